@@ -1,0 +1,52 @@
+# Trapline — make targets. `make cosim` is the main job, `make test` is what CI runs.
+SWIFT       ?= swift
+BUILD_FLAGS ?=
+TOOLS       := verilator iverilog yosys
+RELEASE_BIN := .build/release/trapline
+SEED        ?= 1
+BUDGET      ?= 120
+
+.PHONY: all deps build release test cosim rtl bench synth clean
+
+all: build
+
+## deps: install the simulators (Debian packages) when any is missing.
+deps:
+	@missing=""; for t in $(TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 3; \
+	else \
+	  echo "make deps: missing$$missing. Install them with:" >&2; \
+	  echo "  sudo apt-get update && sudo apt-get install -y$$missing" >&2; exit 3; \
+	fi
+
+build:
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release:
+	$(SWIFT) build -c release --product trapline $(BUILD_FLAGS)
+
+## test: what CI runs — tools, debug build (the CLI tests run the binary), all tests.
+test: deps build
+	$(SWIFT) test $(BUILD_FLAGS)
+
+## cosim: the main job — generate the RTL on defaults, build the model,
+## run the equivalence campaign, print the summary.
+cosim: deps release
+	$(RELEASE_BIN) generate --out rtl
+	$(RELEASE_BIN) equiv --seed $(SEED) --budget $(BUDGET)
+
+## rtl: regenerate every committed generated file (rtl/, docs/fields.md).
+rtl: build
+	.build/debug/trapline generate --out rtl
+
+bench: deps release
+	$(RELEASE_BIN) bench
+
+synth: deps build
+	@echo "synth: not implemented yet" >&2; exit 3
+
+clean:
+	rm -rf .build sim/build

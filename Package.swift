@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency direction:
+//   HDL <- VerilogEmitter, HDL <- RouterDesign
+//   RouterModel imports nothing of ours (it is the oracle)
+//   CoSim imports nothing of ours (Verilog text + port list in, model out)
+//   Stimulus <- RouterModel
+//   RouterSim <- RouterModel, CoSim   (drives a router RTL in Verilator / Icarus)
+//   Equivalence <- RouterModel, Stimulus, CoSim, RouterSim
+//   trapline (CLI) sits on top of everything.
+
+/// Keeps the DSL's operator overloads honest: any expression that takes the
+/// type checker more than 200 ms is reported as a warning during the build.
+let typeCheckGuard: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-warn-long-expression-type-checking=200"]),
+]
+
+let package = Package(
+    name: "Trapline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trapline", targets: ["trapline"]),
+        .library(name: "HDL", targets: ["HDL"]),
+        .library(name: "VerilogEmitter", targets: ["VerilogEmitter"]),
+        .library(name: "RouterDesign", targets: ["RouterDesign"]),
+        .library(name: "RouterModel", targets: ["RouterModel"]),
+        .library(name: "CoSim", targets: ["CoSim"]),
+        .library(name: "RouterSim", targets: ["RouterSim"]),
+        .library(name: "Equivalence", targets: ["Equivalence"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "HDL", swiftSettings: typeCheckGuard),
+        .target(name: "VerilogEmitter", dependencies: ["HDL"], swiftSettings: typeCheckGuard),
+        .target(name: "RouterDesign", dependencies: ["HDL", "VerilogEmitter"], swiftSettings: typeCheckGuard),
+        .target(name: "RouterModel"),
+        .target(name: "Stimulus", dependencies: ["RouterModel"]),
+        .target(name: "CoSim"),
+        .target(name: "RouterSim", dependencies: ["RouterModel", "CoSim"]),
+        .target(name: "Equivalence", dependencies: ["RouterModel", "Stimulus", "CoSim", "RouterSim"]),
+        .executableTarget(
+            name: "trapline",
+            dependencies: [
+                "HDL", "VerilogEmitter", "RouterDesign", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Equivalence",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: typeCheckGuard
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HDLTests", dependencies: ["HDL", "TestSupport"], swiftSettings: typeCheckGuard),
+        .testTarget(name: "VerilogEmitterTests", dependencies: ["HDL", "VerilogEmitter", "TestSupport"], swiftSettings: typeCheckGuard),
+        .testTarget(name: "RouterDesignTests", dependencies: ["RouterDesign", "HDL", "VerilogEmitter", "TestSupport"]),
+        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "RouterDesign", "VerilogEmitter", "RouterModel", "Stimulus", "CoSim", "TestSupport"]),
+        .testTarget(name: "RouterModelTests", dependencies: ["RouterModel", "TestSupport"]),
+        .testTarget(name: "StimulusTests", dependencies: ["Stimulus", "RouterModel", "TestSupport"]),
+        .testTarget(name: "CoSimTests", dependencies: ["CoSim", "HDL", "VerilogEmitter", "TestSupport"]),
+        .testTarget(name: "EquivalenceTests", dependencies: ["Equivalence", "RouterModel", "Stimulus", "CoSim", "RouterSim", "RouterDesign", "VerilogEmitter", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

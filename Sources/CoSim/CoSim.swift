@@ -1,0 +1,1 @@
+// Module CoSim: see its front-door doc comment once written.

@@ -1,0 +1,1 @@
+// Module Equivalence: see its front-door doc comment once written.

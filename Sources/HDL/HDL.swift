@@ -1,0 +1,1 @@
+// Module HDL: see its front-door doc comment once written.

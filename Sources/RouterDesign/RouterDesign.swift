@@ -1,0 +1,1 @@
+// Module RouterDesign: see its front-door doc comment once written.

@@ -1,0 +1,1 @@
+// Module RouterSim: see its front-door doc comment once written.

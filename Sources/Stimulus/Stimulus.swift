@@ -1,0 +1,1 @@
+// Module Stimulus: see its front-door doc comment once written.

@@ -1,0 +1,1 @@
+// Module VerilogEmitter: see its front-door doc comment once written.

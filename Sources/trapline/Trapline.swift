@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// The `trapline` command line (SPEC section 11).
+///
+/// Exit codes: 0 success, 1 a mismatch, 2 bad input or bad parameters,
+/// 3 a tool is missing or failed. Subcommands report problems by throwing
+/// `CLIError`; argument-parser usage errors are mapped to exit code 2 here.
+@main
+struct Trapline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trapline",
+        abstract: "Generate, co-simulate and check the privileged-event router.",
+        version: TraplineVersion.string,
+        subcommands: [
+            GenerateCommand.self, RouteCommand.self, RandomCommand.self,
+            CosimCommand.self, EquivCommand.self, BenchCommand.self,
+        ]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("trapline: error: \(error.message)\n".utf8))
+            Foundation.exit(error.code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // Usage and validation errors are "bad input" (SPEC section 11: exit 2).
+            Foundation.exit(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
+        }
+    }
+}
+
+enum TraplineVersion {
+    static let string = "0.1.0"
+}

@@ -1,0 +1,1 @@
+// Tests for CoSim live in this folder, one file per concern.

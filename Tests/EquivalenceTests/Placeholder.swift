@@ -1,0 +1,1 @@
+// Tests for Equivalence live in this folder, one file per concern.

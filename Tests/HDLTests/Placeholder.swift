@@ -1,0 +1,1 @@
+// Tests for HDL live in this folder, one file per concern.

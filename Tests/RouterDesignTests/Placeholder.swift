@@ -1,0 +1,1 @@
+// Tests for RouterDesign live in this folder, one file per concern.

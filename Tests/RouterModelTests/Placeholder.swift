@@ -1,0 +1,1 @@
+// Tests for RouterModel live in this folder, one file per concern.

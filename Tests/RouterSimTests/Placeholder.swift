@@ -1,0 +1,1 @@
+// Tests for RouterSim live in this folder, one file per concern.

@@ -1,0 +1,1 @@
+// Tests for Stimulus live in this folder, one file per concern.

@@ -1,0 +1,1 @@
+// Tests for VerilogEmitter live in this folder, one file per concern.

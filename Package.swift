@@ -6,7 +6,7 @@ import PackageDescription
 //   RouterModel imports nothing of ours (it is the oracle)
 //   CoSim imports nothing of ours (Verilog text + port list in, model out)
 //   Stimulus <- RouterModel
-//   RouterSim <- RouterModel, CoSim   (drives a router RTL in Verilator / Icarus)
+//   RouterSim <- RouterModel, Stimulus, CoSim   (drives a router RTL in Verilator / Icarus)
 //   Equivalence <- RouterModel, Stimulus, CoSim, RouterSim
 //   trapline (CLI) sits on top of everything.
 
@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "RouterModel"),
         .target(name: "Stimulus", dependencies: ["RouterModel"]),
         .target(name: "CoSim"),
-        .target(name: "RouterSim", dependencies: ["RouterModel", "CoSim"]),
+        .target(name: "RouterSim", dependencies: ["RouterModel", "Stimulus", "CoSim"]),
         .target(name: "Equivalence", dependencies: ["RouterModel", "Stimulus", "CoSim", "RouterSim"]),
         .executableTarget(
             name: "trapline",

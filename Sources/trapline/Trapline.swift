@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoSim
 import Foundation
 
 /// The `trapline` command line (SPEC section 11).
@@ -25,6 +26,9 @@ struct Trapline: ParsableCommand {
         } catch let error as CLIError {
             FileHandle.standardError.write(Data("trapline: error: \(error.message)\n".utf8))
             Foundation.exit(error.code.rawValue)
+        } catch let error as ToolError {
+            FileHandle.standardError.write(Data("trapline: error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.toolFailure.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }

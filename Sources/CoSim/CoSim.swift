@@ -1,1 +1,0 @@
-// Module CoSim: see its front-door doc comment once written.

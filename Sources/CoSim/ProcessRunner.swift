@@ -1,0 +1,50 @@
+import Foundation
+
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+    /// stdout and stderr together, for error messages.
+    public var output: String { stderr.isEmpty ? stdout : stdout + stderr }
+}
+
+/// Runs a program to completion and captures its output (both pipes drained
+/// concurrently so a chatty child never blocks).
+public enum ProcessRunner {
+    public static func run(_ executable: String, _ arguments: [String], cwd: URL? = nil,
+                           environment: [String: String]? = nil) throws -> ProcessResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        if let cwd { p.currentDirectoryURL = cwd }
+        if let environment {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return ProcessResult(status: p.terminationStatus,
+                             stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs `tool` and throws `ToolError.failed` with its output when it exits non-zero.
+    @discardableResult
+    public static func check(_ tool: Tool, _ arguments: [String], cwd: URL? = nil,
+                             environment: [String: String]? = nil) throws -> ProcessResult {
+        let path = try Toolchain.locate(tool)
+        let result = try run(path, arguments, cwd: cwd, environment: environment)
+        guard result.status == 0 else {
+            throw ToolError.failed(tool: tool, command: ([path] + arguments).joined(separator: " "), output: result.output)
+        }
+        return result
+    }
+}

@@ -1,1 +1,0 @@
-// Module RouterSim: see its front-door doc comment once written.

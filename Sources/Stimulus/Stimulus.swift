@@ -1,1 +1,0 @@
-// Module Stimulus: see its front-door doc comment once written.

@@ -1,8 +1,17 @@
+import CoSim
 import Foundation
 import RouterModel
 
-/// Runs a router RTL under Icarus Verilog through a generated self-checking
-/// test bench (owner: the router-design work; this is the seam's placeholder).
+/// Runs a router RTL under Icarus Verilog through a generated test bench
+/// (`IcarusTestBench`): the commands go to a `$readmemh` file, the bench
+/// drives them through the SPEC 9 handshake with seeded gaps and backpressure,
+/// writes every response, and Swift parses them back.
+///
+/// Files in the work directory: `router.v` (the RTL as given), `trapline_tb.v`,
+/// `commands.hex`, `responses.txt`, `sim.vvp`. A temporary work directory is
+/// removed after a successful run and kept (its path in the error) after a
+/// failed one; a given `workDirectory` is always kept. Replay by hand with
+/// `cd DIR && iverilog -g2005 -o sim.vvp -s trapline_tb trapline_tb.v router.v && vvp -n sim.vvp`.
 public struct IcarusRouter: RouterSimulator {
     public let name = "icarus"
     public var verilog: String
@@ -16,8 +25,94 @@ public struct IcarusRouter: RouterSimulator {
     }
 
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
-        throw SimulatorUnavailable(message: "the Icarus replay is not implemented yet")
+        guard (0...99).contains(handshake.idlePercent), (0...99).contains(handshake.stallPercent) else {
+            throw IcarusRunError("handshake idle \(handshake.idlePercent)% / stall \(handshake.stallPercent)%: each must be 0...99, otherwise no command or response can ever pass")
+        }
+        let fm = FileManager.default
+        let dir: URL
+        let temporary = workDirectory == nil
+        if let workDirectory {
+            dir = workDirectory
+        } else {
+            dir = fm.temporaryDirectory.appendingPathComponent("trapline-icarus-\(UUID().uuidString.prefix(8))")
+        }
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        do {
+            let result = try runIn(dir, commands, handshake, wave)
+            if temporary { try? fm.removeItem(at: dir) }
+            return result
+        } catch let error as IcarusRunError {
+            throw IcarusRunError(error.message + "\nThe run's files are kept in \(dir.path); replay by hand with: cd \(dir.path) && iverilog -g2005 -o sim.vvp -s trapline_tb trapline_tb.v router.v && vvp -n sim.vvp")
+        }
     }
+
+    private func runIn(_ dir: URL, _ commands: [Command], _ handshake: Handshake, _ wave: URL?) throws -> SimRun {
+        var hex = ""
+        hex.reserveCapacity(61 * max(1, commands.count))
+        for c in commands { hex += IcarusTestBench.packed(c); hex += "\n" }
+        if commands.isEmpty { hex = IcarusTestBench.packed(Command(op: 0)) + "\n" }
+        try hex.write(to: dir.appendingPathComponent(IcarusTestBench.commandsFile), atomically: true, encoding: .utf8)
+        try verilog.write(to: dir.appendingPathComponent(IcarusTestBench.routerFile), atomically: true, encoding: .utf8)
+        let bench = IcarusTestBench.text(commands: commands.count, handshake: handshake, wave: wave?.path)
+        try bench.write(to: dir.appendingPathComponent(IcarusTestBench.benchFile), atomically: true, encoding: .utf8)
+        let responsesURL = dir.appendingPathComponent(IcarusTestBench.responsesFile)
+        try? FileManager.default.removeItem(at: responsesURL)
+
+        try ProcessRunner.check(.iverilog, ["-g2005", "-o", "sim.vvp", "-s", IcarusTestBench.topModule,
+                                            IcarusTestBench.benchFile, IcarusTestBench.routerFile], cwd: dir)
+        try ProcessRunner.check(.vvp, ["-n", "sim.vvp"], cwd: dir)
+        guard let text = try? String(contentsOf: responsesURL, encoding: .utf8) else {
+            throw IcarusRunError("the Icarus test bench wrote no \(IcarusTestBench.responsesFile)")
+        }
+        return try IcarusRouter.parse(text, expected: commands.count)
+    }
+
+    /// Parses the bench's responses file; throws on a hang, a short or long
+    /// run, or undefined (x/z) response bits.
+    static func parse(_ text: String, expected: Int) throws -> SimRun {
+        var responses: [Response] = []
+        responses.reserveCapacity(expected)
+        var lineNumber = 0
+        for line in text.split(separator: "\n") {
+            lineNumber += 1
+            let f = line.split(separator: " ")
+            if f.first == "DONE" {
+                guard responses.count == expected, f.count == 2, let cycles = UInt64(f[1]) else {
+                    throw IcarusRunError("the Icarus run ended with \(responses.count) responses for \(expected) commands")
+                }
+                return SimRun(responses: responses, cycles: cycles)
+            }
+            if f.first == "TIMEOUT" {
+                let detail = f.count == 4 ? "after \(f[1]) cycles the router had accepted \(f[2]) of \(expected) commands and given \(f[3]) responses" : String(line)
+                throw IcarusRunError("the router hung under Icarus: \(detail) (cycle limit reached); the command after the last response is index \(responses.count)")
+            }
+            guard f.count == 14 else {
+                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): expected 14 hex fields, found '\(line)'")
+            }
+            var v = [UInt64](repeating: 0, count: 14)
+            for i in 0..<14 {
+                guard let x = UInt64(f[i], radix: 16) else {
+                    let names = ["kind", "target", "self", "fallback", "policy", "from", "reason", "qual", "info", "err_code", "entry", "data", "current", "error"]
+                    throw IcarusRunError("response \(responses.count): rsp_\(names[i]) is '\(f[i])' (undefined x/z bits) in \(IcarusTestBench.responsesFile) line \(lineNumber)")
+                }
+                v[i] = x
+            }
+            responses.append(Response(kind: UInt8(v[0]), target: UInt8(v[1]), isSelf: v[2] != 0, fallback: v[3] != 0,
+                                      policy: UInt8(v[4]), from: UInt8(v[5]), reason: UInt16(v[6]), qual: v[7],
+                                      info: UInt32(v[8]), errCode: UInt32(v[9]), entry: v[10], data: v[11],
+                                      current: UInt8(v[12]), error: UInt8(v[13])))
+        }
+        throw IcarusRunError("the Icarus run stopped early (no DONE line) after \(responses.count) of \(expected) responses")
+    }
+}
+
+/// A failed Icarus replay that is not a tool problem: the router hung, gave
+/// the wrong number of responses or undefined bits. The message says which
+/// and where the files are kept.
+public struct IcarusRunError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
 }
 
 /// A simulator path that cannot run (not built yet or not supported).

@@ -1,1 +1,0 @@
-// Tests for RouterSim live in this folder, one file per concern.

@@ -1,0 +1,26 @@
+/// Read access to the router's state for tests, benches and reports. None of
+/// these follow the access rules of 6.3 or change anything.
+extension Router {
+    /// `returnTo[v]`: whom VMM v resumes, nil when invalid (v not busy).
+    public func returnTo(vmm v: Int) -> Entity? {
+        isBusy(vmm: v) ? Entity(raw: UInt8(returnToReg[v] & 0xFF)) : nil
+    }
+    /// `owner[g]`: the VMM that last launched guest g.
+    public func owner(guest g: Int) -> Int { Int(ownerReg[g]) }
+    /// `load[v]` (16-bit saturating).
+    public func load(vmm v: Int) -> Int { Int(loadReg[v]) }
+    /// `handled[v]` (32-bit wrapping).
+    public func handled(vmm v: Int) -> UInt32 { handledReg[v] }
+    /// Whether ROUTE_LOCK is set.
+    public var isRouteLocked: Bool { routeLocked }
+    /// Word `w` of VMM v's I/O bitmap (SPEC 7); 0 when `ioBitmaps` is off.
+    public func bitmapWord(vmm v: Int, word w: Int) -> UInt32 {
+        ioBitmap.isEmpty ? 0 : ioBitmap[v * 2048 + w]
+    }
+    /// The value VMREAD would return for `field` of VMCS `vmcs` executed by VMM 0,
+    /// or nil when that VMCS does not support the field (or `vmcs` >= V).
+    public func peek(vmcs: Int, field: UInt32) -> UInt64? {
+        guard vmcs >= 0, vmcs < vmmCount, let kind = decode(field, vmcs: vmcs) else { return nil }
+        return read(kind, vmcs: vmcs)
+    }
+}

@@ -1,0 +1,147 @@
+/// The reference software router: SPEC sections 3-8, one command at a time.
+///
+/// `execute(_:)` takes one command, executed by `current`, and returns its one
+/// response (SPEC 4). All state lives in flat arrays sized at `init`, so a
+/// command does no allocation, hashing or string work.
+///
+/// Operands are taken at their port width (SPEC 9: `op` 3 bits, `vmcs` 4,
+/// `guest` 6, `intType` 3), exactly as the hardware sees them; the trace reader
+/// refuses wider values before they get here.
+///
+/// Choices where the SPEC is silent (each has a test in RouterModelTests):
+/// - Ops 6 and 7 are REJECTED code 4 for every `current`, a guest included:
+///   they are not VMX instructions, so they never become events (SPEC 4 names
+///   only ops 1-5 as guest exits).
+/// - A cleared `returnTo[v]` reads as 0 in RETURN_TO (valid bit and entity).
+/// - Self delivery (5.5) leaves `returnTo` alone; only a transition writes it.
+/// - RESUME with `load[v]` = 0 leaves it 0; LAUNCH does not touch `load`.
+/// - EXIT_REASON holds the 16-bit reason zero-extended to 32 bits.
+/// - The VMSUCCEED of LAUNCH carries `current` = the launched guest.
+/// - The #PF row of 5.3 uses the command's `errCode` operand as given, whether
+///   or not `errValid` is set (a #PF always has an error code in VT-x).
+/// - With `ioBitmaps` off PROC bit 25 is still stored and read back by VMREAD;
+///   only routing treats it as 0.
+/// - A ROUTED response reports the policy of the rule that decided (STATIC or
+///   ROUTE[t].policy), also when IO_RANGE or LOAD fell back to ROUTE[t].vmm;
+///   `fallback` is only the 5.4 redirection to VMM 0.
+/// - VMREAD/VMWRITE/BITMAP_WRITE successes leave VM_INSTR_ERROR unchanged (VT-x);
+///   VMfailInvalid writes nothing.
+public struct Router: Equatable, Sendable {
+    /// The generator parameters this router was built for.
+    public let config: RouterConfig
+
+    /// SPEC 3: the running entity. Reset: VMM 0.
+    public internal(set) var current: Entity = .vmm(0)
+
+    // SPEC 3 state, one element per VMM / guest.
+    /// `returnTo[v]` in the RETURN_TO field layout: bit 8 valid, bits 7:0 entity.
+    var returnToReg: ContiguousArray<UInt16>
+    var ownerReg: ContiguousArray<UInt8>
+    var loadReg: ContiguousArray<UInt16>
+    var handledReg: ContiguousArray<UInt32>
+
+    /// SPEC 6.1 registers of every VMM, `VMCSSlot.stride` slots per VMM.
+    var vmcsReg: ContiguousArray<UInt64>
+
+    // SPEC 6.2 global routing fields (VMCS 0).
+    var routeReg: ContiguousArray<UInt32>      // 64 entries
+    var eligibleReg: ContiguousArray<UInt32>   // 64 entries
+    var ioBaseReg: ContiguousArray<UInt16>     // R entries
+    var ioLimitReg: ContiguousArray<UInt16>
+    var ioCtrlReg: ContiguousArray<UInt32>
+    var routeLocked = false
+
+    /// SPEC 7: per VMM 2048 words; empty when `ioBitmaps` is off.
+    var ioBitmap: ContiguousArray<UInt32>
+
+    // Parameters in the form the hot path wants.
+    let vmmCount: Int
+    let guestCount: Int
+    let rangeCount: Int
+    let platformVMM: Int
+    /// Bit t set when reason t is supported (5.1) / in the static map (5.2).
+    let supportedMask: UInt64
+    let staticMask: UInt64
+
+    /// A router in its reset state. `config` must pass `validate()`.
+    public init(config: RouterConfig = .default) {
+        precondition((try? config.validate()) != nil, "Router(config:) needs a validated RouterConfig")
+        self.config = config
+        vmmCount = config.vmms; guestCount = config.guests; rangeCount = config.ioRanges
+        platformVMM = config.platformVMM
+        supportedMask = RouterConfig.supportedReasons.reduce(0) { $0 | 1 << UInt64($1) }
+        staticMask = config.staticMap.reduce(0) { $0 | 1 << UInt64($1) }
+        returnToReg = ContiguousArray(repeating: 0, count: config.vmms)
+        ownerReg = ContiguousArray(repeating: 0, count: config.guests)
+        loadReg = ContiguousArray(repeating: 0, count: config.vmms)
+        handledReg = ContiguousArray(repeating: 0, count: config.vmms)
+        vmcsReg = ContiguousArray(repeating: 0, count: config.vmms * VMCSSlot.stride)
+        routeReg = ContiguousArray(repeating: 0, count: 64)
+        eligibleReg = ContiguousArray(repeating: 0, count: 64)
+        ioBaseReg = ContiguousArray(repeating: 0, count: config.ioRanges)
+        ioLimitReg = ContiguousArray(repeating: 0, count: config.ioRanges)
+        ioCtrlReg = ContiguousArray(repeating: 0, count: config.ioRanges)
+        ioBitmap = ContiguousArray(repeating: 0, count: config.ioBitmaps ? config.vmms * 2048 : 0)
+    }
+
+    /// SPEC 4: executes one command by `current` and returns its response.
+    public mutating func execute(_ command: Command) -> Response {
+        let op = command.op & 7
+        if op >= 6 { return .rejected(RejectCode.unknownOp) }
+        if !current.isVMM && op != Op.event {
+            // SPEC 4: a guest cannot execute ops 1-5; they exit as VMX instructions.
+            return routeEvent(reason: Router.guestExitReason(op: op), vector: 0, intType: 0,
+                              errValid: false, errCode: 0, qual: 0)
+        }
+        switch op {
+        case Op.event:
+            return routeEvent(reason: command.reason, vector: command.vector, intType: command.intType & 7,
+                              errValid: command.errValid, errCode: command.errCode, qual: command.qual)
+        case Op.vmread:
+            return vmread(vmcs: Int(command.vmcs & 0xF), field: command.field)
+        case Op.vmwrite:
+            return vmwrite(vmcs: Int(command.vmcs & 0xF), field: command.field, data: command.data)
+        case Op.launch:
+            return launch(guest: Int(command.guest & 0x3F))
+        case Op.resume:
+            return resume()
+        default:
+            return bitmapWrite(vmcs: Int(command.vmcs & 0xF), word: command.field, data: UInt32(truncatingIfNeeded: command.data))
+        }
+    }
+
+    /// SPEC 4: the exit reason of op 1-5 executed by a guest (VMREAD 23, VMWRITE 25,
+    /// VMLAUNCH 20, VMRESUME 24, BITMAP_WRITE 25).
+    @inline(__always)
+    static func guestExitReason(op: UInt8) -> UInt16 {
+        switch op {
+        case Op.vmread: return 23
+        case Op.launch: return 20
+        case Op.resume: return 24
+        default: return 25      // VMWRITE and BITMAP_WRITE
+        }
+    }
+
+    /// Restores the reset state (SPEC 3), keeping the parameters.
+    public mutating func reset() { self = Router(config: config) }
+}
+
+/// REJECTED codes of SPEC 8.
+public enum RejectCode {
+    public static let unsupportedReason: UInt8 = 1
+    public static let malformedEvent: UInt8 = 2
+    public static let undeliverable: UInt8 = 3
+    public static let unknownOp: UInt8 = 4
+}
+
+/// VMfailValid numbers of SPEC 6.3 and 6.4.
+public enum VMError {
+    public static let resumeWithoutReturn: UInt8 = 5
+    public static let badValue: UInt8 = 7
+    public static let unsupportedField: UInt8 = 12
+    public static let readOnlyField: UInt8 = 13
+    public static let routeLocked: UInt8 = 64
+    public static let otherVMCS: UInt8 = 65
+    public static let badGuest: UInt8 = 66
+    public static let launchWouldAbandonVMM: UInt8 = 67
+}

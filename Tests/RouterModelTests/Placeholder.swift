@@ -1,1 +1,0 @@
-// Tests for RouterModel live in this folder, one file per concern.

@@ -1,0 +1,37 @@
+import RouterModel
+import Testing
+
+/// SPEC 10: trace reading and writing.
+@Suite struct TraceFormatTests {
+    @Test func specExamplesParse() throws {
+        let text = """
+        {"op":"vmwrite","vmcs":0,"field":"0x4200","data":"0x11"}
+        {"op":"vmread","vmcs":1,"field":"0x4402"}
+        {"op":"launch","guest":3}
+        {"op":"resume"}
+        {"op":"event","reason":30,"qual":"0x00600008"}
+        {"op":"event","reason":0,"vector":14,"intType":3,"errValid":1,"errCode":"0x6"}
+        {"op":"bitmap_write","vmcs":1,"field":3,"data":"0xffffffff"}
+        """
+        let commands = try TraceReader.parse(text)
+        #expect(commands == [
+            .vmwrite(vmcs: 0, field: 0x4200, data: 0x11),
+            .vmread(vmcs: 1, field: 0x4402),
+            .launch(guest: 3),
+            .resume,
+            .event(reason: 30, qual: 0x600008),
+            .event(reason: 0, vector: 14, intType: 3, errValid: true, errCode: 6),
+            .bitmapWrite(vmcs: 1, word: 3, data: 0xFFFF_FFFF),
+        ])
+    }
+
+    @Test func responseLinesMatchSpecExamples() {
+        #expect(TraceWriter.line(for: .routed(target: 1, isSelf: false, fallback: false, policy: Policy.owner,
+                                              from: .guest(3), reason: 30, qual: 0x600008))
+                == #"{"kind":"routed","target":1,"self":false,"fallback":false,"policy":"owner","from":{"guest":3},"reason":30,"qual":"0x600008","info":"0x0","errCode":"0x0","entry":"0x0"}"#)
+        #expect(TraceWriter.line(for: .vmsucceed(current: .vmm(0))) == #"{"kind":"vmsucceed","data":"0x0","current":{"vmm":0}}"#)
+        #expect(TraceWriter.line(for: .vmfailInvalid) == #"{"kind":"vmfail_invalid"}"#)
+        #expect(TraceWriter.line(for: .vmfailValid(13)) == #"{"kind":"vmfail_valid","error":13}"#)
+        #expect(TraceWriter.line(for: .rejected(2)) == #"{"kind":"rejected","error":2}"#)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Turns a `ModelSpec` into a shared library: `verilator --cc`, the generated
+/// shim, the C++ compiler (called directly, two translation units at a time;
+/// measured faster than `make -j2` on Verilator's makefile because the
+/// runtime objects come from the cache and no make process is spawned), and a
+/// link against the cached runtime objects.
+enum ModelBuilder {
+    static let libraryName = "libmodel.so"
+    static let shimName = "tl_shim.cpp"
+
+    /// The `verilator` arguments for `spec` (without paths).
+    static func verilatorFlags(spec: ModelSpec) -> [String] {
+        var flags = ["--cc", "-O3", "--x-assign", "fast", "--x-initial", "unique", "--no-timing",
+                     "-Wno-fatal", "--top-module", spec.top]
+        if spec.trace { flags.append("--trace") }
+        return flags + spec.verilatorFlags
+    }
+
+    /// Builds everything into `dir` (created): `<top>.v`, `obj/` (Verilated C++,
+    /// headers and objects), `libmodel.so`.
+    static func build(spec: ModelSpec, layout: PortLayout, toolchain tc: ToolchainIdentity,
+                      runtime: [URL], into dir: URL) throws {
+        let fm = FileManager.default
+        let obj = dir.appendingPathComponent("obj")
+        try fm.createDirectory(at: obj, withIntermediateDirectories: true)
+        let source = dir.appendingPathComponent("\(spec.top).v")
+        try spec.verilog.write(to: source, atomically: false, encoding: .utf8)
+        try ProcessRunner.check(.verilator, verilatorFlags(spec: spec) + ["--Mdir", obj.path, source.path], cwd: dir)
+        try ShimGenerator.source(spec: spec, layout: layout)
+            .write(to: obj.appendingPathComponent(shimName), atomically: false, encoding: .utf8)
+        let sources = try fm.contentsOfDirectory(atPath: obj.path).filter { $0.hasSuffix(".cpp") }.sorted()
+            .map { obj.appendingPathComponent($0) }
+        let trace = spec.trace ? "1" : "0"
+        let objects = try compile(sources, into: obj, flags: tc.cxxFlags + ["-I\(obj.path)", "-DVM_TRACE=\(trace)", "-DVM_TRACE_VCD=\(trace)"], toolchain: tc)
+        let lib = dir.appendingPathComponent(libraryName)
+        try ProcessRunner.check(.cxx, ["-shared", "-o", lib.path] + objects.map(\.path) + runtime.map(\.path) + ["-pthread", "-latomic"], cwd: dir)
+    }
+
+    /// Compiles each source to `dir/<name>.o`, at most two compilers at a time
+    /// (the CI machine has two cores). Throws the first failure with its output.
+    @discardableResult
+    static func compile(_ sources: [URL], into dir: URL, flags: [String], toolchain tc: ToolchainIdentity) throws -> [URL] {
+        let objects = sources.map { dir.appendingPathComponent($0.deletingPathExtension().lastPathComponent + ".o") }
+        // Biggest files first so the two lanes finish together.
+        let order = sources.indices.sorted {
+            let a = (try? sources[$0].resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+            let b = (try? sources[$1].resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+            return a > b
+        }
+        let lanes = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+        let next = NSLock()
+        nonisolated(unsafe) var cursor = 0
+        nonisolated(unsafe) var failure: Error?
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while true {
+                next.lock()
+                guard failure == nil, cursor < order.count else { next.unlock(); return }
+                let i = order[cursor]; cursor += 1
+                next.unlock()
+                do {
+                    try ProcessRunner.check(.cxx, flags + ["-c", sources[i].path, "-o", objects[i].path], cwd: dir)
+                } catch {
+                    next.lock(); if failure == nil { failure = error }; next.unlock()
+                }
+            }
+        }
+        if let failure { throw failure }
+        return objects
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// The on-disk cache of compiled models.
+///
+/// Location: `TRAPLINE_CACHE_DIR` when set; else `sim/build/cache` when the
+/// current directory is the Trapline repository (it has `Package.swift` and
+/// `sim/`); else `~/.cache/trapline`.
+///
+/// Layout: `runtime-<key>/` Verilator's runtime objects (one per toolchain),
+/// `models/<top>-<key>/` one compiled model (`libmodel.so` plus the Verilated
+/// objects and headers, which the C++ bench harness links against),
+/// `locks/` the `flock` files, `tmp/` builds in progress, and `builds.log`
+/// with one line per model actually built.
+///
+/// The key is a SHA-256 of everything that affects the binary: the Verilog
+/// text, the top module, the port list, clock/reset, trace on/off, extra
+/// Verilator flags, the shim generator version, the exact `verilator
+/// --version`, the compiler path and version, and the compiler flags.
+/// A build happens in `tmp/` and is renamed into place, under a file lock
+/// that concurrent builders (threads or processes) wait on.
+public final class ModelCache: Sendable {
+    public let directory: URL
+    /// Where progress lines go ("building Verilator model ... (cache miss, key ...)").
+    public let log: @Sendable (String) -> Void
+
+    public init(directory: URL? = nil, log: (@Sendable (String) -> Void)? = nil) {
+        self.directory = directory ?? ModelCache.defaultDirectory()
+        self.log = log ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    }
+
+    /// The cache directory the rules above choose.
+    public static func defaultDirectory() -> URL {
+        let env = ProcessInfo.processInfo.environment
+        if let dir = env["TRAPLINE_CACHE_DIR"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
+        let cwd = FileManager.default.currentDirectoryPath
+        let fm = FileManager.default
+        if fm.fileExists(atPath: cwd + "/Package.swift") && fm.fileExists(atPath: cwd + "/sim") {
+            return URL(fileURLWithPath: cwd + "/sim/build/cache")
+        }
+        return fm.homeDirectoryForCurrentUser.appendingPathComponent(".cache/trapline")
+    }
+
+    /// The cache key of `spec` with the current toolchain.
+    public func key(for spec: ModelSpec) throws -> String {
+        let tc = try ToolchainIdentity.current()
+        return Self.key(spec: spec, toolchain: tc)
+    }
+
+    static func key(spec: ModelSpec, toolchain tc: ToolchainIdentity) -> String {
+        var fields = ["model", "shim \(ShimGenerator.version)", spec.verilog, spec.top, spec.clock,
+                      spec.reset ?? "-", spec.resetActiveHigh ? "high" : "low", spec.trace ? "trace" : "notrace"]
+        fields += spec.ports.map { "\($0.direction.rawValue) \($0.width) \($0.name)" }
+        fields += ["flags"] + ModelBuilder.verilatorFlags(spec: spec) + ["cxx"] + tc.cxxFlags
+        fields += [tc.verilator, tc.verilatorVersion, tc.verilatorRoot, tc.cxx, tc.cxxVersion]
+        return SHA256.hex(fields)
+    }
+
+    /// How many models this cache has built (lines in `builds.log`), for tests and reports.
+    public func buildCount(top: String? = nil) -> Int {
+        let text = (try? String(contentsOf: directory.appendingPathComponent("builds.log"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { top == nil || $0.split(separator: " ").dropFirst().first.map(String.init) == top }.count
+    }
+
+    /// A compiled model on disk: its directory, shared library and key, and
+    /// whether this call built it (false: it was found in the cache).
+    public struct Entry: Sendable {
+        public var directory: URL
+        public var library: URL
+        public var key: String
+        public var built: Bool
+        public var layoutSlots: (inputs: Int, outputs: Int)
+    }
+
+    /// The compiled model for `spec`, built when missing. Thread- and process-safe.
+    public func entry(for spec: ModelSpec) throws -> Entry {
+        try spec.validate()
+        let tc = try ToolchainIdentity.current()
+        let key = Self.key(spec: spec, toolchain: tc)
+        let short = String(key.prefix(16))
+        let fm = FileManager.default
+        let dir = directory.appendingPathComponent("models/\(spec.top)-\(short)")
+        let lib = dir.appendingPathComponent(ModelBuilder.libraryName)
+        let layout = PortLayout(spec: spec)
+        func make(_ built: Bool) -> Entry {
+            Entry(directory: dir, library: lib, key: key, built: built, layoutSlots: (layout.inputSlots, layout.outputSlots))
+        }
+        if fm.fileExists(atPath: lib.path) { return make(false) }
+        try ensureDirectories()
+        let lock = try FileLock(path: directory.appendingPathComponent("locks/model-\(short).lock").path)
+        defer { lock.unlock() }
+        if fm.fileExists(atPath: lib.path) { return make(false) }   // another builder finished while we waited
+        let runtime = try runtimeObjects(toolchain: tc)
+        log("building Verilator model \(spec.top) (cache miss, key \(short))...")
+        let start = Date()
+        let tmp = directory.appendingPathComponent("tmp/\(short)-\(UUID().uuidString.prefix(8))")
+        defer { try? fm.removeItem(at: tmp) }
+        try ModelBuilder.build(spec: spec, layout: layout, toolchain: tc, runtime: runtime, into: tmp)
+        try fm.createDirectory(at: dir.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? fm.removeItem(at: dir)   // a stale half-entry (no library) left by a crashed build
+        try fm.moveItem(at: tmp, to: dir)
+        appendBuildLog("\(Int(Date().timeIntervalSince1970)) \(spec.top) \(short) \(String(format: "%.2f", Date().timeIntervalSince(start)))s")
+        log("built Verilator model \(spec.top) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        return make(true)
+    }
+
+    /// Verilator's runtime objects for `tc`, compiled once into the cache.
+    func runtimeObjects(toolchain tc: ToolchainIdentity) throws -> [URL] {
+        let fm = FileManager.default
+        let short = String(tc.runtimeKey.prefix(16))
+        let dir = directory.appendingPathComponent("runtime-\(short)")
+        let objects = ToolchainIdentity.runtimeSources.map { dir.appendingPathComponent($0.replacingOccurrences(of: ".cpp", with: ".o")) }
+        if objects.allSatisfy({ fm.fileExists(atPath: $0.path) }) { return objects }
+        try ensureDirectories()
+        let lock = try FileLock(path: directory.appendingPathComponent("locks/runtime-\(short).lock").path)
+        defer { lock.unlock() }
+        if objects.allSatisfy({ fm.fileExists(atPath: $0.path) }) { return objects }
+        log("compiling the Verilator runtime once for this toolchain (\(tc.verilatorVersion))...")
+        let tmp = directory.appendingPathComponent("tmp/runtime-\(short)-\(UUID().uuidString.prefix(8))")
+        defer { try? fm.removeItem(at: tmp) }
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let sources = ToolchainIdentity.runtimeSources.map { URL(fileURLWithPath: "\(tc.verilatorRoot)/include/\($0)") }
+        try ModelBuilder.compile(sources, into: tmp, flags: tc.cxxFlags + ["-DVM_TRACE=1", "-DVM_TRACE_VCD=1"], toolchain: tc)
+        try? fm.removeItem(at: dir)
+        try fm.moveItem(at: tmp, to: dir)
+        return objects
+    }
+
+    private func ensureDirectories() throws {
+        for sub in ["locks", "tmp", "models"] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+    }
+
+    private func appendBuildLog(_ line: String) {
+        let url = directory.appendingPathComponent("builds.log")
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+}

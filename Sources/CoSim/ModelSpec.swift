@@ -1,0 +1,107 @@
+/// One port of the top module as the co-simulation layer sees it: a name, a
+/// width in bits and a direction. The list is given by the caller (it is the
+/// contract of the design), never parsed out of the Verilog.
+public struct ModelPort: Hashable, Sendable, CustomStringConvertible {
+    public enum Direction: String, Hashable, Sendable { case input, output }
+    public var name: String
+    public var width: Int
+    public var direction: Direction
+
+    public init(_ name: String, width: Int, _ direction: Direction) {
+        self.name = name; self.width = width; self.direction = direction
+    }
+    public static func input(_ name: String, _ width: Int = 1) -> ModelPort { ModelPort(name, width: width, .input) }
+    public static func output(_ name: String, _ width: Int = 1) -> ModelPort { ModelPort(name, width: width, .output) }
+
+    /// Verilator's C++ storage class for this width.
+    public var storage: StorageClass { StorageClass(width: width) }
+    public var description: String { "\(direction.rawValue) [\(width - 1):0] \(name)" }
+}
+
+/// Verilator's storage classes: CData (1-8 bits), SData (9-16), IData (17-32),
+/// QData (33-64) and VlWide (65 and more, an array of 32-bit words, least
+/// significant first).
+public enum StorageClass: String, Hashable, Sendable {
+    case cData = "CData", sData = "SData", iData = "IData", qData = "QData", wide = "VlWide"
+    public init(width: Int) {
+        switch width {
+        case ...8: self = .cData
+        case ...16: self = .sData
+        case ...32: self = .iData
+        case ...64: self = .qData
+        default: self = .wide
+        }
+    }
+}
+
+/// Everything that defines one compiled model: the Verilog text, the top
+/// module, its ports, which input is the clock (driven by `step`) and which
+/// is the reset (driven by `reset(cycles:)`), and the build options.
+/// Every field is part of the cache key.
+public struct ModelSpec: Hashable, Sendable {
+    public var verilog: String
+    public var top: String
+    public var ports: [ModelPort]
+    /// The clock input; it is not pokeable, `step` drives it.
+    public var clock: String
+    /// The reset input used by `reset(cycles:)`, if any, and its active level.
+    public var reset: String?
+    public var resetActiveHigh: Bool
+    /// Build a model that can write VCD waveforms (`openTrace`). Costs build
+    /// time and some speed even when no trace is open, so it is off by default.
+    public var trace: Bool
+    /// Extra `verilator` arguments (e.g. `-GWIDTH=8`); part of the cache key.
+    public var verilatorFlags: [String]
+
+    public init(verilog: String, top: String, ports: [ModelPort], clock: String = "clk",
+                reset: String? = nil, resetActiveHigh: Bool = true, trace: Bool = false,
+                verilatorFlags: [String] = []) {
+        self.verilog = verilog; self.top = top; self.ports = ports; self.clock = clock
+        self.reset = reset; self.resetActiveHigh = resetActiveHigh; self.trace = trace
+        self.verilatorFlags = verilatorFlags
+    }
+
+    /// Checks names and widths; the message names the port and the fix.
+    public func validate() throws(ModelError) {
+        func legal(_ s: String) -> Bool {
+            guard let f = s.unicodeScalars.first, f == "_" || (f.isASCII && f.properties.isAlphabetic) else { return false }
+            return s.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        }
+        guard legal(top) else { throw .badSpec("top module name '\(top)' is not a plain Verilog identifier") }
+        var seen = Set<String>()
+        for p in ports {
+            guard legal(p.name) else { throw .badSpec("port name '\(p.name)' is not a plain Verilog identifier") }
+            guard (1...4096).contains(p.width) else {
+                throw .badSpec("port \(p.name) has width \(p.width); widths must be 1...4096")
+            }
+            guard seen.insert(p.name).inserted else { throw .badSpec("port \(p.name) is listed twice; list each port once") }
+        }
+        guard let clk = ports.first(where: { $0.name == clock }), clk.direction == .input, clk.width == 1 else {
+            throw .badSpec("clock '\(clock)' must be a 1-bit input in the port list")
+        }
+        if let reset {
+            guard let r = ports.first(where: { $0.name == reset }), r.direction == .input, r.width == 1 else {
+                throw .badSpec("reset '\(reset)' must be a 1-bit input in the port list")
+            }
+        }
+    }
+}
+
+/// A problem with a model: a bad spec, a wrong port name or kind, a library
+/// that does not load. Tool failures (verilator, the compiler) are `ToolError`.
+public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
+    case badSpec(String)
+    case unknownPort(name: String, top: String, known: [String])
+    case wrongPort(String)
+    case load(String)
+
+    public var description: String {
+        switch self {
+        case let .badSpec(m): return "invalid model description: \(m)"
+        case let .unknownPort(name, top, known):
+            return "\(top) has no port named '\(name)'; its ports are: \(known.joined(separator: ", "))"
+        case let .wrongPort(m): return m
+        case let .load(m): return "cannot load the compiled model: \(m)"
+        }
+    }
+}

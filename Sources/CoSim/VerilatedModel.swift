@@ -1,0 +1,225 @@
+import Foundation
+
+/// One instance of a Verilated model, driven cycle by cycle from Swift.
+///
+/// ## Timing semantics (tested in Tests/CoSimTests/TimingSemanticsTests.swift)
+/// - `poke(p, v)` stores an input value in the shared input buffer. Bits above
+///   the port's width are dropped (as a Verilog assignment does). Nothing is
+///   evaluated yet.
+/// - `step(n)` runs n full clock cycles with the poked inputs held constant.
+///   One cycle = clock low, inputs applied, evaluate (combinational logic
+///   settles; this is where the **sampled** values are taken), then clock
+///   rising edge, evaluate (registers take their new values). The model rests
+///   with the clock high between calls. In a VCD the falling edge of cycle k
+///   is at time 10k and its rising edge at 10k+5.
+/// - `peek(p)` returns the settled outputs for the current register state and
+///   the current inputs: after `step` the values just after the last rising
+///   edge; after a `poke` without a `step`, the model is re-evaluated first
+///   (no clock edge), so combinational outputs follow the new inputs.
+/// - `sampled(p)` returns the value the output had just before the last
+///   rising edge of the last `step`: what a synchronous receiver saw at that
+///   edge. A valid/ready test bench reads handshakes here (one C call per cycle).
+/// - `reset(cycles:)` holds the spec's reset input active for that many
+///   cycles (other inputs as poked), then releases it (no further edge).
+///
+/// The per-cycle path is one C call (`tl_step`) that copies the input buffer
+/// into the model, toggles the clock, evaluates and copies outputs out: no
+/// strings, dictionaries or allocation. Not thread-safe: use an instance from
+/// one thread at a time; separate instances are independent.
+public final class VerilatedModel {
+    public let top: String
+    public let entry: ModelCache.Entry
+    public let seed: UInt64
+    @usableFromInline let inputs: UnsafeMutablePointer<UInt64>
+    @usableFromInline let outputs: UnsafeMutablePointer<UInt64>
+    @usableFromInline let sampledOutputs: UnsafeMutablePointer<UInt64>
+    @usableFromInline let instance: UnsafeMutableRawPointer
+    let fns: ShimFunctions
+    @usableFromInline let stepFunction: @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Void
+    @usableFromInline var dirty = false
+    /// Clock cycles stepped since the instance was created (reset cycles included).
+    public private(set) var cycles: UInt64 = 0
+    @usableFromInline func addCycles(_ n: UInt64) { cycles &+= n }
+    private let layout: PortLayout
+    private let spec: ModelSpec
+    private var resetPort: InputPort?
+    /// True while a VCD file is open.
+    public private(set) var isTracing = false
+
+    /// Loads (building on a cache miss) the model of `spec` and creates an
+    /// instance. `seed` seeds Verilator's random initial register values
+    /// (`--x-initial unique`): the same seed gives the same initial state.
+    public init(_ spec: ModelSpec, cache: ModelCache = ModelCache(), seed: UInt64 = 1) throws {
+        let entry = try cache.entry(for: spec)
+        let fns = try ShimFunctions.load(entry.library)
+        let layout = PortLayout(spec: spec)
+        self.spec = spec; self.layout = layout; self.entry = entry; self.fns = fns; self.stepFunction = fns.step
+        self.top = spec.top; self.seed = seed
+        inputs = .allocate(capacity: max(1, layout.inputSlots)); inputs.initialize(repeating: 0, count: max(1, layout.inputSlots))
+        outputs = .allocate(capacity: max(1, layout.outputSlots)); outputs.initialize(repeating: 0, count: max(1, layout.outputSlots))
+        sampledOutputs = .allocate(capacity: max(1, layout.outputSlots)); sampledOutputs.initialize(repeating: 0, count: max(1, layout.outputSlots))
+        let mixed = UInt32(truncatingIfNeeded: (seed ^ (seed >> 32)) &* 0x9E37_79B9_7F4A_7C15 >> 32)
+        guard let inst = fns.new(mixed, inputs, outputs, sampledOutputs) else {
+            inputs.deallocate(); outputs.deallocate(); sampledOutputs.deallocate()
+            throw ModelError.load("\(entry.library.path): tl_new returned null")
+        }
+        instance = inst
+        if let r = spec.reset { resetPort = try input(r) }
+    }
+
+    deinit {
+        fns.free(instance)   // also closes an open trace cleanly
+        inputs.deallocate(); outputs.deallocate(); sampledOutputs.deallocate()
+    }
+
+    /// The ports (clock excluded) in declaration order.
+    public var ports: [ModelPort] { layout.entries.map(\.port) }
+
+    /// The handle of input `name`; throws for an unknown name, an output, or the clock.
+    public func input(_ name: String) throws(ModelError) -> InputPort {
+        if name == spec.clock { throw .wrongPort("\(name) is the clock of \(top): step() drives it, it cannot be poked") }
+        guard let e = layout.entries.first(where: { $0.port.name == name }) else { throw unknown(name) }
+        guard e.port.direction == .input else { throw .wrongPort("\(name) is an output of \(top); use output(\"\(name)\") to peek it") }
+        return e.inputHandle
+    }
+
+    /// The handle of output `name`; throws for an unknown name or an input.
+    public func output(_ name: String) throws(ModelError) -> OutputPort {
+        guard let e = layout.entries.first(where: { $0.port.name == name }) else { throw unknown(name) }
+        guard e.port.direction == .output else { throw .wrongPort("\(name) is an input of \(top); use input(\"\(name)\") to poke it") }
+        return e.outputHandle
+    }
+
+    private func unknown(_ name: String) -> ModelError {
+        .unknownPort(name: name, top: top, known: spec.ports.map(\.name))
+    }
+
+    // MARK: Per-cycle API (inlinable: no call overhead across modules)
+
+    /// Sets input `p` (bits above its width dropped). For ports wider than 64
+    /// bits this sets the low 64 bits and clears the rest.
+    @inlinable @inline(__always)
+    public func poke(_ p: InputPort, _ value: UInt64) {
+        if p.slots == 1 {
+            inputs[p.slot] = value & p.mask
+        } else {
+            inputs[p.slot] = value & 0xFFFF_FFFF
+            inputs[p.slot + 1] = value >> 32
+            for i in 2..<p.slots { inputs[p.slot + i] = 0 }
+            maskTopWord(p)
+        }
+        dirty = true
+    }
+
+    /// Sets one 32-bit word (index 0 = least significant) of a port wider than 64 bits.
+    @inlinable @inline(__always)
+    public func poke(_ p: InputPort, word: Int, _ value: UInt32) {
+        precondition(p.slots > 1 && word >= 0 && word < p.slots, "poke(word:) needs a port wider than 64 bits and a word index in range")
+        inputs[p.slot + word] = UInt64(value)
+        if word == p.slots - 1 { maskTopWord(p) }
+        dirty = true
+    }
+
+    @usableFromInline func maskTopWord(_ p: InputPort) {
+        let topBits = p.width - 32 * (p.slots - 1)
+        if topBits < 32 { inputs[p.slot + p.slots - 1] &= (UInt64(1) << UInt64(topBits)) - 1 }
+    }
+
+    /// Sets a wide port from 32-bit words, least significant first (missing words are 0).
+    public func poke(_ p: InputPort, words: [UInt32]) {
+        if p.slots == 1 {
+            poke(p, (words.count > 1 ? UInt64(words[1]) << 32 : 0) | UInt64(words.first ?? 0))
+            return
+        }
+        for i in 0..<p.slots { inputs[p.slot + i] = i < words.count ? UInt64(words[i]) : 0 }
+        maskTopWord(p)
+        dirty = true
+    }
+
+    /// The settled value of output `p` (low 64 bits for wider ports); see the timing notes above.
+    @inlinable @inline(__always)
+    public func peek(_ p: OutputPort) -> UInt64 {
+        if dirty { settle() }
+        return p.slots == 1 ? outputs[p.slot] : outputs[p.slot] | outputs[p.slot + 1] << 32
+    }
+
+    /// One 32-bit word of a wide output (index 0 = least significant).
+    @inlinable @inline(__always)
+    public func peek(_ p: OutputPort, word: Int) -> UInt32 {
+        if dirty { settle() }
+        precondition(word >= 0 && word < max(2, p.slots), "word index out of range for \(p.name)")
+        if p.slots == 1 { return UInt32(truncatingIfNeeded: outputs[p.slot] >> (32 * UInt64(word))) }
+        return UInt32(truncatingIfNeeded: outputs[p.slot + word])
+    }
+
+    /// All 32-bit words of output `p`, least significant first (allocates; not for hot loops).
+    public func peekWords(_ p: OutputPort) -> [UInt32] {
+        let n = p.slots == 1 ? (p.width + 31) / 32 : p.slots
+        return (0..<n).map { peek(p, word: $0) }
+    }
+
+    /// The value output `p` had just before the last rising edge (low 64 bits).
+    @inlinable @inline(__always)
+    public func sampled(_ p: OutputPort) -> UInt64 {
+        p.slots == 1 ? sampledOutputs[p.slot] : sampledOutputs[p.slot] | sampledOutputs[p.slot + 1] << 32
+    }
+
+    /// One 32-bit word of output `p` as sampled before the last rising edge.
+    @inlinable @inline(__always)
+    public func sampled(_ p: OutputPort, word: Int) -> UInt32 {
+        precondition(word >= 0 && word < max(2, p.slots), "word index out of range for \(p.name)")
+        if p.slots == 1 { return UInt32(truncatingIfNeeded: sampledOutputs[p.slot] >> (32 * UInt64(word))) }
+        return UInt32(truncatingIfNeeded: sampledOutputs[p.slot + word])
+    }
+
+    /// All 32-bit words of output `p` as sampled before the last rising edge (allocates).
+    public func sampledWords(_ p: OutputPort) -> [UInt32] {
+        (0..<((p.width + 31) / 32)).map { sampled(p, word: $0) }
+    }
+
+    /// Runs `n` full clock cycles (one C call for all of them).
+    @inlinable @inline(__always)
+    public func step(_ n: UInt64 = 1) {
+        stepFunction(instance, n)
+        dirty = false
+        addCycles(n)
+    }
+
+    /// Applies the poked inputs and evaluates without a clock edge.
+    public func settle() {
+        fns.settle(instance)
+        dirty = false
+    }
+
+    /// Holds reset active for `cycles` cycles, then releases it (leaves it inactive).
+    public func reset(cycles n: Int = 2) throws(ModelError) {
+        guard let r = resetPort else {
+            throw .wrongPort("\(top) was described without a reset input: set ModelSpec.reset to use reset(cycles:)")
+        }
+        poke(r, spec.resetActiveHigh ? 1 : 0)
+        step(UInt64(max(1, n)))
+        poke(r, spec.resetActiveHigh ? 0 : 1)
+    }
+
+    // MARK: Waveforms
+
+    /// Starts writing a VCD file at `path` (replacing an open one). The model
+    /// must have been built with `ModelSpec.trace = true`.
+    public func openTrace(_ path: String) throws(ModelError) {
+        let rc = fns.traceOpen(instance, path)
+        switch rc {
+        case 0: isTracing = true
+        case -1: throw .wrongPort("\(top) was built without waveform support: set ModelSpec.trace = true to write \(path)")
+        default: throw .load("cannot open the VCD file \(path) for writing")
+        }
+    }
+
+    /// Flushes and closes the VCD file (also done by deinit).
+    public func closeTrace() {
+        fns.traceClose(instance)
+        isTracing = false
+    }
+
+    /// Writes buffered VCD data to the file.
+    public func flushTrace() { fns.traceFlush(instance) }
+}

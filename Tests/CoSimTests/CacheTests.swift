@@ -1,0 +1,105 @@
+import CoSim
+import Foundation
+import Testing
+import TestSupport
+
+/// The model cache: hits do not rebuild, any input change misses, concurrent
+/// builders of one model wait for a single build. Counted with the cache's
+/// build log, never with time.
+@Suite struct CacheTests {
+    @Test func secondLoadIsACacheHit() throws {
+        let spec = Fixtures.counterSpec(nonce: Fixtures.nonce())
+        let first = try VerilatedModel(spec, cache: Fixtures.cache)
+        #expect(first.entry.built)
+        let builds = Fixtures.cache.buildCount()
+        let second = try VerilatedModel(spec, cache: Fixtures.cache)
+        #expect(!second.entry.built)
+        #expect(second.entry.library == first.entry.library)
+        #expect(Fixtures.cache.buildCount() >= builds)
+        #expect(buildLines(key: first.entry.key) == 1)
+    }
+
+    @Test func anyInputChangeMisses() throws {
+        let base = Fixtures.counterSpec(nonce: "// cache-miss base\n")
+        let key = try Fixtures.cache.key(for: base)
+        var text = base; text.verilog += "// changed\n"
+        var flags = base; flags.verilatorFlags = ["-Wno-UNUSED"]
+        var top = base; top.reset = nil
+        var ports = base; ports.ports[2] = .input("en", 1)
+        ports.ports.swapAt(3, 4)
+        var trace = base; trace.trace = true
+        let keys = try [text, flags, top, ports, trace].map { try Fixtures.cache.key(for: $0) }
+        #expect(Set(keys + [key]).count == 6)
+        #expect(try Fixtures.cache.key(for: base) == key, "the key is deterministic")
+        // And a changed text really builds a new model.
+        let spec = Fixtures.counterSpec(nonce: Fixtures.nonce())
+        let a = try VerilatedModel(spec, cache: Fixtures.cache)
+        var changed = spec; changed.verilog += "// one more comment\n"
+        let b = try VerilatedModel(changed, cache: Fixtures.cache)
+        #expect(a.entry.built && b.entry.built)
+        #expect(a.entry.key != b.entry.key)
+    }
+
+    @Test func concurrentBuildersBuildOnce() async throws {
+        let spec = Fixtures.counterSpec(nonce: Fixtures.nonce())
+        let results = await withTaskGroup(of: Result<Bool, Error>.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    Result { try Fixtures.cache.entry(for: spec).built }
+                }
+            }
+            var all: [Result<Bool, Error>] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        let built = try results.map { try $0.get() }
+        #expect(built.filter { $0 }.count == 1, "exactly one builder builds: \(built)")
+        let key = try Fixtures.cache.key(for: spec)
+        #expect(buildLines(key: key) == 1)
+        // Every one of them can load it.
+        for _ in 0..<4 {
+            let m = try VerilatedModel(spec, cache: Fixtures.cache)
+            #expect(!m.entry.built)
+        }
+    }
+
+    @Test func brokenVerilogReportsTheToolError() throws {
+        let spec = ModelSpec(verilog: "module broken(input clk, output q);\n  assign q = ;\nendmodule\n" + Fixtures.nonce(),
+                             top: "broken", ports: [.input("clk"), .output("q")])
+        do {
+            _ = try VerilatedModel(spec, cache: Fixtures.cache)
+            Issue.record("a syntax error must fail the build")
+        } catch let error as ToolError {
+            let text = "\(error)"
+            #expect(text.contains("verilator failed"))
+            #expect(text.contains("syntax error"))
+        }
+    }
+
+    @Test func badSpecIsRefusedBeforeBuilding() throws {
+        let spec = ModelSpec(verilog: "module m(input clk); endmodule", top: "m",
+                             ports: [.input("clk"), .output("x", 0)])
+        #expect(throws: ModelError.badSpec("port x has width 0; widths must be 1...4096")) {
+            _ = try Fixtures.cache.entry(for: spec)
+        }
+        let noClock = ModelSpec(verilog: "", top: "m", ports: [.input("c")])
+        #expect(throws: ModelError.badSpec("clock 'clk' must be a 1-bit input in the port list")) {
+            _ = try Fixtures.cache.entry(for: noClock)
+        }
+    }
+
+    @Test func defaultDirectoryFollowsTheEnvironment() {
+        // Without TRAPLINE_CACHE_DIR the tests run from the repository root or elsewhere;
+        // either way the rule picks one of the documented places.
+        let dir = ModelCache.defaultDirectory().path
+        let env = ProcessInfo.processInfo.environment["TRAPLINE_CACHE_DIR"]
+        if let env, !env.isEmpty { #expect(dir == env) } else {
+            #expect(dir.hasSuffix("sim/build/cache") || dir.hasSuffix(".cache/trapline"))
+        }
+    }
+
+    private func buildLines(key: String) -> Int {
+        let log = (try? String(contentsOf: Fixtures.cache.directory.appendingPathComponent("builds.log"), encoding: .utf8)) ?? ""
+        return log.split(separator: "\n").filter { $0.contains(" \(key.prefix(16)) ") }.count
+    }
+}

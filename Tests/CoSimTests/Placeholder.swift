@@ -1,1 +1,0 @@
-// Tests for CoSim live in this folder, one file per concern.

@@ -1,1 +1,0 @@
-// Tests for Stimulus live in this folder, one file per concern.

@@ -1,0 +1,130 @@
+import CoSim
+import RouterModel
+import Stimulus
+
+/// Receives each response as the test bench consumes it; returning false
+/// stops the run (lockstep uses it to stop at the first mismatch).
+protocol ResponseSink {
+    mutating func accept(index: Int, response: Response) -> Bool
+}
+
+/// A router broke the SPEC 9 handshake: a response nobody asked for, a
+/// command that never gets its response, a command that is never accepted,
+/// or a response after the last one. The message names the command index.
+public struct ProtocolViolation: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    /// Index (0-based) of the command the violation concerns.
+    public var commandIndex: Int
+    public var cycle: UInt64
+    public init(_ message: String, commandIndex: Int, cycle: UInt64) {
+        self.message = message; self.commandIndex = commandIndex; self.cycle = cycle
+    }
+    public var description: String { message }
+}
+
+extension VerilatorRouter {
+    /// Ready cycles (rsp_ready high) an outstanding command may wait for its
+    /// response; SPEC 9 promises 2, the margin tolerates slower but legal-looking RTL
+    /// only up to an obvious hang.
+    static let responseTimeout = 32
+    /// Cycles a command may be offered with nothing outstanding before cmd_ready counts as stuck.
+    static let acceptTimeout = 64
+    /// Idle cycles after the last response in which no further response may appear.
+    static let drainCycles: UInt64 = 4
+
+    /// The SPEC 9 valid/ready test bench, from reset. Per cycle: two draws of
+    /// `SeededRandom(seed: handshake.seed)` in this order, idle then stall
+    /// (`chance(percent)`); `cmd_valid` = a command is left and not idle; the
+    /// next command's operands are always driven; `rsp_ready` = not stall.
+    /// Transfers are read from the values sampled at the rising edge. This is
+    /// cycle for cycle the pattern of the Icarus test bench, so both report
+    /// the same cycle count. Reset: `rst` high for 2 cycles with cmd_valid and
+    /// rsp_ready low (not counted in `cycles`).
+    /// Returns (responses consumed, cycles after reset).
+    static func drive<Sink: ResponseSink>(_ m: VerilatedModel, _ p: VerilatorRouterPorts, _ commands: [Command],
+                                          _ handshake: Handshake, _ sink: inout Sink) throws -> (Int, UInt64) {
+        let n = commands.count
+        var rng = SeededRandom(seed: handshake.seed)
+        let idlePercent = handshake.idlePercent, stallPercent = handshake.stallPercent
+        m.poke(p.cmdValid, 0); m.poke(p.rspReady, 0)
+        if let first = commands.first { p.load(first, into: m) }
+        try m.reset(cycles: 2)
+        var next = 0, got = 0, loaded = 0
+        var cycles: UInt64 = 0
+        var waitingReady = 0, offeredUnaccepted = 0
+        try commands.withUnsafeBufferPointer { cmds in
+            while got < n {
+                let idle = rng.chance(idlePercent)
+                let stall = rng.chance(stallPercent)
+                if next < n && loaded != next { p.load(cmds[next], into: m); loaded = next }
+                let valid = next < n && !idle
+                m.poke(p.cmdValid, valid ? 1 : 0)
+                m.poke(p.rspReady, stall ? 0 : 1)
+                m.step()
+                cycles &+= 1
+                let accepted = valid && m.sampled(p.cmdReady) != 0
+                if accepted { next += 1; offeredUnaccepted = 0 } else if valid && next == got { offeredUnaccepted += 1 }
+                if !stall {
+                    if m.sampled(p.rspValid) != 0 {
+                        guard got < next else {
+                            throw ProtocolViolation("cycle \(cycles): the router gave a response (rsp_valid && rsp_ready) with no command outstanding; responses so far \(got), commands accepted \(next)",
+                                                    commandIndex: got, cycle: cycles)
+                        }
+                        let r = p.response(from: m)
+                        got += 1
+                        waitingReady = 0
+                        if !sink.accept(index: got - 1, response: r) { return }
+                    } else if got < next {
+                        waitingReady += 1
+                        if waitingReady > responseTimeout {
+                            throw ProtocolViolation("command \(got) (\(cmds[got])) got no response within \(responseTimeout) cycles with rsp_ready high (SPEC 9: at most 2 cycles after acceptance); the router hung at cycle \(cycles)",
+                                                    commandIndex: got, cycle: cycles)
+                        }
+                    }
+                }
+                if offeredUnaccepted > acceptTimeout {
+                    throw ProtocolViolation("command \(next) (\(cmds[next])) was offered for \(acceptTimeout) cycles with nothing outstanding and cmd_ready stayed low; the router hung at cycle \(cycles)",
+                                            commandIndex: next, cycle: cycles)
+                }
+            }
+        }
+        if got == n {
+            // Nothing may follow the last response.
+            m.poke(p.cmdValid, 0); m.poke(p.rspReady, 1)
+            for k in 1...drainCycles {
+                m.step()
+                if m.sampled(p.rspValid) != 0 {
+                    throw ProtocolViolation("cycle \(cycles + k): the router gave a response after all \(n) commands were answered (a duplicated or spurious response)",
+                                            commandIndex: n, cycle: cycles + k)
+                }
+            }
+        }
+        return (got, cycles)
+    }
+}
+
+/// Collects every response (plain `run`).
+struct CollectingSink: ResponseSink {
+    var responses: [Response] = []
+    mutating func accept(index: Int, response: Response) -> Bool { responses.append(response); return true }
+}
+
+/// Compares each response with the reference router as it arrives and stops
+/// at the first difference.
+struct LockstepSink: ResponseSink {
+    var reference: Router
+    let commands: UnsafeBufferPointer<Command>
+    var keep: Bool
+    var responses: [Response] = []
+    var mismatch: (index: Int, expected: Response, actual: Response)?
+
+    mutating func accept(index: Int, response: Response) -> Bool {
+        let expected = reference.execute(commands[index])
+        if keep { responses.append(response) }
+        if expected != response {
+            mismatch = (index, expected, response)
+            return false
+        }
+        return true
+    }
+}

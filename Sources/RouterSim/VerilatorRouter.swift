@@ -1,0 +1,86 @@
+import CoSim
+import Foundation
+import RouterModel
+
+/// Runs a router RTL (SPEC 9 interface, top `trapline_router`) compiled by
+/// Verilator, driven cycle by cycle from Swift through CoSim.
+///
+/// - `run(_:handshake:wave:)` (`RouterSimulator`): every response, in order.
+/// - `lockstep(_:handshake:config:wave:)`: compares each response with the
+///   reference `Router` as it arrives and stops at the first mismatch.
+///
+/// The model is built (or found in the cache) by `init`; a run with a wave
+/// file uses a second, `--trace` build of the same text, made on first use.
+/// Each run uses a fresh model instance whose random initial register values
+/// come from `seed`, then holds reset for 2 cycles.
+public final class VerilatorRouter: RouterSimulator {
+    public let name = "verilator"
+    public let verilog: String
+    public let cache: ModelCache
+    public let seed: UInt64
+    private let spec: ModelSpec
+    /// The cache entry of the model without waveform support.
+    public let entry: ModelCache.Entry
+
+    public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1) throws {
+        self.verilog = verilog; self.cache = cache; self.seed = seed
+        spec = VerilatorRouterPorts.spec(verilog: verilog, trace: false)
+        entry = try cache.entry(for: spec)
+    }
+
+    /// A fresh instance (with VCD support when `wave` is given, the trace open).
+    func instance(wave: URL?) throws -> (VerilatedModel, VerilatorRouterPorts) {
+        let m: VerilatedModel
+        if let wave {
+            m = try VerilatedModel(VerilatorRouterPorts.spec(verilog: verilog, trace: true), cache: cache, seed: seed)
+            try m.openTrace(wave.path)
+        } else {
+            m = try VerilatedModel(spec, cache: cache, seed: seed)
+        }
+        return (m, try VerilatorRouterPorts(m))
+    }
+
+    public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
+        try Self.checkHandshake(handshake)
+        let (m, p) = try instance(wave: wave)
+        defer { m.closeTrace() }
+        var sink = CollectingSink()
+        sink.responses.reserveCapacity(commands.count)
+        let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink)
+        return SimRun(responses: sink.responses, cycles: cycles)
+    }
+
+    /// The outcome of a lockstep run.
+    public struct LockstepResult: Sendable {
+        /// The RTL's responses up to and including the first mismatch (empty when `keepResponses` was false).
+        public var responses: [Response]
+        /// Responses compared (equal ones, plus the mismatching one).
+        public var compared: Int
+        /// Cycles after reset.
+        public var cycles: UInt64
+        /// The first difference, nil when every response matched.
+        public var mismatch: (index: Int, expected: Response, actual: Response)?
+    }
+
+    /// Runs `commands` from reset with the reference `Router(config:)` in lockstep.
+    /// `keepResponses: false` keeps nothing per command (the benchmark).
+    public func lockstep(_ commands: [Command], handshake: Handshake, config: RouterConfig,
+                         wave: URL? = nil, keepResponses: Bool = true) throws -> LockstepResult {
+        try Self.checkHandshake(handshake)
+        let (m, p) = try instance(wave: wave)
+        defer { m.closeTrace() }
+        return try commands.withUnsafeBufferPointer { cmds in
+            var sink = LockstepSink(reference: Router(config: config), commands: cmds, keep: keepResponses)
+            if keepResponses { sink.responses.reserveCapacity(commands.count) }
+            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink)
+            return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
+        }
+    }
+
+    static func checkHandshake(_ h: Handshake) throws {
+        guard (0...99).contains(h.idlePercent), (0...99).contains(h.stallPercent) else {
+            throw ProtocolViolation("handshake idle \(h.idlePercent)% / stall \(h.stallPercent)%: each must be 0...99, otherwise no command or response can ever pass",
+                                    commandIndex: 0, cycle: 0)
+        }
+    }
+}

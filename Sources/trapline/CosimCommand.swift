@@ -1,11 +1,176 @@
 import ArgumentParser
+import CoSim
+import Foundation
+import RouterModel
+import RouterSim
+import Stimulus
 
+/// `trapline cosim TRACE | --random N --seed S` (SPEC 11): runs the commands
+/// through the router RTL in a simulator and through the reference router.
+/// The RTL's responses go to stdout (SPEC 10); the first difference (or a
+/// handshake violation) goes to stderr with the seeds, the failing prefix
+/// written as a trace file and a command line that replays it, exit 1.
 struct CosimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cosim", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "cosim",
+        abstract: "Run a trace through the router RTL in a simulator and through the reference; report the first mismatch.",
+        discussion: """
+        Exit codes: 0 every response matches, 1 a mismatch or handshake violation \
+        (report on stderr), 2 bad input, 3 a tool is missing or failed. \
+        The handshake draws per cycle come from --seed: cmd_valid low with probability --idle %, \
+        rsp_ready low with probability --stall %. Verilator models are cached (TRAPLINE_CACHE_DIR, \
+        else sim/build/cache inside the repository, else ~/.cache/trapline).
+        """)
+
     @OptionGroup var parameters: ParameterOptions
+    @Argument(help: "Trace file (JSON Lines, SPEC 10); '-' reads standard input. Omit with --random.")
+    var trace: String?
+    @Option(help: "Run N constrained-random commands instead of a trace.")
+    var random: Int?
+    @Option(help: "Seed of the random commands and of the handshake pattern.")
+    var seed: UInt64 = 1
+    @Option(help: "Simulator: verilator (default) or icarus.")
+    var sim: String = "verilator"
+    @Option(help: "Write a VCD waveform of the run to FILE.")
+    var wave: String?
+    @Option(help: "Simulate this Verilog file (SPEC 9 interface) instead of the generated router.")
+    var rtl: String?
+    @Option(help: "Percent of cycles with cmd_valid held low, 0...99.")
+    var idle: Int = 20
+    @Option(help: "Percent of cycles with rsp_ready held low, 0...99.")
+    var stall: Int = 20
 
     func run() throws {
-        _ = try parameters.config()
-        throw CLIError("'trapline cosim' is not implemented yet", code: .toolFailure)
+        let config = try parameters.config()
+        guard ["verilator", "icarus"].contains(sim) else {
+            throw CLIError.badInput("--sim \(sim): unknown simulator; use --sim verilator or --sim icarus")
+        }
+        for (flag, v) in [("--idle", idle), ("--stall", stall)] where !(0...99).contains(v) {
+            throw CLIError.badInput("\(flag) \(v) is out of range: it must be 0...99 (100 would never let a command or response pass)")
+        }
+        let commands: [Command]
+        switch (trace, random) {
+        case (nil, nil): throw CLIError.badInput("cosim needs a trace file or --random N (e.g. trapline cosim --random 1000 --seed 1)")
+        case (_?, _?): throw CLIError.badInput("give either a trace file or --random N, not both")
+        case let (path?, nil): commands = try TraceFile.read(path)
+        case let (nil, n?):
+            guard n >= 0 else { throw CLIError.badInput("--random \(n) is negative: give the number of commands, 0 or more") }
+            commands = RandomTrace.generate(count: n, seed: seed, config: config)
+        }
+        if let wave {
+            let dir = URL(fileURLWithPath: wave).deletingLastPathComponent().path
+            guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else {
+                throw CLIError.badInput("--wave \(wave): the folder \(dir) does not exist or is not writable")
+            }
+        }
+        let verilog = try routerVerilog(config: config, rtl: rtl)
+        let handshake = Handshake(seed: seed, idlePercent: idle, stallPercent: stall)
+        let waveURL = wave.map { URL(fileURLWithPath: $0) }
+
+        let outcome: CosimOutcome
+        if sim == "verilator" {
+            outcome = try runVerilator(commands, verilog, config, handshake, waveURL)
+        } else {
+            outcome = try runIcarus(commands, verilog, config, handshake, waveURL)
+        }
+        var out = OutputBuffer()
+        for r in outcome.responses { out.append(TraceWriter.line(for: r)); out.append("\n") }
+        out.flush()
+        if let failure = outcome.failure { throw CLIError.mismatch(failure) }
+    }
+
+    struct CosimOutcome {
+        var responses: [Response]
+        var failure: String?
+    }
+
+    private func runVerilator(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
+                              _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
+        let router: VerilatorRouter
+        do { router = try VerilatorRouter(verilog: verilog, seed: seed) } catch let e as ModelError {
+            throw CLIError.tool("\(e)")
+        }
+        do {
+            let result = try router.lockstep(commands, handshake: handshake, config: config, wave: wave)
+            guard let m = result.mismatch else { return CosimOutcome(responses: result.responses) }
+            return CosimOutcome(responses: result.responses,
+                                failure: report(commands, m.index, m.expected, m.actual, handshake).description)
+        } catch let v as ProtocolViolation {
+            return CosimOutcome(responses: [], failure: violation(commands, v.commandIndex, v.message, handshake))
+        } catch let e as ModelError {
+            throw CLIError.tool("\(e)")
+        }
+    }
+
+    private func runIcarus(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
+                           _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
+        let run: SimRun
+        do { run = try IcarusRouter(verilog: verilog).run(commands, handshake: handshake, wave: wave) } catch let e as IcarusRunError {
+            return CosimOutcome(responses: [], failure: violation(commands, nil, e.message, handshake))
+        }
+        var reference = Router(config: config)
+        for (i, c) in commands.enumerated() {
+            let expected = reference.execute(c)
+            if run.responses[i] != expected {
+                return CosimOutcome(responses: Array(run.responses.prefix(i + 1)),
+                                    failure: report(commands, i, expected, run.responses[i], handshake).description)
+            }
+        }
+        return CosimOutcome(responses: run.responses)
+    }
+
+    private func report(_ commands: [Command], _ index: Int, _ expected: Response, _ actual: Response,
+                        _ handshake: Handshake) -> Mismatch {
+        let prefix = Mismatch.writePrefix(commands, through: index, directory: failureDirectory())
+        return Mismatch(index: index, command: commands[index], expected: expected, actual: actual, simulator: sim,
+                        stimulusSeed: random == nil ? nil : seed, handshake: handshake, prefixTrace: prefix,
+                        replay: replayLine(prefix?.path ?? "PREFIX.jsonl"))
+    }
+
+    private func violation(_ commands: [Command], _ index: Int?, _ message: String, _ handshake: Handshake) -> String {
+        var lines = ["the router broke the SPEC 9 handshake under \(sim): \(message)"]
+        var seeds = "  handshake: seed \(handshake.seed), idle \(handshake.idlePercent)%, stall \(handshake.stallPercent)%"
+        if random != nil { seeds = "  stimulus seed: \(seed);" + seeds.dropFirst(1) }
+        lines.append(seeds)
+        var tracePath = trace ?? "TRACE.jsonl"
+        if let index, !commands.isEmpty, let url = Mismatch.writePrefix(commands, through: min(index, commands.count - 1), directory: failureDirectory()) {
+            lines.append("  failing prefix (commands 0...\(min(index, commands.count - 1))): \(url.path)")
+            tracePath = url.path
+        } else if trace == nil, let url = Mismatch.writePrefix(commands, through: commands.count - 1, directory: failureDirectory(), name: "trace.jsonl") {
+            lines.append("  trace: \(url.path)")
+            tracePath = url.path
+        }
+        lines.append("  replay: \(replayLine(tracePath))")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A fresh folder for the failing prefix trace.
+    private func failureDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("trapline-cosim-\(UUID().uuidString.prefix(8))")
+    }
+
+    /// The command line that replays a failure from a trace file (with the
+    /// same handshake, simulator, RTL and parameters), plus a wave file.
+    private func replayLine(_ tracePath: String) -> String {
+        var args = ["trapline", "cosim", tracePath, "--seed", "\(seed)", "--idle", "\(idle)", "--stall", "\(stall)"]
+        if sim != "verilator" { args += ["--sim", sim] }
+        if let rtl { args += ["--rtl", rtl] }
+        args += parameters.flags()
+        args += ["--wave", "mismatch.vcd"]
+        return args.joined(separator: " ")
+    }
+}
+
+extension ParameterOptions {
+    /// The generator-parameter flags that differ from the defaults, for replay lines.
+    func flags() -> [String] {
+        var f: [String] = []
+        if vmms != 4 { f += ["--vmms", "\(vmms)"] }
+        if guests != 8 { f += ["--guests", "\(guests)"] }
+        if ioRanges != 8 { f += ["--io-ranges", "\(ioRanges)"] }
+        if platformVMM != 1 { f += ["--platform-vmm", "\(platformVMM)"] }
+        if staticMap != "5,6" { f += ["--static-map", staticMap.isEmpty ? "''" : staticMap] }
+        if noIOBitmaps { f.append("--no-io-bitmaps") }
+        return f
     }
 }

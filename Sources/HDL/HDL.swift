@@ -1,1 +1,15 @@
-// Module HDL: see its front-door doc comment once written.
+// Module HDL: a hardware-description DSL whose designs `VerilogEmitter` turns into Verilog-2005.
+//
+// API by task (details and examples in docs/dsl.md):
+// - Describe a module: `ModuleBuilder("name")`; `m.input`, `m.output`, `m.wire`, `m.reg`,
+//   `m.const`, `m.regArray` (-> `RegArray`), `m.memory` (-> `Memory`).
+// - Compute: operators on `Signal` (`& | ^ ~ + - .== .!= < <= > >= ! && || << >>`),
+//   `a[hi, lo]`, `a[bit]`, `a[signal]`, `zeroExtended(to:)`, `truncated(to:)`, `cat`,
+//   `replicated`, `orReduce`/`andReduce`/`xorReduce`, `addingWithCarry`,
+//   `subtractingWithBorrow`, `mux`.
+// - Drive: `sink <== value` or `sink.assign(value)`; `regs.write(idx, v)`, `mem.write(a, d)`.
+// - Conditional hardware: `m.when { }.elseWhen { }.otherwise { }`, `m.switch(sel) { s in s.is(..) { } }`.
+// - Hierarchy: `m.instance(module, name:, bindings:)` -> `Instance` (`inst.output("y")`).
+// - Check: `try m.build()` -> `Module` or `ElaborationError` (a list of `Problem`s).
+// - Examples: `Examples.counter()` and the others in Examples/.
+// - Names: `Naming.snakeCase`, `Naming.problem(with:)`, `ReservedWords.contains`.

@@ -1,0 +1,85 @@
+/// `build()`: lowers the recorded statements into one process per sink, runs every
+/// elaboration check, and returns the immutable `Module` or throws all problems at once.
+extension ModuleBuilder {
+    /// Checks the design and returns it. Throws `ElaborationError` listing every problem
+    /// (width, undriven, two drivers, combinational loop, latch, names), each with the
+    /// `File.swift:LINE` of the constructs involved and a fix.
+    public func build() throws -> Module {
+        if scopes.count != 1 {
+            report(scopeLocations.last, "build() called inside a when/switch", fix: "call build() after the module is described")
+        }
+        var found = problems
+        checkNames(into: &found)
+        let lowered = Lowering.lower(scopes[0])
+        var processes: [Process] = []
+        for (d, decl) in signals.enumerated() {
+            guard let body = lowered.bodies[d] else { continue }
+            processes.append(Process(kind: decl.isRegister ? .register(d) : .combinational(d), body: body))
+        }
+        for m in memories.indices {
+            if let body = lowered.bodies[-(m + 1)] { processes.append(Process(kind: .memory(m), body: body)) }
+        }
+        let checker = DesignChecker(builder: self, processes: processes)
+        checker.checkDrivers(topLevel: scopes[0], into: &found)
+        checker.checkLatches(into: &found)
+        let combInputs = checker.checkLoops(into: &found)
+        if !found.isEmpty { throw ElaborationError(module: name, problems: found) }
+        return Module(name: name, location: location, signals: signals, exprs: exprs, memories: memories,
+                      instances: instances, processes: processes, combinationalInputs: combInputs)
+    }
+}
+
+/// Splits a statement tree into one pruned tree per sink (signal index, or -(memory+1)),
+/// keeping only the conditions that lead to that sink's drivers.
+enum Lowering {
+    struct Grouped {
+        var order: [Int] = []
+        var bodies: [Int: [Statement]] = [:]
+        mutating func append(_ key: Int, _ s: Statement) {
+            if bodies[key] == nil { order.append(key); bodies[key] = [s] } else { bodies[key]!.append(s) }
+        }
+    }
+
+    static func lower(_ list: [Statement]) -> Grouped {
+        var g = Grouped()
+        for s in list {
+            switch s {
+            case .assign(let sink, _, _):
+                g.append(sink, s)
+            case .memoryWrite(let m, _, _, _):
+                g.append(-(m + 1), s)
+            case .when(let branches, let otherwise, let at):
+                let lb = branches.map { lower($0.body) }
+                let lo = otherwise.map { lower($0) }
+                for key in keys(lb + (lo.map { [$0] } ?? [])) {
+                    var arms = branches.indices.map { i in
+                        Branch(condition: branches[i].condition, body: lb[i].bodies[key] ?? [], location: branches[i].location)
+                    }
+                    let other = lo?.bodies[key]
+                    if other == nil { while arms.last?.body.isEmpty == true { arms.removeLast() } }
+                    g.append(key, .when(arms, otherwise: other, at: at))
+                }
+            case .switchOn(let sel, let cases, let def, let at):
+                let lc = cases.map { lower($0.body) }
+                let ld = def.map { lower($0) }
+                for key in keys(lc + (ld.map { [$0] } ?? [])) {
+                    let d = ld?.bodies[key]
+                    var arms: [SwitchCase] = []
+                    for (i, c) in cases.enumerated() {
+                        let body = lc[i].bodies[key] ?? []
+                        // An empty arm matters only when a default would otherwise take its values.
+                        if !body.isEmpty || d != nil { arms.append(SwitchCase(values: c.values, body: body, location: c.location)) }
+                    }
+                    g.append(key, .switchOn(selector: sel, cases: arms, default: d, at: at))
+                }
+            }
+        }
+        return g
+    }
+
+    private static func keys(_ groups: [Grouped]) -> [Int] {
+        var seen = Set<Int>(), out: [Int] = []
+        for g in groups { for k in g.order where seen.insert(k).inserted { out.append(k) } }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+/// Declarations of a module: signals (ports, wires, registers, instance outputs),
+/// memories and instances. Shared by the builder and the elaborated `Module`.
+
+/// A register's clocking: its clock signal, optional synchronous active-high reset
+/// (with the value it resets to) and optional enable (the register only loads when
+/// the enable is 1; reset wins over enable).
+public struct RegisterInfo: Sendable, Equatable {
+    /// Index into `signals` of the clock (a 1-bit declared signal).
+    public var clock: Int
+    /// Expression index of the reset condition, or nil for a register without reset.
+    public var reset: Int?
+    public var resetValue: UInt64
+    /// Expression index of the enable, or nil.
+    public var enable: Int?
+}
+
+/// What kind of signal a declaration is.
+public enum SignalKind: Sendable, Equatable {
+    case input
+    case output
+    case wire
+    case register(RegisterInfo)
+    /// An output of instance `instance` (index into `instances`) that no parent sink was
+    /// bound to: the emitter declares a wire for it.
+    case instanceOutput(instance: Int, port: String)
+}
+
+/// A declared signal.
+public struct SignalDecl: Sendable, Equatable {
+    /// The Verilog name (ports: exactly as declared; others: snake_cased).
+    public var name: String
+    /// The name as written in Swift.
+    public var swiftName: String
+    public var width: Int
+    public var kind: SignalKind
+    public var location: SourceLocation
+
+    public var isPort: Bool {
+        switch kind { case .input, .output: return true; default: return false }
+    }
+    public var isRegister: Bool {
+        if case .register = kind { return true }
+        return false
+    }
+    /// Inputs and instance outputs are driven from outside the module's statements.
+    public var isDrivenExternally: Bool {
+        switch kind { case .input, .instanceOutput: return true; default: return false }
+    }
+    /// A noun for messages: "input", "output", "wire", "register".
+    public var noun: String {
+        switch kind {
+        case .input: return "input"
+        case .output: return "output"
+        case .wire: return "wire"
+        case .register: return "register"
+        case .instanceOutput: return "instance output"
+        }
+    }
+}
+
+/// A memory: `depth` words of `width` bits, synchronous write on `clock`, asynchronous
+/// read ports. Initialised to 0 in simulation (an `initial` loop), not by reset.
+public struct MemoryDecl: Sendable, Equatable {
+    public var name: String
+    public var swiftName: String
+    public var depth: Int
+    public var width: Int
+    /// Index into `signals` of the clock.
+    public var clock: Int
+    public var location: SourceLocation
+    /// Address width: ceil(log2(depth)), at least 1.
+    public var addressWidth: Int { Swift.max(1, bitsToIndex(depth)) }
+}
+
+/// An instance of a sub-module.
+public struct InstanceDecl: Sendable, Equatable {
+    public var name: String
+    public var module: Module
+    /// Child input port name -> expression index, in the child's port order.
+    public var inputs: [PortBinding]
+    /// Child output port name -> index into `signals` of the parent sink it drives,
+    /// in the child's port order.
+    public var outputs: [PortBinding]
+    public var location: SourceLocation
+}
+
+/// A port connection of an instance: the child's port name and an index (expression for
+/// inputs, signal for outputs).
+public struct PortBinding: Sendable, Equatable {
+    public var port: String
+    public var index: Int
+}
+
+/// ceil(log2(n)) for n >= 1 (0 for n == 1).
+public func bitsToIndex(_ n: Int) -> Int {
+    var bits = 0
+    while (1 << bits) < n { bits += 1 }
+    return bits
+}

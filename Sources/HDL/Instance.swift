@@ -1,0 +1,80 @@
+/// Sub-module instances: `m.instance(child, name:, bindings:)`.
+///
+/// A binding names a port of the child. Inputs take any expression of the port's width.
+/// An output may be bound to a wire or output of this module, which the instance then
+/// drives; unbound outputs get a wire named `<instance>_<port>`. `inst.output("y")`
+/// gives the signal carrying an output either way.
+public struct Instance {
+    let builder: ModuleBuilder
+    let index: Int
+
+    /// The instance name.
+    public var name: String { builder.instances[index].name }
+
+    /// The signal carrying the child's output `port`.
+    public func output(_ port: String, fileID: String = #fileID, line: Int = #line) -> Signal {
+        let inst = builder.instances[index]
+        if let b = inst.outputs.first(where: { $0.port == port }) {
+            return Signal(width: builder.signals[b.index].width, node: builder.signalNodes[b.index], builder: builder)
+        }
+        let outs = inst.module.outputPorts.map { "`\(inst.module.signals[$0].name)`" }.joined(separator: ", ")
+        builder.report(SourceLocation(fileID: fileID, line: line), "module `\(inst.module.name)` (instance `\(inst.name)`) has no output `\(port)`",
+                       fix: "use one of its outputs: \(outs.isEmpty ? "(none)" : outs)")
+        return builder.make(.constant(0), width: 1)
+    }
+}
+
+extension ModuleBuilder {
+    /// Instantiates `module` as `name`, connecting ports by name (see `Instance`).
+    /// Every input must be bound; bindings are checked for width and existence.
+    @discardableResult
+    public func instance(_ module: Module, name: String, bindings: [String: Signal],
+                         fileID: String = #fileID, line: Int = #line) -> Instance {
+        let at = SourceLocation(fileID: fileID, line: line)
+        let index = instances.count
+        var inputs: [PortBinding] = [], outputs: [PortBinding] = []
+        for p in module.inputPorts {
+            let port = module.signals[p]
+            guard let s = bindings[port.name] else {
+                report(at, "instance `\(name)` of `\(module.name)` leaves input `\(port.name)` unbound", fix: "bind it: bindings: [\"\(port.name)\": ...]")
+                continue
+            }
+            guard owns(s, at) else { continue }
+            if s.width != port.width {
+                report(at, "instance `\(name)`: input `\(port.name)` is \(port.width) bits but is bound to the \(s.width)-bit \(describe(s.node))",
+                       fix: "bind a \(port.width)-bit value (.zeroExtended(to:) / .truncated(to:))")
+                continue
+            }
+            inputs.append(PortBinding(port: port.name, index: s.node))
+        }
+        var pending: [(String, Int)] = []
+        for p in module.outputPorts {
+            let port = module.signals[p]
+            if let s = bindings[port.name], owns(s, at) {
+                if let d = s.declIndex, !signals[d].isDrivenExternally, !signals[d].isRegister, s.width == port.width {
+                    outputs.append(PortBinding(port: port.name, index: d))
+                } else {
+                    report(at, "instance `\(name)`: output `\(port.name)` (\(port.width) bits) must be bound to a \(port.width)-bit wire or output, not \(describe(s.node)) (\(s.width) bits)",
+                           fix: "bind a wire of that width, or leave it unbound and read inst.output(\"\(port.name)\")")
+                }
+            } else {
+                pending.append((port.name, port.width))
+            }
+        }
+        let known = Set(module.inputPorts.map { module.signals[$0].name } + module.outputPorts.map { module.signals[$0].name })
+        for key in bindings.keys.sorted() where !known.contains(key) {
+            report(at, "module `\(module.name)` has no port `\(key)` (instance `\(name)`)",
+                   fix: "use one of: \(known.sorted().joined(separator: ", "))")
+        }
+        instances.append(InstanceDecl(name: name, module: module, inputs: inputs, outputs: [], location: at))
+        for (port, width) in pending {
+            let s = declare("\(name).\(port)", verilogName: "\(name)_\(port)", width: width,
+                            kind: .instanceOutput(instance: index, port: port), at)
+            outputs.append(PortBinding(port: port, index: s.declIndex!))
+        }
+        let order = module.outputPorts.map { module.signals[$0].name }
+        outputs.sort { order.firstIndex(of: $0.port)! < order.firstIndex(of: $1.port)! }
+        instances[index].outputs = outputs
+        return Instance(builder: self, index: index)
+    }
+}

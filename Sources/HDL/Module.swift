@@ -1,0 +1,61 @@
+/// An elaborated, checked, immutable hardware module: the result of `ModuleBuilder.build()`
+/// and the input of `VerilogEmitter.emit`.
+public final class Module: Sendable, Equatable {
+    /// The Verilog module name.
+    public let name: String
+    public let location: SourceLocation
+    /// Every declared signal; ports are listed in `ports` in declaration order.
+    public let signals: [SignalDecl]
+    /// Expression nodes (operands before users).
+    public let exprs: [ExprNode]
+    public let memories: [MemoryDecl]
+    public let instances: [InstanceDecl]
+    /// One process per driven sink (wire, output, register, memory), in declaration order.
+    public let processes: [Process]
+    /// For each output port (in `outputPorts` order), the indices into `signals` of the
+    /// input ports it depends on combinationally (used for loop checks across instances).
+    public let combinationalInputs: [[Int]]
+
+    init(name: String, location: SourceLocation, signals: [SignalDecl], exprs: [ExprNode], memories: [MemoryDecl],
+         instances: [InstanceDecl], processes: [Process], combinationalInputs: [[Int]]) {
+        self.name = name
+        self.location = location
+        self.signals = signals
+        self.exprs = exprs
+        self.memories = memories
+        self.instances = instances
+        self.processes = processes
+        self.combinationalInputs = combinationalInputs
+    }
+
+    /// Port indices into `signals`, in declaration order.
+    public var ports: [Int] { signals.indices.filter { signals[$0].isPort } }
+    public var inputPorts: [Int] { signals.indices.filter { signals[$0].kind == .input } }
+    public var outputPorts: [Int] { signals.indices.filter { signals[$0].kind == .output } }
+
+    public static func == (a: Module, b: Module) -> Bool {
+        a === b || (a.name == b.name && a.signals == b.signals && a.exprs == b.exprs && a.memories == b.memories
+            && a.instances == b.instances && a.processes == b.processes)
+    }
+}
+
+/// The logic driving one sink, lowered from the recorded statements: only the
+/// statements that drive this sink, with the conditions that lead to them.
+public struct Process: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A wire or output (index into `signals`): `assign` or `always @*`.
+        case combinational(Int)
+        /// A register (index into `signals`): `always @(posedge clock)`.
+        case register(Int)
+        /// A memory's write ports (index into `memories`).
+        case memory(Int)
+    }
+    public var kind: Kind
+    public var body: [Statement]
+
+    /// The value when the body is one unconditional assignment (emitted as `assign`).
+    public var singleAssignment: Int? {
+        if body.count == 1, case .assign(_, let v, _) = body[0] { return v }
+        return nil
+    }
+}

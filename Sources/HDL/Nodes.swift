@@ -1,0 +1,101 @@
+/// The flat, index-based storage shared by the builder and the elaborated `Module`.
+///
+/// Expressions are nodes in one array (`ExprNode`), referring to their operands by index;
+/// an operand always has a smaller index than its user, so the array is in topological order.
+
+/// Binary operators. Operand widths are equal except where noted.
+public enum BinaryOp: Sendable, Equatable, Hashable {
+    case and, or, xor
+    case add, sub              // result: operand width (wraps)
+    case addCarry, subBorrow   // result: operand width + 1
+    case eq, ne, lt, le, gt, ge   // unsigned, 1-bit result
+    case logicalAnd, logicalOr    // 1-bit operands, 1-bit result
+}
+
+/// Reduction operators (1-bit result).
+public enum ReduceOp: Sendable, Equatable, Hashable {
+    case or, and, xor
+}
+
+/// One expression node. `width` is the result width in bits.
+public struct ExprNode: Sendable, Equatable {
+    public let kind: ExprKind
+    public let width: Int
+}
+
+/// What an expression node computes. Operands are indices into the expression array.
+public enum ExprKind: Sendable, Equatable {
+    /// A declared signal (port, wire, register, instance output): index into `signals`.
+    case signal(Int)
+    /// A constant of the node's width.
+    case constant(UInt64)
+    /// Bitwise NOT.
+    case not(Int)
+    /// Logical NOT of a 1-bit operand.
+    case logicalNot(Int)
+    case binary(BinaryOp, Int, Int)
+    /// Shift by a constant amount (`left` or logical right); result has the operand's width.
+    case shiftConst(left: Bool, Int, amount: Int)
+    /// Shift by a signal amount; result has the operand's width.
+    case shiftVar(left: Bool, Int, Int)
+    /// Bits `hi...lo` of the operand.
+    case slice(Int, hi: Int, lo: Int)
+    /// One bit of the operand chosen by a signal index (0 when out of range).
+    case dynamicBit(Int, index: Int)
+    /// Concatenation, most significant part first.
+    case concat([Int])
+    case replicate(Int, count: Int)
+    case reduce(ReduceOp, Int)
+    /// `sel ? whenTrue : whenFalse`.
+    case mux(Int, Int, Int)
+    /// Zero extension to the node's width.
+    case zeroExtend(Int)
+    /// Asynchronous read of a memory (index into `memories`) at an address expression.
+    case memoryRead(memory: Int, address: Int)
+}
+
+/// A hardware statement: a driver or a conditional. The builder records these in scopes;
+/// `build()` lowers them into one pruned tree per sink (`Process`).
+public indirect enum Statement: Sendable, Equatable {
+    /// `sink <== value` (sink: index into `signals`, value: expression index).
+    case assign(sink: Int, value: Int, at: SourceLocation?)
+    /// `memory.write(address, data)`.
+    case memoryWrite(memory: Int, address: Int, data: Int, at: SourceLocation)
+    /// when / elseWhen / otherwise. `otherwise` is nil when absent.
+    case when([Branch], otherwise: [Statement]?, at: SourceLocation)
+    /// switch on a selector with constant cases; `default` nil when absent.
+    case switchOn(selector: Int, cases: [SwitchCase], default: [Statement]?, at: SourceLocation)
+}
+
+/// One `when`/`elseWhen` arm.
+public struct Branch: Sendable, Equatable {
+    public var condition: Int
+    public var body: [Statement]
+    public var location: SourceLocation
+}
+
+/// One `is(...)` arm of a switch.
+public struct SwitchCase: Sendable, Equatable {
+    public var values: [UInt64]
+    public var body: [Statement]
+    public var location: SourceLocation
+}
+
+extension ExprKind {
+    /// The operand expression indices, in order.
+    public var operands: [Int] {
+        switch self {
+        case .signal, .constant: return []
+        case .not(let a), .logicalNot(let a), .reduce(_, let a), .zeroExtend(let a): return [a]
+        case .binary(_, let a, let b): return [a, b]
+        case .shiftConst(_, let a, _): return [a]
+        case .shiftVar(_, let a, let b): return [a, b]
+        case .slice(let a, _, _): return [a]
+        case .dynamicBit(let a, let i): return [a, i]
+        case .concat(let parts): return parts
+        case .replicate(let a, _): return [a]
+        case .mux(let s, let t, let f): return [s, t, f]
+        case .memoryRead(_, let addr): return [addr]
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// A hardware value of a known width, produced by a `ModuleBuilder`: a declared signal
+/// (port, wire, register) or an expression over signals.
+///
+/// `Signal` is deliberately not `Equatable`: hardware equality is `a .== b` (a 1-bit
+/// Signal), so `if a == b` on hardware does not compile. Swift `if`/`for` run at
+/// generate time; hardware branches are `m.when` / `m.switch`.
+public struct Signal {
+    /// Width in bits (at least 1).
+    public let width: Int
+    /// Index of the expression node in the builder.
+    let node: Int
+    /// The module this signal belongs to.
+    let builder: ModuleBuilder
+
+    init(width: Int, node: Int, builder: ModuleBuilder) {
+        self.width = width
+        self.node = node
+        self.builder = builder
+    }
+
+    /// The declared signal this refers to, if it is a plain reference (not an expression).
+    var declIndex: Int? {
+        if case .signal(let d) = builder.exprs[node].kind { return d }
+        return nil
+    }
+}
+
+extension ModuleBuilder {
+    /// Appends an expression node and returns it as a Signal.
+    func make(_ kind: ExprKind, width: Int) -> Signal {
+        exprs.append(ExprNode(kind: kind, width: width))
+        return Signal(width: width, node: exprs.count - 1, builder: self)
+    }
+
+    /// A constant node; records a problem when `value` is negative or does not fit.
+    func literal(_ value: Int, width: Int, _ at: SourceLocation?, context: String) -> Signal {
+        let w = Swift.max(width, 1)
+        if value < 0 {
+            report(at, "the literal \(value) is negative, but \(context) is an unsigned \(w)-bit value",
+                   fix: "write the unsigned value (e.g. \(w < 63 ? String((1 << w) + value) : "2^\(w)\(value)")) or use ~ on a constant")
+            return make(.constant(0), width: w)
+        }
+        if w < 64 && value >= (1 << w) {
+            report(at, "the literal \(value) does not fit in \(w) bits (\(context); largest is \((1 << w) - 1))",
+                   fix: "use a wider operand (.zeroExtended(to:)) or a smaller literal")
+            return make(.constant(UInt64(value) & ((1 << UInt64(w)) - 1)), width: w)
+        }
+        return make(.constant(UInt64(value)), width: w)
+    }
+
+    /// Records a problem (reported by `build()`).
+    func report(_ at: SourceLocation?, _ message: String, fix: String) {
+        problems.append(Problem(at, message, fix: fix))
+    }
+
+    /// Checks that `s` belongs to this builder; records a problem otherwise.
+    @discardableResult
+    func owns(_ s: Signal, _ at: SourceLocation?) -> Bool {
+        if s.builder === self { return true }
+        report(at, "signal \(s.builder.describe(s.node)) belongs to module `\(s.builder.name)`, not `\(name)`",
+               fix: "pass it through a port of an instance (m.instance(..., bindings:))")
+        return false
+    }
+}

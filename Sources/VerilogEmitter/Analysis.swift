@@ -1,0 +1,125 @@
+import HDL
+
+/// Pass 1 of emitting a module: which expression nodes are emitted at all, which get a
+/// generated wire (`_tN`), and which bits of each declaration are read (for the
+/// targeted `UNUSEDSIGNAL` waivers).
+struct Analysis {
+    /// Bits of a declaration that the emitted text reads.
+    struct BitUse {
+        var full = false
+        var ranges: [(hi: Int, lo: Int)] = []
+
+        /// Unread bit ranges (most significant first); empty when every bit is read.
+        func unused(width: Int) -> [(hi: Int, lo: Int)] {
+            if full { return [] }
+            var read = [Bool](repeating: false, count: width)
+            for r in ranges { for b in r.lo...r.hi { read[b] = true } }
+            var out: [(hi: Int, lo: Int)] = []
+            var b = width - 1
+            while b >= 0 {
+                if read[b] { b -= 1; continue }
+                let hi = b
+                while b >= 0 && !read[b] { b -= 1 }
+                out.append((hi, b + 1))
+            }
+            return out
+        }
+    }
+
+    let module: Module
+    /// Node -> temp number, for nodes emitted as `_tN`.
+    var temp: [Int: Int] = [:]
+    /// Temp nodes in emission order (operands first).
+    var temps: [Int] = []
+    var signalUse: [BitUse]
+    var tempUse: [Int: BitUse] = [:]
+    var memoryRead: [Bool]
+
+    static let maxInlineDepth = 12
+
+    init(_ m: Module) {
+        module = m
+        signalUse = Array(repeating: BitUse(), count: m.signals.count)
+        memoryRead = Array(repeating: false, count: m.memories.count)
+        let exprs = m.exprs
+        var uses = [Int](repeating: 0, count: exprs.count)
+        var roots: [Int] = []
+        for p in m.processes { Analysis.collect(p.body, into: &roots) }
+        for s in m.signals {
+            if case .register(let info) = s.kind {
+                signalUse[info.clock].full = true
+                if let r = info.reset { roots.append(r) }
+                if let e = info.enable { roots.append(e) }
+            }
+        }
+        for mem in m.memories { signalUse[mem.clock].full = true }
+        for inst in m.instances { for b in inst.inputs { roots.append(b.index) } }
+        for r in roots { uses[r] += 1 }
+        // Reachability and use counts: parents have larger indices than operands.
+        var reachable = [Bool](repeating: false, count: exprs.count)
+        for r in roots { reachable[r] = true }
+        var needsName = [Bool](repeating: false, count: exprs.count)
+        for n in stride(from: exprs.count - 1, through: 0, by: -1) where reachable[n] {
+            let kind = exprs[n].kind
+            for o in kind.operands { reachable[o] = true; uses[o] += 1 }
+            switch kind {
+            case .slice(let a, _, _): needsName[a] = true
+            case .dynamicBit(let a, let i) where ExpressionText.directBitSelect(exprs[a].width, exprs[i].width): needsName[a] = true
+            case .memoryRead(let mem, _): memoryRead[mem] = true
+            default: break
+            }
+        }
+        // Temps: compound nodes used twice, sliced, or nested too deeply (operands first).
+        var depth = [Int](repeating: 0, count: exprs.count)
+        for n in 0..<exprs.count where reachable[n] {
+            let kind = exprs[n].kind
+            let compound: Bool
+            switch kind { case .signal, .constant: compound = false; default: compound = true }
+            guard compound else { continue }
+            let d = 1 + (kind.operands.map { temp[$0] == nil ? depth[$0] : 0 }.max() ?? 0)
+            if uses[n] > 1 || needsName[n] || d > Analysis.maxInlineDepth {
+                temp[n] = temps.count
+                temps.append(n)
+                depth[n] = 0
+            } else {
+                depth[n] = d
+            }
+        }
+        // Bit usage: a slice of a named operand reads its bits; any other use reads all.
+        for n in 0..<exprs.count where reachable[n] {
+            let kind = exprs[n].kind
+            if case .slice(let a, let hi, let lo) = kind {
+                markRange(a, hi: hi, lo: lo)
+                continue
+            }
+            for o in kind.operands { markFull(o) }
+        }
+        for r in roots { markFull(r) }
+    }
+
+    private mutating func markFull(_ node: Int) {
+        if case .signal(let d) = module.exprs[node].kind { signalUse[d].full = true }
+        else if temp[node] != nil { tempUse[node, default: BitUse()].full = true }
+    }
+
+    private mutating func markRange(_ node: Int, hi: Int, lo: Int) {
+        if case .signal(let d) = module.exprs[node].kind { signalUse[d].ranges.append((hi, lo)) }
+        else if temp[node] != nil { tempUse[node, default: BitUse()].ranges.append((hi, lo)) }
+    }
+
+    static func collect(_ list: [Statement], into roots: inout [Int]) {
+        for s in list {
+            switch s {
+            case .assign(_, let v, _): roots.append(v)
+            case .memoryWrite(_, let a, let v, _): roots.append(a); roots.append(v)
+            case .when(let branches, let otherwise, _):
+                for b in branches { roots.append(b.condition); collect(b.body, into: &roots) }
+                if let otherwise { collect(otherwise, into: &roots) }
+            case .switchOn(let sel, let cases, let def, _):
+                roots.append(sel)
+                for c in cases { collect(c.body, into: &roots) }
+                if let def { collect(def, into: &roots) }
+            }
+        }
+    }
+}

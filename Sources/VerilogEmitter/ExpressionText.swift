@@ -1,0 +1,109 @@
+import HDL
+
+/// Pass 2 helper: the Verilog text of expression nodes. Every compound expression is
+/// parenthesised; every constant is sized; temps (`_tN`) are referenced by name.
+struct ExpressionText {
+    let module: Module
+    let analysis: Analysis
+
+    /// Text for a top-level context (assignment right-hand side, condition, port
+    /// connection): the outermost parentheses are left off.
+    func bare(_ n: Int) -> String {
+        if analysis.temp[n] == nil, case .mux = module.exprs[n].kind { return String(text(n).dropFirst().dropLast()) }
+        if analysis.temp[n] == nil, case .binary = module.exprs[n].kind { return String(text(n).dropFirst().dropLast()) }
+        return text(n)
+    }
+
+    /// The name of a signal or temp node, nil for other nodes.
+    func name(_ n: Int) -> String? {
+        if let t = analysis.temp[n] { return "_t\(t)" }
+        if case .signal(let d) = module.exprs[n].kind { return module.signals[d].name }
+        return nil
+    }
+
+    func text(_ n: Int) -> String {
+        if let t = analysis.temp[n] { return "_t\(t)" }
+        return definition(n)
+    }
+
+    /// The expression of node `n` itself (used for temps' definitions too).
+    func definition(_ n: Int) -> String {
+        let e = module.exprs[n]
+        switch e.kind {
+        case .signal(let d): return module.signals[d].name
+        case .constant(let v): return Self.constant(v, width: e.width)
+        case .not(let a): return "(~\(text(a)))"
+        case .logicalNot(let a): return "(!\(text(a)))"
+        case .binary(let op, let a, let b):
+            switch op {
+            case .addCarry: return "({1'b0, \(text(a))} + {1'b0, \(text(b))})"
+            case .subBorrow: return "({1'b0, \(text(a))} - {1'b0, \(text(b))})"
+            default: return "(\(text(a)) \(Self.symbol(op)) \(text(b)))"
+            }
+        case .shiftConst(let left, let a, let amount):
+            if amount >= e.width { return Self.constant(0, width: e.width) }
+            return "(\(text(a)) \(left ? "<<" : ">>") \(amount))"
+        case .shiftVar(let left, let a, let b):
+            return "(\(text(a)) \(left ? "<<" : ">>") \(text(b)))"
+        case .slice(let a, let hi, let lo):
+            if case .constant(let v) = module.exprs[a].kind {
+                let bits = hi - lo + 1
+                let shifted = lo >= 64 ? 0 : v >> UInt64(lo)
+                return Self.constant(bits >= 64 ? shifted : shifted & ((1 << UInt64(bits)) - 1), width: bits)
+            }
+            let base = name(a) ?? "/*unnamed*/"
+            return hi == lo ? "\(base)[\(lo)]" : "\(base)[\(hi):\(lo)]"
+        case .dynamicBit(let a, let i):
+            let w = module.exprs[a].width
+            if Self.directBitSelect(w, module.exprs[i].width), let base = name(a) {
+                return "\(base)[\(bare(i))]"
+            }
+            return "(|((\(text(a)) >> \(text(i))) & \(Self.constant(1, width: w))))"
+        case .concat(let parts): return "{" + parts.map { text($0) }.joined(separator: ", ") + "}"
+        case .replicate(let a, let count): return "{\(count){\(text(a))}}"
+        case .reduce(let op, let a):
+            switch op {
+            case .or: return "(|\(text(a)))"
+            case .and: return "(&\(text(a)))"
+            case .xor: return "(^\(text(a)))"
+            }
+        case .mux(let s, let t, let f): return "(\(text(s)) ? \(text(t)) : \(text(f)))"
+        case .zeroExtend(let a):
+            return "{\(Self.constant(0, width: e.width - module.exprs[a].width)), \(text(a))}"
+        case .memoryRead(let m, let a):
+            let mem = module.memories[m]
+            if mem.depth == 1 << mem.addressWidth { return "\(mem.name)[\(bare(a))]" }
+            return "((\(text(a)) < \(Self.constant(UInt64(mem.depth), width: mem.addressWidth))) ? \(mem.name)[\(bare(a))] : \(Self.constant(0, width: mem.width)))"
+        }
+    }
+
+    /// `v[i]` is used for a dynamic bit select only when the index width exactly addresses
+    /// a power-of-two vector; otherwise a shift form reads 0 beyond the width.
+    static func directBitSelect(_ width: Int, _ indexWidth: Int) -> Bool {
+        width > 1 && indexWidth < 31 && (1 << indexWidth) == width
+    }
+
+    /// A sized constant: `1'b0`/`1'b1` for one bit, decimal below 1024, else hex.
+    static func constant(_ v: UInt64, width: Int) -> String {
+        if width == 1 { return v == 0 ? "1'b0" : "1'b1" }
+        return v < 1024 ? "\(width)'d\(v)" : "\(width)'h\(String(v, radix: 16))"
+    }
+
+    static func symbol(_ op: BinaryOp) -> String {
+        switch op {
+        case .and: return "&"
+        case .or: return "|"
+        case .xor: return "^"
+        case .add, .addCarry: return "+"
+        case .sub, .subBorrow: return "-"
+        case .eq: return "=="
+        case .ne: return "!="
+        case .lt: return "<"
+        case .le: return "<="
+        case .gt: return ">"
+        case .ge: return ">="
+        case .logicalAnd: return "&&"
+        case .logicalOr: return "||"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import HDL
+
+/// Pass 2 helper: the lowered statement tree of one process as `if`/`case` blocks.
+/// Registers and memories use `<=`, combinational sinks `=`.
+struct StatementText {
+    let module: Module
+    let ex: ExpressionText
+
+    mutating func statements(_ list: [Statement], blocking: Bool, into w: inout Writer) {
+        let op = blocking ? "=" : "<="
+        for s in list {
+            switch s {
+            case .assign(let sink, let value, _):
+                w.line("\(module.signals[sink].name) \(op) \(ex.bare(value));")
+            case .memoryWrite(let k, let a, let v, _):
+                let mem = module.memories[k]
+                let store = "\(mem.name)[\(ex.bare(a))] <= \(ex.bare(v));"
+                if mem.depth == 1 << mem.addressWidth {
+                    w.line(store)
+                } else {
+                    w.line("if (\(ex.text(a)) < \(ExpressionText.constant(UInt64(mem.depth), width: mem.addressWidth))) begin")
+                    w.nested { w in w.line(store) }
+                    w.line("end")
+                }
+            case .when(let branches, let otherwise, _):
+                for (i, b) in branches.enumerated() {
+                    let cond = ex.bare(b.condition)
+                    w.line(i == 0 ? "if (\(cond)) begin" : "end else if (\(cond)) begin")
+                    w.nested { w in statements(b.body, blocking: blocking, into: &w) }
+                }
+                if let otherwise {
+                    if branches.isEmpty {
+                        statements(otherwise, blocking: blocking, into: &w)
+                        continue
+                    }
+                    w.line("end else begin")
+                    w.nested { w in statements(otherwise, blocking: blocking, into: &w) }
+                }
+                if !branches.isEmpty { w.line("end") }
+            case .switchOn(let sel, let cases, let def, _):
+                let width = module.exprs[sel].width
+                let count = cases.reduce(0) { $0 + $1.values.count }
+                let full = width < 20 && count == 1 << width
+                w.line("case (\(ex.bare(sel)))")
+                w.nested { w in
+                    for (i, c) in cases.enumerated() {
+                        // A full case without default: its last arm is the default (no latch, no CASEINCOMPLETE).
+                        let label = (def == nil && full && i == cases.count - 1)
+                            ? "default"
+                            : c.values.map { ExpressionText.constant($0, width: width) }.joined(separator: ", ")
+                        w.line("\(label): begin")
+                        w.nested { w in statements(c.body, blocking: blocking, into: &w) }
+                        w.line("end")
+                    }
+                    if let def {
+                        w.line("default: begin")
+                        w.nested { w in statements(def, blocking: blocking, into: &w) }
+                        w.line("end")
+                    } else if !full {
+                        w.line("default: begin")
+                        w.line("end")
+                    }
+                }
+                w.line("endcase")
+            }
+        }
+    }
+}

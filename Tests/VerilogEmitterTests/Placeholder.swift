@@ -1,1 +1,0 @@
-// Tests for VerilogEmitter live in this folder, one file per concern.

@@ -74,7 +74,12 @@ struct Analysis {
         for n in 0..<exprs.count where reachable[n] {
             let kind = exprs[n].kind
             let compound: Bool
-            switch kind { case .signal, .constant: compound = false; default: compound = true }
+            switch kind {
+            case .signal, .constant: compound = false
+            case .slice(let a, _, _):   // a slice of a declared signal is as cheap as a name
+                if case .signal = exprs[a].kind { compound = needsName[n] } else { compound = true }
+            default: compound = true
+            }
             guard compound else { continue }
             let d = 1 + (kind.operands.map { temp[$0] == nil ? depth[$0] : 0 }.max() ?? 0)
             if uses[n] > 1 || needsName[n] || d > Analysis.maxInlineDepth {

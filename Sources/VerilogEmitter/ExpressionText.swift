@@ -8,10 +8,17 @@ struct ExpressionText {
 
     /// Text for a top-level context (assignment right-hand side, condition, port
     /// connection): the outermost parentheses are left off.
-    func bare(_ n: Int) -> String {
-        if analysis.temp[n] == nil, case .mux = module.exprs[n].kind { return String(text(n).dropFirst().dropLast()) }
-        if analysis.temp[n] == nil, case .binary = module.exprs[n].kind { return String(text(n).dropFirst().dropLast()) }
-        return text(n)
+    func bare(_ n: Int) -> String { Self.stripOuterParentheses(text(n)) }
+
+    /// `(x + y)` -> `x + y`; `(a) & (b)` and `{a, b}` stay as they are.
+    static func stripOuterParentheses(_ s: String) -> String {
+        guard s.first == "(", s.last == ")" else { return s }
+        var depth = 0
+        for (i, c) in s.utf8.enumerated() {
+            if c == UInt8(ascii: "(") { depth += 1 } else if c == UInt8(ascii: ")") { depth -= 1 }
+            if depth == 0 && i < s.utf8.count - 1 { return s }
+        }
+        return String(s.dropFirst().dropLast())
     }
 
     /// The name of a signal or temp node, nil for other nodes.

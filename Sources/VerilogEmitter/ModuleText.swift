@@ -35,7 +35,8 @@ struct ModuleText {
     private func unusedNote(_ unused: [(hi: Int, lo: Int)], width: Int) -> String {
         if unused.count == 1 && unused[0].hi == width - 1 && unused[0].lo == 0 { return " (unused)" }
         let bits = unused.map { $0.hi == $0.lo ? "\($0.hi)" : "\($0.hi):\($0.lo)" }.joined(separator: ", ")
-        return " (bits \(bits) unused)"
+        let one = unused.count == 1 && unused[0].hi == unused[0].lo
+        return " (\(one ? "bit" : "bits") \(bits) unused)"
     }
 
     /// Writes `text` with its location comment, inside an UNUSEDSIGNAL waiver when bits are unread.
@@ -177,10 +178,6 @@ struct ModuleText {
 extension ExpressionText {
     /// A temp's own definition (not its name), without outer parentheses.
     func bare(_ n: Int, definition: Bool) -> String {
-        let t = self.definition(n)
-        switch module.exprs[n].kind {
-        case .binary, .mux: return String(t.dropFirst().dropLast())
-        default: return t
-        }
+        Self.stripOuterParentheses(self.definition(n))
     }
 }

@@ -24,7 +24,10 @@ extension DesignChecker {
                         loops += 1
                         let start = stack.lastIndex { $0.node == n }!
                         // The path is listed in signal-flow order: each feeds the next.
-                        let cycle = Array(stack[start...].map(\.node).reversed())
+                        var cycle = Array(stack[start...].map(\.node).reversed())
+                        // Start at the first-declared signal, so the text does not depend on the search.
+                        let k = cycle.firstIndex(of: cycle.min()!)!
+                        cycle = Array(cycle[k...] + cycle[..<k])
                         found.append(loopProblem(cycle))
                     }
                 } else {

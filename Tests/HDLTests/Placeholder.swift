@@ -1,1 +1,0 @@
-// Tests for HDL live in this folder, one file per concern.

@@ -1,32 +1,7 @@
 import RouterModel
 
-/// VMCS field encodings of SPEC section 6 (plain numbers, as the SPEC lists
-/// them), used to write directed scenarios and to shadow state for coverage.
-public enum VMCSField {
-    public static let pin: UInt32 = 0x4000
-    public static let proc: UInt32 = 0x4002
-    public static let excBitmap: UInt32 = 0x4004
-    public static let pfecMask: UInt32 = 0x4006
-    public static let pfecMatch: UInt32 = 0x4008
-    public static let hostRIP: UInt32 = 0x6C16
-    public static let vmmLoad: UInt32 = 0x43E2
-    public static let vmInstrError: UInt32 = 0x4400
-    public static let exitReason: UInt32 = 0x4402
-    public static let intrInfo: UInt32 = 0x4404
-    public static let intrErr: UInt32 = 0x4406
-    public static let exitQual: UInt32 = 0x6400
-    public static let returnTo: UInt32 = 0x4602
-    public static let handled: UInt32 = 0x4604
-    public static let routeLock: UInt32 = 0x43E0
-    public static let current: UInt32 = 0x4600
-
-    public static func route(_ t: Int) -> UInt32 { 0x4200 + 2 * UInt32(t) }
-    public static func eligible(_ t: Int) -> UInt32 { 0x4280 + 2 * UInt32(t) }
-    public static func ioBase(_ r: Int) -> UInt32 { 0x0300 + 2 * UInt32(r) }
-    public static func ioLimit(_ r: Int) -> UInt32 { 0x0320 + 2 * UInt32(r) }
-    public static func ioCtrl(_ r: Int) -> UInt32 { 0x4300 + 2 * UInt32(r) }
-    public static func owner(_ g: Int) -> UInt32 { 0x4680 + 2 * UInt32(g) }
-
+/// Scenario-writing helpers on the model's field encodings (SPEC 6).
+extension VMCSField {
     /// Fields every VMM's VMCS has (SPEC 6.1), read-write first.
     public static let perVMMWritable: [UInt32] = [pin, proc, excBitmap, pfecMask, pfecMatch, hostRIP, vmmLoad]
     public static let perVMMReadOnly: [UInt32] = [vmInstrError, exitReason, intrInfo, intrErr, exitQual, returnTo, handled]

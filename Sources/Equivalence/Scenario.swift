@@ -30,8 +30,21 @@ public struct TraceBuilder {
 
     public init(_ config: RouterConfig, avoiding: [UInt16] = []) {
         self.config = config
+        nav = TraceBuilder.navigation(config, avoiding: avoiding)
+    }
+
+    static func navigation(_ config: RouterConfig, avoiding: [UInt16]) -> [UInt16] {
         let pool: [UInt16] = [17, 18, 19, 21, 22, 26, 27, 31, 32, 55, 2, 3, 4, 9, 10, 11, 13, 5, 6, 20, 23, 24, 25]
-        nav = pool.filter { !config.staticMap.contains($0) && !avoiding.contains($0) }
+        return pool.filter { !config.staticMap.contains($0) && !avoiding.contains($0) }
+    }
+
+    /// Picks navigation reasons that avoid `avoiding` and routes them (VMM 0 must be running).
+    public mutating func renavigate(avoiding: [UInt16]) {
+        let next = TraceBuilder.navigation(config, avoiding: avoiding)
+        for v in 0..<min(config.vmms, next.count) where v >= nav.count || nav[v] != next[v] {
+            route(next[v], policy: Policy.field, vmm: v)
+        }
+        nav = next
     }
 
     /// Number of VMMs, and VMM ids clamped into range (for small `--vmms`).

@@ -5,7 +5,7 @@ import Stimulus
 /// `sample` (every n-th case plus the corners) for the slow simulator.
 public enum Sweeps {
     public static func all(_ c: RouterConfig) -> [Scenario] {
-        [ownerControls(c), pageFaultTable(c), ioPorts(c), vmcsEncodings(c), everyReason(c), exceptionTypes(c)]
+        [policyMatrix(c), ownerControls(c), pageFaultTable(c), ioPorts(c), vmcsEncodings(c), everyReason(c), exceptionTypes(c)]
     }
 
     /// The control bits routing reads (SPEC 5.3): (field, bit).
@@ -109,6 +109,8 @@ public enum Sweeps {
 
     /// The bitmap pattern of the I/O sweep: sparse random bits, some empty and some full words.
     static func bitmapWord(_ w: Int) -> UInt32 {
+        if w == 1023 { return 0x0FFF_FFFF }   // ports 0x7FFC-0x7FFF clear: an A/B span can be unwanted
+        if w == 1024 { return 0xFFFF_FFF0 }   // ports 0x8000-0x8003 clear
         if w % 7 == 0 { return 0 }
         if w % 11 == 0 { return 0xFFFF_FFFF }
         var r = SeededRandom(seed: 0x10B1_7000 &+ UInt64(w))

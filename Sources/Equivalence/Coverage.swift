@@ -1,0 +1,199 @@
+import RouterModel
+
+/// Functional coverage counters (bins of `CoverageModel`), filled from
+/// (command, reference response, reference state before the command).
+///
+/// `execute(_:on:)` runs one command on the reference router and records it:
+/// a few array reads of the state before, the command, the response, then
+/// one or a few counter increments. No strings, dictionaries or allocation.
+public struct Coverage: Sendable {
+    public let model: CoverageModel
+    public private(set) var counts: [UInt32]
+
+    public init(model: CoverageModel) {
+        self.model = model
+        counts = Array(repeating: 0, count: model.binCount)
+    }
+    public init(config: RouterConfig) { self.init(model: CoverageModel(config: config)) }
+
+    @inline(__always) mutating func hit(_ i: Int) { if i >= 0 { counts[i] &+= 1 } }
+
+    /// Adds another run's counters (same parameters).
+    public mutating func merge(_ other: Coverage) {
+        for i in counts.indices { counts[i] &+= other.counts[i] }
+    }
+
+    /// Bins that can be hit under these parameters, and how many were.
+    public var total: Int { model.binCount - model.excluded.count }
+    public var hits: Int { counts.indices.reduce(0) { $0 + (counts[$1] > 0 && !model.excluded.contains($1) ? 1 : 0) } }
+    public var percent: Double { total == 0 ? 100 : Double(hits) * 100 / Double(total) }
+    public var isClosed: Bool { hits == total }
+
+    /// Executes `command` on `router` (the reference) and records its coverage.
+    public mutating func execute(_ command: Command, on router: inout Router) -> Response {
+        let op = command.op & 7
+        let cur = router.current
+        if op >= 6 {
+            let r = router.execute(command)
+            if r.kind == ResponseKind.rejected { hit(model.rejectUnknownOp) }
+            return r
+        }
+        if op == Op.event { return event(command, reason: command.reason, on: &router) }
+        if !cur.isVMM {
+            hit(model.guestExit + Int(op) - 1)
+            let reason: UInt16 = op == Op.vmread ? 23 : op == Op.launch ? 20 : op == Op.resume ? 24 : 25
+            return event(Command.event(reason: reason), reason: reason, on: &router, original: command)
+        }
+        let r = router.execute(command)
+        switch r.kind {
+        case ResponseKind.vmfailInvalid: hit(Int(model.vmfail[0]))
+        case ResponseKind.vmfailValid: hit(Int(model.vmfail[Int(r.error)]))
+        case ResponseKind.vmsucceed:
+            switch op {
+            case Op.vmread, Op.vmwrite:
+                let cls = Coverage.fieldClass(command.field)
+                if cls >= 0 { hit(model.success + cls * 2 + (op == Op.vmread ? 0 : 1)) }
+            case Op.launch: hit(model.success + 20)
+            case Op.resume: hit(model.success + (Entity(raw: r.current).isVMM ? 22 : 21))
+            default: hit(model.success + 23)
+            }
+        default: break
+        }
+        return r
+    }
+
+    /// The field class index of `CoverageModel.fieldClassNames`, -1 for none.
+    @inline(__always)
+    static func fieldClass(_ f: UInt32) -> Int {
+        switch f {
+        case VMCSField.pin, VMCSField.proc, VMCSField.excBitmap, VMCSField.pfecMask, VMCSField.pfecMatch,
+             VMCSField.hostRIP, VMCSField.vmmLoad: return 0
+        case VMCSField.vmInstrError, VMCSField.exitReason, VMCSField.intrInfo, VMCSField.intrErr,
+             VMCSField.exitQual, VMCSField.returnTo, VMCSField.handled: return 1
+        case 0x4200...0x427E: return 2
+        case 0x4280...0x42FE: return 3
+        case 0x0300...0x031E: return 4
+        case 0x0320...0x033E: return 5
+        case 0x4300...0x431E: return 6
+        case VMCSField.routeLock: return 7
+        case VMCSField.current: return 8
+        case 0x4680...0x46FE: return 9
+        default: return -1
+        }
+    }
+
+    /// The SPEC 5.3 row of an event.
+    @inline(__always)
+    static func ownerRow(reason: UInt16, vector: UInt8, intType: UInt8) -> Int {
+        switch reason {
+        case 0: return intType & 7 == 2 ? OwnerRow.nmi : vector == 14 ? OwnerRow.pageFault : OwnerRow.exception
+        case 1: return OwnerRow.external
+        case 12: return OwnerRow.hlt
+        case 14: return OwnerRow.invlpg
+        case 36: return OwnerRow.mwait
+        case 15: return OwnerRow.rdpmc
+        case 16: return OwnerRow.rdtsc
+        case 29: return OwnerRow.movDR
+        case 39: return OwnerRow.monitor
+        case 40: return OwnerRow.pause
+        case 30: return OwnerRow.io
+        default: return OwnerRow.always
+        }
+    }
+
+    private mutating func event(_ e: Command, reason t: UInt16, on router: inout Router, original: Command? = nil) -> Response {
+        let cur = router.current
+        let kind = cur.isVMM ? 1 : 0
+        let supported = t < 64 && model.crossBase[Int(t)] >= 0
+        let isStatic = model.config.staticMap.contains(t)
+        let policy: UInt8 = !supported ? 0 : isStatic ? Policy.staticMap
+            : UInt8(truncatingIfNeeded: router.peek(vmcs: 0, field: VMCSField.route(Int(t))) ?? 0) & 7
+        // State before, read only where a bin needs it.
+        let owner = !cur.isVMM ? router.owner(guest: cur.id) : 0
+        var ioClass = -1, ioRangeClass = -1, loadClass = -1, pfClass = -1
+        if supported && !isStatic {
+            if policy == Policy.owner && owner != 0 {
+                if t == 30 { ioClass = bitmapClass(e.qual, owner: owner, router: router) }
+                if t == 0 && e.vector == 14 && e.intType & 7 != 2 { pfClass = pageFaultClass(e.errCode, owner: owner, router: router) }
+            } else if policy == Policy.ioRange && t == 30 {
+                ioRangeClass = rangeClass(e.qual, router: router)
+            } else if policy == Policy.load {
+                loadClass = Coverage.loadClass(reason: t, current: cur, router: router)
+            }
+        }
+        let r = router.execute(original ?? e)
+        if r.kind == ResponseKind.rejected {
+            switch r.error {
+            case RejectCode.unsupportedReason: hit(model.rejectUnsupported)
+            case RejectCode.malformedEvent:
+                let i = t == 0 ? 0 : t == 1 ? 2 : 4
+                if t == 0 || t == 1 || t == 30 { hit(model.rejectMalformed[i + kind]) }
+            case RejectCode.undeliverable: cross(t, policy: policy, isStatic: isStatic, kind: kind, outcome: 3)
+            default: break
+            }
+            return r
+        }
+        guard r.kind == ResponseKind.routed else { return r }
+        cross(t, policy: r.policy, isStatic: isStatic, kind: kind, outcome: r.fallback ? 2 : r.isSelf ? 1 : 0)
+        if r.policy == Policy.owner && !cur.isVMM && owner != 0 {
+            let notWanted = Int(r.target) == owner ? 0 : 1
+            hit(model.wantRow + 2 * Coverage.ownerRow(reason: t, vector: e.vector, intType: e.intType) + notWanted)
+            if pfClass >= 0 { hit(model.pfTable + pfClass) }
+            if ioClass >= 0 { hit(model.ioClass + 2 * ioClass + notWanted) }
+        }
+        if ioRangeClass >= 0 { hit(model.ioRange + ioRangeClass) }
+        if loadClass >= 0 && r.policy == Policy.load && !r.fallback { hit(model.loadBins + loadClass) }
+        if router.load(vmm: Int(r.target)) == 0xFFFF { hit(model.loadBins + 3) }
+        return r
+    }
+
+    @inline(__always)
+    private mutating func cross(_ t: UInt16, policy: UInt8, isStatic: Bool, kind: Int, outcome: Int) {
+        guard t < 64, policy <= 4 else { return }
+        let base = model.crossBase[Int(t)]
+        let slot = Int(policy) * 8 + kind * 4 + outcome
+        let local = isStatic ? model.staticCells[slot] : model.dynamicCells[slot]
+        if base >= 0 && local >= 0 { hit(Int(base + local)) }
+    }
+
+    /// I/O corner class when the owner's bitmaps decide (PROC 25 on, bitmaps present), else -1.
+    private func bitmapClass(_ qual: UInt64, owner k: Int, router: Router) -> Int {
+        guard model.config.ioBitmaps, (router.peek(vmcs: k, field: VMCSField.proc) ?? 0) & (1 << 25) != 0 else { return -1 }
+        let port = Int(qual >> 16) & 0xFFFF, end = port + Int(qual & 7)
+        if end > 0xFFFF { return 4 }
+        if port <= 0x7FFF && end >= 0x8000 { return 2 }
+        if port >> 5 != end >> 5 { return 3 }
+        return port <= 0x7FFF ? 0 : 1
+    }
+
+    private func pageFaultClass(_ err: UInt32, owner k: Int, router: Router) -> Int {
+        let mask = UInt32(truncatingIfNeeded: router.peek(vmcs: k, field: VMCSField.pfecMask) ?? 0)
+        let match = UInt32(truncatingIfNeeded: router.peek(vmcs: k, field: VMCSField.pfecMatch) ?? 0)
+        let bit14 = (router.peek(vmcs: k, field: VMCSField.excBitmap) ?? 0) >> 14 & 1
+        return (err & mask == match ? 2 : 0) + Int(bit14)
+    }
+
+    private func rangeClass(_ qual: UInt64, router: Router) -> Int {
+        let port = Int(qual >> 16) & 0xFFFF, end = port + Int(qual & 7)
+        var straddle = false
+        for i in 0..<model.config.ioRanges {
+            guard (router.peek(vmcs: 0, field: VMCSField.ioCtrl(i)) ?? 0) & 1 == 1 else { continue }
+            let base = Int(router.peek(vmcs: 0, field: VMCSField.ioBase(i)) ?? 0)
+            let limit = Int(router.peek(vmcs: 0, field: VMCSField.ioLimit(i)) ?? 0)
+            if base <= port && end <= limit { return 0 }
+            if base <= port && port <= limit { straddle = true }
+        }
+        return straddle ? (end > 0xFFFF ? 3 : 2) : 1
+    }
+
+    private static func loadClass(reason t: UInt16, current: Entity, router: Router) -> Int {
+        let eligible = router.peek(vmcs: 0, field: VMCSField.eligible(Int(t))) ?? 0
+        var best = Int.max, ties = 0
+        for v in 0..<router.config.vmms where eligible >> UInt64(v) & 1 == 1 {
+            guard (current.isVMM && current.id == v) || !router.isBusy(vmm: v) else { continue }
+            let l = router.load(vmm: v)
+            if l < best { best = l; ties = 1 } else if l == best { ties += 1 }
+        }
+        return best == Int.max ? 2 : ties > 1 ? 1 : 0
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for Equivalence live in this folder, one file per concern.

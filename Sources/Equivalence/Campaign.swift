@@ -1,0 +1,141 @@
+import Foundation
+import RouterModel
+import RouterSim
+import Stimulus
+
+/// The equivalence campaign: the directed suite, then constrained-random
+/// streams until the budget ends or coverage closes, on a primary simulator
+/// (Verilator: everything), while a secondary one (Icarus: the directed
+/// suite's samples and a random sample) runs on a second thread. Every
+/// response is compared with the reference router; the first divergence is
+/// shrunk, written as a trace with a replay command, and re-run with a waveform.
+///
+/// Units of work (scenarios, random streams) are split between shards by
+/// `Shard`; seeds derive from `options.seed` only, so a run is replayable.
+/// Tool failures (a simulator that cannot run) are thrown; a misbehaving RTL
+/// (mismatch, hang, protocol violation) is a divergence in the result.
+public final class Campaign {
+    public let options: CampaignOptions
+    let primary: any RouterSimulator
+    let secondary: (any RouterSimulator)?
+    let progress: ((CampaignProgress) -> Void)?
+    private var start = Date()
+    private var lastProgress = Date.distantPast
+
+    public init(options: CampaignOptions, primary: any RouterSimulator, secondary: (any RouterSimulator)?,
+                progress: ((CampaignProgress) -> Void)? = nil) {
+        self.options = options; self.primary = primary; self.secondary = secondary; self.progress = progress
+    }
+
+    /// A failing trace kept for shrinking.
+    struct Failure {
+        var testcase: String
+        var commands: [Command]
+        var index: Int
+        var simulator: any RouterSimulator
+        var handshake: Handshake
+    }
+
+    public func run() throws -> CampaignResult {
+        start = Date()
+        var result = CampaignResult(options: options, coverage: Coverage(config: options.config))
+        var stats = SimulatorStats(name: primary.name)
+        var failures: [Failure] = []
+        let scenarios = options.runDirected ? DirectedSuite.scenarios(options.config) : []
+        let owned = scenarios.indices.filter { options.shard.owns($0) }
+
+        let background = secondary.map { SecondaryWork(simulator: $0, options: options, scenarios: scenarios, owned: owned) }
+        let thread = background.map { work in Thread { work.run() } }
+        thread?.stackSize = 16 << 20
+        thread?.start()
+
+        // Directed suite on the primary simulator.
+        for k in owned {
+            let s = scenarios[k]
+            let tc = try unit(name: s.name, classname: "equiv.\(s.kind.rawValue)", commands: s.commands,
+                              handshake: Campaign.handshake(options.seed, unit: k, directed: true),
+                              result: &result, stats: &stats, failures: &failures, phase: "directed")
+            result.testcases.append(tc)
+        }
+        // Constrained-random streams: at least one, then until the budget ends or coverage closes.
+        if options.runRandom && failures.isEmpty {
+            var n = 0
+            while (n == 0 || elapsed < options.budget) && !result.coverage.isClosed {
+                let k = options.shard.unit(n); n += 1
+                let seed = Shard.streamSeed(campaign: options.seed, stream: k)
+                let cmds = RandomTrace.generate(count: options.commandsPerSeed, seed: seed, config: options.config)
+                let tc = try unit(name: "seed 0x\(String(seed, radix: 16)) (stream \(k))", classname: "equiv.random",
+                                  commands: cmds, handshake: Campaign.handshake(options.seed, unit: k, directed: false),
+                                  result: &result, stats: &stats, failures: &failures, phase: "random")
+                result.testcases.append(tc)
+                result.randomSeeds += 1
+                if !failures.isEmpty { break }
+            }
+        }
+        result.simulators.append(stats)
+        // Join the secondary simulator.
+        if let background, let thread {
+            if !failures.isEmpty { background.cancel() }
+            while !thread.isFinished { Thread.sleep(forTimeInterval: 0.02); report("waiting for \(background.simulator.name)", result) }
+            if let error = background.error { throw error }
+            background.merge(into: &result, failures: &failures)
+        }
+        if let first = failures.first { result.shrink = try shrink(first) }
+        result.seconds = elapsed
+        return result
+    }
+
+    var elapsed: Double { Date().timeIntervalSince(start) }
+
+    /// Runs one unit (scenario or stream) on the reference (with coverage) and the primary simulator.
+    private func unit(name: String, classname: String, commands: [Command], handshake: Handshake,
+                      result: inout CampaignResult, stats: inout SimulatorStats, failures: inout [Failure],
+                      phase: String) throws -> TestCaseResult {
+        let t0 = Date()
+        var router = Router(config: options.config)
+        var reference: [Response] = []
+        reference.reserveCapacity(commands.count)
+        for c in commands { reference.append(result.coverage.execute(c, on: &router)) }
+        result.reference.commands += commands.count
+        result.reference.runs += 1
+        result.reference.seconds += Date().timeIntervalSince(t0)
+        let t1 = Date()
+        let outcome = try Compare.run(primary, commands, handshake: handshake)
+        stats.runs += 1
+        stats.commands += commands.count
+        if case .responses(let run) = outcome { stats.cycles += run.cycles }
+        stats.seconds += Date().timeIntervalSince(t1)
+        var tc = TestCaseResult(classname: classname, name: name, commands: commands.count,
+                                seconds: Date().timeIntervalSince(t0))
+        if let i = Compare.firstDifference(reference, outcome) {
+            let d = Divergence(testcase: name, index: i, command: commands[i], reference: reference[i],
+                               values: [(primary.name, Compare.value(outcome, at: i))])
+            tc.failure = d.description
+            result.divergences.append(d)
+            failures.append(Failure(testcase: name, commands: commands, index: i, simulator: primary, handshake: handshake))
+        }
+        var shown = result
+        shown.simulators = [stats]
+        report(phase, shown)
+        return tc
+    }
+
+    private func report(_ phase: String, _ result: CampaignResult) {
+        guard let progress, Date().timeIntervalSince(lastProgress) >= 0.25 else { return }
+        lastProgress = Date()
+        let s = result.simulators.first
+        progress(CampaignProgress(phase: phase, commands: s?.commands ?? 0, cycles: s?.cycles ?? 0,
+                                  coveragePercent: result.coverage.percent, elapsed: elapsed))
+    }
+
+    /// The handshake of unit k: directed scenarios with 20% gaps and 20% backpressure;
+    /// random streams vary both (stream 0 at full speed).
+    public static func handshake(_ seed: UInt64, unit k: Int, directed: Bool) -> Handshake {
+        let hsSeed = Shard.streamSeed(campaign: seed ^ (directed ? 0xD1EC : 0x4A4D), stream: k)
+        if directed { return Handshake(seed: hsSeed, idlePercent: 20, stallPercent: 20) }
+        if k == 0 { return .fullSpeed(seed: hsSeed) }
+        var r = SeededRandom(seed: hsSeed)
+        let levels = [0, 5, 20, 50]
+        return Handshake(seed: hsSeed, idlePercent: levels[Int(r.below(4))], stallPercent: levels[Int(r.below(4))])
+    }
+}

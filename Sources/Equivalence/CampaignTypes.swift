@@ -1,0 +1,97 @@
+import Foundation
+import RouterModel
+
+/// Everything a campaign needs to know (the CLI fills it from its flags).
+public struct CampaignOptions: Sendable {
+    public var config: RouterConfig
+    /// Campaign seed: every stream seed and handshake seed derives from it.
+    public var seed: UInt64 = 1
+    /// Seconds of random simulation after the directed suite (which always runs whole).
+    public var budget: Double = 60
+    public var shard: Shard = .whole
+    /// Commands per random stream (one stream per seed, from reset).
+    public var commandsPerSeed = 20_000
+    /// Commands of the random sample the secondary (slow) simulator runs.
+    public var secondaryRandomSample = 2_000
+    /// Time allowed to shrink a failing trace.
+    public var shrinkSeconds: Double = 120
+    /// Where shrunk traces, waveforms and the RTL copy go.
+    public var outputDirectory: URL
+    /// How to name the RTL in the replay command: the `--rtl` path given, or nil
+    /// (then the campaign writes the Verilog it ran beside the trace).
+    public var rtlPath: String?
+    /// The Verilog text run (written beside a shrunk trace when `rtlPath` is nil).
+    public var verilog: String
+    /// The generator-parameter flags, for the replay command ("--vmms 4 ...").
+    public var parameterFlags: [String] = []
+    public var runDirected = true
+    public var runRandom = true
+    /// Re-run the shrunk trace with a waveform.
+    public var waveOnMismatch = true
+
+    public init(config: RouterConfig, verilog: String, outputDirectory: URL) {
+        self.config = config; self.verilog = verilog; self.outputDirectory = outputDirectory
+    }
+}
+
+/// One JUnit testcase: a directed scenario, a sweep, a random seed.
+public struct TestCaseResult: Sendable {
+    public var classname: String
+    public var name: String
+    public var commands: Int
+    public var seconds: Double
+    public var failure: String?
+    public var skipped = false
+    public init(classname: String, name: String, commands: Int, seconds: Double, failure: String? = nil) {
+        self.classname = classname; self.name = name; self.commands = commands; self.seconds = seconds; self.failure = failure
+    }
+}
+
+/// Work done by one simulator (or the reference).
+public struct SimulatorStats: Sendable {
+    public var name: String
+    public var commands: Int = 0
+    public var cycles: UInt64 = 0
+    public var runs: Int = 0
+    public var seconds: Double = 0
+    public init(name: String) { self.name = name }
+}
+
+/// A shrunk failing trace and how to replay it.
+public struct ShrinkReport: Sendable {
+    public var originalCommands: Int
+    public var commands: [Command]
+    public var attempts: Int
+    public var seconds: Double
+    public var timedOut: Bool
+    public var trace: URL?
+    public var wave: URL?
+    public var replay: String
+    /// The divergence on the shrunk trace, with every simulator's value.
+    public var divergence: Divergence
+}
+
+/// Live progress, reported a few times per second at most.
+public struct CampaignProgress: Sendable {
+    public var phase: String
+    public var commands: Int
+    public var cycles: UInt64
+    public var coveragePercent: Double
+    public var elapsed: Double
+}
+
+/// The outcome of a campaign.
+public struct CampaignResult: Sendable {
+    public var options: CampaignOptions
+    public var testcases: [TestCaseResult] = []
+    public var coverage: Coverage
+    public var reference: SimulatorStats = SimulatorStats(name: "reference")
+    public var simulators: [SimulatorStats] = []
+    public var divergences: [Divergence] = []
+    public var shrink: ShrinkReport?
+    public var randomSeeds = 0
+    public var seconds: Double = 0
+    public var equivalent: Bool { divergences.isEmpty }
+    public init(options: CampaignOptions, coverage: Coverage) { self.options = options; self.coverage = coverage }
+    public var verdict: String { equivalent ? "EQUIVALENT" : "MISMATCH" }
+}

@@ -1,0 +1,89 @@
+import CoSim
+import RouterModel
+import RouterSim
+
+/// What one simulator did on a trace.
+public enum SimOutcome: Sendable {
+    /// Every response, in order.
+    case responses(SimRun)
+    /// The RTL broke the handshake, hung or gave undefined bits (a hardware
+    /// failure, not a tool failure): the command index concerned and the message.
+    case broken(index: Int, message: String)
+}
+
+/// One simulator's value at a divergence.
+public enum SimValue: Sendable {
+    case response(Response)
+    case broken(String)
+    case notRun
+}
+
+/// A command where a simulator and the reference differ, with every value:
+/// the reference, and each simulator that ran the trace.
+public struct Divergence: Sendable, CustomStringConvertible {
+    /// The testcase ("directed"/"sweep" scenario name or "random seed 0x...").
+    public var testcase: String
+    public var index: Int
+    public var command: Command
+    public var reference: Response
+    public var values: [(simulator: String, value: SimValue)]
+
+    public var description: String {
+        var lines = ["divergence in \"\(testcase)\" at command \(index):",
+                     "  command:   \(TraceWriter.line(for: command))",
+                     "  reference: \(TraceWriter.line(for: reference))"]
+        for (name, v) in values {
+            let label = (name + ":").padding(toLength: 10, withPad: " ", startingAt: 0)
+            switch v {
+            case .response(let r):
+                let diff = Mismatch.differingFields(reference, r)
+                lines.append("  \(label) \(TraceWriter.line(for: r))" + (diff.isEmpty ? "  (agrees)" : "  (differs: \(diff.joined(separator: ", ")))"))
+            case .broken(let m): lines.append("  \(label) \(m)")
+            case .notRun: lines.append("  \(label) (not run on this trace)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Runs simulators and compares them with the reference.
+public enum Compare {
+    /// Runs `sim`; hardware failures become `.broken`, tool failures are thrown.
+    public static func run(_ sim: any RouterSimulator, _ commands: [Command], handshake: Handshake,
+                           wave: URL? = nil) throws -> SimOutcome {
+        do {
+            return .responses(try sim.run(commands, handshake: handshake, wave: wave))
+        } catch let e as ProtocolViolation {
+            return .broken(index: min(e.commandIndex, max(commands.count - 1, 0)), message: e.message)
+        } catch let e as IcarusRunError {
+            return .broken(index: max(commands.count - 1, 0), message: e.message)
+        }
+    }
+
+    /// The first index where `outcome` differs from `reference`, nil when equal.
+    public static func firstDifference(_ reference: [Response], _ outcome: SimOutcome) -> Int? {
+        switch outcome {
+        case .broken(let index, _): return index
+        case .responses(let run):
+            let n = min(reference.count, run.responses.count)
+            for i in 0..<n where reference[i] != run.responses[i] { return i }
+            return reference.count == run.responses.count ? nil : n
+        }
+    }
+
+    /// The value `outcome` shows at `index`.
+    public static func value(_ outcome: SimOutcome, at index: Int) -> SimValue {
+        switch outcome {
+        case .broken(_, let m): return .broken(m)
+        case .responses(let run): return index < run.responses.count ? .response(run.responses[index]) : .broken("no response")
+        }
+    }
+
+    /// The reference responses of a trace from reset.
+    public static func reference(_ commands: [Command], config: RouterConfig) -> [Response] {
+        var router = Router(config: config)
+        return commands.map { router.execute($0) }
+    }
+}
+
+import Foundation

@@ -1,0 +1,92 @@
+import Foundation
+import RouterModel
+import RouterSim
+import Stimulus
+
+/// The secondary (slow) simulator's share of a campaign, run on its own
+/// thread: each owned directed scenario (its `sample` when it has one) and a
+/// random sample of the shard's first stream. Results are merged into the
+/// campaign result after the thread ends.
+final class SecondaryWork: @unchecked Sendable {
+    let simulator: any RouterSimulator
+    let options: CampaignOptions
+    let scenarios: [Scenario]
+    let owned: [Int]
+    private let lock = NSLock()
+    private var cancelled = false
+    private(set) var error: Error?
+    private var testcases: [TestCaseResult] = []
+    private var divergences: [Divergence] = []
+    private var failures: [Campaign.Failure] = []
+    private var stats: SimulatorStats
+
+    init(simulator: any RouterSimulator, options: CampaignOptions, scenarios: [Scenario], owned: [Int]) {
+        self.simulator = simulator; self.options = options; self.scenarios = scenarios; self.owned = owned
+        stats = SimulatorStats(name: simulator.name)
+    }
+
+    func cancel() { lock.lock(); cancelled = true; lock.unlock() }
+    private var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
+
+    func run() {
+        do {
+            for k in owned where !isCancelled {
+                let s = scenarios[k]
+                let cmds = s.sample ?? s.commands
+                try unit(name: s.name, classname: "equiv.\(s.kind.rawValue)", commands: cmds,
+                         handshake: Campaign.handshake(options.seed, unit: k, directed: true), merged: true)
+            }
+            if options.runRandom && options.secondaryRandomSample > 0 && !isCancelled {
+                let k = options.shard.unit(0)
+                let seed = Shard.streamSeed(campaign: options.seed, stream: k)
+                let cmds = RandomTrace.generate(count: options.secondaryRandomSample, seed: seed, config: options.config)
+                try unit(name: "seed 0x\(String(seed, radix: 16)) (stream \(k)) sample", classname: "equiv.random",
+                         commands: cmds, handshake: Campaign.handshake(options.seed, unit: k, directed: false), merged: false)
+            }
+        } catch {
+            self.error = error
+        }
+    }
+
+    /// `merged`: the testcase shares its name with a primary one (its result is folded in).
+    private func unit(name: String, classname: String, commands: [Command], handshake: Handshake, merged: Bool) throws {
+        let t0 = Date()
+        let reference = Compare.reference(commands, config: options.config)
+        let outcome = try Compare.run(simulator, commands, handshake: handshake)
+        stats.runs += 1
+        stats.commands += commands.count
+        if case .responses(let run) = outcome { stats.cycles += run.cycles }
+        stats.seconds += Date().timeIntervalSince(t0)
+        var tc = TestCaseResult(classname: classname, name: merged ? name : "\(name) (\(simulator.name))",
+                                commands: commands.count, seconds: Date().timeIntervalSince(t0))
+        if let i = Compare.firstDifference(reference, outcome) {
+            let d = Divergence(testcase: tc.name, index: i, command: commands[i], reference: reference[i],
+                               values: [(simulator.name, Compare.value(outcome, at: i))])
+            tc.failure = d.description
+            divergences.append(d)
+            failures.append(Campaign.Failure(testcase: tc.name, commands: commands, index: i, simulator: simulator, handshake: handshake))
+        }
+        tc.skipped = merged   // marker: fold into the primary testcase of the same name
+        testcases.append(tc)
+    }
+
+    /// Folds the results into the campaign's: failures into the testcase of the
+    /// same name (or a new testcase), counts into the secondary's stats.
+    func merge(into result: inout CampaignResult, failures all: inout [Campaign.Failure]) {
+        for var tc in testcases {
+            let merged = tc.skipped
+            tc.skipped = false
+            if merged, let i = result.testcases.firstIndex(where: { $0.name == tc.name && $0.classname == tc.classname }) {
+                result.testcases[i].seconds += tc.seconds
+                if let f = tc.failure {
+                    result.testcases[i].failure = (result.testcases[i].failure.map { $0 + "\n" } ?? "") + f
+                }
+            } else {
+                result.testcases.append(tc)
+            }
+        }
+        result.divergences += divergences
+        all += failures
+        result.simulators.append(stats)
+    }
+}

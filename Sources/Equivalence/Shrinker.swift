@@ -1,0 +1,129 @@
+import Foundation
+import RouterModel
+
+/// Shrinking a failing trace (delta debugging).
+///
+/// The failing property is a predicate that returns the index of the first
+/// failing command, or nil when the candidate passes. Commands after the
+/// failing one cannot matter (a command only affects later ones), so every
+/// failing candidate is cut right after its failing index.
+public struct Shrinker {
+    /// The predicate: nil = passes, else the index where it fails.
+    public typealias Property<T> = ([T]) throws -> Int?
+
+    /// Attempts made (predicate evaluations) and the time limit.
+    public private(set) var attempts = 0
+    public let deadline: Date
+    public init(deadline: Date = .distantFuture) { self.deadline = deadline }
+    public var timedOut: Bool { Date() >= deadline }
+
+    /// Runs the property, counting attempts.
+    mutating func check<T>(_ candidate: [T], _ property: Property<T>) rethrows -> Int? {
+        attempts += 1
+        return try property(candidate)
+    }
+
+    /// Zeller's ddmin: a 1-minimal failing subsequence of `input` (which must
+    /// fail with index `failingAt`), or the smallest found before the deadline.
+    public mutating func ddmin<T>(_ input: [T], failingAt: Int, _ property: Property<T>) rethrows -> [T] {
+        var current = Array(input.prefix(failingAt + 1))
+        var n = 2
+        while current.count >= 2 && !timedOut {
+            let chunk = (current.count + n - 1) / n
+            let starts = Array(stride(from: 0, to: current.count, by: chunk))
+            var reduced = false
+            // Complements first: setup commands usually matter, so removing a chunk is the common win.
+            for s in starts.reversed() {
+                var candidate = current
+                candidate.removeSubrange(s..<min(s + chunk, current.count))
+                if candidate.isEmpty { continue }
+                if let at = try check(candidate, property) {
+                    current = Array(candidate.prefix(at + 1)); n = max(n - 1, 2); reduced = true; break
+                }
+                if timedOut { break }
+            }
+            if !reduced && n > 2 && !timedOut {
+                for s in starts {
+                    let candidate = Array(current[s..<min(s + chunk, current.count)])
+                    if let at = try check(candidate, property) {
+                        current = Array(candidate.prefix(at + 1)); n = 2; reduced = true; break
+                    }
+                    if timedOut { break }
+                }
+            }
+            if !reduced {
+                if n >= current.count { break }
+                n = min(n * 2, current.count)
+            }
+        }
+        return current
+    }
+
+    /// Simplifies operands one at a time while the trace still fails: each
+    /// operand set to 0, else (for wide operands) each set bit cleared, highest first.
+    public mutating func simplifyOperands(_ input: [Command], _ property: Property<Command>) rethrows -> [Command] {
+        var current = input
+        var i = 0
+        while i < current.count && !timedOut {
+            for operand in Operand.allCases {
+                let value = operand.get(current[i])
+                if value == 0 { continue }
+                var candidates: [UInt64] = [0]
+                if value.nonzeroBitCount > 1 && value.nonzeroBitCount <= 16 {
+                    var bits = value
+                    while bits != 0 {
+                        let top = UInt64(1) << UInt64(63 - bits.leadingZeroBitCount)
+                        candidates.append(value & ~top); bits &= ~top
+                    }
+                }
+                for v in candidates where !timedOut {
+                    let cur = operand.get(current[i])
+                    let next = v == 0 ? 0 : cur & v
+                    if next == cur { continue }
+                    var candidate = current
+                    operand.set(&candidate[i], next)
+                    if let at = try check(candidate, property) {
+                        current = Array(candidate.prefix(at + 1))
+                        if v == 0 { break }
+                    }
+                }
+                if i >= current.count { break }
+            }
+            i += 1
+        }
+        return current
+    }
+
+    /// The operands of a command (never `op`).
+    enum Operand: CaseIterable {
+        case qual, errCode, data, field, reason, vector, intType, errValid, vmcs, guest
+        func get(_ c: Command) -> UInt64 {
+            switch self {
+            case .qual: return c.qual
+            case .errCode: return UInt64(c.errCode)
+            case .data: return c.data
+            case .field: return UInt64(c.field)
+            case .reason: return UInt64(c.reason)
+            case .vector: return UInt64(c.vector)
+            case .intType: return UInt64(c.intType)
+            case .errValid: return c.errValid ? 1 : 0
+            case .vmcs: return UInt64(c.vmcs)
+            case .guest: return UInt64(c.guest)
+            }
+        }
+        func set(_ c: inout Command, _ v: UInt64) {
+            switch self {
+            case .qual: c.qual = v
+            case .errCode: c.errCode = UInt32(truncatingIfNeeded: v)
+            case .data: c.data = v
+            case .field: c.field = UInt32(truncatingIfNeeded: v)
+            case .reason: c.reason = UInt16(truncatingIfNeeded: v)
+            case .vector: c.vector = UInt8(truncatingIfNeeded: v)
+            case .intType: c.intType = UInt8(truncatingIfNeeded: v)
+            case .errValid: c.errValid = v != 0
+            case .vmcs: c.vmcs = UInt8(truncatingIfNeeded: v)
+            case .guest: c.guest = UInt8(truncatingIfNeeded: v)
+            }
+        }
+    }
+}

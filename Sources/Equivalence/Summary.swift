@@ -1,0 +1,100 @@
+import Foundation
+import RouterModel
+
+/// The closing summary of a campaign, as printed by `trapline equiv`.
+public enum Summary {
+    public static func text(_ r: CampaignResult, coverageRows: Bool = true) -> String {
+        let o = r.options
+        var lines: [String] = []
+        lines.append("trapline equiv: seed \(o.seed), shard \(o.shard), budget \(Int(o.budget)) s, rtl \(o.rtlPath ?? "generated")"
+                     + (o.parameterFlags.isEmpty ? "" : ", " + o.parameterFlags.joined(separator: " ")))
+        let directed = r.testcases.filter { $0.classname != "equiv.random" }
+        let random = r.testcases.filter { $0.classname == "equiv.random" }
+        lines.append("  directed   \(directed.count) scenarios and sweeps, \(directed.filter { $0.failure != nil }.count) failing")
+        lines.append("  random     \(r.randomSeeds) streams of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing")
+        lines.append("  reference  \(r.reference.commands) commands")
+        for s in r.simulators {
+            let rate = s.seconds > 0 ? " (\(format(Double(s.cycles) / s.seconds / 1e6)) Mcycles/s)" : ""
+            lines.append("  \(s.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.commands) commands, \(s.cycles) cycles in \(s.runs) runs, \(format(s.seconds)) s\(rate)")
+        }
+        lines.append("  coverage   \(CoverageReport.percent(r.coverage.percent)) (\(r.coverage.hits)/\(r.coverage.total) bins)")
+        if coverageRows {
+            lines.append(CoverageReport.table(r.coverage, maxHoles: 4, onlyOpenRows: true)
+                .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+        }
+        lines.append("  time       \(format(r.seconds)) s")
+        if !r.divergences.isEmpty {
+            lines.append("  divergences: \(r.divergences.count) (first shown)")
+            lines.append(r.divergences[0].description.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+        }
+        if let s = r.shrink {
+            lines.append("  shrunk     \(s.originalCommands) -> \(s.commands.count) commands in \(s.attempts) simulator runs, \(format(s.seconds)) s"
+                         + (s.timedOut ? " (time limit reached)" : ""))
+            lines.append(s.divergence.description.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            if let t = s.trace { lines.append("  trace      \(t.path)") }
+            if let w = s.wave { lines.append("  waveform   \(w.path)") }
+            lines.append("  replay     \(s.replay)")
+        }
+        lines.append("verdict: \(r.verdict)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ x: Double) -> String {
+        let v = Int((x * 10).rounded())
+        return "\(v / 10).\(v % 10)"
+    }
+}
+
+/// JUnit XML: one `testsuite` per class (directed, sweep, random), one
+/// `testcase` per scenario, sweep or random stream; a failure carries the
+/// divergence text (and the shrunk replay for the first one).
+public enum JUnitReport {
+    public static func xml(_ r: CampaignResult) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let failures = r.testcases.filter { $0.failure != nil }.count
+        out += "<testsuites name=\"trapline equiv\" tests=\"\(r.testcases.count)\" failures=\"\(failures)\" time=\"\(seconds(r.seconds))\">\n"
+        var classes: [String] = []
+        for tc in r.testcases where !classes.contains(tc.classname) { classes.append(tc.classname) }
+        for cls in classes {
+            let cases = r.testcases.filter { $0.classname == cls }
+            let time = cases.reduce(0) { $0 + $1.seconds }
+            out += "  <testsuite name=\"\(escape(cls))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { $0.failure != nil }.count)\" errors=\"0\" skipped=\"\(cases.filter(\.skipped).count)\" time=\"\(seconds(time))\">\n"
+            for tc in cases {
+                out += "    <testcase classname=\"\(escape(tc.classname))\" name=\"\(escape(tc.name))\" time=\"\(seconds(tc.seconds))\""
+                if var failure = tc.failure {
+                    if let s = r.shrink, failure.contains(s.divergence.testcase.replacingOccurrences(of: " (shrunk)", with: "")) {
+                        failure += "\n\nshrunk to \(s.commands.count) commands:\n\(s.divergence)\nreplay: \(s.replay)"
+                    }
+                    let first = failure.split(separator: "\n").first.map(String.init) ?? "mismatch"
+                    out += ">\n      <failure message=\"\(escape(first))\" type=\"mismatch\">\(escape(failure))</failure>\n    </testcase>\n"
+                } else if tc.skipped {
+                    out += ">\n      <skipped/>\n    </testcase>\n"
+                } else {
+                    out += "/>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    static func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
+
+    /// XML text/attribute escaping; control characters other than tab/newline are dropped.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\t": out.unicodeScalars.append(u)
+            default: if u.value >= 0x20 { out.unicodeScalars.append(u) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Equivalence
+import RouterModel
+import RouterSim
+import Testing
+import TestSupport
+
+/// Orchestration with software routers: the reference itself (must be
+/// EQUIVALENT) and the reference with one injected fault (must be caught,
+/// shrunk, written, replayable). Real simulators are exercised by the
+/// mutation tests and the CLI tests.
+@Suite struct CampaignTests {
+    static func options(_ dir: URL, budget: Double = 0.5) -> CampaignOptions {
+        var o = CampaignOptions(config: .default, verilog: "// software\n", outputDirectory: dir)
+        o.budget = budget
+        o.commandsPerSeed = 3_000
+        o.secondaryRandomSample = 500
+        o.shrinkSeconds = 30
+        o.parameterFlags = ["--vmms", "4"]
+        return o
+    }
+
+    @Test func theReferenceIsEquivalentToItself() throws {
+        let dir = try RepoPaths.scratchDirectory("campaign-eq")
+        let c = RouterConfig.default
+        let result = try Campaign(options: CampaignTests.options(dir), primary: SoftwareRouter(name: "verilator", config: c),
+                                  secondary: SoftwareRouter(name: "icarus", config: c)).run()
+        #expect(result.verdict == "EQUIVALENT")
+        #expect(result.randomSeeds >= 1)
+        #expect(result.simulators.map(\.name) == ["verilator", "icarus"])
+        #expect(result.simulators[0].commands > result.simulators[1].commands)   // icarus runs the samples
+        #expect(result.testcases.allSatisfy { $0.failure == nil })
+        #expect(result.coverage.percent > 90)
+        #expect(Summary.text(result).hasSuffix("verdict: EQUIVALENT"))
+    }
+
+    @Test func aFaultIsCaughtShrunkAndWrittenWithAReplayCommand() throws {
+        let dir = try RepoPaths.scratchDirectory("campaign-fault")
+        let c = RouterConfig.default
+        // Fault: VMfailValid 65 reported as 12.
+        let faulty = SoftwareRouter(name: "verilator", config: c) { _, _, r in
+            r.kind == ResponseKind.vmfailValid && r.error == 65 ? .vmfailValid(12) : r
+        }
+        let result = try Campaign(options: CampaignTests.options(dir), primary: faulty,
+                                  secondary: SoftwareRouter(name: "icarus", config: c)).run()
+        #expect(result.verdict == "MISMATCH")
+        let shrink = try #require(result.shrink)
+        // A route to another VMM, the event that enters it, then a foreign VMCS access; 1-minimal.
+        #expect(shrink.commands.count <= 3)
+        #expect([Op.vmread, Op.vmwrite, Op.bitmapWrite].contains(shrink.commands.last!.op))
+        for i in shrink.commands.indices {
+            var fewer = shrink.commands
+            fewer.remove(at: i)
+            let run = try faulty.run(fewer, handshake: .fullSpeed(), wave: nil)
+            #expect(run.responses == Compare.reference(fewer, config: c), "removing command \(i) should make it pass")
+        }
+        #expect(shrink.divergence.values.count == 2)
+        let text = shrink.divergence.description
+        #expect(text.contains("\"error\":65") && text.contains("\"error\":12") && text.contains("(agrees)"))
+        let trace = try #require(shrink.trace)
+        let written = try TraceReader.parse(String(contentsOf: trace, encoding: .utf8))
+        #expect(written == shrink.commands)
+        #expect(shrink.replay.hasPrefix("trapline cosim \(trace.path) --rtl \(dir.path)/trapline_router.v --sim verilator --seed "))
+        #expect(shrink.replay.hasSuffix("--vmms 4"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("trapline_router.v").path))
+        #expect(shrink.wave.map { FileManager.default.fileExists(atPath: $0.path) } == true)
+        #expect(result.randomSeeds == 0)   // the directed suite failed first: no random phase
+    }
+
+    @Test func aFaultOnlyTheSecondarySeesIsReportedToo() throws {
+        let dir = try RepoPaths.scratchDirectory("campaign-fault2")
+        let c = RouterConfig.default
+        let faulty = SoftwareRouter(name: "icarus", config: c) { cmd, _, r in
+            cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
+        }
+        var o = CampaignTests.options(dir)
+        o.runRandom = false
+        let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c), secondary: faulty).run()
+        #expect(result.verdict == "MISMATCH")
+        #expect(result.shrink?.divergence.description.contains("(differs: entry)") == true)
+        let xml = JUnitReport.xml(result)
+        #expect(xml.contains("<failure message=\"divergence in"))
+    }
+
+    @Test func shardsSplitTheDirectedSuite() throws {
+        let dir = try RepoPaths.scratchDirectory("campaign-shard")
+        let c = RouterConfig.default
+        var names: [[String]] = []
+        for i in 1...2 {
+            var o = CampaignTests.options(dir)
+            o.runRandom = false
+            o.shard = try Shard.parse("\(i)/2")
+            let r = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c), secondary: nil).run()
+            names.append(r.testcases.map(\.name))
+        }
+        let all = DirectedSuite.scenarios(c).map(\.name)
+        #expect(Set(names[0]).isDisjoint(with: names[1]))
+        #expect(Set(names[0] + names[1]) == Set(all))
+    }
+}
+
+@Suite struct JUnitTests {
+    @Test func xmlShape() throws {
+        var o = CampaignOptions(config: .default, verilog: "", outputDirectory: URL(fileURLWithPath: "/tmp"))
+        o.seed = 3
+        var r = CampaignResult(options: o, coverage: Coverage(config: .default))
+        r.testcases = [TestCaseResult(classname: "equiv.directed", name: "6.3 rule 2 wrong VMCS -> 65", commands: 10, seconds: 0.5),
+                       TestCaseResult(classname: "equiv.random", name: "seed 0x1 (stream 0)", commands: 5, seconds: 1.25,
+                                      failure: "divergence in \"x\" at command 3:\n  a <b> & \"c\"")]
+        let xml = JUnitReport.xml(r)
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"trapline equiv\" tests=\"2\" failures=\"1\""))
+        #expect(xml.contains("<testsuite name=\"equiv.directed\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0.500\">"))
+        #expect(xml.contains("<testcase classname=\"equiv.directed\" name=\"6.3 rule 2 wrong VMCS -&gt; 65\" time=\"0.500\"/>"))
+        #expect(xml.contains("<failure message=\"divergence in &quot;x&quot; at command 3:\" type=\"mismatch\">divergence in &quot;x&quot; at command 3:\n  a &lt;b&gt; &amp; &quot;c&quot;</failure>"))
+        #expect(xml.hasSuffix("</testsuites>\n"))
+        #expect(xml.components(separatedBy: "<testcase ").count == 3)
+    }
+}

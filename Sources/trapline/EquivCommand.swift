@@ -1,11 +1,142 @@
 import ArgumentParser
+import CoSim
+import Equivalence
+import Foundation
+import RouterModel
+import RouterSim
 
+/// `trapline equiv` (SPEC 11): the full equivalence campaign. The directed
+/// suite (one scenario per SPEC rule plus exhaustive sweeps) and
+/// constrained-random streams run on Verilator; Icarus runs the directed
+/// suite's samples and a random sample on a second thread; every response is
+/// compared with the reference router. The first divergence is shrunk and
+/// written as a trace with its replay command and a waveform.
 struct EquivCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "equiv", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "equiv",
+        abstract: "Run the equivalence campaign (directed, random, Verilator and Icarus) against the reference router.",
+        discussion: """
+        Prints a summary (commands and cycles per simulator, coverage with its holes, time, \
+        verdict EQUIVALENT or MISMATCH) on stdout and progress on stderr. \
+        Exit codes: 0 nothing differed, 1 a mismatch (shrunk trace, replay command and waveform \
+        named in the summary), 2 bad input, 3 a tool is missing or failed. \
+        --budget counts from the end of the model build; the directed suite always runs whole \
+        and at least one random stream runs. --shard I/N (I from 1) runs every N-th scenario and \
+        stream starting at the I-th, so N jobs with the same seed together run one campaign.
+        """)
+
     @OptionGroup var parameters: ParameterOptions
+    @Option(help: "Campaign seed: every random stream and handshake derives from it.")
+    var seed: UInt64 = 1
+    @Option(help: "Seconds of simulation (directed suite, then random streams until it ends or coverage closes).")
+    var budget: Double = 60
+    @Option(help: "Check this Verilog file (SPEC 9 interface) instead of the generated router.")
+    var rtl: String?
+    @Option(help: "Run shard I of N (1 <= I <= N) of the campaign.")
+    var shard: String = "1/1"
+    @Option(help: "Write a JUnit XML report to FILE.")
+    var junit: String?
+    @Option(help: "Folder for shrunk traces, waveforms and the RTL copy.")
+    var out: String = "out/equiv"
+    @Option(name: .customLong("stream-commands"), help: "Commands per random stream.")
+    var streamCommands: Int = 20_000
+    @Option(name: .customLong("icarus-sample"), help: "Commands of the random sample Icarus runs (0: none).")
+    var icarusSample: Int = 2_000
+    @Option(name: .customLong("shrink-seconds"), help: "Time allowed to shrink a failing trace.")
+    var shrinkSeconds: Double = 120
+    @Flag(name: .customLong("no-random"), help: "Run the directed suite only.")
+    var noRandom = false
 
     func run() throws {
-        _ = try parameters.config()
-        throw CLIError("'trapline equiv' is not implemented yet", code: .toolFailure)
+        let config = try parameters.config()
+        let shardValue: Shard
+        do { shardValue = try Shard.parse(shard) } catch { throw CLIError.badInput(error.message) }
+        guard budget.isFinite, budget >= 0 else {
+            throw CLIError.badInput("--budget \(budget): give the campaign time in seconds, 0 or more")
+        }
+        guard streamCommands >= 1 else { throw CLIError.badInput("--stream-commands \(streamCommands): give at least 1") }
+        guard icarusSample >= 0 else { throw CLIError.badInput("--icarus-sample \(icarusSample): give 0 or more") }
+        guard shrinkSeconds >= 0 else { throw CLIError.badInput("--shrink-seconds \(shrinkSeconds): give 0 or more") }
+        if let junit {
+            let dir = URL(fileURLWithPath: junit).deletingLastPathComponent().path
+            guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else {
+                throw CLIError.badInput("--junit \(junit): the folder \(dir) does not exist or is not writable")
+            }
+        }
+        let verilog = try routerVerilog(config: config, rtl: rtl)
+        for tool in [Tool.verilator, .iverilog, .vvp] { _ = try Toolchain.locate(tool) }
+
+        let progress = ProgressLine()
+        progress.show("building the Verilator model")
+        let verilator: VerilatorRouter
+        do { verilator = try VerilatorRouter(verilog: verilog, seed: seed) } catch let e as ModelError {
+            throw CLIError.tool("\(e)")
+        }
+        var options = CampaignOptions(config: config, verilog: verilog,
+                                      outputDirectory: URL(fileURLWithPath: out, isDirectory: true))
+        options.seed = seed
+        options.budget = budget
+        options.shard = shardValue
+        options.commandsPerSeed = streamCommands
+        options.secondaryRandomSample = icarusSample
+        options.shrinkSeconds = shrinkSeconds
+        options.rtlPath = rtl
+        options.runRandom = !noRandom
+        options.parameterFlags = parameters.flags(config)
+        let campaign = Campaign(options: options, primary: verilator, secondary: IcarusRouter(verilog: verilog)) {
+            progress.show($0)
+        }
+        let result: CampaignResult
+        do { result = try campaign.run() } catch let e as ModelError { throw CLIError.tool("\(e)") }
+        progress.finish()
+        print(Summary.text(result))
+        if let junit {
+            do { try JUnitReport.xml(result).write(toFile: junit, atomically: true, encoding: .utf8) } catch {
+                throw CLIError.badInput("--junit \(junit): cannot write the report: \(error)")
+            }
+        }
+        if !result.equivalent {
+            let replay = result.shrink.map { "; replay the shrunk trace with: \($0.replay)" } ?? ""
+            throw CLIError.mismatch("the RTL and the reference differ (\(result.divergences.count) divergent testcases)\(replay)")
+        }
     }
+}
+
+extension ParameterOptions {
+    /// The flags that reproduce `config` on another command line (defaults left out).
+    func flags(_ c: RouterConfig) -> [String] {
+        var f: [String] = []
+        let d = RouterConfig.default
+        if c.vmms != d.vmms { f += ["--vmms", "\(c.vmms)"] }
+        if c.guests != d.guests { f += ["--guests", "\(c.guests)"] }
+        if c.ioRanges != d.ioRanges { f += ["--io-ranges", "\(c.ioRanges)"] }
+        if c.platformVMM != d.platformVMM { f += ["--platform-vmm", "\(c.platformVMM)"] }
+        if c.staticMap != d.staticMap { f += ["--static-map", c.staticMap.isEmpty ? "''" : c.staticMap.map(String.init).joined(separator: ",")] }
+        if !c.ioBitmaps { f += ["--no-io-bitmaps"] }
+        return f
+    }
+}
+
+/// The progress line on stderr: rewritten in place on a terminal (at most 4 times
+/// a second, the campaign throttles), else one line every 5 seconds.
+final class ProgressLine {
+    private let tty = isatty(2) != 0
+    private var last = Date.distantPast
+    private var shown = false
+
+    func show(_ text: String) {
+        if tty {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)); shown = true
+        } else if Date().timeIntervalSince(last) >= 5 {
+            last = Date()
+            FileHandle.standardError.write(Data("\(text)\n".utf8))
+        }
+    }
+
+    func show(_ p: CampaignProgress) {
+        let cycles = p.cycles >= 1_000_000 ? "\(p.cycles / 100_000 / 10).\(p.cycles / 100_000 % 10)M" : "\(p.cycles)"
+        show("[\(p.phase)] \(p.commands) commands, \(cycles) cycles, coverage \(CoverageReport.percent(p.coveragePercent)), \(Int(p.elapsed)) s")
+    }
+
+    func finish() { if tty && shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }

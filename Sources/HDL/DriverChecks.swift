@@ -26,9 +26,14 @@ struct DesignChecker {
                         found.append(Problem(s.location, "\(s.noun) `\(s.swiftName)` has two drivers: `<==` and the output of instance `\(inst.name)` (\(inst.location))",
                                              fix: "drive it from one place: remove the <== or bind the instance output to another wire"))
                     }
-                } else if !driven.contains(d) {
+                } else if !driven.contains(d) && !builder.refusedSinks.contains(d) {
                     found.append(Problem(s.location, "\(s.noun) `\(s.swiftName)` is never driven",
                                          fix: "drive it with `\(s.swiftName) <== value` (or remove it)"))
+                }
+            case .register(let info):
+                if info.reset == nil && !builder.refusedSinks.contains(d) && !processes.contains(where: { $0.kind == .register(d) }) {
+                    found.append(Problem(s.location, "register `\(s.swiftName)` is never assigned and has no reset, so nothing drives it",
+                                         fix: "assign it (`\(s.swiftName) <== value`), give it a reset, or remove it"))
                 }
             default: break
             }

@@ -19,6 +19,8 @@ public final class ModuleBuilder {
     /// Locations of the open `when`/`switch` scopes (for messages).
     var scopeLocations: [SourceLocation] = []
     var problems: [Problem] = []
+    /// Sinks whose driver was refused (e.g. width mismatch): not reported again as undriven.
+    var refusedSinks = Set<Int>()
 
     /// A builder for a module named `name` (a legal Verilog identifier, not a reserved word).
     public init(_ name: String, fileID: String = #fileID, line: Int = #line) {
@@ -119,6 +121,7 @@ public final class ModuleBuilder {
             return
         }
         if value.width != decl.width {
+            refusedSinks.insert(d)
             let scope = scopeLocations.last.map { ", inside the when/switch at \($0)" } ?? ""
             report(at ?? decl.location,
                    "cannot assign a \(value.width)-bit value \(describe(value.node)) to \(decl.width)-bit \(decl.noun) `\(decl.swiftName)`"

@@ -96,6 +96,10 @@ extension ModuleBuilder {
             report(nil, "operands of `\(symbol)` have different widths: \(describe(a.node)) is \(a.width) bits, \(describe(b.node)) is \(b.width) bits\(declaredAt([a.node, b.node]))",
                    fix: "make the widths equal with .zeroExtended(to:) or .truncated(to:)")
         }
+        if let always = constantComparison(op, a, b) {
+            // Verilator -Wall flags comparisons that cannot vary (CMPCONST/UNSIGNED): fold them.
+            return make(.constant(always ? 1 : 0), width: 1)
+        }
         let width: Int
         switch op {
         case .and, .or, .xor, .add, .sub: width = a.width
@@ -105,6 +109,28 @@ extension ModuleBuilder {
             requireBit(a, symbol); requireBit(b, symbol); width = 1
         }
         return make(.binary(op, a.node, b.node), width: width)
+    }
+
+    /// The result of an unsigned comparison against 0 or the all-ones value that does not
+    /// depend on the other operand (`a <= max`, `a >= 0`, `a < 0`, `a > max`, and mirrored).
+    func constantComparison(_ op: BinaryOp, _ a: Signal, _ b: Signal) -> Bool? {
+        guard a.width == b.width else { return nil }
+        let maxValue: UInt64 = a.width >= 64 ? .max : (1 << UInt64(a.width)) - 1
+        if case .constant(let v) = exprs[b.node].kind {
+            switch op {
+            case .le where v == maxValue, .ge where v == 0: return true
+            case .gt where v == maxValue, .lt where v == 0: return false
+            default: break
+            }
+        }
+        if case .constant(let v) = exprs[a.node].kind {
+            switch op {
+            case .ge where v == maxValue, .le where v == 0: return true
+            case .lt where v == maxValue, .gt where v == 0: return false
+            default: break
+            }
+        }
+        return nil
     }
 
     func requireBit(_ a: Signal, _ symbol: String) {

@@ -12,6 +12,8 @@ public final class ModuleBuilder {
     /// Expression node of each declared signal (same index as `signals`).
     var signalNodes: [Int] = []
     var exprs: [ExprNode] = []
+    /// Node -> index, for hash-consing in `make`.
+    var nodeIndex: [ExprNode: Int] = [:]
     var memories: [MemoryDecl] = []
     var instances: [InstanceDecl] = []
     /// Statement lists of the open scopes; `scopes[0]` is the module body.

@@ -18,13 +18,13 @@ public enum ReduceOp: Sendable, Equatable, Hashable {
 }
 
 /// One expression node. `width` is the result width in bits.
-public struct ExprNode: Sendable, Equatable {
+public struct ExprNode: Sendable, Hashable {
     public let kind: ExprKind
     public let width: Int
 }
 
 /// What an expression node computes. Operands are indices into the expression array.
-public enum ExprKind: Sendable, Equatable {
+public enum ExprKind: Sendable, Hashable {
     /// A declared signal (port, wire, register, instance output): index into `signals`.
     case signal(Int)
     /// A constant of the node's width.

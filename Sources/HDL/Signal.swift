@@ -26,9 +26,14 @@ public struct Signal {
 }
 
 extension ModuleBuilder {
-    /// Appends an expression node and returns it as a Signal.
+    /// Returns the expression node for `kind`, appending it unless an identical node
+    /// exists (hash-consing: equal subexpressions are one node, so the emitter computes
+    /// them once, e.g. the `idx == i` decodes shared by several register-array accesses).
     func make(_ kind: ExprKind, width: Int) -> Signal {
-        exprs.append(ExprNode(kind: kind, width: width))
+        let node = ExprNode(kind: kind, width: width)
+        if let existing = nodeIndex[node] { return Signal(width: width, node: existing, builder: self) }
+        exprs.append(node)
+        nodeIndex[node] = exprs.count - 1
         return Signal(width: width, node: exprs.count - 1, builder: self)
     }
 

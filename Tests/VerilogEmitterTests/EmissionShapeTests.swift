@@ -225,11 +225,13 @@ import VerilogEmitter
             #expect(regs.count == 3)
         }
         #expect(t.contains("reg  [3:0] slot_0;"))
-        #expect(t.contains("assign y = (idx == 2'd0) ? slot_0 : ((idx == 2'd1) ? slot_1 : ((idx == 2'd2) ? slot_2 : 4'd0));"))
+        // The index decodes are shared by the read and the writes (one wire each).
+        #expect(t.contains("wire _t0 = idx == 2'd0;\n    wire _t1 = idx == 2'd1;\n    wire _t2 = idx == 2'd2;"))
+        #expect(t.contains("assign y = _t0 ? slot_0 : (_t1 ? slot_1 : (_t2 ? slot_2 : 4'd0));"))
         #expect(t.contains("""
                     end else begin
                         if (en) begin
-                            if (idx == 2'd2) begin
+                            if (_t2) begin
                                 slot_2 <= d;
                             end
                         end

@@ -14,8 +14,11 @@ struct DesignChecker {
     }
 
     func checkDrivers(topLevel: [Statement], into found: inout [Problem]) {
-        var driven = Set<Int>()
-        for p in processes { if case .combinational(let d) = p.kind { driven.insert(d) } }
+        var driven = Set<Int>(), assignedRegisters = Set<Int>()
+        for p in processes {
+            if case .combinational(let d) = p.kind { driven.insert(d) }
+            if case .register(let d) = p.kind { assignedRegisters.insert(d) }
+        }
         let byInstance = instanceDriven
         for (d, s) in signals.enumerated() {
             switch s.kind {
@@ -31,7 +34,7 @@ struct DesignChecker {
                                          fix: "drive it with `\(s.swiftName) <== value` (or remove it)"))
                 }
             case .register(let info):
-                if info.reset == nil && !builder.refusedSinks.contains(d) && !processes.contains(where: { $0.kind == .register(d) }) {
+                if info.reset == nil && !builder.refusedSinks.contains(d) && !assignedRegisters.contains(d) {
                     found.append(Problem(s.location, "register `\(s.swiftName)` is never assigned and has no reset, so nothing drives it",
                                          fix: "assign it (`\(s.swiftName) <== value`), give it a reset, or remove it"))
                 }

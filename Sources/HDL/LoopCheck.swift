@@ -1,19 +1,21 @@
-/// Combinational-loop check: a graph over signals where a wire/output depends on the
-/// signals its logic reads (registers, inputs and memory contents break paths), and an
-/// instance output depends on the parent signals bound to the child inputs it reaches
-/// combinationally. Every loop found is reported with its path. Iterative (no deep
-/// recursion), so large designs are fine.
+/// Combinational-loop check on one graph whose vertices are the declared signals
+/// (0..<S) and the expression nodes (S..<S+E): a wire/output points at the expressions
+/// its logic reads (values, conditions, selectors), an expression at its operands, a
+/// signal reference at the signal, and an instance output at the parent expressions
+/// bound to the child inputs it reaches combinationally. Registers, inputs and memory
+/// contents have no outgoing edges, so they break paths. Linear in the design size and
+/// iterative (no deep recursion). Every loop found is reported with its path of signals.
 extension DesignChecker {
     /// Reports loops; returns, for each output port, the input ports it depends on.
     func checkLoops(into found: inout [Problem]) -> [[Int]] {
-        let deps = dependencies()
-        var color = [UInt8](repeating: 0, count: signals.count)   // 0 new, 1 on stack, 2 done
+        let edges = graph()
+        var color = [UInt8](repeating: 0, count: edges.count)   // 0 new, 1 on stack, 2 done
         var loops = 0
         for root in signals.indices where color[root] == 0 {
             var stack: [(node: Int, next: Int)] = [(root, 0)]
             color[root] = 1
             while let top = stack.last {
-                let ds = deps[top.node]
+                let ds = edges[top.node]
                 if top.next < ds.count {
                     stack[stack.count - 1].next += 1
                     let n = ds[top.next]
@@ -23,8 +25,8 @@ extension DesignChecker {
                     } else if color[n] == 1 && loops < 8 {
                         loops += 1
                         let start = stack.lastIndex { $0.node == n }!
-                        // The path is listed in signal-flow order: each feeds the next.
-                        var cycle = Array(stack[start...].map(\.node).reversed())
+                        // Signal-flow order (each feeds the next), signals only.
+                        var cycle = stack[start...].map(\.node).filter { $0 < signals.count }.reversed().map { $0 }
                         // Start at the first-declared signal, so the text does not depend on the search.
                         let k = cycle.firstIndex(of: cycle.min()!)!
                         cycle = Array(cycle[k...] + cycle[..<k])
@@ -36,7 +38,7 @@ extension DesignChecker {
                 }
             }
         }
-        return outputDependencies(deps)
+        return outputDependencies(edges)
     }
 
     private func loopProblem(_ cycle: [Int]) -> Problem {
@@ -46,30 +48,30 @@ extension DesignChecker {
                        fix: "break the loop with a register, or remove one of these dependencies")
     }
 
-    /// For each signal, the signals it reads combinationally.
-    func dependencies() -> [[Int]] {
-        var deps = [[Int]](repeating: [], count: signals.count)
-        var stamp = [Int](repeating: -1, count: builder.exprs.count)
-        var seenSignal = [Int](repeating: -1, count: signals.count)
-        for (pi, p) in processes.enumerated() {
+    /// Adjacency lists of the signal + expression graph described above.
+    func graph() -> [[Int]] {
+        let s = signals.count
+        let exprs = builder.exprs
+        var edges = [[Int]](repeating: [], count: s + exprs.count)
+        for (n, e) in exprs.enumerated() {
+            if case .signal(let d) = e.kind { edges[s + n] = [d] } else { edges[s + n] = e.kind.operands.map { s + $0 } }
+        }
+        for p in processes {
             guard case .combinational(let d) = p.kind else { continue }
             var roots: [Int] = []
             collectRoots(p.body, into: &roots)
-            deps[d] = reads(roots, stamp: &stamp, seen: &seenSignal, mark: pi)
+            edges[d] = roots.map { s + $0 }
         }
-        var mark = processes.count
         for inst in builder.instances {
             let child = inst.module
             let outs = child.outputPorts
             for b in inst.outputs {
                 guard let k = outs.firstIndex(where: { child.signals[$0].name == b.port }) else { continue }
                 let inputNames = Set(child.combinationalInputs[k].map { child.signals[$0].name })
-                let roots = inst.inputs.filter { inputNames.contains($0.port) }.map(\.index)
-                deps[b.index] += reads(roots, stamp: &stamp, seen: &seenSignal, mark: mark)
-                mark += 1
+                edges[b.index] += inst.inputs.filter { inputNames.contains($0.port) }.map { s + $0.index }
             }
         }
-        return deps
+        return edges
     }
 
     private func collectRoots(_ list: [Statement], into roots: inout [Int]) {
@@ -88,34 +90,17 @@ extension DesignChecker {
         }
     }
 
-    /// The declared signals read by the expressions `roots` (without duplicates, in order).
-    private func reads(_ roots: [Int], stamp: inout [Int], seen: inout [Int], mark: Int) -> [Int] {
-        var out: [Int] = []
-        var work = roots
-        while let n = work.popLast() {
-            if stamp[n] == mark { continue }
-            stamp[n] = mark
-            let kind = builder.exprs[n].kind
-            if case .signal(let d) = kind {
-                if seen[d] != mark { seen[d] = mark; out.append(d) }
-            } else {
-                work.append(contentsOf: kind.operands)
-            }
-        }
-        return out
-    }
-
-    /// For each output port, the input ports reachable through combinational dependencies.
-    private func outputDependencies(_ deps: [[Int]]) -> [[Int]] {
+    /// For each output port, the input ports reachable through combinational edges.
+    private func outputDependencies(_ edges: [[Int]]) -> [[Int]] {
         var result: [[Int]] = []
-        var visited = [Int](repeating: -1, count: signals.count)
+        var visited = [Int](repeating: -1, count: edges.count)
         for (k, out) in signals.indices.filter({ signals[$0].kind == .output }).enumerated() {
             var inputs: [Int] = []
-            var work = deps[out]
+            var work = edges[out]
             while let n = work.popLast() {
                 if visited[n] == k { continue }
                 visited[n] = k
-                if signals[n].kind == .input { inputs.append(n) } else { work.append(contentsOf: deps[n]) }
+                if n < signals.count && signals[n].kind == .input { inputs.append(n) } else { work.append(contentsOf: edges[n]) }
             }
             result.append(inputs.sorted())
         }

@@ -141,9 +141,10 @@ struct ModuleText {
             }
         }
         // Registers nobody assigns still reset (or hold): emit their reset so they are driven.
+        var assigned = Set<Int>()
+        for p in m.processes { if case .register(let d) = p.kind { assigned.insert(d) } }
         for (d, s) in m.signals.enumerated() {
-            guard case .register(let info) = s.kind, let r = info.reset,
-                  !m.processes.contains(where: { $0.kind == .register(d) }) else { continue }
+            guard case .register(let info) = s.kind, let r = info.reset, !assigned.contains(d) else { continue }
             w.line("always @(posedge \(m.signals[info.clock].name)) begin")
             w.nested { w in
                 w.line("if (\(ex.bare(r))) begin")

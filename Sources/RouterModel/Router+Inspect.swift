@@ -24,3 +24,15 @@ extension Router {
         return read(kind, vmcs: vmcs)
     }
 }
+
+extension Router {
+    /// A one-line summary of the SPEC 3 state for failure reports, e.g.
+    /// `current vmm 2; returnTo 0:-, 1:-, 2:vmm 0, 3:-; load 0,0,1,0; handled 0,0,1,0; owner 0,0,2,...; lock 0`.
+    public var stateSummary: String {
+        let ret = (0..<vmmCount).map { v in "\(v):" + (returnTo(vmm: v).map { "\($0)" } ?? "-") }.joined(separator: ", ")
+        let loads = (0..<vmmCount).map { "\(load(vmm: $0))" }.joined(separator: ",")
+        let handled = (0..<vmmCount).map { "\(self.handled(vmm: $0))" }.joined(separator: ",")
+        let owners = (0..<guestCount).map { "\(owner(guest: $0))" }.joined(separator: ",")
+        return "current \(current); returnTo \(ret); load \(loads); handled \(handled); owner \(owners); lock \(routeLocked ? 1 : 0)"
+    }
+}

@@ -115,3 +115,12 @@ import Testing
         #expect(r.handled(vmm: 0) == 1)
     }
 }
+
+@Suite struct StateSummaryTests {
+    @Test func summaryNamesTheState() {
+        var r = Router(config: RouterConfig(vmms: 3, guests: 2, platformVMM: 1))
+        r.setRoute(18, policy: Policy.field, vmm: 2)
+        _ = r.execute(.event(reason: 18))
+        #expect(r.stateSummary == "current vmm 2; returnTo 0:-, 1:-, 2:vmm 0; load 0,0,1; handled 0,0,1; owner 0,0; lock 0")
+    }
+}

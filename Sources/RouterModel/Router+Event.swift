@@ -28,7 +28,7 @@ extension Router {
         if staticMask >> UInt64(reason) & 1 == 1 {
             target = platformVMM; policy = Policy.staticMap
         } else {
-            let e = routeReg[Int(reason)]
+            let e = store.route[Int(reason)]
             let fieldVMM = Int((e >> 4) & 0xF)
             policy = UInt8(e & 7)
             switch policy {
@@ -36,7 +36,7 @@ extension Router {
                 if c.isVMM {
                     target = c.id
                 } else {
-                    let k = Int(ownerReg[c.id])
+                    let k = Int(store.owner[c.id])
                     target = wants(k, reason: reason, vector: vector, intType: intType, errCode: errCode, qual: qual) ? k : 0
                 }
             case Policy.field:
@@ -44,7 +44,7 @@ extension Router {
             case Policy.ioRange:
                 target = reason == 30 ? (ioRangeTarget(qual: qual) ?? fieldVMM) : fieldVMM
             default: // Policy.load (ROUTE value checks keep the policy <= 3)
-                target = leastLoaded(eligible: eligibleReg[Int(reason)], current: c) ?? fieldVMM
+                target = leastLoaded(eligible: store.eligible[Int(reason)], current: c) ?? fieldVMM
             }
         }
 
@@ -63,11 +63,11 @@ extension Router {
         // 5.5 Effects of ROUTED.
         let isSelf = c.isVMM && c.id == target
         if !isSelf {
-            returnToReg[target] = 0x100 | UInt16(c.raw)
+            store.returnTo[target] = 0x100 | UInt16(c.raw)
             current = .vmm(target)
         }
-        if loadReg[target] != 0xFFFF { loadReg[target] += 1 }
-        handledReg[target] &+= 1
+        if store.load[target] != 0xFFFF { store.load[target] += 1 }
+        store.handled[target] &+= 1
         var info: UInt32 = 0
         var intrErr: UInt32 = 0
         if reason == 0 {
@@ -77,13 +77,13 @@ extension Router {
             info = 1 << 31 | UInt32(vector)
         }
         let base = target * VMCSSlot.stride
-        vmcsReg[base + VMCSSlot.exitReason.rawValue] = UInt64(reason)
-        vmcsReg[base + VMCSSlot.exitQual.rawValue] = qual
-        vmcsReg[base + VMCSSlot.intrInfo.rawValue] = UInt64(info)
-        vmcsReg[base + VMCSSlot.intrErr.rawValue] = UInt64(intrErr)
+        store.vmcs[base + VMCSSlot.exitReason.rawValue] = UInt64(reason)
+        store.vmcs[base + VMCSSlot.exitQual.rawValue] = qual
+        store.vmcs[base + VMCSSlot.intrInfo.rawValue] = UInt64(info)
+        store.vmcs[base + VMCSSlot.intrErr.rawValue] = UInt64(intrErr)
         return Response(kind: ResponseKind.routed, target: UInt8(target), isSelf: isSelf, fallback: fallback,
                         policy: policy, from: c.raw, reason: reason, qual: qual, info: info,
-                        errCode: intrErr, entry: vmcsReg[base + VMCSSlot.hostRIP.rawValue])
+                        errCode: intrErr, entry: store.vmcs[base + VMCSSlot.hostRIP.rawValue])
     }
 
     /// 5.1: the VT-x I/O exit qualification: size-1 in bits 2:0 is 0, 1 or 3;
@@ -102,8 +102,8 @@ extension Router {
         let last = port + Int(qual & 7)     // port + size - 1
         guard last <= 0xFFFF else { return nil }
         for r in 0..<rangeCount {
-            let ctrl = ioCtrlReg[r]
-            if ctrl & 1 == 1 && Int(ioBaseReg[r]) <= port && last <= Int(ioLimitReg[r]) {
+            let ctrl = store.ioCtrl[r]
+            if ctrl & 1 == 1 && Int(store.ioBase[r]) <= port && last <= Int(store.ioLimit[r]) {
                 return Int((ctrl >> 4) & 0xF)
             }
         }
@@ -118,7 +118,7 @@ extension Router {
         var bestLoad = 0
         for v in 0..<vmmCount where eligible >> UInt32(v) & 1 == 1 {
             guard (c.isVMM && c.id == v) || !isBusy(vmm: v) else { continue }
-            let l = Int(loadReg[v])
+            let l = Int(store.load[v])
             if best < 0 || l < bestLoad { best = v; bestLoad = l }
         }
         return best < 0 ? nil : best
@@ -128,16 +128,16 @@ extension Router {
     @inline(__always)
     func wants(_ k: Int, reason: UInt16, vector: UInt8, intType: UInt8, errCode: UInt32, qual: UInt64) -> Bool {
         let base = k * VMCSSlot.stride
-        let pin = vmcsReg[base + VMCSSlot.pin.rawValue]
-        let proc = vmcsReg[base + VMCSSlot.proc.rawValue]
+        let pin = store.vmcs[base + VMCSSlot.pin.rawValue]
+        let proc = store.vmcs[base + VMCSSlot.proc.rawValue]
         func bit(_ value: UInt64, _ n: UInt64) -> Bool { value >> n & 1 == 1 }
         switch reason {
         case 0:
             if intType == 2 { return bit(pin, 3) }                       // NMI exiting
-            let exc = vmcsReg[base + VMCSSlot.excBitmap.rawValue]
+            let exc = store.vmcs[base + VMCSSlot.excBitmap.rawValue]
             if vector == 14 {                                              // #PF: PFEC mask/match
-                let mask = UInt32(truncatingIfNeeded: vmcsReg[base + VMCSSlot.pfecMask.rawValue])
-                let match = UInt32(truncatingIfNeeded: vmcsReg[base + VMCSSlot.pfecMatch.rawValue])
+                let mask = UInt32(truncatingIfNeeded: store.vmcs[base + VMCSSlot.pfecMask.rawValue])
+                let match = UInt32(truncatingIfNeeded: store.vmcs[base + VMCSSlot.pfecMatch.rawValue])
                 return ((errCode & mask) == match) == bit(exc, 14)
             }
             return bit(exc, UInt64(vector))
@@ -151,12 +151,12 @@ extension Router {
         case 39: return bit(proc, 29)                                      // MONITOR
         case 40: return bit(proc, 30)                                      // PAUSE
         case 30:                                                           // I/O instruction
-            guard !ioBitmap.isEmpty && bit(proc, 25) else { return bit(proc, 24) }
+            guard bitmaps.count != 0 && bit(proc, 25) else { return bit(proc, 24) }
             let port = Int((qual >> 16) & 0xFFFF)
             let size = Int(qual & 7) + 1
             if port + size > 0x10000 { return true }                       // wraps: always exits
             let words = k * 2048
-            for p in port..<(port + size) where ioBitmap[words + p >> 5] >> UInt32(p & 31) & 1 == 1 {
+            for p in port..<(port + size) where bitmaps.words[words + p >> 5] >> UInt32(p & 31) & 1 == 1 {
                 return true
             }
             return false
@@ -166,5 +166,5 @@ extension Router {
 
     /// SPEC 3: VMM v is busy when `returnTo[v]` is valid.
     @inline(__always)
-    public func isBusy(vmm v: Int) -> Bool { returnToReg[v] & 0x100 != 0 }
+    public func isBusy(vmm v: Int) -> Bool { store.returnTo[v] & 0x100 != 0 }
 }

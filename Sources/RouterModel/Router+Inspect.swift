@@ -3,19 +3,19 @@
 extension Router {
     /// `returnTo[v]`: whom VMM v resumes, nil when invalid (v not busy).
     public func returnTo(vmm v: Int) -> Entity? {
-        isBusy(vmm: v) ? Entity(raw: UInt8(returnToReg[v] & 0xFF)) : nil
+        isBusy(vmm: v) ? Entity(raw: UInt8(store.returnTo[v] & 0xFF)) : nil
     }
     /// `owner[g]`: the VMM that last launched guest g.
-    public func owner(guest g: Int) -> Int { Int(ownerReg[g]) }
+    public func owner(guest g: Int) -> Int { Int(store.owner[g]) }
     /// `load[v]` (16-bit saturating).
-    public func load(vmm v: Int) -> Int { Int(loadReg[v]) }
+    public func load(vmm v: Int) -> Int { Int(store.load[v]) }
     /// `handled[v]` (32-bit wrapping).
-    public func handled(vmm v: Int) -> UInt32 { handledReg[v] }
+    public func handled(vmm v: Int) -> UInt32 { store.handled[v] }
     /// Whether ROUTE_LOCK is set.
     public var isRouteLocked: Bool { routeLocked }
     /// Word `w` of VMM v's I/O bitmap (SPEC 7); 0 when `ioBitmaps` is off.
     public func bitmapWord(vmm v: Int, word w: Int) -> UInt32 {
-        ioBitmap.isEmpty ? 0 : ioBitmap[v * 2048 + w]
+        (bitmaps.count == 0) ? 0 : bitmaps.words[v * 2048 + w]
     }
     /// The value VMREAD would return for `field` of VMCS `vmcs` executed by VMM 0,
     /// or nil when that VMCS does not support the field (or `vmcs` >= V).

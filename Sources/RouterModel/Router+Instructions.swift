@@ -13,7 +13,7 @@ extension Router {
     /// A VMfailValid: the number also goes to the requester's VM_INSTR_ERROR (6.3).
     @inline(__always)
     mutating func fail(_ error: UInt8) -> Response {
-        vmcsReg[current.id * VMCSSlot.stride + VMCSSlot.vmInstrError.rawValue] = UInt64(error)
+        store.vmcs[current.id * VMCSSlot.stride + VMCSSlot.vmInstrError.rawValue] = UInt64(error)
         return .vmfailValid(error)
     }
 
@@ -39,23 +39,23 @@ extension Router {
         let base = vmcs * VMCSSlot.stride
         switch kind {                                                                    // rule 6, then store
         case .slot(let s):
-            vmcsReg[base + s.rawValue] = value
+            store.vmcs[base + s.rawValue] = value
         case .vmmLoad:
             guard value <= 0xFFFF else { return fail(VMError.badValue) }
-            loadReg[vmcs] = UInt16(value)
+            store.load[vmcs] = UInt16(value)
         case .route(let t):
             guard value & 7 <= 3, Int(value >> 4 & 0xF) < vmmCount, value & ~0xF7 == 0 else { return fail(VMError.badValue) }
-            routeReg[t] = UInt32(value)
+            store.route[t] = UInt32(value)
         case .eligible(let t):
             guard value >> UInt64(vmmCount) == 0 else { return fail(VMError.badValue) }
-            eligibleReg[t] = UInt32(value)
+            store.eligible[t] = UInt32(value)
         case .ioBase(let r):
-            ioBaseReg[r] = UInt16(value)
+            store.ioBase[r] = UInt16(value)
         case .ioLimit(let r):
-            ioLimitReg[r] = UInt16(value)
+            store.ioLimit[r] = UInt16(value)
         case .ioCtrl(let r):
             guard Int(value >> 4 & 0xF) < vmmCount, value & ~0xF1 == 0 else { return fail(VMError.badValue) }
-            ioCtrlReg[r] = UInt32(value)
+            store.ioCtrl[r] = UInt32(value)
         case .routeLock:
             guard value <= 1 else { return fail(VMError.badValue) }
             routeLocked = value == 1
@@ -67,8 +67,9 @@ extension Router {
 
     mutating func bitmapWrite(vmcs: Int, word: UInt32, data: UInt32) -> Response {
         if let failed = accessCheck(vmcs: vmcs) { return failed }
-        guard !ioBitmap.isEmpty, word < 2048 else { return fail(VMError.unsupportedField) }
-        ioBitmap[vmcs * 2048 + Int(word)] = data
+        guard bitmaps.count != 0, word < 2048 else { return fail(VMError.unsupportedField) }
+        if !isKnownUniquelyReferenced(&bitmaps) { bitmaps = bitmaps.copy() }
+        bitmaps.words[vmcs * 2048 + Int(word)] = data
         return .vmsucceed(data: 0, current: current.raw)
     }
 
@@ -76,18 +77,18 @@ extension Router {
     @inline(__always)
     func read(_ kind: FieldKind, vmcs: Int) -> UInt64 {
         switch kind {
-        case .slot(let s): return vmcsReg[vmcs * VMCSSlot.stride + s.rawValue]
-        case .vmmLoad: return UInt64(loadReg[vmcs])
-        case .returnTo: return UInt64(returnToReg[vmcs])
-        case .handled: return UInt64(handledReg[vmcs])
-        case .route(let t): return UInt64(routeReg[t])
-        case .eligible(let t): return UInt64(eligibleReg[t])
-        case .ioBase(let r): return UInt64(ioBaseReg[r])
-        case .ioLimit(let r): return UInt64(ioLimitReg[r])
-        case .ioCtrl(let r): return UInt64(ioCtrlReg[r])
+        case .slot(let s): return store.vmcs[vmcs * VMCSSlot.stride + s.rawValue]
+        case .vmmLoad: return UInt64(store.load[vmcs])
+        case .returnTo: return UInt64(store.returnTo[vmcs])
+        case .handled: return UInt64(store.handled[vmcs])
+        case .route(let t): return UInt64(store.route[t])
+        case .eligible(let t): return UInt64(store.eligible[t])
+        case .ioBase(let r): return UInt64(store.ioBase[r])
+        case .ioLimit(let r): return UInt64(store.ioLimit[r])
+        case .ioCtrl(let r): return UInt64(store.ioCtrl[r])
         case .routeLock: return routeLocked ? 1 : 0
         case .current: return UInt64(current.raw)
-        case .owner(let g): return UInt64(ownerReg[g])
+        case .owner(let g): return UInt64(store.owner[g])
         }
     }
 
@@ -96,21 +97,21 @@ extension Router {
     mutating func launch(guest g: Int) -> Response {
         let v = current.id
         if g >= guestCount { return fail(VMError.badGuest) }
-        let ret = returnToReg[v]
+        let ret = store.returnTo[v]
         if ret & 0x100 != 0 && ret & 0x80 != 0 { return fail(VMError.launchWouldAbandonVMM) }
-        ownerReg[g] = UInt8(v)
-        returnToReg[v] = 0
+        store.owner[g] = UInt8(v)
+        store.returnTo[v] = 0
         current = .guest(g)
         return .vmsucceed(data: 0, current: current.raw)
     }
 
     mutating func resume() -> Response {
         let v = current.id
-        let ret = returnToReg[v]
+        let ret = store.returnTo[v]
         guard ret & 0x100 != 0 else { return fail(VMError.resumeWithoutReturn) }
         current = Entity(raw: UInt8(ret & 0xFF))
-        returnToReg[v] = 0
-        if loadReg[v] != 0 { loadReg[v] -= 1 }
+        store.returnTo[v] = 0
+        if store.load[v] != 0 { store.load[v] -= 1 }
         return .vmsucceed(data: 0, current: current.raw)
     }
 }

@@ -1,8 +1,9 @@
 /// The reference software router: SPEC sections 3-8, one command at a time.
 ///
 /// `execute(_:)` takes one command, executed by `current`, and returns its one
-/// response (SPEC 4). All state lives in flat arrays sized at `init`, so a
-/// command does no allocation, hashing or string work.
+/// response (SPEC 4). All state lives in flat blocks sized at `init` (see
+/// `RouterStorage`), so a command does no allocation, hashing or string work.
+/// `Router` is a value: copies share the blocks until one of them writes.
 ///
 /// Operands are taken at their port width (SPEC 9: `op` 3 bits, `vmcs` 4,
 /// `guest` 6, `intType` 3), exactly as the hardware sees them; the trace reader
@@ -27,32 +28,25 @@
 /// - VMREAD/VMWRITE/BITMAP_WRITE successes leave VM_INSTR_ERROR unchanged (VT-x);
 ///   VMfailInvalid writes nothing.
 public struct Router: Equatable, Sendable {
+    /// Equal parameters and equal state.
+    public static func == (a: Router, b: Router) -> Bool {
+        a.config == b.config && a.current == b.current && a.routeLocked == b.routeLocked
+            && (a.store === b.store || a.store.sameContents(as: b.store))
+            && (a.bitmaps === b.bitmaps || a.bitmaps.sameContents(as: b.bitmaps))
+    }
+
     /// The generator parameters this router was built for.
     public let config: RouterConfig
 
     /// SPEC 3: the running entity. Reset: VMM 0.
     public internal(set) var current: Entity = .vmm(0)
 
-    // SPEC 3 state, one element per VMM / guest.
-    /// `returnTo[v]` in the RETURN_TO field layout: bit 8 valid, bits 7:0 entity.
-    var returnToReg: ContiguousArray<UInt16>
-    var ownerReg: ContiguousArray<UInt8>
-    var loadReg: ContiguousArray<UInt16>
-    var handledReg: ContiguousArray<UInt32>
-
-    /// SPEC 6.1 registers of every VMM, `VMCSSlot.stride` slots per VMM.
-    var vmcsReg: ContiguousArray<UInt64>
-
-    // SPEC 6.2 global routing fields (VMCS 0).
-    var routeReg: ContiguousArray<UInt32>      // 64 entries
-    var eligibleReg: ContiguousArray<UInt32>   // 64 entries
-    var ioBaseReg: ContiguousArray<UInt16>     // R entries
-    var ioLimitReg: ContiguousArray<UInt16>
-    var ioCtrlReg: ContiguousArray<UInt32>
+    /// SPEC 3 and 6 registers (shared between copies until one of them writes).
+    var store: RouterStorage
+    /// SPEC 7 I/O bitmaps (likewise shared until a BITMAP_WRITE).
+    var bitmaps: BitmapStorage
+    /// SPEC 6.2 ROUTE_LOCK.
     var routeLocked = false
-
-    /// SPEC 7: per VMM 2048 words; empty when `ioBitmaps` is off.
-    var ioBitmap: ContiguousArray<UInt32>
 
     // Parameters in the form the hot path wants.
     let vmmCount: Int
@@ -71,21 +65,13 @@ public struct Router: Equatable, Sendable {
         platformVMM = config.platformVMM
         supportedMask = RouterConfig.supportedReasons.reduce(0) { $0 | 1 << UInt64($1) }
         staticMask = config.staticMap.reduce(0) { $0 | 1 << UInt64($1) }
-        returnToReg = ContiguousArray(repeating: 0, count: config.vmms)
-        ownerReg = ContiguousArray(repeating: 0, count: config.guests)
-        loadReg = ContiguousArray(repeating: 0, count: config.vmms)
-        handledReg = ContiguousArray(repeating: 0, count: config.vmms)
-        vmcsReg = ContiguousArray(repeating: 0, count: config.vmms * VMCSSlot.stride)
-        routeReg = ContiguousArray(repeating: 0, count: 64)
-        eligibleReg = ContiguousArray(repeating: 0, count: 64)
-        ioBaseReg = ContiguousArray(repeating: 0, count: config.ioRanges)
-        ioLimitReg = ContiguousArray(repeating: 0, count: config.ioRanges)
-        ioCtrlReg = ContiguousArray(repeating: 0, count: config.ioRanges)
-        ioBitmap = ContiguousArray(repeating: 0, count: config.ioBitmaps ? config.vmms * 2048 : 0)
+        store = RouterStorage(vmms: config.vmms, guests: config.guests, ranges: config.ioRanges)
+        bitmaps = BitmapStorage(count: config.ioBitmaps ? config.vmms * 2048 : 0)
     }
 
     /// SPEC 4: executes one command by `current` and returns its response.
     public mutating func execute(_ command: Command) -> Response {
+        if !isKnownUniquelyReferenced(&store) { store = store.copy() }
         let op = command.op & 7
         if op >= 6 { return .rejected(RejectCode.unknownOp) }
         if !current.isVMM && op != Op.event {

@@ -52,7 +52,8 @@ import Testing
             case ResponseKind.vmfailValid:
                 // ... a VMfail only writes the requester's VM_INSTR_ERROR.
                 var expected = before
-                expected.vmcsReg[requester * VMCSSlot.stride + VMCSSlot.vmInstrError.rawValue] = UInt64(response.error)
+                expected.store = before.store.copy()
+                expected.store.vmcs[requester * VMCSSlot.stride + VMCSSlot.vmInstrError.rawValue] = UInt64(response.error)
                 #expect(r == expected, "command \(i): \(command) -> \(response)")
             case ResponseKind.vmsucceed where command.op == Op.vmwrite:
                 // VMREAD after a successful VMWRITE returns the value cut to the field's width.
@@ -77,5 +78,24 @@ import Testing
         }
         // With 16 VMMs a 4-bit selector cannot be >= V, so VMfailInvalid cannot happen.
         #expect(kinds == (config.vmms == 16 ? [0, 1, 3, 4] : [0, 1, 2, 3, 4]))
+    }
+}
+
+/// `Router` is a value: a copy never sees the other's later commands.
+@Suite struct ValueSemanticsTests {
+    @Test func copiesAreIndependent() {
+        var a = Router()
+        a.write(1, VMCSField.pin, 5)
+        let snapshot = a
+        var b = a
+        b.write(1, VMCSField.pin, 6)
+        _ = b.execute(.bitmapWrite(vmcs: 2, word: 7, data: 0xFF))
+        _ = b.execute(.launch(guest: 1))
+        #expect(a == snapshot && a != b)
+        #expect(a.peek(vmcs: 1, field: VMCSField.pin) == 5 && b.peek(vmcs: 1, field: VMCSField.pin) == 6)
+        #expect(a.bitmapWord(vmm: 2, word: 7) == 0 && b.bitmapWord(vmm: 2, word: 7) == 0xFF)
+        #expect(a.current == .vmm(0) && b.current == .guest(1))
+        _ = a.execute(.bitmapWrite(vmcs: 2, word: 7, data: 0x1))
+        #expect(b.bitmapWord(vmm: 2, word: 7) == 0xFF)
     }
 }

@@ -99,3 +99,14 @@ import Testing
         #expect(b.bitmapWord(vmm: 2, word: 7) == 0xFF)
     }
 }
+
+@Suite struct CounterTests {
+    /// SPEC 3: handled[v] wraps at 32 bits (preset through the storage: 2^32 events take too long).
+    @Test func handledWraps() {
+        var r = Router()
+        r.store.handled[0] = 0xFFFF_FFFF
+        _ = r.execute(.event(reason: 10))
+        #expect(r.handled(vmm: 0) == 0)
+        #expect(r.execute(.vmread(vmcs: 0, field: VMCSField.handled)) == .vmsucceed(data: 0, current: .vmm(0)))
+    }
+}

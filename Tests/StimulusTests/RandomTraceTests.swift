@@ -28,3 +28,25 @@ import Testing
         #expect(first.op == Op.vmwrite && first.vmcs == 0 && first.field == VMCSField.hostRIP)
     }
 }
+
+/// Every corner of the parameter space generates (no trap) and replays.
+@Suite struct ParameterSweepTests {
+    @Test func extremesOfEveryParameter() {
+        for vmms in [2, 3, 16] {
+            for guests in [1, 64] {
+                for ranges in [0, 1, 16] {
+                    for bitmaps in [false, true] {
+                        let config = RouterConfig(vmms: vmms, guests: guests, ioRanges: ranges, platformVMM: vmms - 1,
+                                                  staticMap: ranges == 1 ? [] : [0, 30, 55], ioBitmaps: bitmaps)
+                        let trace = RandomTrace.generate(count: 1500, seed: UInt64(vmms * 1000 + guests * 10 + ranges), config: config)
+                        var r = Router(config: config)
+                        var routed = 0
+                        for c in trace where r.execute(c).kind == ResponseKind.routed { routed += 1 }
+                        #expect(routed > 50, "\(config)")
+                        #expect(trace.allSatisfy { $0.vmcs < 16 && $0.guest < 64 && $0.intType < 8 && $0.op < 8 })
+                    }
+                }
+            }
+        }
+    }
+}

@@ -55,6 +55,10 @@ struct Analysis {
         for mem in m.memories { signalUse[mem.clock].full = true }
         for inst in m.instances { for b in inst.inputs { roots.append(b.index) } }
         for r in roots { uses[r] += 1 }
+        // Values of `assign` statements and port connections: not inside any `always @*`.
+        var continuous = Set<Int>()
+        for p in m.processes { if let v = p.singleAssignment, case .combinational = p.kind { continuous.insert(v) } }
+        for inst in m.instances { for b in inst.inputs { continuous.insert(b.index) } }
         // Reachability and use counts: parents have larger indices than operands.
         var reachable = [Bool](repeating: false, count: exprs.count)
         for r in roots { reachable[r] = true }
@@ -82,7 +86,11 @@ struct Analysis {
             }
             guard compound else { continue }
             let d = 1 + (kind.operands.map { temp[$0] == nil ? depth[$0] : 0 }.max() ?? 0)
-            if uses[n] > 1 || needsName[n] || d > Analysis.maxInlineDepth {
+            // A memory read is a wire unless it is the whole value of an `assign`: inside
+            // `always @*` Icarus warns that the block is sensitive to every word of the array.
+            var isMemoryRead = false
+            if case .memoryRead = kind { isMemoryRead = !(uses[n] == 1 && continuous.contains(n)) }
+            if uses[n] > 1 || needsName[n] || d > Analysis.maxInlineDepth || isMemoryRead {
                 temp[n] = temps.count
                 temps.append(n)
                 depth[n] = 0

@@ -127,6 +127,10 @@ struct ModuleText {
                     if let e = info.enable {
                         w.line(open ? "end else if (\(ex.bare(e))) begin" : "if (\(ex.bare(e))) begin")
                         open = true
+                    } else if open, p.body.count == 1, case .when(let branches, let otherwise, _) = p.body[0], !branches.isEmpty {
+                        // `else begin if (c) ... end end` reads better as `else if (c) ...`.
+                        body.whenChain(branches, otherwise, blocking: false, continuing: true, into: &w)
+                        return
                     } else if open {
                         w.line("end else begin")
                     }

@@ -23,20 +23,11 @@ struct StatementText {
                     w.line("end")
                 }
             case .when(let branches, let otherwise, _):
-                for (i, b) in branches.enumerated() {
-                    let cond = ex.bare(b.condition)
-                    w.line(i == 0 ? "if (\(cond)) begin" : "end else if (\(cond)) begin")
-                    w.nested { w in statements(b.body, blocking: blocking, into: &w) }
+                if branches.isEmpty {
+                    if let otherwise { statements(otherwise, blocking: blocking, into: &w) }
+                    continue
                 }
-                if let otherwise {
-                    if branches.isEmpty {
-                        statements(otherwise, blocking: blocking, into: &w)
-                        continue
-                    }
-                    w.line("end else begin")
-                    w.nested { w in statements(otherwise, blocking: blocking, into: &w) }
-                }
-                if !branches.isEmpty { w.line("end") }
+                whenChain(branches, otherwise, blocking: blocking, continuing: false, into: &w)
             case .switchOn(let sel, let cases, let def, _):
                 let width = module.exprs[sel].width
                 let count = cases.reduce(0) { $0 + $1.values.count }
@@ -64,5 +55,21 @@ struct StatementText {
                 w.line("endcase")
             }
         }
+    }
+
+    /// `if (c0) begin ... end else if (c1) ... end`; when `continuing`, the chain extends an
+    /// open `if` (its first line is `end else if`), as in a register's reset branch.
+    mutating func whenChain(_ branches: [Branch], _ otherwise: [Statement]?, blocking: Bool, continuing: Bool,
+                            into w: inout Writer) {
+        for (i, b) in branches.enumerated() {
+            let cond = ex.bare(b.condition)
+            w.line(i == 0 && !continuing ? "if (\(cond)) begin" : "end else if (\(cond)) begin")
+            w.nested { w in statements(b.body, blocking: blocking, into: &w) }
+        }
+        if let otherwise {
+            w.line("end else begin")
+            w.nested { w in statements(otherwise, blocking: blocking, into: &w) }
+        }
+        w.line("end")
     }
 }

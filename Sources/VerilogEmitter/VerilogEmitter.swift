@@ -18,8 +18,8 @@ import HDL
 ///   sits between `lint_off UNUSEDSIGNAL` / `lint_on` comments and says which bits.
 /// - memories are zeroed by an `initial` loop (simulation init; there is no reset of
 ///   memory contents).
-/// - an expression used more than once, sliced, or nested deeper than 12 levels gets a
-///   generated wire `_tN` (N counts up in the module); other expressions are inlined.
+/// - an expression used more than once, sliced, nested deeper than 12 levels, or reading a
+///   memory gets a generated wire `_tN` (N counts up in the module); others are inlined.
 public enum VerilogEmitter {
     /// The whole design: `top` first, then its sub-modules in first-instantiation order.
     public static func emit(_ top: Module) -> String {

@@ -249,11 +249,17 @@ import VerilogEmitter
             m.when(en && !rst) { mem.write(wa, d); odd.write(wa, d) }
             y <== mem.read(ra) ^ mem.read(wa)
             z <== odd.read(ra)
+            let q = m.output("q", width: 16)          // a read inside always @* (Icarus -Wall)
+            q <== 0
+            m.when(rst) { q <== mem.read(ra) }
         }
         #expect(t.contains("reg  [15:0] words [0:7];"))
         #expect(t.contains("wire _t0 = en && (!rst);"), "the shared write condition is computed once")
         #expect(t.contains("for (_i = 0; _i < 8; _i = _i + 1) begin\n            words[_i] = 16'd0;"))
-        #expect(t.contains("assign y = words[ra] ^ words[wa];"))
+        // Memory reads are wires (Icarus: `always @*` would be sensitive to every word),
+        // unless a read is the whole value of an `assign`.
+        #expect(t.contains("wire [15:0] _t1 = words[ra];\n    wire [15:0] _t2 = words[wa];"))
+        #expect(t.contains("assign y = _t1 ^ _t2;"))
         #expect(t.contains("assign z = (ra < 3'd6) ? odd_words[ra] : 16'd0;"))
         #expect(t.contains("""
                 always @(posedge clk) begin

@@ -16,13 +16,11 @@ module counter (  // Counter.swift:8
     always @(posedge clk) begin
         if (rst) begin
             count <= 8'd0;
-        end else begin
-            if (en) begin
-                if (at_limit) begin
-                    count <= 8'd0;
-                end else begin
-                    count <= count + 8'd1;
-                end
+        end else if (en) begin
+            if (at_limit) begin
+                count <= 8'd0;
+            end else begin
+                count <= count + 8'd1;
             end
         end
     end

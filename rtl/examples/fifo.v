@@ -31,30 +31,24 @@ module fifo (  // Fifo.swift:10
     always @(posedge clk) begin
         if (rst) begin
             write_ptr <= 2'd0;
-        end else begin
-            if (push) begin
-                write_ptr <= write_ptr + 2'd1;
-            end
+        end else if (push) begin
+            write_ptr <= write_ptr + 2'd1;
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             read_ptr <= 2'd0;
-        end else begin
-            if (pop) begin
-                read_ptr <= read_ptr + 2'd1;
-            end
+        end else if (pop) begin
+            read_ptr <= read_ptr + 2'd1;
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             used <= 3'd0;
-        end else begin
-            if (push && (!pop)) begin
-                used <= used + 3'd1;
-            end else if (pop && (!push)) begin
-                used <= used - 3'd1;
-            end
+        end else if (push && (!pop)) begin
+            used <= used + 3'd1;
+        end else if (pop && (!push)) begin
+            used <= used - 3'd1;
         end
     end
     assign push = in_valid && in_ready;

@@ -88,6 +88,9 @@ struct ModuleText {
             }
         }
         if !m.memories.isEmpty {
+            // Simulation-only: hardware memories have no reset of their contents, and Yosys
+            // (which defines SYNTHESIS) would spend a long time unrolling big loops.
+            w.line("`ifndef SYNTHESIS")
             w.line("integer _i;  // memory initialisation index")
             w.line("initial begin  // memories start at 0 (simulation initialisation, not a reset)")
             w.nested { w in
@@ -98,6 +101,7 @@ struct ModuleText {
                 }
             }
             w.line("end")
+            w.line("`endif")
         }
     }
 

@@ -16,8 +16,9 @@ import HDL
 /// - sub-modules share the file of the top module, so they sit between
 ///   `lint_off DECLFILENAME` / `lint_on` comments; a declaration with bits nobody reads
 ///   sits between `lint_off UNUSEDSIGNAL` / `lint_on` comments and says which bits.
-/// - memories are zeroed by an `initial` loop (simulation init; there is no reset of
-///   memory contents).
+/// - memories are zeroed by an `initial` loop inside `` `ifndef SYNTHESIS `` (simulation
+///   initialisation; hardware has no reset of memory contents, and Yosys, which defines
+///   SYNTHESIS, would otherwise spend tens of seconds unrolling an 8192-word loop).
 /// - an expression used more than once, sliced, nested deeper than 12 levels, or reading a
 ///   memory gets a generated wire `_tN` (N counts up in the module); others are inlined.
 public enum VerilogEmitter {

@@ -256,6 +256,7 @@ import VerilogEmitter
         #expect(t.contains("reg  [15:0] words [0:7];"))
         #expect(t.contains("wire _t0 = en && (!rst);"), "the shared write condition is computed once")
         #expect(t.contains("for (_i = 0; _i < 8; _i = _i + 1) begin\n            words[_i] = 16'd0;"))
+        #expect(t.contains("    `ifndef SYNTHESIS\n    integer _i;"), "memory init is simulation-only")
         // Memory reads are wires (Icarus: `always @*` would be sensitive to every word),
         // unless a read is the whole value of an `assign`.
         #expect(t.contains("wire [15:0] _t1 = words[ra];\n    wire [15:0] _t2 = words[wa];"))

@@ -18,12 +18,14 @@ module fifo (  // Fifo.swift:10
     wire push;  // Fifo.swift:25
     wire pop;  // Fifo.swift:26
     reg  [7:0] storage [0:3];  // Fifo.swift:21
+    `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
         for (_i = 0; _i < 4; _i = _i + 1) begin
             storage[_i] = 8'd0;
         end
     end
+    `endif
     assign in_ready = used != 3'd4;
     assign out_valid = used != 3'd0;
     assign out_data = storage[read_ptr];

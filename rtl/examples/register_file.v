@@ -14,12 +14,14 @@ module register_file (  // RegisterFile.swift:10
     reg  [31:0] regs [0:31];  // RegisterFile.swift:15
     wire [31:0] _t0 = regs[raddr0];
     wire [31:0] _t1 = regs[raddr1];
+    `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
         for (_i = 0; _i < 32; _i = _i + 1) begin
             regs[_i] = 32'd0;
         end
     end
+    `endif
     assign rdata0 = (raddr0 == 5'd0) ? 32'd0 : _t0;
     assign rdata1 = (raddr1 == 5'd0) ? 32'd0 : _t1;
     always @(posedge clk) begin

@@ -52,10 +52,12 @@ public final class Campaign {
         // Directed suite on the primary simulator.
         for k in owned {
             let s = scenarios[k]
-            let tc = try unit(name: s.name, classname: "equiv.\(s.kind.rawValue)", commands: s.commands,
+            let commands = options.primaryUsesSamples ? (s.sample ?? s.commands) : s.commands
+            let tc = try unit(name: s.name, classname: "equiv.\(s.kind.rawValue)", commands: commands,
                               handshake: Campaign.handshake(options.seed, unit: k, directed: true),
                               result: &result, stats: &stats, failures: &failures, phase: "directed")
             result.testcases.append(tc)
+            if options.stopAtFirstFailure && !failures.isEmpty { break }
         }
         // Constrained-random streams: at least one, then until the budget ends or coverage closes.
         if options.runRandom && failures.isEmpty {

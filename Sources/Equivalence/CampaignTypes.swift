@@ -26,6 +26,10 @@ public struct CampaignOptions: Sendable {
     public var parameterFlags: [String] = []
     public var runDirected = true
     public var runRandom = true
+    /// Stop the directed suite at its first failing scenario (mutation screening).
+    public var stopAtFirstFailure = false
+    /// Run the sweeps' samples on the primary simulator too (when the primary is a slow one).
+    public var primaryUsesSamples = false
     /// Re-run the shrunk trace with a waveform.
     public var waveOnMismatch = true
 

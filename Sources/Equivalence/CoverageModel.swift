@@ -111,7 +111,7 @@ public struct CoverageModel: Sendable {
     private mutating func dropUnreachable() {
         for i in binNames.indices {
             let n = binNames[i]
-            if config.ioRanges == 0 && ((ioRange..<ioRange + 4).contains(i) && (n == "hit" || n == "straddles the limit")
+            if config.ioRanges == 0 && ((ioRange..<ioRange + 4).contains(i) && (n == "hit" || n == "straddles the limit" || n == "past 0xFFFF")
                                         || (success..<guestExit).contains(i) && n.contains("IO_")) { excluded.insert(i) }
             if !config.ioBitmaps && ((ioClass..<ioClass + 10).contains(i) || n == "BITMAP_WRITE") { excluded.insert(i) }
         }

@@ -19,14 +19,17 @@ extension Sweeps {
                     if p == Policy.load { b.write(0, VMCSField.eligible(Int(r)), 1 << UInt64(target)) }
                 }
                 let event = TraceBuilder.wellFormedEvent(r)
-                b.add(event); b.resume()                 // from VMM 0: exit to the target (self for OWNER)
+                b.add(event)                             // from VMM 0: exit to the target (self for OWNER)
+                if p != Policy.owner && target != 0 { b.resume() }
                 b.launch(0); b.add(event); b.resume()    // from a guest
                 b.enter(vmm: target); b.add(event)       // self on the target
                 b.enter(vmm: 0); b.add(event)            // target busy, VMM 0 running: self fallback
-                b.enter(vmm: 3); b.add(event)            // target busy, VMM 0 busy: rejected 3
+                let third = target == b.vmm(3) ? b.vmm(1) : b.vmm(3), other = target == b.vmm(1) ? b.vmm(3) : b.vmm(1)
+                b.enter(vmm: third); b.add(event)        // target busy, VMM 0 busy: rejected 3
                 b.resume(); b.resume(); b.resume()       // back to the guest
-                b.enter(vmm: target); b.enter(vmm: 1); b.add(event)   // target busy, VMM 0 free: fallback to 0
-                b.resume(); b.resume(); b.resume()       // back to the guest
+                b.enter(vmm: target); b.enter(vmm: other); b.add(event)   // target busy, VMM 0 free: fallback to 0
+                if p != Policy.owner { b.resume() }      // (OWNER on a VMM is self delivery: no transition)
+                b.resume(); b.resume()                   // back to the guest
                 b.enter(vmm: 0)                          // VMM 0 runs (busy with the guest)
             }
         }

@@ -62,19 +62,22 @@ public final class Campaign {
         // Constrained-random streams: at least one, then until the budget ends or coverage closes.
         if options.runRandom && failures.isEmpty {
             var n = 0
-            while (n == 0 || elapsed < options.budget) && !result.coverage.isClosed {
+            // The stop condition is the random streams' own coverage: the directed suite
+            // alone closes the bins on the defaults, and random streams are there to go beyond.
+            while n == 0 || (elapsed < options.budget && !result.randomCoverage.isClosed) {
                 let k = options.shard.unit(n); n += 1
                 let seed = Shard.streamSeed(campaign: options.seed, stream: k)
                 let cmds = RandomTrace.generate(count: options.commandsPerSeed, seed: seed, config: options.config)
                 let tc = try unit(name: "seed 0x\(String(seed, radix: 16)) (stream \(k))", classname: "equiv.random",
                                   commands: cmds, handshake: Campaign.handshake(options.seed, unit: k, directed: false),
-                                  result: &result, stats: &stats, failures: &failures, phase: "random")
+                                  result: &result, stats: &stats, failures: &failures, phase: "random", random: true)
                 result.testcases.append(tc)
                 result.randomSeeds += 1
                 if !failures.isEmpty { break }
             }
         }
         result.simulators.append(stats)
+        result.coverage.merge(result.randomCoverage)
         // Join the secondary simulator.
         if let background, let thread {
             if !failures.isEmpty { background.cancel() }
@@ -92,12 +95,16 @@ public final class Campaign {
     /// Runs one unit (scenario or stream) on the reference (with coverage) and the primary simulator.
     private func unit(name: String, classname: String, commands: [Command], handshake: Handshake,
                       result: inout CampaignResult, stats: inout SimulatorStats, failures: inout [Failure],
-                      phase: String) throws -> TestCaseResult {
+                      phase: String, random: Bool = false) throws -> TestCaseResult {
         let t0 = Date()
         var router = Router(config: options.config)
         var reference: [Response] = []
         reference.reserveCapacity(commands.count)
-        for c in commands { reference.append(result.coverage.execute(c, on: &router)) }
+        if random {
+            for c in commands { reference.append(result.randomCoverage.execute(c, on: &router)) }
+        } else {
+            for c in commands { reference.append(result.coverage.execute(c, on: &router)) }
+        }
         result.reference.commands += commands.count
         result.reference.runs += 1
         result.reference.seconds += Date().timeIntervalSince(t0)
@@ -126,8 +133,10 @@ public final class Campaign {
         guard let progress, Date().timeIntervalSince(lastProgress) >= 0.25 else { return }
         lastProgress = Date()
         let s = result.simulators.first
+        var all = result.coverage
+        all.merge(result.randomCoverage)
         progress(CampaignProgress(phase: phase, commands: s?.commands ?? 0, cycles: s?.cycles ?? 0,
-                                  coveragePercent: result.coverage.percent, elapsed: elapsed))
+                                  coveragePercent: all.percent, elapsed: elapsed))
     }
 
     /// The handshake of unit k: directed scenarios with 20% gaps and 20% backpressure;

@@ -88,7 +88,10 @@ public struct CampaignProgress: Sendable {
 public struct CampaignResult: Sendable {
     public var options: CampaignOptions
     public var testcases: [TestCaseResult] = []
+    /// Coverage of everything run (directed and random).
     public var coverage: Coverage
+    /// Coverage of the random streams alone (their stop condition).
+    public var randomCoverage: Coverage
     public var reference: SimulatorStats = SimulatorStats(name: "reference")
     public var simulators: [SimulatorStats] = []
     public var divergences: [Divergence] = []
@@ -96,6 +99,6 @@ public struct CampaignResult: Sendable {
     public var randomSeeds = 0
     public var seconds: Double = 0
     public var equivalent: Bool { divergences.isEmpty }
-    public init(options: CampaignOptions, coverage: Coverage) { self.options = options; self.coverage = coverage }
+    public init(options: CampaignOptions, coverage: Coverage) { self.options = options; self.coverage = coverage; randomCoverage = Coverage(model: coverage.model) }
     public var verdict: String { equivalent ? "EQUIVALENT" : "MISMATCH" }
 }

@@ -17,7 +17,7 @@ public enum Summary {
             let rate = s.seconds > 0 ? " (\(format(Double(s.cycles) / s.seconds / 1e6)) Mcycles/s)" : ""
             lines.append("  \(s.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.commands) commands, \(s.cycles) cycles in \(s.runs) runs, \(format(s.seconds)) s\(rate)")
         }
-        lines.append("  coverage   \(CoverageReport.percent(r.coverage.percent)) (\(r.coverage.hits)/\(r.coverage.total) bins)")
+        lines.append("  coverage   \(CoverageReport.percent(r.coverage.percent)) (\(r.coverage.hits)/\(r.coverage.total) bins; random streams alone \(CoverageReport.percent(r.randomCoverage.percent)))")
         if coverageRows {
             lines.append(CoverageReport.table(r.coverage, maxHoles: 4, onlyOpenRows: true)
                 .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))

@@ -27,7 +27,9 @@ enum ModelBuilder {
         let source = dir.appendingPathComponent("\(spec.top).v")
         try spec.verilog.write(to: source, atomically: false, encoding: .utf8)
         try ProcessRunner.check(.verilator, verilatorFlags(spec: spec) + ["--Mdir", obj.path, source.path], cwd: dir)
-        try ShimGenerator.source(spec: spec, layout: layout)
+        let verilated = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top).cpp"), encoding: .utf8)) ?? ""
+        let direct = ShimGenerator.directEval(top: spec.top, verilatedSource: verilated, trace: spec.trace)
+        try ShimGenerator.source(spec: spec, layout: layout, directEval: direct)
             .write(to: obj.appendingPathComponent(shimName), atomically: false, encoding: .utf8)
         let sources = try fm.contentsOfDirectory(atPath: obj.path).filter { $0.hasSuffix(".cpp") }.sorted()
             .map { obj.appendingPathComponent($0) }

@@ -4,8 +4,8 @@
 public struct InputPort: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public let width: Int
-    /// First slot in the input buffer.
-    @usableFromInline let slot: Int
+    /// First slot in the input buffer (`VerilatedModel.rawInputs`).
+    public let slot: Int
     /// Slots used: 1 up to 64 bits, else one per 32-bit word.
     @usableFromInline let slots: Int
     /// Mask of the value bits of a narrow port (all ones for 64 and wider).
@@ -18,7 +18,8 @@ public struct InputPort: Hashable, Sendable, CustomStringConvertible {
 public struct OutputPort: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public let width: Int
-    @usableFromInline let slot: Int
+    /// First slot in the output buffers (`VerilatedModel.rawSampled`).
+    public let slot: Int
     @usableFromInline let slots: Int
     public var storage: StorageClass { StorageClass(width: width) }
     public var description: String { "output \(name)[\(width)]" }

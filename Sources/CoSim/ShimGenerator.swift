@@ -6,7 +6,8 @@
 ///   outlive the instance. Initial register values are random (Verilator
 ///   `--x-initial unique`, `randReset(2)`) from `seed`.
 /// - `void tl_free(void*)`: runs `final()`, closes any trace, deletes.
-/// - `void tl_step(void*, uint64_t n)`: n clock cycles (see `VerilatedModel.step`).
+/// - `void tl_step(void*, uint64_t n)`: n clock cycles (see `VerilatedModel.step`);
+///   fills `sampled`, not `out` (the next `tl_settle` does, only when peeked).
 /// - `void tl_settle(void*)`: applies the inputs and evaluates without a clock edge.
 /// - `int tl_trace_open(void*, const char*)`, `void tl_trace_close(void*)`,
 ///   `void tl_trace_flush(void*)`: VCD output (open returns -1 when the model
@@ -14,10 +15,27 @@
 /// - `uint32_t tl_abi(void)`: `ShimGenerator.version`, checked at load.
 enum ShimGenerator {
     /// Bumped whenever the generated text or the ABI changes (part of the cache key).
-    static let version: UInt32 = 3
+    static let version: UInt32 = 5
 
-    static func source(spec: ModelSpec, layout: PortLayout) -> String {
+    /// The C++ declaration of Verilator's root evaluation function, if the
+    /// Verilated `V<top>.cpp` has the known `eval_step` shape (checked on its
+    /// text; Verilator 5). Calling it directly in the per-cycle loop skips
+    /// `eval_step`'s per-call thread-local bookkeeping (mtask id, end-of-eval
+    /// message queue), which in a dlopen'ed library costs a TLS-descriptor
+    /// call per access (measured: a large part of the Swift/C++ gap). Not used
+    /// for trace builds (eval_step also marks trace activity), nor when the
+    /// shape is unknown: then `eval()` is called.
+    static func directEval(top: String, verilatedSource: String, trace: Bool) -> String? {
+        let root = "V\(top)___024root"
+        let decl = "void \(root)___eval(\(root)* vlSelf);"
+        guard !trace, verilatedSource.contains(decl), verilatedSource.contains("\(root)___eval(&(vlSymsp->TOP));") else { return nil }
+        return decl
+    }
+
+    static func source(spec: ModelSpec, layout: PortLayout, directEval: String? = nil) -> String {
         let cls = "V\(spec.top)"
+        let evalDefinition = directEval.map { "\($0)\n#define TL_EVAL(t) \(cls)___024root___eval((t)->rootp)" }
+            ?? "#define TL_EVAL(t) (t)->eval()"
         var apply: [String] = [], collect: [String] = []
         for e in layout.entries {
             let p = e.port
@@ -45,6 +63,7 @@ enum ShimGenerator {
         #include "verilated_vcd_c.h"
         #endif
         #define TL_EXPORT extern "C" __attribute__((visibility("default")))
+        \(evalDefinition)
 
         namespace {
         struct Sim {
@@ -124,11 +143,10 @@ enum ShimGenerator {
             \(cls)* t = s->top;
             apply(s);
             for (uint64_t i = 0; i < n; ++i) {
-                t->\(spec.clock) = 0; t->eval(); dump(s);
+                t->\(spec.clock) = 0; TL_EVAL(t); dump(s);
                 if (i + 1 == n) collect(s, s->sampled);
-                t->\(spec.clock) = 1; t->eval(); dump(s);
+                t->\(spec.clock) = 1; TL_EVAL(t); dump(s);
             }
-            collect(s, s->out);
         }
 
         TL_EXPORT void tl_settle(void* p) {

@@ -12,15 +12,23 @@ struct ToolchainIdentity: Sendable {
 
     /// The flags every C++ translation unit is compiled with (model, shim, runtime).
     /// -O2 rather than Verilator's default -Os: measured faster per cycle at a
-    /// small build-time cost (see docs/cosim.md).
+    /// small build-time cost (see docs/cosim.md). `-mtls-dialect=gnu2` (TLS
+    /// descriptors): Verilator's eval touches thread-locals, and in a dlopen'ed
+    /// library the default dialect calls `__tls_get_addr` each time (measured).
     var cxxFlags: [String] {
         [
             "-std=gnu++17", "-O2", "-fPIC", "-fvisibility=hidden", "-fvisibility-inlines-hidden",
             "-faligned-new", "-fcf-protection=none", "-w",
             "-I\(verilatorRoot)/include", "-I\(verilatorRoot)/include/vltstd",
             "-DVM_COVERAGE=0", "-DVM_SC=0", "-DVM_TRACE_FST=0",
-        ]
+        ] + Self.tlsFlags
     }
+
+    #if arch(x86_64)
+    static let tlsFlags = ["-mtls-dialect=gnu2"]
+    #else
+    static let tlsFlags: [String] = []   // aarch64 uses TLS descriptors already
+    #endif
 
     /// The Verilator runtime sources compiled once per toolchain and linked into every model.
     static let runtimeSources = ["verilated.cpp", "verilated_vcd_c.cpp", "verilated_threads.cpp"]

@@ -177,11 +177,24 @@ public final class VerilatedModel {
         (0..<((p.width + 31) / 32)).map { sampled(p, word: $0) }
     }
 
+    /// Raw fast path for generated or specialised test benches: the shared
+    /// input buffer, one `UInt64` slot per port up to 64 bits (`InputPort.slot`).
+    /// A value written here must fit the port's width (poke masks, this does
+    /// not) and is applied by the next `step`/`settle`; call `inputsChanged()`
+    /// before a `peek` that must see it.
+    @inlinable public var rawInputs: UnsafeMutablePointer<UInt64> { inputs }
+
+    /// Raw fast path: the values sampled before the last rising edge, by `OutputPort.slot`.
+    @inlinable public var rawSampled: UnsafePointer<UInt64> { UnsafePointer(sampledOutputs) }
+
+    /// Marks the raw inputs as changed, so the next `peek` re-evaluates first.
+    @inlinable public func inputsChanged() { dirty = true }
+
     /// Runs `n` full clock cycles (one C call for all of them).
     @inlinable @inline(__always)
     public func step(_ n: UInt64 = 1) {
         stepFunction(instance, n)
-        dirty = false
+        dirty = true   // post-edge outputs are copied out lazily, by the next peek
         addCycles(n)
     }
 

@@ -64,11 +64,22 @@ public final class VerilatorRouter: RouterSimulator {
 
     /// Runs `commands` from reset with the reference `Router(config:)` in lockstep.
     /// `keepResponses: false` keeps nothing per command (the benchmark).
+    /// `pipelined`: the reference runs on a second thread ahead of the
+    /// simulation (`ReferencePipeline`; used for runs of at least
+    /// 16384 commands); false runs it on the simulation thread, response by response.
     public func lockstep(_ commands: [Command], handshake: Handshake, config: RouterConfig,
-                         wave: URL? = nil, keepResponses: Bool = true) throws -> LockstepResult {
+                         wave: URL? = nil, keepResponses: Bool = true, pipelined: Bool = true) throws -> LockstepResult {
         try Self.checkHandshake(handshake)
         let (m, p) = try instance(wave: wave)
         defer { m.closeTrace() }
+        if pipelined && commands.count >= ReferencePipeline.minimumCommands {
+            let pipeline = ReferencePipeline(commands: commands, config: config)
+            defer { pipeline.finish() }
+            var sink = PipelinedLockstepSink(pipeline: pipeline, keep: keepResponses)
+            if keepResponses { sink.responses.reserveCapacity(commands.count) }
+            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink)
+            return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
+        }
         return try commands.withUnsafeBufferPointer { cmds in
             var sink = LockstepSink(reference: Router(config: config), commands: cmds, keep: keepResponses)
             if keepResponses { sink.responses.reserveCapacity(commands.count) }

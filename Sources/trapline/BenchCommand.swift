@@ -1,11 +1,184 @@
 import ArgumentParser
+import CoSim
+import Foundation
+import RouterModel
+import RouterSim
+import Stimulus
 
+/// `trapline bench [--json]` (SPEC 12): the performance figures, all measured
+/// in one run on the given (default) parameters.
+///
+/// - `model_build_s_cold`: a loaded router model from an empty temporary
+///   cache (Verilator, the runtime objects, the model, the shim, dlopen).
+/// - `model_build_s_cached`: the same from the warm cache, measured in a
+///   fresh child process (toolchain probe, key hash, dlopen, instance).
+/// - `cosim_cycles_per_s`: the Swift lockstep test bench (random stimulus,
+///   handshake seed 1 with 20% idle / 20% stall, every response checked
+///   against the reference as it arrives).
+/// - `cpp_cycles_per_s`: `sim/bench_harness.cpp` linked against the same
+///   Verilated objects, same commands and handshake pattern, checksums only;
+///   its cycle count and checksum are checked against the Swift run.
+/// - `ratio`, `reference_commands_per_s`, and the DSL figures.
+/// Each throughput is the best of three runs (the machine is shared).
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure co-simulation, C++ harness, reference router, model build and DSL performance.")
     @OptionGroup var parameters: ParameterOptions
+    @Flag(help: "Print one JSON object (SPEC 12 keys) instead of a table.")
+    var json = false
+    @Option(help: "Benchmark this Verilog file (SPEC 9 interface) instead of the generated router.")
+    var rtl: String?
+    @Option(help: "Random commands per throughput run.")
+    var commands: Int = 1_000_000
+    @Option(help: .hidden)
+    var internalCachedLoad: String?
 
     func run() throws {
-        _ = try parameters.config()
-        throw CLIError("'trapline bench' is not implemented yet", code: .toolFailure)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let config = try parameters.config()
+        let verilog = try routerVerilog(config: config, rtl: rtl)
+        if let dir = internalCachedLoad {
+            // Child process of the cached-load measurement.
+            let router = try VerilatorRouter(verilog: verilog, cache: ModelCache(directory: URL(fileURLWithPath: dir), log: { _ in }))
+            _ = try router.run([], handshake: .fullSpeed(), wave: nil)
+            print(String(format: "%.6f", seconds(since: start)))
+            return
+        }
+        guard commands > 0 else { throw CLIError.badInput("--commands \(commands): give a positive number of commands") }
+        let harnessSource = try Self.harnessSource()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("trapline-bench-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let quiet = ModelCache(directory: work.appendingPathComponent("cache"), log: { _ in })
+        func note(_ s: String) { if !json { FileHandle.standardError.write(Data("bench: \(s)\n".utf8)) } }
+
+        note("building the model in an empty cache...")
+        var t = DispatchTime.now().uptimeNanoseconds
+        let router = try VerilatorRouter(verilog: verilog, cache: quiet)
+        _ = try router.run([], handshake: .fullSpeed(), wave: nil)
+        let cold = seconds(since: t)
+
+        note("loading it from the warm cache in a child process...")
+        let rtlFile = work.appendingPathComponent("router.v")
+        try verilog.write(to: rtlFile, atomically: true, encoding: .utf8)
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let child = try ProcessRunner.run(me, ["bench", "--rtl", rtlFile.path, "--internal-cached-load", quiet.directory.path] + parameters.flags())
+        guard child.status == 0, let cached = Double(child.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw CLIError.tool("the cached-load measurement failed: \(child.output)")
+        }
+
+        note("generating \(commands) random commands...")
+        let stimulus = RandomTrace.generate(count: commands, seed: 1, config: config)
+        let handshake = Handshake(seed: 1, idlePercent: 20, stallPercent: 20)
+
+        note("Swift lockstep co-simulation...")
+        var swiftBest = Double.infinity
+        var cycles: UInt64 = 0
+        for _ in 0..<3 {
+            t = DispatchTime.now().uptimeNanoseconds
+            let r = try router.lockstep(stimulus, handshake: handshake, config: config, keepResponses: false)
+            swiftBest = min(swiftBest, seconds(since: t))
+            if let m = r.mismatch {
+                throw CLIError.mismatch("the router under benchmark differs from the reference at command \(m.index): expected \(m.expected), got \(m.actual); run `trapline cosim --random \(commands) --seed 1` to investigate")
+            }
+            cycles = r.cycles
+        }
+
+        note("Swift lockstep with the reference on the simulation thread...")
+        var serialBest = Double.infinity
+        for _ in 0..<2 {
+            t = DispatchTime.now().uptimeNanoseconds
+            let r = try router.lockstep(stimulus, handshake: handshake, config: config, keepResponses: false, pipelined: false)
+            serialBest = min(serialBest, seconds(since: t))
+            guard r.mismatch == nil, r.cycles == cycles else { throw CLIError.tool("the serial lockstep run differs from the pipelined one") }
+        }
+
+        note("C++ harness...")
+        let bin = work.appendingPathComponent("commands.bin")
+        try Self.writeCommands(stimulus, to: bin)
+        let harness = try quiet.buildExecutable(sources: [harnessSource], against: router.entry,
+                                                output: work.appendingPathComponent("bench_harness"))
+        let expectedChecksum = Self.referenceChecksum(stimulus, config)
+        var cppBest = Double.infinity
+        for _ in 0..<3 {
+            let r = try ProcessRunner.run(harness.path, [bin.path, "1", "20", "20"])
+            let fields = Dictionary(uniqueKeysWithValues: r.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { kv -> (String, String)? in
+                let p = kv.split(separator: "=", maxSplits: 1); return p.count == 2 ? (String(p[0]), String(p[1])) : nil })
+            guard r.status == 0, let s = fields["seconds"].flatMap(Double.init), let c = fields["cycles"].flatMap(UInt64.init),
+                  let sum = fields["checksum"] else {
+                throw CLIError.tool("the C++ bench harness failed: \(r.output)")
+            }
+            guard c == cycles, sum == expectedChecksum else {
+                throw CLIError.tool("the C++ harness ran a different pattern than the Swift bench (cycles \(c) vs \(cycles), checksum \(sum)); sim/bench_harness.cpp and VerilatorRouter.drive disagree")
+            }
+            cppBest = min(cppBest, s)
+        }
+
+        note("reference router alone...")
+        let reference = measureReferenceCommandsPerSecond(config: config)
+
+        let cosimRate = Double(cycles) / swiftBest, cppRate = Double(cycles) / cppBest
+        var figures: [(String, String)] = [
+            ("cosim_cycles_per_s", format(cosimRate)),
+            ("cpp_cycles_per_s", format(cppRate)),
+            ("ratio", String(format: "%.3f", cosimRate / cppRate)),
+            ("reference_commands_per_s", format(reference)),
+            ("model_build_s_cold", String(format: "%.3f", cold)),
+            ("model_build_s_cached", String(format: "%.3f", cached)),
+        ]
+        note("DSL elaboration and emission...")
+        let dsl = measureDSLBenchmark()
+        figures += [("dsl_nodes", "\(dsl.nodes)"), ("dsl_elaborate_s", String(format: "%.3f", dsl.elaborateSeconds)),
+                    ("dsl_emit_s", String(format: "%.3f", dsl.emitSeconds))]
+        figures += [("cosim_serial_cycles_per_s", format(Double(cycles) / serialBest)),
+                    ("commands", "\(commands)"), ("cycles", "\(cycles)")]
+        if json {
+            print("{" + figures.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+        } else {
+            let width = figures.map(\.0.count).max() ?? 0
+            for (k, v) in figures { print(k.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v) }
+        }
+    }
+
+    private func seconds(since t: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9 }
+    private func format(_ v: Double) -> String { String(format: "%.0f", v) }
+
+    /// sim/bench_harness.cpp of this source tree (or of the current directory).
+    static func harnessSource() throws -> URL {
+        let fromSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sim/bench_harness.cpp")
+        let fromCwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("sim/bench_harness.cpp")
+        for url in [fromSource, fromCwd] where FileManager.default.fileExists(atPath: url.path) { return url }
+        throw CLIError.tool("sim/bench_harness.cpp was not found (looked in \(fromSource.path) and \(fromCwd.path)); run trapline bench from the repository root")
+    }
+
+    /// The harness's command file: "TLCMDS01", count, 11 little-endian UInt64 per command.
+    static func writeCommands(_ commands: [Command], to url: URL) throws {
+        var words: [UInt64] = [UInt64(commands.count)]
+        words.reserveCapacity(2 + 11 * commands.count)
+        for c in commands {
+            words += [UInt64(c.op), UInt64(c.reason), UInt64(c.vector), UInt64(c.intType), c.errValid ? 1 : 0,
+                      UInt64(c.errCode), c.qual, UInt64(c.vmcs), UInt64(c.field), c.data, UInt64(c.guest)]
+        }
+        var data = Data("TLCMDS01".utf8)
+        words.withUnsafeBytes { data.append(contentsOf: $0) }   // little-endian hosts (x86-64, arm64)
+        try data.write(to: url)
+    }
+
+    /// The harness's checksum over the reference responses (equal to the RTL's when lockstep passed).
+    static func referenceChecksum(_ commands: [Command], _ config: RouterConfig) -> String {
+        var router = Router(config: config)
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ v: UInt64) { h = (h ^ v) &* 0x1_0000_0001_B3 }
+        for c in commands {
+            let r = router.execute(c)
+            mix(UInt64(r.kind)); mix(UInt64(r.target)); mix(r.isSelf ? 1 : 0); mix(r.fallback ? 1 : 0)
+            mix(UInt64(r.policy)); mix(UInt64(r.from)); mix(UInt64(r.reason)); mix(r.qual)
+            mix(UInt64(r.info)); mix(UInt64(r.errCode)); mix(r.entry); mix(r.data)
+            mix(UInt64(r.current)); mix(UInt64(r.error))
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

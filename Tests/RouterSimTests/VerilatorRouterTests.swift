@@ -1,7 +1,8 @@
 import CoSim
 import Foundation
 import RouterModel
-import RouterSim
+import Stimulus
+@testable import RouterSim
 import Testing
 import TestSupport
 
@@ -116,6 +117,36 @@ import TestSupport
         let sim = try VerilatorRouter(verilog: VerilatorFixtures.echoRouter, cache: VerilatorFixtures.cache)
         #expect(throws: ProtocolViolation.self) {
             _ = try sim.run([Command(op: 6)], handshake: Handshake(seed: 1, idlePercent: 100, stallPercent: 0), wave: nil)
+        }
+    }
+}
+
+@Suite struct HandshakeRandomTests {
+    @Test func drawsEqualSeededRandom() {
+        for seed: UInt64 in [0, 1, 7, 0xDEAD_BEEF, .max] {
+            var a = SeededRandom(seed: seed), b = HandshakeRandom(seed: seed)
+            for p in [0, 1, 20, 50, 99, 100] {
+                for _ in 0..<200 { #expect(a.chance(p) == b.chance(p)) }
+            }
+        }
+    }
+}
+
+@Suite struct PipelinedLockstepTests {
+    @Test func pipelinedReferenceFindsTheSameFirstMismatch() throws {
+        let sim = try VerilatorRouter(verilog: VerilatorFixtures.rejectRouter, cache: VerilatorFixtures.cache)
+        var commands = (0..<20_000).map { Command(op: UInt8(6 + $0 % 3 % 2)) }
+        let ok = try sim.lockstep(commands, handshake: Handshake(seed: 4), config: .default, keepResponses: false)
+        #expect(ok.mismatch == nil)
+        #expect(ok.compared == 20_000)
+        commands[17_001] = .resume
+        commands[19_000] = .resume
+        for pipelined in [true, false] {
+            let bad = try sim.lockstep(commands, handshake: Handshake(seed: 4), config: .default, pipelined: pipelined)
+            let m = try #require(bad.mismatch)
+            #expect(m.index == 17_001)
+            #expect(m.expected == Response(kind: ResponseKind.vmfailValid, error: 5))
+            #expect(bad.responses.count == 17_002)
         }
     }
 }

@@ -102,6 +102,10 @@ extension ModuleBuilder {
             return make(.constant(0), width: Swift.max(1, hi - lo + 1))
         }
         if lo == 0 && hi == a.width - 1 { return a }
+        if case .slice(let inner, _, let base) = exprs[a.node].kind {
+            // A slice of a slice is one slice of the original (no intermediate wire).
+            return make(.slice(inner, hi: base + hi, lo: base + lo), width: hi - lo + 1)
+        }
         return make(.slice(a.node, hi: hi, lo: lo), width: hi - lo + 1)
     }
 

@@ -36,6 +36,26 @@ struct Analysis {
     var memoryRead: [Bool]
 
     static let maxInlineDepth = 12
+    /// Expressions longer than this (estimated characters) are split into temps.
+    static let maxInlineLength = 150
+
+    /// Estimated characters an expression adds around its operands.
+    static func overhead(_ kind: ExprKind, _ m: Module) -> Int {
+        switch kind {
+        case .signal, .constant: return 0
+        case .not, .logicalNot, .reduce: return 3
+        case .binary(let op, _, _): return (op == .addCarry || op == .subBorrow) ? 20 : 6
+        case .shiftConst: return 8
+        case .shiftVar: return 6
+        case .slice: return 8
+        case .dynamicBit: return 24
+        case .concat(let parts): return 2 * parts.count
+        case .replicate: return 6
+        case .mux: return 8
+        case .zeroExtend: return 12
+        case .memoryRead(let k, _): return m.memories[k].name.utf8.count + 40
+        }
+    }
 
     init(_ m: Module) {
         module = m
@@ -73,30 +93,44 @@ struct Analysis {
             default: break
             }
         }
-        // Temps: compound nodes used twice, sliced, or nested too deeply (operands first).
+        // Temps: compound nodes used twice, sliced, nested too deeply, or reading a memory;
+        // and operands of an expression whose inline text would grow past `maxInlineLength`
+        // (largest operands first). Decided in node order (operands first).
+        var isTemp = [Bool](repeating: false, count: exprs.count)
+        var compound = [Bool](repeating: false, count: exprs.count)
         var depth = [Int](repeating: 0, count: exprs.count)
+        var length = [Int](repeating: 0, count: exprs.count)
         for n in 0..<exprs.count where reachable[n] {
             let kind = exprs[n].kind
-            let compound: Bool
             switch kind {
-            case .signal, .constant: compound = false
+            case .signal(let d): length[n] = m.signals[d].name.utf8.count; continue
+            case .constant: length[n] = 8; continue
             case .slice(let a, _, _):   // a slice of a declared signal is as cheap as a name
-                if case .signal = exprs[a].kind { compound = needsName[n] } else { compound = true }
-            default: compound = true
+                if case .signal(let d) = exprs[a].kind, !needsName[n] { length[n] = m.signals[d].name.utf8.count + 7; continue }
+            default: break
             }
-            guard compound else { continue }
-            let d = 1 + (kind.operands.map { temp[$0] == nil ? depth[$0] : 0 }.max() ?? 0)
+            compound[n] = true
+            let ops = kind.operands
+            var total = Analysis.overhead(kind, m) + ops.reduce(0) { $0 + (isTemp[$1] ? 5 : length[$1]) }
+            while total > Analysis.maxInlineLength {
+                guard let big = ops.filter({ compound[$0] && !isTemp[$0] }).max(by: { length[$0] < length[$1] }),
+                      length[big] > 5 else { break }
+                isTemp[big] = true
+                total -= length[big] - 5
+            }
+            length[n] = total
+            depth[n] = 1 + (ops.map { isTemp[$0] ? 0 : depth[$0] }.max() ?? 0)
             // A memory read is a wire unless it is the whole value of an `assign`: inside
             // `always @*` Icarus warns that the block is sensitive to every word of the array.
             var isMemoryRead = false
             if case .memoryRead = kind { isMemoryRead = !(uses[n] == 1 && continuous.contains(n)) }
-            if uses[n] > 1 || needsName[n] || d > Analysis.maxInlineDepth || isMemoryRead {
-                temp[n] = temps.count
-                temps.append(n)
-                depth[n] = 0
-            } else {
-                depth[n] = d
+            if uses[n] > 1 || needsName[n] || depth[n] > Analysis.maxInlineDepth || isMemoryRead {
+                isTemp[n] = true
             }
+        }
+        for n in 0..<exprs.count where isTemp[n] {
+            temp[n] = temps.count
+            temps.append(n)
         }
         // Bit usage: a slice of a named operand reads its bits; any other use reads all.
         for n in 0..<exprs.count where reachable[n] {

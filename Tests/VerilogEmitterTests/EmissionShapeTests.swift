@@ -310,6 +310,16 @@ import VerilogEmitter
         #expect(t.contains("assign z = _t0[7:4];"))
     }
 
+    @Test func sliceOfASliceIsOneSlice() throws {
+        let t = try emit { m, clk, rst, en in
+            let a = m.input("a", width: 16)
+            let y = m.output("y", width: 3)
+            let mid = a[11, 4]
+            y <== mid[6, 4] ^ cat(clk, rst, en) ^ mid[2, 0]
+        }
+        #expect(t.contains("assign y = (a[10:8] ^ {clk, rst, en}) ^ a[6:4];"))
+    }
+
     @Test func unusedInputBitsAreWaivedOnlyThere() throws {
         let t = try emit { m, clk, rst, en in
             let a = m.input("a", width: 8)

@@ -55,20 +55,21 @@ public enum TraceReader {
             throw fail("bad JSON at column \(error.column): \(error.message)")
         }
         var command = Command(op: 0)
-        var seen = Set<String>()
-        var sawOp = false
+        var seen: UInt32 = 0          // bit 0 op, bit i+1 operandKeys[i]
         for m in members {
-            guard seen.insert(m.key).inserted else {
-                throw fail("key \"\(m.key)\" appears twice: give each operand once")
-            }
-            if m.key == "op" {
-                command.op = try opValue(m.value, fail)
-                sawOp = true
-                continue
-            }
-            guard let bits = operandKeys.first(where: { $0.key == m.key })?.bits else {
+            let index = m.key == "op" ? -1 : operandKeys.firstIndex(where: { $0.key == m.key })
+            guard let index else {
                 throw fail("unknown key \"\(m.key)\": the keys are op, " + operandKeys.map(\.key).joined(separator: ", "))
             }
+            guard seen & 1 << UInt32(index + 1) == 0 else {
+                throw fail("key \"\(m.key)\" appears twice: give each operand once")
+            }
+            seen |= 1 << UInt32(index + 1)
+            if index < 0 {
+                command.op = try opValue(m.value, fail)
+                continue
+            }
+            let bits = operandKeys[index].bits
             let value: UInt64
             if bits == 1, case .bool(let b) = m.value { value = b ? 1 : 0 } else {
                 value = try number(m.value, key: m.key, bits: bits, fail)
@@ -86,7 +87,7 @@ public enum TraceReader {
             default: command.guest = UInt8(value)
             }
         }
-        guard sawOp else {
+        guard seen & 1 != 0 else {
             throw fail("no \"op\": every command needs one, such as \"op\":\"event\" (names: \(Op.names.joined(separator: ", ")); or a number 0-7)")
         }
         return command

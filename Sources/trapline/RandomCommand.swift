@@ -23,14 +23,14 @@ struct RandomCommand: ParsableCommand {
         guard count >= 0 else { throw CLIError.badInput("--count \(count) is negative: give the number of commands, 0 or more") }
         var generator = RandomTraceGenerator(seed: seed, config: config)
         if let out {
-            var text = ""
-            for _ in 0..<count { text += TraceWriter.line(for: generator.next()); text += "\n" }
-            do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+            var bytes: [UInt8] = []
+            for _ in 0..<count { TraceWriter.append(generator.next(), to: &bytes); bytes.append(0x0A) }
+            do { try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                 throw CLIError.badInput("cannot write --out \(out): \(error.localizedDescription); give a path in a writable folder")
             }
         } else {
             var buffer = OutputBuffer()
-            for _ in 0..<count { buffer.append(TraceWriter.line(for: generator.next())); buffer.append("\n") }
+            for _ in 0..<count { TraceWriter.append(generator.next(), to: &buffer.bytes); buffer.endLine() }
             buffer.flush()
         }
     }

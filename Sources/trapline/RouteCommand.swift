@@ -19,8 +19,8 @@ struct RouteCommand: ParsableCommand {
         var router = Router(config: config)
         var out = OutputBuffer()
         for command in commands {
-            out.append(TraceWriter.line(for: router.execute(command)))
-            out.append("\n")
+            TraceWriter.append(router.execute(command), to: &out.bytes)
+            out.endLine()
         }
         out.flush()
     }
@@ -47,11 +47,17 @@ enum TraceFile {
     }
 }
 
-/// Collects output text and writes it to stdout in large chunks.
+/// Collects output lines and writes them to stdout in large chunks.
 struct OutputBuffer {
-    private var bytes: [UInt8] = []
+    /// Append a line's bytes here, then call `endLine()`.
+    var bytes: [UInt8] = []
+    /// Appends text (flushing when the buffer is large).
     mutating func append(_ s: String) {
         bytes.append(contentsOf: s.utf8)
+        if bytes.count >= 1 << 16 { flush() }
+    }
+    mutating func endLine() {
+        bytes.append(0x0A)
         if bytes.count >= 1 << 16 { flush() }
     }
     mutating func flush() {

@@ -35,3 +35,19 @@ import Testing
         #expect(TraceWriter.line(for: .rejected(2)) == #"{"kind":"rejected","error":2}"#)
     }
 }
+
+@Suite struct ResponseLineTests {
+    @Test func hexAndDecimalEdges() {
+        let r = Response.routed(target: 15, isSelf: true, fallback: true, policy: Policy.staticMap, from: .vmm(15), reason: 65535,
+                                qual: .max, info: 0x8000_0000, errCode: 0x10, entry: 0x1_0000_0000)
+        #expect(TraceWriter.line(for: r) == #"{"kind":"routed","target":15,"self":true,"fallback":true,"policy":"static","from":{"vmm":15},"reason":65535,"qual":"0xffffffffffffffff","info":"0x80000000","errCode":"0x10","entry":"0x100000000"}"#)
+        #expect(TraceWriter.line(for: .vmsucceed(data: 0xABC, current: .guest(63))) == #"{"kind":"vmsucceed","data":"0xabc","current":{"guest":63}}"#)
+        #expect(TraceWriter.line(for: .vmfailValid(255)) == #"{"kind":"vmfail_valid","error":255}"#)
+    }
+
+    /// A kind no SPEC response has (a broken RTL) shows every field.
+    @Test func unknownKindShowsEverything() {
+        let r = Response(kind: 6, target: 1, policy: 7, from: 0x83, data: 5, current: 0x02, error: 9)
+        #expect(TraceWriter.line(for: r) == #"{"kind":6,"target":1,"self":false,"fallback":false,"policy":7,"from":{"vmm":3},"reason":0,"qual":"0x0","info":"0x0","errCode":"0x0","entry":"0x0","data":"0x5","current":{"guest":2},"error":9}"#)
+    }
+}

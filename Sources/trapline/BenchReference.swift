@@ -8,7 +8,7 @@ import Stimulus
 /// run counts (the usual way to keep other processes' noise out of a figure).
 /// The responses are folded into a checksum so the loop cannot be optimised away.
 func measureReferenceCommandsPerSecond(config: RouterConfig = .default, count: Int = 1_000_000,
-                                       seed: UInt64 = 1, repeats: Int = 3) -> Double {
+                                       seed: UInt64 = 1, repeats: Int = 5) -> Double {
     let commands = RandomTrace.generate(count: count, seed: seed, config: config)
     var best = Double.infinity
     for _ in 0..<max(1, repeats) {

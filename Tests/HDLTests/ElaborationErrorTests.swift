@@ -188,6 +188,28 @@ import Testing
         ])
     }
 
+    @Test func twoDifferentModulesMayNotShareAName() throws {
+        let small = try Examples.priorityArbiter(requesters: 2)
+        let big = try Examples.priorityArbiter(requesters: 3)
+        let m = ModuleBuilder("top")
+        let r = m.input("r", width: 3)
+        let y = m.output("y")
+        let a = m.instance(small, name: "u_small", bindings: ["req": r[1, 0]]); let l1 = #line
+        let b = m.instance(big, name: "u_big", bindings: ["req": r]); let l2 = #line
+        y <== a.output("any") ^ b.output("any")
+        #expect(problems(m) == ["ElaborationErrorTests.swift:\(l2): two different modules are named `priority_arbiter` (instantiated at ElaborationErrorTests.swift:\(l1) and ElaborationErrorTests.swift:\(l2)); the Verilog can hold only one; fix: give each variant its own module name (e.g. with its parameters: `priority_arbiter_4`)"])
+
+        // Equal modules built twice are one module; distinct names are fine.
+        let m2 = ModuleBuilder("top")
+        let r2 = m2.input("r", width: 3)
+        let y2 = m2.output("y")
+        let c = m2.instance(try Examples.priorityArbiter(requesters: 2), name: "u_a", bindings: ["req": r2[1, 0]])
+        let d = m2.instance(try Examples.priorityArbiter(requesters: 2), name: "u_b", bindings: ["req": r2[2, 1]])
+        let e = m2.instance(try Examples.priorityArbiter(requesters: 3, name: "arbiter_3"), name: "u_c", bindings: ["req": r2])
+        y2 <== c.output("any") ^ d.output("any") ^ e.output("any")
+        _ = try m2.build()
+    }
+
     @Test func everyProblemIsReportedTogether() {
         let m = ModuleBuilder("many")
         let a = m.input("a", width: 2)

@@ -2,9 +2,10 @@ extension Examples {
     /// A fixed-priority arbiter for `requesters` requesters (plain Swift parameter): the
     /// lowest-numbered requester wins. `grant` is one-hot (or 0 when nobody requests),
     /// `grant_index` its number, `any` is 1 when some request is up. Purely combinational.
-    public static func priorityArbiter(requesters: Int = 4) throws -> Module {
+    /// `name` is the Verilog module name (give each size its own when several are used).
+    public static func priorityArbiter(requesters: Int = 4, name: String = "priority_arbiter") throws -> Module {
         precondition(requesters >= 2, "Examples.priorityArbiter: need at least 2 requesters")
-        let m = ModuleBuilder("priority_arbiter")
+        let m = ModuleBuilder(name)
         let req = m.input("req", width: requesters)
         let grant = m.output("grant", width: requesters)
         let index = m.output("grant_index", width: Swift.max(1, bitsToIndex(requesters)))

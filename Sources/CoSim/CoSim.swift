@@ -1,0 +1,25 @@
+/// # CoSim — Verilator models driven from Swift
+///
+/// Knows Verilog text, a top module name and a port list; nothing of the DSL
+/// or the router. Guide: docs/cosim.md.
+///
+/// Describe
+/// - `ModelSpec` (Verilog, top, `[ModelPort]`, clock, reset, trace, Verilator flags),
+///   `ModelPort` (`.input(name, width)`, `.output(name, width)`), `StorageClass`.
+///
+/// Build and cache
+/// - `ModelCache(directory:log:)`, `ModelCache.defaultDirectory()` (TRAPLINE_CACHE_DIR,
+///   sim/build/cache in the repository, ~/.cache/trapline), `entry(for:)`, `key(for:)`,
+///   `buildCount(top:)`, `buildExecutable(sources:against:output:)` (C++ harnesses).
+///
+/// Simulate
+/// - `VerilatedModel(spec, cache:, seed:)`; `input(_:)` / `output(_:)` -> `InputPort` / `OutputPort`.
+/// - `poke(_:_:)`, `poke(_:words:)`, `poke(_:word:_:)`; `peek(_:)`, `peek(_:word:)`, `peekWords(_:)`;
+///   `sampled(_:)`, `sampled(_:word:)`, `sampledWords(_:)`; `step(_:)`, `settle()`, `reset(cycles:)`, `cycles`.
+/// - Raw fast path: `rawInputs`, `rawSampled`, `inputsChanged()`.
+/// - Waveforms: `openTrace(_:)`, `closeTrace()`, `flushTrace()`, `isTracing`.
+///
+/// Tools
+/// - `Toolchain.locate(_:)`, `Toolchain.version(of:)`, `Tool`, `ToolError` (missing / failed),
+///   `ProcessRunner.run` / `check`. Model problems are `ModelError`.
+public enum CoSimModule {}

@@ -34,9 +34,13 @@ test: deps build
 
 ## cosim: the main job — generate the RTL on defaults, build the model,
 ## run the equivalence campaign, print the summary.
+## Extra flags pass through EQUIV_FLAGS (e.g. EQUIV_FLAGS="--shard 1/2 --stream-commands 50000");
+## shrunk traces, waveforms and the JUnit report go to sim/build/equiv/.
 cosim: deps release
 	$(RELEASE_BIN) generate --out rtl
-	$(RELEASE_BIN) equiv --seed $(SEED) --budget $(BUDGET)
+	@mkdir -p sim/build/equiv
+	$(RELEASE_BIN) equiv --seed $(SEED) --budget $(BUDGET) --rtl rtl/trapline_router.v \
+	  --out sim/build/equiv --junit sim/build/equiv/junit.xml $(EQUIV_FLAGS)
 
 ## rtl: regenerate every committed generated file (rtl/, docs/fields.md).
 rtl: build

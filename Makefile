@@ -39,7 +39,7 @@ test: deps build
 cosim: deps release
 	$(RELEASE_BIN) generate --out rtl
 	@mkdir -p sim/build/equiv
-	$(RELEASE_BIN) equiv --seed $(SEED) --budget $(BUDGET) --rtl rtl/trapline_router.v \
+	$(RELEASE_BIN) equiv --seed $(SEED) --budget $(BUDGET) --full-budget --rtl rtl/trapline_router.v \
 	  --out sim/build/equiv --junit sim/build/equiv/junit.xml $(EQUIV_FLAGS)
 
 ## rtl: regenerate every committed generated file (rtl/, docs/fields.md).

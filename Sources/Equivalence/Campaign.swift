@@ -64,7 +64,7 @@ public final class Campaign {
             var n = 0
             // The stop condition is the random streams' own coverage: the directed suite
             // alone closes the bins on the defaults, and random streams are there to go beyond.
-            while n == 0 || (elapsed < options.budget && !result.randomCoverage.isClosed) {
+            while n == 0 || (elapsed < options.budget && (options.fullBudget || !result.randomCoverage.isClosed)) {
                 let k = options.shard.unit(n); n += 1
                 let seed = Shard.streamSeed(campaign: options.seed, stream: k)
                 let cmds = RandomTrace.generate(count: options.commandsPerSeed, seed: seed, config: options.config)

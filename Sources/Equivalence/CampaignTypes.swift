@@ -26,6 +26,8 @@ public struct CampaignOptions: Sendable {
     public var parameterFlags: [String] = []
     public var runDirected = true
     public var runRandom = true
+    /// Keep running random streams until the budget ends even when their coverage has closed.
+    public var fullBudget = false
     /// Stop the directed suite at its first failing scenario (mutation screening).
     public var stopAtFirstFailure = false
     /// Run the sweeps' samples on the primary simulator too (when the primary is a slow one).

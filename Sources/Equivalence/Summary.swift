@@ -12,7 +12,7 @@ public enum Summary {
         let random = r.testcases.filter { $0.classname == "equiv.random" }
         lines.append("  directed   \(directed.count) scenarios and sweeps, \(directed.filter { $0.failure != nil }.count) failing")
         lines.append("  random     \(r.randomSeeds) streams of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing")
-        lines.append("  reference  \(r.reference.commands) commands")
+        lines.append("  reference  \(r.reference.commands) commands, \(format(r.reference.seconds)) s (with coverage)")
         for s in r.simulators {
             let rate = s.seconds > 0 ? " (\(format(Double(s.cycles) / s.seconds / 1e6)) Mcycles/s)" : ""
             lines.append("  \(s.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.commands) commands, \(s.cycles) cycles in \(s.runs) runs, \(format(s.seconds)) s\(rate)")

@@ -21,7 +21,8 @@ struct EquivCommand: ParsableCommand {
         Exit codes: 0 nothing differed, 1 a mismatch (shrunk trace, replay command and waveform \
         named in the summary), 2 bad input, 3 a tool is missing or failed. \
         --budget counts from the end of the model build; the directed suite always runs whole \
-        and at least one random stream runs. --shard I/N (I from 1) runs every N-th scenario and \
+        and at least one random stream runs; random streams stop when the budget ends or when \
+        their own coverage closes (--full-budget: only when the budget ends). --shard I/N (I from 1) runs every N-th scenario and \
         stream starting at the I-th, so N jobs with the same seed together run one campaign.
         """)
 
@@ -46,6 +47,8 @@ struct EquivCommand: ParsableCommand {
     var shrinkSeconds: Double = 120
     @Flag(name: .customLong("no-random"), help: "Run the directed suite only.")
     var noRandom = false
+    @Flag(name: .customLong("full-budget"), help: "Keep running random streams until the budget ends, even after their coverage closes.")
+    var fullBudget = false
 
     func run() throws {
         let config = try parameters.config()
@@ -82,6 +85,7 @@ struct EquivCommand: ParsableCommand {
         options.shrinkSeconds = shrinkSeconds
         options.rtlPath = rtl
         options.runRandom = !noRandom
+        options.fullBudget = fullBudget
         options.parameterFlags = parameters.flags(config)
         let campaign = Campaign(options: options, primary: verilator, secondary: IcarusRouter(verilog: verilog)) {
             progress.show($0)

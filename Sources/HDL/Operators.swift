@@ -146,6 +146,8 @@ extension ModuleBuilder {
             return a
         }
         if amount == 0 { return a }
+        // Everything shifted out: the constant 0 (so no dead operand reaches the Verilog).
+        if amount >= a.width { return make(.constant(0), width: a.width) }
         return make(.shiftConst(left: left, a.node, amount: amount), width: a.width)
     }
 

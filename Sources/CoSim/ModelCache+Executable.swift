@@ -12,7 +12,7 @@ extension ModelCache {
         let runtime = try runtimeObjects(toolchain: tc)
         let obj = entry.directory.appendingPathComponent("obj")
         let modelObjects = try FileManager.default.contentsOfDirectory(atPath: obj.path)
-            .filter { $0.hasSuffix(".o") && $0 != ModelBuilder.shimName.replacingOccurrences(of: ".cpp", with: ".o") }
+            .filter { $0.hasSuffix(".o") }   // the model (the shim's C functions come along, unused)
             .sorted().map { obj.appendingPathComponent($0) }
         let work = output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent)-obj")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

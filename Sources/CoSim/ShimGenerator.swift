@@ -15,7 +15,7 @@
 /// - `uint32_t tl_abi(void)`: `ShimGenerator.version`, checked at load.
 enum ShimGenerator {
     /// Bumped whenever the generated text or the ABI changes (part of the cache key).
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
 
     /// The C++ declaration of Verilator's root evaluation function, if the
     /// Verilated `V<top>.cpp` has the known `eval_step` shape (checked on its

@@ -38,8 +38,8 @@ public final class VerilatedModel {
     @usableFromInline let stepFunction: @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Void
     @usableFromInline var dirty = false
     /// Clock cycles stepped since the instance was created (reset cycles included).
-    public private(set) var cycles: UInt64 = 0
-    @usableFromInline func addCycles(_ n: UInt64) { cycles &+= n }
+    public var cycles: UInt64 { cycleCount }
+    @usableFromInline var cycleCount: UInt64 = 0
     private let layout: PortLayout
     private let spec: ModelSpec
     private var resetPort: InputPort?
@@ -195,7 +195,7 @@ public final class VerilatedModel {
     public func step(_ n: UInt64 = 1) {
         stepFunction(instance, n)
         dirty = true   // post-edge outputs are copied out lazily, by the next peek
-        addCycles(n)
+        cycleCount &+= n
     }
 
     /// Applies the poked inputs and evaluates without a clock edge.

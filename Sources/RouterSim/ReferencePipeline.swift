@@ -79,6 +79,7 @@ struct PipelinedLockstepSink: ResponseSink {
     var responses: [Response] = []
     var mismatch: (index: Int, expected: Response, actual: Response)?
 
+    @inline(__always)
     mutating func accept(index: Int, response: Response) -> Bool {
         let expected = pipeline.expected(index)
         if keep { responses.append(response) }

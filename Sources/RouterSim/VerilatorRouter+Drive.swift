@@ -106,6 +106,7 @@ extension VerilatorRouter {
 /// Collects every response (plain `run`).
 struct CollectingSink: ResponseSink {
     var responses: [Response] = []
+    @inline(__always)
     mutating func accept(index: Int, response: Response) -> Bool { responses.append(response); return true }
 }
 
@@ -118,6 +119,7 @@ struct LockstepSink: ResponseSink {
     var responses: [Response] = []
     var mismatch: (index: Int, expected: Response, actual: Response)?
 
+    @inline(__always)
     mutating func accept(index: Int, response: Response) -> Bool {
         let expected = reference.execute(commands[index])
         if keep { responses.append(response) }

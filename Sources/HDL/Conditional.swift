@@ -109,6 +109,11 @@ public final class SwitchScope {
 
     /// An arm taken when the selector equals one of `values`.
     public func `is`(_ values: Int..., fileID: String = #fileID, line: Int = #line, _ body: () throws -> Void) rethrows {
+        try `is`(values, fileID: fileID, line: line, body)
+    }
+
+    /// An arm taken when the selector equals one of `values` (a list built at generate time).
+    public func `is`(_ values: [Int], fileID: String = #fileID, line: Int = #line, _ body: () throws -> Void) rethrows {
         let at = SourceLocation(fileID: fileID, line: line)
         var kept: [UInt64] = []
         for v in values {

@@ -135,4 +135,37 @@ import VerilogEmitter
         #expect(out.contains("r0=deadbeef r1=00000000"), "\(out)")
         #expect(out.contains("r0=00000000"), "\(out)")
     }
+
+    @Test func instancesConnectPortsByName() throws {
+        let child = try KitchenSinkTests.child()        // y = (a + b)[3:0], carry = (a + b)[4]
+        let m = ModuleBuilder("adder_pair")
+        let x = m.input("x", width: 8)
+        let sum = m.output("sum", width: 4)
+        let carries = m.output("carries", width: 2)
+        let mid = m.wire("mid", width: 4)
+        let first = m.instance(child, name: "u_lo", bindings: ["a": x[3, 0], "b": x[7, 4], "y": mid])
+        let second = m.instance(child, name: "u_hi", bindings: ["a": mid, "b": m.const(3, width: 4)])
+        sum <== second.output("y")
+        carries <== cat(first.output("carry"), second.output("carry"))
+        let design = try m.build()
+        try Lint.check(verilog: VerilogEmitter.emit(design), top: "adder_pair")
+        let bench = """
+        module tb;
+            reg [7:0] x;
+            wire [3:0] sum;
+            wire [1:0] carries;
+            adder_pair dut (.x(x), .sum(sum), .carries(carries));
+            integer k;
+            initial for (k = 0; k < 256; k = k + 1) begin x = k; #1 $display("%0d %0d %0d", x, sum, carries); end
+        endmodule
+        """
+        let out = try Self.simulate(design, bench: bench)
+        let rows = out.split(separator: "\n").map { $0.split(separator: " ").compactMap { Int($0) } }.filter { $0.count == 3 }
+        #expect(rows.count == 256)
+        for r in rows {
+            let lo = (r[0] & 15) + (r[0] >> 4)
+            let hi = (lo & 15) + 3
+            #expect(r[1] == hi & 15 && r[2] == ((lo >> 4) << 1 | (hi >> 4)), "x=\(r[0])")
+        }
+    }
 }

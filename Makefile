@@ -5,6 +5,7 @@ TOOLS       := verilator iverilog yosys
 RELEASE_BIN := .build/release/trapline
 SEED        ?= 1
 BUDGET      ?= 120
+BENCH_FLAGS ?=
 
 .PHONY: all deps build release test cosim rtl bench synth clean
 
@@ -46,8 +47,9 @@ cosim: deps release
 rtl: build
 	.build/debug/trapline generate --out rtl
 
+## bench: SPEC 12 figures (release build); `make bench BENCH_FLAGS=--json` for JSON.
 bench: deps release
-	$(RELEASE_BIN) bench
+	$(RELEASE_BIN) bench $(BENCH_FLAGS)
 
 synth: deps build
 	@echo "synth: not implemented yet" >&2; exit 3

@@ -333,4 +333,19 @@ import VerilogEmitter
         #expect(t.contains("(bits 7:6, 1:0 unused)\n    /* verilator lint_on UNUSEDSIGNAL */"))
         #expect(t.components(separatedBy: "lint_off UNUSEDSIGNAL").count == 2)
     }
+
+    @Test func signalsWiderThan64BitsWork() throws {
+        let t = try emit { m, clk, rst, en in
+            let a = m.input("a", width: 100), b = m.input("b", width: 100)
+            let acc = m.reg("acc", width: 128, clock: clk, reset: rst, resetValue: 12345, enable: en)
+            let y = m.output("y", width: 128)
+            let top = m.output("top")
+            acc <== acc + cat(a ^ b, (a + 1)[27, 0]) - 0x7fff_ffff_ffff_ffff
+            y <== acc
+            top <== (acc.addingWithCarry(acc)[128] && (a <= b)) || (b.zeroExtended(to: 128) .== acc)
+        }
+        #expect(t.contains("acc <= 128'h3039;"))   // 12345: hex from 1024 up
+        #expect(t.contains("128'h7fffffffffffffff"))
+        #expect(t.contains("{28'd0, b}"))
+    }
 }

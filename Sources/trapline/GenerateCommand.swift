@@ -1,11 +1,45 @@
 import ArgumentParser
+import Foundation
+import RouterDesign
+import RouterModel
 
+/// `trapline generate [--out DIR] [parameters]` (SPEC 11): writes
+/// DIR/trapline_router.v. At the default parameters it also rewrites the
+/// field documents derived from the same table, `trapline_fields.h` next to
+/// the Verilog and `docs/fields.md` (when DIR is a repository's `rtl`
+/// folder), so `make rtl` reproduces every committed generated file.
+/// Parameters are validated and the text generated before anything is written.
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write the router's Verilog (DIR/trapline_router.v; at the defaults also trapline_fields.h and docs/fields.md).")
     @OptionGroup var parameters: ParameterOptions
+    @Option(help: "Output folder (created when missing).")
+    var out: String = "rtl"
 
     func run() throws {
-        _ = try parameters.config()
-        throw CLIError("'trapline generate' is not implemented yet", code: .toolFailure)
+        let config = try parameters.config()
+        let p = config.designParameters
+        let verilog: String
+        do { verilog = try RouterGenerator.verilog(p) } catch let e as RouterParameterError {
+            throw CLIError.badInput(e.message)
+        }
+        var files: [(URL, String)] = []
+        let dir = URL(fileURLWithPath: out, isDirectory: true)
+        files.append((dir.appendingPathComponent("trapline_router.v"), verilog))
+        files.append((dir.appendingPathComponent("trapline_fields.h"), FieldDocuments.cHeader(p)))
+        // docs/fields.md belongs next to rtl/ in a repository checkout.
+        let docs = dir.deletingLastPathComponent().appendingPathComponent("docs", isDirectory: true)
+        if dir.lastPathComponent == "rtl", p == .defaults,
+           FileManager.default.fileExists(atPath: docs.path) {
+            files.append((docs.appendingPathComponent("fields.md"), FieldDocuments.markdown(p)))
+        }
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for (url, text) in files { try text.write(to: url, atomically: true, encoding: .utf8) }
+        } catch {
+            throw CLIError.badInput("--out \(out): cannot write \(files[0].0.path) (\(error.localizedDescription)); give a writable folder")
+        }
+        for (url, _) in files { print(url.path) }
     }
 }

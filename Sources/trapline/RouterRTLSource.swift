@@ -1,8 +1,9 @@
 import Foundation
+import RouterDesign
 import RouterModel
 
 /// The Verilog text of the router to simulate: the file given with `--rtl`,
-/// or the router generated from `config` (placeholder until the generator lands).
+/// or the router generated from `config`.
 func routerVerilog(config: RouterConfig, rtl: String?) throws -> String {
     if let rtl {
         guard let text = try? String(contentsOfFile: rtl, encoding: .utf8) else {
@@ -10,5 +11,9 @@ func routerVerilog(config: RouterConfig, rtl: String?) throws -> String {
         }
         return text
     }
-    throw CLIError.tool("the router generator is not available yet")
+    do {
+        return try RouterGenerator.verilog(config.designParameters)
+    } catch let e as RouterParameterError {
+        throw CLIError.badInput(e.message)
+    }
 }

@@ -1,0 +1,128 @@
+import HDL
+
+/// The VMREAD/VMWRITE decode of SPEC 6, derived from `FieldTable.fields`:
+/// for every field instance that exists for the parameters, a hit signal
+/// (encoding match, VMCS 0 only for global fields), its read value, its
+/// read-only / lockable flags and its value check. `FieldStorage` binds each
+/// field name to the registers of `RouterState`.
+struct FieldDecode {
+    /// The field exists in the selected VMCS (else VMfailValid 12).
+    let anyHit: Signal
+    /// A read-only field is selected (VMWRITE: error 13).
+    let readOnlyHit: Signal
+    /// A lockable field is selected while ROUTE_LOCK is 1 (VMWRITE: error 64).
+    let lockedHit: Signal
+    /// The VMWRITE operand, cut to the field's width, fails its check (error 7).
+    let checkFails: Signal
+    /// The selected field's value, zero-extended to 64 bits (VMREAD).
+    let readData: Signal
+
+    private let hits: [(spec: FieldSpec, hit: Signal, index: Signal)]
+
+    init(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ io: RouterPorts) {
+        let field = io.cmdField
+        let vmcs0 = io.cmdVMCS .== 0
+        var hits: [(spec: FieldSpec, hit: Signal, index: Signal)] = []
+        var any = m.const(0, width: 1), ro = m.const(0, width: 1), locked = m.const(0, width: 1)
+        var fails = m.const(0, width: 1)
+        var data = m.const(0, width: 64)
+        for f in FieldTable.fields {
+            let n = f.count.count(p)
+            if n == 0 { continue }
+            var hit: Signal
+            var index = io.cmdVMCS
+            if f.count == .single {
+                hit = field .== Int(f.encoding)
+            } else {
+                // base + 2i with i < capacity (a power of two): a prefix match, bit 0 clear, i < n.
+                let ib = bitsToIndex(f.count.capacity)
+                precondition(Int(f.encoding) % (2 * f.count.capacity) == 0, "\(f.name): base must be aligned to its capacity")
+                index = field[ib, 1]
+                hit = (field[31, ib + 1] .== Int(f.encoding) >> (ib + 1)) && !field[0]
+                if n < f.count.capacity { hit = hit && (index < n) }
+            }
+            if f.scope == .global { hit = hit && vmcs0 }
+            let named = m.wire("field_hit_\(f.name.lowercased())", width: 1)
+            named <== hit
+            hit = named
+            hits.append((f, hit, index))
+            any = any || hit
+            if f.access == .readOnly { ro = ro || hit }
+            if f.lockable { locked = locked || hit }
+            let value = FieldStorage.read(f, m, s, index: index)
+            data = data | (hit.replicated(64) & value.zeroExtended(to: 64))
+            // Value check on the operand cut to the field's width (SPEC 6.3).
+            let cut = io.cmdData[f.width - 1, 0]
+            let reserved = f.check.reservedMask(width: f.width, p)
+            var bad = m.const(0, width: 1)
+            if reserved != 0 { bad = bad || ((cut & Int(reserved)) .!= 0) }
+            if let at = f.check.vmmAt, p.vmms < 16 { bad = bad || (cut[at + 3, at] >= p.vmms) }
+            fails = fails || (hit && bad)
+        }
+        self.hits = hits
+        anyHit = m.wire("field_supported", width: 1); anyHit <== any
+        readOnlyHit = m.wire("field_read_only", width: 1); readOnlyHit <== ro
+        lockedHit = m.wire("field_locked", width: 1); lockedHit <== locked && s.routeLock
+        checkFails = m.wire("field_value_bad", width: 1); checkFails <== fails
+        readData = m.wire("field_read_data", width: 64); readData <== data
+    }
+
+    /// Stores the VMWRITE operand into the selected field; call inside the
+    /// scope where the write succeeds.
+    func write(_ m: ModuleBuilder, _ s: RouterState, data: Signal) {
+        for (f, hit, index) in hits where f.access == .readWrite {
+            m.when(hit) { FieldStorage.write(f, m, s, index: index, value: data[f.width - 1, 0]) }
+        }
+    }
+}
+
+/// Binds each row of the field table to its storage in `RouterState`.
+enum FieldStorage {
+    static func read(_ f: FieldSpec, _ m: ModuleBuilder, _ s: RouterState, index i: Signal) -> Signal {
+        switch f.name {
+        case "PIN": return s.pin.read(i)
+        case "PROC": return s.proc.read(i)
+        case "EXC_BITMAP": return s.excBitmap.read(i)
+        case "PFEC_MASK": return s.pfecMask.read(i)
+        case "PFEC_MATCH": return s.pfecMatch.read(i)
+        case "HOST_RIP": return s.hostRIP.read(i)
+        case "VMM_LOAD": return s.load.read(i)
+        case "VM_INSTR_ERROR": return s.instrError.read(i)
+        case "EXIT_REASON": return s.exitReason.read(i)
+        case "INTR_INFO": return s.intrInfo.read(i)
+        case "INTR_ERR": return s.intrErr.read(i)
+        case "EXIT_QUAL": return s.exitQual.read(i)
+        case "RETURN_TO": return cat(s.returnValid.read(i), s.returnEntity.read(i))
+        case "HANDLED": return s.handled.read(i)
+        case "ROUTE": return cat(s.routeVMM.read(i), m.const(0, width: 2), s.routePolicy.read(i))
+        case "ELIGIBLE": return s.eligible.read(i)
+        case "IO_BASE": return s.ioBase!.read(i)
+        case "IO_LIMIT": return s.ioLimit!.read(i)
+        case "IO_CTRL": return cat(s.ioVMM!.read(i), m.const(0, width: 3), s.ioEnable!.read(i))
+        case "ROUTE_LOCK": return s.routeLock
+        case "CURRENT": return s.current
+        case "OWNER": return s.owner.read(i)
+        default: preconditionFailure("FieldStorage has no storage for field \(f.name)")
+        }
+    }
+
+    /// `value` is the operand cut to the field's width and already checked.
+    static func write(_ f: FieldSpec, _ m: ModuleBuilder, _ s: RouterState, index i: Signal, value v: Signal) {
+        switch f.name {
+        case "PIN": s.pin.write(i, v)
+        case "PROC": s.proc.write(i, v)
+        case "EXC_BITMAP": s.excBitmap.write(i, v)
+        case "PFEC_MASK": s.pfecMask.write(i, v)
+        case "PFEC_MATCH": s.pfecMatch.write(i, v)
+        case "HOST_RIP": s.hostRIP.write(i, v)
+        case "VMM_LOAD": s.load.write(i, v[15, 0])
+        case "ROUTE": s.routePolicy.write(i, v[1, 0]); s.routeVMM.write(i, v[7, 4])
+        case "ELIGIBLE": s.eligible.write(i, v[s.vmms - 1, 0])
+        case "IO_BASE": s.ioBase!.write(i, v)
+        case "IO_LIMIT": s.ioLimit!.write(i, v)
+        case "IO_CTRL": s.ioEnable!.write(i, v[0]); s.ioVMM!.write(i, v[7, 4])
+        case "ROUTE_LOCK": s.routeLock <== v[0]
+        default: preconditionFailure("FieldStorage cannot write field \(f.name)")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import HDL
+
+/// Which response a command gets (SPEC 6.3, 6.4, 8), before any state changes:
+/// the ordered VMCS-access rules, the LAUNCH/RESUME checks, and the outcome
+/// class every later stage keys on.
+struct Outcome {
+    /// VMREAD, VMWRITE or BITMAP_WRITE with `vmcs` >= V.
+    let vmfailInvalid: Signal
+    /// The VMfailValid number of a VMM-executed op (0 when it succeeds).
+    let vmError: Signal
+    /// ROUTED (an event that is supported, well-formed and deliverable).
+    let routed: Signal
+    /// REJECTED code (0 when not rejected): 1 unsupported, 2 malformed, 3 undeliverable, 4 unknown op.
+    let rejectCode: Signal
+    let vmSucceed: Signal
+    let vmfailValid: Signal
+
+    init(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ io: RouterPorts, _ d: CommandDecode,
+         fields: FieldDecode, delivery: Deliverability) {
+        let access = d.isRead || d.isWrite || d.isBitmapWrite
+        let invalid = m.wire("vmcs_invalid", width: 1)
+        invalid <== (p.vmms < 16) ? (access && (io.cmdVMCS >= p.vmms)) : m.const(0, width: 1)
+        vmfailInvalid = invalid
+
+        // SPEC 6.3, first failing rule decides (rule 1 is vmfailInvalid above).
+        let foreign = (io.cmdVMCS.zeroExtended(to: 6) .!= d.currentID) && !d.isMainVMM
+        let bitmapMissing = p.ioBitmaps ? (io.cmdField[31, 11] .!= 0) : m.const(1, width: 1)
+        let fieldMissing = mux(d.isBitmapWrite, bitmapMissing, !fields.anyHit)
+        let accessError = m.wire("access_error", width: 8)
+        accessError <== 0
+        m.when(foreign) { accessError <== 65 }
+            .elseWhen(fieldMissing) { accessError <== 12 }
+            .elseWhen(d.isWrite && fields.readOnlyHit) { accessError <== 13 }
+            .elseWhen(d.isWrite && fields.lockedHit) { accessError <== 64 }
+            .elseWhen(d.isWrite && fields.checkFails) { accessError <== 7 }
+
+        // SPEC 6.4, for the running VMM v.
+        let returnValid = s.returnValid.read(d.currentVMM)
+        let returnEntity = s.returnEntity.read(d.currentVMM)
+        let noSuchGuest = p.guests < 64 ? (io.cmdGuest >= p.guests) : m.const(0, width: 1)
+        let launchError = mux(noSuchGuest, m.const(66, width: 8), mux(returnValid && returnEntity[7], 67, m.const(0, width: 8)))
+        let resumeError = mux(returnValid, 0, m.const(5, width: 8))
+
+        let err = m.wire("vm_error", width: 8)
+        err <== 0
+        m.when(access) { err <== accessError }
+            .elseWhen(d.isLaunch) { err <== launchError }
+            .elseWhen(d.isResume) { err <== resumeError }
+        vmError = err
+
+        let reject = m.wire("reject_code", width: 3)
+        reject <== 0
+        m.when(d.unknownOp) { reject <== 4 }
+            .elseWhen(d.isEvent && !d.supported) { reject <== 1 }
+            .elseWhen(d.isEvent && d.malformed) { reject <== 2 }
+            .elseWhen(d.isEvent && delivery.undeliverable) { reject <== 3 }
+        rejectCode = reject
+
+        routed = m.wire("outcome_routed", width: 1)
+        routed <== d.isEvent && (reject .== 0)
+        let vmmOp = !d.unknownOp && !d.isEvent && !invalid
+        vmSucceed = m.wire("outcome_vmsucceed", width: 1)
+        vmSucceed <== vmmOp && (err .== 0)
+        vmfailValid = m.wire("outcome_vmfail_valid", width: 1)
+        vmfailValid <== vmmOp && (err .!= 0)
+    }
+}

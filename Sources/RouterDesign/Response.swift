@@ -1,0 +1,91 @@
+import HDL
+
+/// The exit information an event writes (SPEC 5.5): INTR_INFO and INTR_ERR.
+struct EventInfo {
+    /// Reasons 0 and 1: 1<<31 | errValid<<11 | intType<<8 | vector (reason 1: type 0, no error code); else 0.
+    let info: Signal
+    /// errCode when reason 0 and errValid, else 0.
+    let errCode: Signal
+
+    init(_ m: ModuleBuilder, _ d: CommandDecode) {
+        let interruption = d.isException || d.isExternalInterrupt
+        info = m.wire("ev_intr_info", width: 32)
+        info <== mux(interruption,
+                     cat(m.const(1, width: 1), m.const(0, width: 19), d.isException && d.errValid, d.intType, d.vector),
+                     0)
+        errCode = m.wire("ev_intr_err", width: 32)
+        errCode <== mux(d.isException && d.errValid, d.errCode, 0)
+    }
+}
+
+/// The response registers (SPEC 8, 9): loaded on the accepting edge with the
+/// command's response, every field its kind does not list 0. `rsp_valid` is
+/// set on accept and cleared when the response is consumed without a new
+/// command; `cmd_ready = !rsp_valid || rsp_ready`, so a response is valid the
+/// cycle after its command is accepted and the block takes one command per
+/// cycle while `rsp_ready` is high.
+enum ResponseRegisters {
+    static func build(_ m: ModuleBuilder, _ s: RouterState, _ io: RouterPorts, _ d: CommandDecode,
+                      _ o: Outcome, _ fields: FieldDecode, _ routing: RoutingPolicy,
+                      _ delivery: Deliverability, _ event: EventInfo) -> Signal {
+        func register(_ name: String, _ width: Int) -> Signal {
+            m.reg(name, width: width, clock: io.clk, reset: io.rst, resetValue: 0)
+        }
+        let valid = register("rsp_valid_q", 1)
+        let ready = m.wire("cmd_ready_int", width: 1)
+        ready <== !valid || io.rspReady
+        io.cmdReady <== ready
+        io.rspValid <== valid
+        let accept = m.wire("accept", width: 1)
+        accept <== io.cmdValid && ready
+
+        let kind = register("rsp_kind_q", 3), target = register("rsp_target_q", 4)
+        let isSelf = register("rsp_self_q", 1), fallback = register("rsp_fallback_q", 1)
+        let policy = register("rsp_policy_q", 3), from = register("rsp_from_q", 8)
+        let reason = register("rsp_reason_q", 16), qual = register("rsp_qual_q", 64)
+        let info = register("rsp_info_q", 32), errCode = register("rsp_err_code_q", 32)
+        let entry = register("rsp_entry_q", 64), data = register("rsp_data_q", 64)
+        let current = register("rsp_current_q", 8), error = register("rsp_error_q", 8)
+
+        m.when(accept) {
+            valid <== 1
+            kind <== 0; target <== 0; isSelf <== 0; fallback <== 0; policy <== 0; from <== 0; reason <== 0
+            qual <== 0; info <== 0; errCode <== 0; entry <== 0; data <== 0; current <== 0; error <== 0
+            m.when(o.rejectCode .!= 0) {
+                kind <== 4
+                error <== o.rejectCode.zeroExtended(to: 8)
+            }.elseWhen(o.routed) {
+                kind <== 0
+                target <== delivery.target
+                isSelf <== delivery.isSelf
+                fallback <== delivery.fallback
+                policy <== routing.policy
+                from <== s.current
+                reason <== d.reason
+                qual <== d.qual
+                info <== event.info
+                errCode <== event.errCode
+                entry <== s.hostRIP.read(delivery.target)
+            }.elseWhen(o.vmfailInvalid) {
+                kind <== 2
+            }.elseWhen(o.vmfailValid) {
+                kind <== 3
+                error <== o.vmError
+            }.otherwise {
+                kind <== 1
+                data <== mux(d.isRead, fields.readData, 0)
+                current <== s.current
+                m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }
+                m.when(d.isResume) { current <== s.returnEntity.read(d.currentVMM) }
+            }
+        }.elseWhen(io.rspReady) {
+            valid <== 0
+        }
+
+        io.rspKind <== kind; io.rspTarget <== target; io.rspSelf <== isSelf; io.rspFallback <== fallback
+        io.rspPolicy <== policy; io.rspFrom <== from; io.rspReason <== reason; io.rspQual <== qual
+        io.rspInfo <== info; io.rspErrCode <== errCode; io.rspEntry <== entry; io.rspData <== data
+        io.rspCurrent <== current; io.rspError <== error
+        return accept
+    }
+}

@@ -1,0 +1,67 @@
+import HDL
+
+/// Choosing the target of an event (SPEC 5.2): the static map, else the
+/// policy of ROUTE[reason] in VMCS 0 (OWNER, FIELD, IO_RANGE, LOAD).
+struct RoutingPolicy {
+    /// The chosen VMM (4 bits) before the deliverability rules.
+    let chosen: Signal
+    /// The policy reported in a ROUTED response (0-3 from ROUTE, 4 STATIC).
+    let policy: Signal
+
+    init(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ d: CommandDecode) {
+        let routeVMM = m.wire("route_vmm_sel", width: 4)
+        routeVMM <== s.routeVMM.read(d.reasonIndex)
+        let routePolicy = m.wire("route_policy_sel", width: 2)
+        routePolicy <== s.routePolicy.read(d.reasonIndex)
+
+        // OWNER: a running VMM keeps its own events; a guest's owner takes them if it wants them.
+        let k = m.wire("guest_owner", width: 4)
+        k <== s.owner.read(d.currentID)
+        let wants = OwnerControls.wants(m, p, s, d, owner: k)
+        let ownerTarget = mux(d.isVMM, d.currentVMM, mux(wants, k, 0))
+
+        // IO_RANGE: the lowest enabled range containing every port of the access (no wrap).
+        var ioTarget = routeVMM
+        if let base = s.ioBase, let limit = s.ioLimit, let enable = s.ioEnable, let vmm = s.ioVMM {
+            for r in (0..<p.ioRanges).reversed() {
+                let inside = enable[r] && (base[r] <= d.port) && !d.wraps && (d.lastPort <= limit[r])
+                ioTarget = mux(d.isIO && inside, vmm[r], ioTarget)
+            }
+        }
+        let ioSel = m.wire("io_range_target", width: 4)
+        ioSel <== ioTarget
+
+        // LOAD: eligible VMMs that are not busy (or are the one running); lowest load, ties to the lowest id.
+        let eligible = m.wire("eligible_sel", width: p.vmms)
+        eligible <== s.eligible.read(d.reasonIndex)
+        var found = m.const(0, width: 1)
+        var best = m.const(0, width: 4)
+        var bestLoad = m.const(0, width: 16)
+        for v in 0..<p.vmms {
+            let candidate = eligible[v] && (!s.returnValid[v] || (d.isVMM && (d.currentID .== v)))
+            let take = candidate && (!found || (s.load[v] < bestLoad))
+            best = mux(take, m.const(v, width: 4), best)
+            bestLoad = mux(take, s.load[v], bestLoad)
+            found = found || candidate
+        }
+        let loadSel = m.wire("load_target", width: 4)
+        loadSel <== mux(found, best, routeVMM)
+
+        let byPolicy = m.wire("policy_target", width: 4)
+        byPolicy <== routeVMM
+        m.switch(routePolicy) { c in
+            c.is(0) { byPolicy <== ownerTarget }
+            c.is(2) { byPolicy <== ioSel }
+            c.is(3) { byPolicy <== loadSel }
+        }
+
+        var isStatic = m.const(0, width: 1)
+        for r in p.staticMap { isStatic = isStatic || (d.reason .== Int(r)) }
+        let staticHit = m.wire("static_hit", width: 1)
+        staticHit <== isStatic
+        chosen = m.wire("chosen_vmm", width: 4)
+        chosen <== mux(staticHit, m.const(p.platformVMM, width: 4), byPolicy)
+        policy = m.wire("route_policy_out", width: 3)
+        policy <== mux(staticHit, m.const(4, width: 3), routePolicy.zeroExtended(to: 3))
+    }
+}

@@ -1,0 +1,55 @@
+import HDL
+
+/// Everything that happens on the accepting edge (`cmd_valid && cmd_ready`):
+/// the state changes of SPEC 5.5, 6.3 and 6.4. Rejected commands and
+/// VMfailInvalid change nothing; every VMfailValid writes its number into the
+/// requester's VM_INSTR_ERROR.
+enum StateUpdate {
+    static func apply(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ io: RouterPorts,
+                      _ d: CommandDecode, _ o: Outcome, _ fields: FieldDecode, _ delivery: Deliverability,
+                      event: EventInfo, accept: Signal) {
+        let target = delivery.target
+        let v = d.currentVMM
+        m.when(accept) {
+            m.when(o.routed) {
+                // SPEC 5.5: hand over to the target unless it is the one running.
+                m.when(!delivery.isSelf) {
+                    s.returnValid.write(target, m.const(1, width: 1))
+                    s.returnEntity.write(target, s.current)
+                    s.current <== cat(m.const(0x8, width: 4), target)
+                }
+                let load = s.load.read(target)
+                s.load.write(target, mux(load.andReduce(), load, load + 1))
+                s.handled.write(target, s.handled.read(target) + 1)
+                s.exitReason.write(target, d.reason)
+                s.exitQual.write(target, d.qual)
+                s.intrInfo.write(target, event.info)
+                s.intrErr.write(target, event.errCode)
+            }
+            m.when(o.vmfailValid) {
+                s.instrError.write(v, o.vmError)
+            }
+            m.when(o.vmSucceed) {
+                m.when(d.isWrite) { fields.write(m, s, data: io.cmdData) }
+                if let bitmap = s.bitmap {
+                    m.when(d.isBitmapWrite) {
+                        bitmap.write(cat(io.cmdVMCS[s.bitmapVMMBits - 1, 0], io.cmdField[10, 0]), io.cmdData[31, 0])
+                    }
+                }
+                m.when(d.isLaunch) {
+                    s.owner.write(io.cmdGuest, v)
+                    s.returnValid.write(v, m.const(0, width: 1))
+                    s.returnEntity.write(v, m.const(0, width: 8))
+                    s.current <== cat(m.const(0, width: 2), io.cmdGuest)
+                }
+                m.when(d.isResume) {
+                    s.current <== s.returnEntity.read(v)
+                    s.returnValid.write(v, m.const(0, width: 1))
+                    s.returnEntity.write(v, m.const(0, width: 8))
+                    let load = s.load.read(v)
+                    s.load.write(v, mux(load .== 0, load, load - 1))
+                }
+            }
+        }
+    }
+}

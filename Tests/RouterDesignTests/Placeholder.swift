@@ -1,1 +1,0 @@
-// Tests for RouterDesign live in this folder, one file per concern.

@@ -1,0 +1,35 @@
+import Foundation
+import RouterModel
+import RouterSim
+import Stimulus
+import Testing
+
+/// Constrained-random traces through the generated router under Icarus with
+/// random gaps and backpressure, compared with the reference, at several
+/// parameter sets. Replay a failure with the printed seed and parameters.
+@Suite struct IcarusRouterRandomTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var config: RouterConfig
+        var count: Int
+        var seed: UInt64
+        var testDescription: String {
+            "vmms \(config.vmms) guests \(config.guests) ioRanges \(config.ioRanges) platform \(config.platformVMM) static \(config.staticMap) bitmaps \(config.ioBitmaps), \(count) commands, seed \(seed)"
+        }
+    }
+
+    static let cases: [Case] = [
+        Case(config: .default, count: 4000, seed: 1),
+        Case(config: RouterConfig(vmms: 2, guests: 1, ioRanges: 0, platformVMM: 0, staticMap: []), count: 2000, seed: 2),
+        Case(config: RouterConfig(vmms: 16, guests: 64, ioRanges: 16, platformVMM: 15, staticMap: [5, 6, 10]), count: 1500, seed: 3),
+        Case(config: RouterConfig(ioBitmaps: false), count: 2000, seed: 4),
+        Case(config: RouterConfig(vmms: 5, guests: 13, ioRanges: 3, platformVMM: 3, staticMap: [1, 30, 55]), count: 2000, seed: 5),
+    ]
+
+    @Test(arguments: cases)
+    func randomTraceMatchesTheReference(c: Case) throws {
+        let commands = RandomTrace.generate(count: c.count, seed: c.seed, config: c.config)
+        try IcarusRouterSupport.check(commands, config: c.config,
+                                      handshake: Handshake(seed: c.seed, idlePercent: 15, stallPercent: 25),
+                                      label: "random trace (trapline cosim --sim icarus --random \(c.count) --seed \(c.seed))")
+    }
+}

@@ -51,8 +51,18 @@ rtl: build
 bench: deps release
 	$(RELEASE_BIN) bench $(BENCH_FLAGS)
 
+## synth: Yosys synthesis of the default router, I/O bitmaps off and on; prints cell statistics.
+## The script is `synth` with its memory_map step left out, so the bitmaps stay $$mem cells (a RAM macro)
+## instead of 4 x 64 Kibit of flip-flops.
 synth: deps build
-	@echo "synth: not implemented yet" >&2; exit 3
+	@mkdir -p sim/build/synth
+	.build/debug/trapline generate --out sim/build/synth/bitmaps_off --no-io-bitmaps >/dev/null
+	.build/debug/trapline generate --out sim/build/synth/bitmaps_on >/dev/null
+	@for v in bitmaps_off bitmaps_on; do \
+	  echo "== synth: default parameters, $$v =="; \
+	  yosys -q -l sim/build/synth/$$v.log -p "read_verilog sim/build/synth/$$v/trapline_router.v; synth -top trapline_router -run begin:fine; opt -fast -full; opt -full; techmap; opt -fast; abc -fast; opt -fast; check; tee -o sim/build/synth/$$v.stat stat" >/dev/null || exit 3; \
+	  sed -n '/Number of cells/,/^$$/p' sim/build/synth/$$v.stat; \
+	done
 
 clean:
 	rm -rf .build sim/build

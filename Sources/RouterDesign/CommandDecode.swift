@@ -35,8 +35,8 @@ struct CommandDecode {
     let wraps: Signal
 
     init(_ m: ModuleBuilder, _ io: RouterPorts, current: Signal) {
-        func named(_ name: String, _ value: Signal) -> Signal {
-            let w = m.wire(name, width: value.width); w <== value; return w
+        func named(_ name: String, _ value: Signal, line: Int = #line) -> Signal {
+            let w = m.wire(name, width: value.width, line: line); w <== value; return w
         }
         isVMM = current[7]
         currentID = current[5, 0]

@@ -23,9 +23,7 @@ struct FieldDecode {
         let field = io.cmdField
         let vmcs0 = io.cmdVMCS .== 0
         var hits: [(spec: FieldSpec, hit: Signal, index: Signal)] = []
-        var any = m.const(0, width: 1), ro = m.const(0, width: 1), locked = m.const(0, width: 1)
-        var fails = m.const(0, width: 1)
-        var data = m.const(0, width: 64)
+        var any: [Signal] = [], ro: [Signal] = [], locked: [Signal] = [], fails: [Signal] = [], data: [Signal] = []
         for f in FieldTable.fields {
             let n = f.count.count(p)
             if n == 0 { continue }
@@ -46,32 +44,32 @@ struct FieldDecode {
             named <== hit
             hit = named
             hits.append((f, hit, index))
-            any = any || hit
-            if f.access == .readOnly { ro = ro || hit }
-            if f.lockable { locked = locked || hit }
+            any.append(hit)
+            if f.access == .readOnly { ro.append(hit) }
+            if f.lockable { locked.append(hit) }
             let value = FieldStorage.read(f, m, s, index: index)
-            data = data | (hit.replicated(64) & value.zeroExtended(to: 64))
+            data.append(hit.replicated(64) & value.zeroExtended(to: 64))
             // Value check on the operand cut to the field's width (SPEC 6.3).
             let cut = io.cmdData[f.width - 1, 0]
             let reserved = f.check.reservedMask(width: f.width, p)
-            var bad = m.const(0, width: 1)
-            if reserved != 0 { bad = bad || ((cut & Int(reserved)) .!= 0) }
-            if let at = f.check.vmmAt, p.vmms < 16 { bad = bad || (cut[at + 3, at] >= p.vmms) }
-            fails = fails || (hit && bad)
+            var bad: [Signal] = []
+            if reserved != 0 { bad.append((cut & Int(reserved)) .!= 0) }
+            if let at = f.check.vmmAt, p.vmms < 16 { bad.append(cut[at + 3, at] >= p.vmms) }
+            if !bad.isEmpty { fails.append(hit && Select.any(m, bad)) }
         }
         self.hits = hits
-        anyHit = m.wire("field_supported", width: 1); anyHit <== any
-        readOnlyHit = m.wire("field_read_only", width: 1); readOnlyHit <== ro
-        lockedHit = m.wire("field_locked", width: 1); lockedHit <== locked && s.routeLock
-        checkFails = m.wire("field_value_bad", width: 1); checkFails <== fails
-        readData = m.wire("field_read_data", width: 64); readData <== data
+        anyHit = m.wire("field_supported", width: 1); anyHit <== Select.any(m, any)
+        readOnlyHit = m.wire("field_read_only", width: 1); readOnlyHit <== Select.any(m, ro)
+        lockedHit = m.wire("field_locked", width: 1); lockedHit <== Select.any(m, locked) && s.routeLock
+        checkFails = m.wire("field_value_bad", width: 1); checkFails <== Select.any(m, fails)
+        readData = m.wire("field_read_data", width: 64); readData <== Select.or(m, data, width: 64)
     }
 
     /// Stores the VMWRITE operand into the selected field; call inside the
     /// scope where the write succeeds.
     func write(_ m: ModuleBuilder, _ s: RouterState, data: Signal) {
         for (f, hit, index) in hits where f.access == .readWrite {
-            m.when(hit) { FieldStorage.write(f, m, s, index: index, value: data[f.width - 1, 0]) }
+            m.when(hit) { FieldStorage.write(f, m, s, index: index, data: data) }
         }
     }
 }
@@ -106,20 +104,21 @@ enum FieldStorage {
         }
     }
 
-    /// `value` is the operand cut to the field's width and already checked.
-    static func write(_ f: FieldSpec, _ m: ModuleBuilder, _ s: RouterState, index i: Signal, value v: Signal) {
+    /// `v` is the whole 64-bit operand; each field takes the bits it stores
+    /// (its width, and for checked fields only the bits the check allows).
+    static func write(_ f: FieldSpec, _ m: ModuleBuilder, _ s: RouterState, index i: Signal, data v: Signal) {
         switch f.name {
-        case "PIN": s.pin.write(i, v)
-        case "PROC": s.proc.write(i, v)
-        case "EXC_BITMAP": s.excBitmap.write(i, v)
-        case "PFEC_MASK": s.pfecMask.write(i, v)
-        case "PFEC_MATCH": s.pfecMatch.write(i, v)
+        case "PIN": s.pin.write(i, v[31, 0])
+        case "PROC": s.proc.write(i, v[31, 0])
+        case "EXC_BITMAP": s.excBitmap.write(i, v[31, 0])
+        case "PFEC_MASK": s.pfecMask.write(i, v[31, 0])
+        case "PFEC_MATCH": s.pfecMatch.write(i, v[31, 0])
         case "HOST_RIP": s.hostRIP.write(i, v)
         case "VMM_LOAD": s.load.write(i, v[15, 0])
         case "ROUTE": s.routePolicy.write(i, v[1, 0]); s.routeVMM.write(i, v[7, 4])
         case "ELIGIBLE": s.eligible.write(i, v[s.vmms - 1, 0])
-        case "IO_BASE": s.ioBase!.write(i, v)
-        case "IO_LIMIT": s.ioLimit!.write(i, v)
+        case "IO_BASE": s.ioBase!.write(i, v[15, 0])
+        case "IO_LIMIT": s.ioLimit!.write(i, v[15, 0])
         case "IO_CTRL": s.ioEnable!.write(i, v[0]); s.ioVMM!.write(i, v[7, 4])
         case "ROUTE_LOCK": s.routeLock <== v[0]
         default: preconditionFailure("FieldStorage cannot write field \(f.name)")

@@ -14,6 +14,9 @@ struct Outcome {
     let rejectCode: Signal
     let vmSucceed: Signal
     let vmfailValid: Signal
+    /// returnTo of the running VMM (meaningful when a VMM runs): valid and entity.
+    let ownReturnValid: Signal
+    let ownReturnEntity: Signal
 
     init(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ io: RouterPorts, _ d: CommandDecode,
          fields: FieldDecode, delivery: Deliverability) {
@@ -35,8 +38,12 @@ struct Outcome {
             .elseWhen(d.isWrite && fields.checkFails) { accessError <== 7 }
 
         // SPEC 6.4, for the running VMM v.
-        let returnValid = s.returnValid.read(d.currentVMM)
-        let returnEntity = s.returnEntity.read(d.currentVMM)
+        let returnValid = m.wire("own_return_valid", width: 1)
+        returnValid <== s.returnValid.read(d.currentVMM)
+        let returnEntity = m.wire("own_return_entity", width: 8)
+        returnEntity <== s.returnEntity.read(d.currentVMM)
+        ownReturnValid = returnValid
+        ownReturnEntity = returnEntity
         let noSuchGuest = p.guests < 64 ? (io.cmdGuest >= p.guests) : m.const(0, width: 1)
         let launchError = mux(noSuchGuest, m.const(66, width: 8), mux(returnValid && returnEntity[7], 67, m.const(0, width: 8)))
         let resumeError = mux(returnValid, 0, m.const(5, width: 8))

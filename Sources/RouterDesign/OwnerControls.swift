@@ -8,17 +8,18 @@ import HDL
 enum OwnerControls {
     static func wants(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ d: CommandDecode,
                       owner k: Signal) -> Signal {
-        let pin = s.pin.read(k)
-        let proc = s.proc.read(k)
+        // Only the control bits routing reads are selected (the rest are stored and read back by VMREAD).
+        func pin(_ bit: Int) -> Signal { Select.pick(m, s.pin.registers.map { $0[bit] }, by: k) }
+        func proc(_ bit: Int) -> Signal { Select.pick(m, s.proc.registers.map { $0[bit] }, by: k) }
         let exc = s.excBitmap.read(k)
         // #PF: the exception-bitmap bit's sense is flipped when the error code does not match.
         let pfMatches = (d.errCode & s.pfecMask.read(k)) .== s.pfecMatch.read(k)
         let pageFault = !(pfMatches ^ exc[ExitControls.pageFaultVector])
-        let exception = mux(d.isNMI, pin[ExitControls.nmiExiting],
+        let exception = mux(d.isNMI, pin(ExitControls.nmiExiting),
                             mux(d.vector[4, 0] .== ExitControls.pageFaultVector, pageFault, exc[d.vector[4, 0]]))
 
         // I/O: the bitmap when PROC bit 25 is set (and the design has bitmaps), else PROC bit 24.
-        var io = proc[ExitControls.unconditionalIOExiting]
+        var io = proc(ExitControls.unconditionalIOExiting)
         if let bitmap = s.bitmap {
             let word = d.port[15, 5]
             let vmmBits = s.bitmapVMMBits
@@ -29,13 +30,13 @@ enum OwnerControls {
             let off = d.port[4, 0].zeroExtended(to: 6)
             let b0 = window[off], b1 = window[off + 1], b2 = window[off + 2], b3 = window[off + 3]
             let hit = b0 || ((d.sizeMinusOne .!= 0) && b1) || ((d.sizeMinusOne .== 3) && (b2 || b3))
-            io = mux(proc[ExitControls.useIOBitmaps], d.wraps || hit, io)
+            io = mux(proc(ExitControls.useIOBitmaps), d.wraps || hit, io)
         }
 
         var wants = m.const(1, width: 1)
         for row in ExitControls.table.reversed() {
-            let register = row.register == .pin ? pin : proc
-            wants = mux(d.reason .== Int(row.reason), register[row.bit], wants)
+            let bit = row.register == .pin ? pin(row.bit) : proc(row.bit)
+            wants = mux(d.reason .== Int(row.reason), bit, wants)
         }
         wants = mux(d.isIO, io, wants)
         wants = mux(d.isException, exception, wants)

@@ -76,7 +76,7 @@ enum ResponseRegisters {
                 data <== mux(d.isRead, fields.readData, 0)
                 current <== s.current
                 m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }
-                m.when(d.isResume) { current <== s.returnEntity.read(d.currentVMM) }
+                m.when(d.isResume) { current <== o.ownReturnEntity }
             }
         }.elseWhen(io.rspReady) {
             valid <== 0

@@ -44,8 +44,8 @@ struct RouterState {
     init(_ m: ModuleBuilder, _ p: RouterParameters, clk: Signal, rst: Signal) {
         let v = p.vmms
         vmms = v
-        func array(_ name: String, _ count: Int, _ width: Int) -> RegArray {
-            m.regArray(name, count: count, width: width, clock: clk, reset: rst, resetValue: 0)
+        func array(_ name: String, _ count: Int, _ width: Int, line: Int = #line) -> RegArray {
+            m.regArray(name, count: count, width: width, clock: clk, reset: rst, resetValue: 0, line: line)
         }
         current = m.reg("current", width: 8, clock: clk, reset: rst, resetValue: 0x80)
         returnValid = array("return_valid", v, 1)

@@ -39,10 +39,10 @@ struct RoutingPolicy {
         var bestLoad = m.const(0, width: 16)
         for v in 0..<p.vmms {
             let candidate = eligible[v] && (!s.returnValid[v] || (d.isVMM && (d.currentID .== v)))
-            let take = candidate && (!found || (s.load[v] < bestLoad))
+            let take = v == 0 ? candidate : candidate && (!found || (s.load[v] < bestLoad))
             best = mux(take, m.const(v, width: 4), best)
             bestLoad = mux(take, s.load[v], bestLoad)
-            found = found || candidate
+            found = v == 0 ? candidate : found || candidate
         }
         let loadSel = m.wire("load_target", width: 4)
         loadSel <== mux(found, best, routeVMM)
@@ -55,10 +55,8 @@ struct RoutingPolicy {
             c.is(3) { byPolicy <== loadSel }
         }
 
-        var isStatic = m.const(0, width: 1)
-        for r in p.staticMap { isStatic = isStatic || (d.reason .== Int(r)) }
         let staticHit = m.wire("static_hit", width: 1)
-        staticHit <== isStatic
+        staticHit <== Select.any(m, p.staticMap.map { d.reason .== Int($0) })
         chosen = m.wire("chosen_vmm", width: 4)
         chosen <== mux(staticHit, m.const(p.platformVMM, width: 4), byPolicy)
         policy = m.wire("route_policy_out", width: 3)

@@ -43,7 +43,7 @@ enum StateUpdate {
                     s.current <== cat(m.const(0, width: 2), io.cmdGuest)
                 }
                 m.when(d.isResume) {
-                    s.current <== s.returnEntity.read(v)
+                    s.current <== o.ownReturnEntity
                     s.returnValid.write(v, m.const(0, width: 1))
                     s.returnEntity.write(v, m.const(0, width: 8))
                     let load = s.load.read(v)

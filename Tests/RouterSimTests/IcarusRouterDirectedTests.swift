@@ -87,7 +87,7 @@ import Testing
             .event(reason: 11), .resume, .event(reason: 13), .event(reason: 10),
             r(0, 0x4602), r(1, 0x4602), r(2, 0x4602), r(0, 0x4604), r(1, 0x4604), r(1, 0x4402), r(1, 0x4404),
             .resume, .resume, .resume, .resume, .resume,
-            w(1, 0x43E2, 0xFFFE), .event(reason: 10), .resume, .event(reason: 10), .resume, r(1, 0x43E2),
+            w(1, 0x43E2, 0xFFFE), .event(reason: 10), .event(reason: 10), .event(reason: 10), r(1, 0x43E2), .resume, r(1, 0x43E2),
             .event(reason: 0, vector: 14, intType: 3, errValid: true, errCode: 0xDEAD_BEEF, qual: 0x1234_5678_9ABC_DEF0),
             r(0, 0x4402), r(0, 0x4404), r(0, 0x4406), r(0, 0x6400),
             .event(reason: 1, vector: 0x41, intType: 0, errValid: true, errCode: 5), r(0, 0x4404), r(0, 0x4406),

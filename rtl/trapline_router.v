@@ -425,79 +425,340 @@ module trapline_router (  // RouterDesign.swift:29
     wire _t0 = (cmd_op >= 3'd1) && (cmd_op <= 3'd5);
     wire _t1 = cmd_op == 3'd0;
     wire _t2 = current[7] && _t0;
-    wire [15:0] _t3 = ev_qual[31:16];
-    wire [16:0] _t4 = {1'b0, _t3} + {15'd0, ev_qual[1:0]};
-    wire [15:0] _t5 = _t4[15:0];
-    wire _t6 = _t4[16];
-    wire [3:0] _t7 = (ev_reason[5:0] == 6'd51) ? route_vmm_51 : ((ev_reason[5:0] == 6'd52) ? route_vmm_52 : ((ev_reason[5:0] == 6'd53) ? route_vmm_53 : ((ev_reason[5:0] == 6'd54) ? route_vmm_54 : ((ev_reason[5:0] == 6'd55) ? route_vmm_55 : ((ev_reason[5:0] == 6'd56) ? route_vmm_56 : ((ev_reason[5:0] == 6'd57) ? route_vmm_57 : ((ev_reason[5:0] == 6'd58) ? route_vmm_58 : ((ev_reason[5:0] == 6'd59) ? route_vmm_59 : ((ev_reason[5:0] == 6'd60) ? route_vmm_60 : ((ev_reason[5:0] == 6'd61) ? route_vmm_61 : ((ev_reason[5:0] == 6'd62) ? route_vmm_62 : route_vmm_63)))))))))));
-    wire [3:0] _t8 = (ev_reason[5:0] == 6'd39) ? route_vmm_39 : ((ev_reason[5:0] == 6'd40) ? route_vmm_40 : ((ev_reason[5:0] == 6'd41) ? route_vmm_41 : ((ev_reason[5:0] == 6'd42) ? route_vmm_42 : ((ev_reason[5:0] == 6'd43) ? route_vmm_43 : ((ev_reason[5:0] == 6'd44) ? route_vmm_44 : ((ev_reason[5:0] == 6'd45) ? route_vmm_45 : ((ev_reason[5:0] == 6'd46) ? route_vmm_46 : ((ev_reason[5:0] == 6'd47) ? route_vmm_47 : ((ev_reason[5:0] == 6'd48) ? route_vmm_48 : ((ev_reason[5:0] == 6'd49) ? route_vmm_49 : ((ev_reason[5:0] == 6'd50) ? route_vmm_50 : _t7)))))))))));
-    wire [3:0] _t9 = (ev_reason[5:0] == 6'd27) ? route_vmm_27 : ((ev_reason[5:0] == 6'd28) ? route_vmm_28 : ((ev_reason[5:0] == 6'd29) ? route_vmm_29 : ((ev_reason[5:0] == 6'd30) ? route_vmm_30 : ((ev_reason[5:0] == 6'd31) ? route_vmm_31 : ((ev_reason[5:0] == 6'd32) ? route_vmm_32 : ((ev_reason[5:0] == 6'd33) ? route_vmm_33 : ((ev_reason[5:0] == 6'd34) ? route_vmm_34 : ((ev_reason[5:0] == 6'd35) ? route_vmm_35 : ((ev_reason[5:0] == 6'd36) ? route_vmm_36 : ((ev_reason[5:0] == 6'd37) ? route_vmm_37 : ((ev_reason[5:0] == 6'd38) ? route_vmm_38 : _t8)))))))))));
-    wire [3:0] _t10 = (ev_reason[5:0] == 6'd15) ? route_vmm_15 : ((ev_reason[5:0] == 6'd16) ? route_vmm_16 : ((ev_reason[5:0] == 6'd17) ? route_vmm_17 : ((ev_reason[5:0] == 6'd18) ? route_vmm_18 : ((ev_reason[5:0] == 6'd19) ? route_vmm_19 : ((ev_reason[5:0] == 6'd20) ? route_vmm_20 : ((ev_reason[5:0] == 6'd21) ? route_vmm_21 : ((ev_reason[5:0] == 6'd22) ? route_vmm_22 : ((ev_reason[5:0] == 6'd23) ? route_vmm_23 : ((ev_reason[5:0] == 6'd24) ? route_vmm_24 : ((ev_reason[5:0] == 6'd25) ? route_vmm_25 : ((ev_reason[5:0] == 6'd26) ? route_vmm_26 : _t9)))))))))));
-    wire [3:0] _t11 = (ev_reason[5:0] == 6'd3) ? route_vmm_3 : ((ev_reason[5:0] == 6'd4) ? route_vmm_4 : ((ev_reason[5:0] == 6'd5) ? route_vmm_5 : ((ev_reason[5:0] == 6'd6) ? route_vmm_6 : ((ev_reason[5:0] == 6'd7) ? route_vmm_7 : ((ev_reason[5:0] == 6'd8) ? route_vmm_8 : ((ev_reason[5:0] == 6'd9) ? route_vmm_9 : ((ev_reason[5:0] == 6'd10) ? route_vmm_10 : ((ev_reason[5:0] == 6'd11) ? route_vmm_11 : ((ev_reason[5:0] == 6'd12) ? route_vmm_12 : ((ev_reason[5:0] == 6'd13) ? route_vmm_13 : ((ev_reason[5:0] == 6'd14) ? route_vmm_14 : _t10)))))))))));
-    wire [1:0] _t12 = (ev_reason[5:0] == 6'd51) ? route_policy_51 : ((ev_reason[5:0] == 6'd52) ? route_policy_52 : ((ev_reason[5:0] == 6'd53) ? route_policy_53 : ((ev_reason[5:0] == 6'd54) ? route_policy_54 : ((ev_reason[5:0] == 6'd55) ? route_policy_55 : ((ev_reason[5:0] == 6'd56) ? route_policy_56 : ((ev_reason[5:0] == 6'd57) ? route_policy_57 : ((ev_reason[5:0] == 6'd58) ? route_policy_58 : ((ev_reason[5:0] == 6'd59) ? route_policy_59 : ((ev_reason[5:0] == 6'd60) ? route_policy_60 : ((ev_reason[5:0] == 6'd61) ? route_policy_61 : ((ev_reason[5:0] == 6'd62) ? route_policy_62 : route_policy_63)))))))))));
-    wire [1:0] _t13 = (ev_reason[5:0] == 6'd39) ? route_policy_39 : ((ev_reason[5:0] == 6'd40) ? route_policy_40 : ((ev_reason[5:0] == 6'd41) ? route_policy_41 : ((ev_reason[5:0] == 6'd42) ? route_policy_42 : ((ev_reason[5:0] == 6'd43) ? route_policy_43 : ((ev_reason[5:0] == 6'd44) ? route_policy_44 : ((ev_reason[5:0] == 6'd45) ? route_policy_45 : ((ev_reason[5:0] == 6'd46) ? route_policy_46 : ((ev_reason[5:0] == 6'd47) ? route_policy_47 : ((ev_reason[5:0] == 6'd48) ? route_policy_48 : ((ev_reason[5:0] == 6'd49) ? route_policy_49 : ((ev_reason[5:0] == 6'd50) ? route_policy_50 : _t12)))))))))));
-    wire [1:0] _t14 = (ev_reason[5:0] == 6'd27) ? route_policy_27 : ((ev_reason[5:0] == 6'd28) ? route_policy_28 : ((ev_reason[5:0] == 6'd29) ? route_policy_29 : ((ev_reason[5:0] == 6'd30) ? route_policy_30 : ((ev_reason[5:0] == 6'd31) ? route_policy_31 : ((ev_reason[5:0] == 6'd32) ? route_policy_32 : ((ev_reason[5:0] == 6'd33) ? route_policy_33 : ((ev_reason[5:0] == 6'd34) ? route_policy_34 : ((ev_reason[5:0] == 6'd35) ? route_policy_35 : ((ev_reason[5:0] == 6'd36) ? route_policy_36 : ((ev_reason[5:0] == 6'd37) ? route_policy_37 : ((ev_reason[5:0] == 6'd38) ? route_policy_38 : _t13)))))))))));
-    wire [1:0] _t15 = (ev_reason[5:0] == 6'd15) ? route_policy_15 : ((ev_reason[5:0] == 6'd16) ? route_policy_16 : ((ev_reason[5:0] == 6'd17) ? route_policy_17 : ((ev_reason[5:0] == 6'd18) ? route_policy_18 : ((ev_reason[5:0] == 6'd19) ? route_policy_19 : ((ev_reason[5:0] == 6'd20) ? route_policy_20 : ((ev_reason[5:0] == 6'd21) ? route_policy_21 : ((ev_reason[5:0] == 6'd22) ? route_policy_22 : ((ev_reason[5:0] == 6'd23) ? route_policy_23 : ((ev_reason[5:0] == 6'd24) ? route_policy_24 : ((ev_reason[5:0] == 6'd25) ? route_policy_25 : ((ev_reason[5:0] == 6'd26) ? route_policy_26 : _t14)))))))))));
-    wire [1:0] _t16 = (ev_reason[5:0] == 6'd3) ? route_policy_3 : ((ev_reason[5:0] == 6'd4) ? route_policy_4 : ((ev_reason[5:0] == 6'd5) ? route_policy_5 : ((ev_reason[5:0] == 6'd6) ? route_policy_6 : ((ev_reason[5:0] == 6'd7) ? route_policy_7 : ((ev_reason[5:0] == 6'd8) ? route_policy_8 : ((ev_reason[5:0] == 6'd9) ? route_policy_9 : ((ev_reason[5:0] == 6'd10) ? route_policy_10 : ((ev_reason[5:0] == 6'd11) ? route_policy_11 : ((ev_reason[5:0] == 6'd12) ? route_policy_12 : ((ev_reason[5:0] == 6'd13) ? route_policy_13 : ((ev_reason[5:0] == 6'd14) ? route_policy_14 : _t15)))))))))));
-    wire [31:0] _t17 = (guest_owner == 4'd0) ? exc_bitmap_0 : ((guest_owner == 4'd1) ? exc_bitmap_1 : ((guest_owner == 4'd2) ? exc_bitmap_2 : ((guest_owner == 4'd3) ? exc_bitmap_3 : 32'd0)));
-    wire [10:0] _t18 = _t3[15:5];
-    wire [63:0] _t19 = {io_bitmap[{guest_owner[1:0], (_t18 + 11'd1)}], io_bitmap[{guest_owner[1:0], _t18}]};
-    wire [5:0] _t20 = {1'b0, _t3[4:0]};
-    wire _t21 = (ev_reason == 16'd12) ? ((guest_owner == 4'd0) ? proc_0[7] : ((guest_owner == 4'd1) ? proc_1[7] : ((guest_owner == 4'd2) ? proc_2[7] : ((guest_owner == 4'd3) ? proc_3[7] : 1'b0)))) : ((ev_reason == 16'd14) ? ((guest_owner == 4'd0) ? proc_0[9] : ((guest_owner == 4'd1) ? proc_1[9] : ((guest_owner == 4'd2) ? proc_2[9] : ((guest_owner == 4'd3) ? proc_3[9] : 1'b0)))) : ((ev_reason == 16'd36) ? ((guest_owner == 4'd0) ? proc_0[10] : ((guest_owner == 4'd1) ? proc_1[10] : ((guest_owner == 4'd2) ? proc_2[10] : ((guest_owner == 4'd3) ? proc_3[10] : 1'b0)))) : ((ev_reason == 16'd15) ? ((guest_owner == 4'd0) ? proc_0[11] : ((guest_owner == 4'd1) ? proc_1[11] : ((guest_owner == 4'd2) ? proc_2[11] : ((guest_owner == 4'd3) ? proc_3[11] : 1'b0)))) : ((ev_reason == 16'd16) ? ((guest_owner == 4'd0) ? proc_0[12] : ((guest_owner == 4'd1) ? proc_1[12] : ((guest_owner == 4'd2) ? proc_2[12] : ((guest_owner == 4'd3) ? proc_3[12] : 1'b0)))) : ((ev_reason == 16'd29) ? ((guest_owner == 4'd0) ? proc_0[23] : ((guest_owner == 4'd1) ? proc_1[23] : ((guest_owner == 4'd2) ? proc_2[23] : ((guest_owner == 4'd3) ? proc_3[23] : 1'b0)))) : ((ev_reason == 16'd39) ? ((guest_owner == 4'd0) ? proc_0[29] : ((guest_owner == 4'd1) ? proc_1[29] : ((guest_owner == 4'd2) ? proc_2[29] : ((guest_owner == 4'd3) ? proc_3[29] : 1'b0)))) : ((ev_reason == 16'd40) ? ((guest_owner == 4'd0) ? proc_0[30] : ((guest_owner == 4'd1) ? proc_1[30] : ((guest_owner == 4'd2) ? proc_2[30] : ((guest_owner == 4'd3) ? proc_3[30] : 1'b0)))) : 1'b1)))))));
-    wire [3:0] _t22 = (ev_is_io && (((io_enable_0 && (io_base_0 <= _t3)) && (!_t6)) && (_t5 <= io_limit_0))) ? io_vmm_0 : ((ev_is_io && (((io_enable_1 && (io_base_1 <= _t3)) && (!_t6)) && (_t5 <= io_limit_1))) ? io_vmm_1 : ((ev_is_io && (((io_enable_2 && (io_base_2 <= _t3)) && (!_t6)) && (_t5 <= io_limit_2))) ? io_vmm_2 : ((ev_is_io && (((io_enable_3 && (io_base_3 <= _t3)) && (!_t6)) && (_t5 <= io_limit_3))) ? io_vmm_3 : ((ev_is_io && (((io_enable_4 && (io_base_4 <= _t3)) && (!_t6)) && (_t5 <= io_limit_4))) ? io_vmm_4 : ((ev_is_io && (((io_enable_5 && (io_base_5 <= _t3)) && (!_t6)) && (_t5 <= io_limit_5))) ? io_vmm_5 : ((ev_is_io && (((io_enable_6 && (io_base_6 <= _t3)) && (!_t6)) && (_t5 <= io_limit_6))) ? io_vmm_6 : ((ev_is_io && (((io_enable_7 && (io_base_7 <= _t3)) && (!_t6)) && (_t5 <= io_limit_7))) ? io_vmm_7 : route_vmm_sel)))))));
-    wire [3:0] _t23 = (ev_reason[5:0] == 6'd51) ? eligible_51 : ((ev_reason[5:0] == 6'd52) ? eligible_52 : ((ev_reason[5:0] == 6'd53) ? eligible_53 : ((ev_reason[5:0] == 6'd54) ? eligible_54 : ((ev_reason[5:0] == 6'd55) ? eligible_55 : ((ev_reason[5:0] == 6'd56) ? eligible_56 : ((ev_reason[5:0] == 6'd57) ? eligible_57 : ((ev_reason[5:0] == 6'd58) ? eligible_58 : ((ev_reason[5:0] == 6'd59) ? eligible_59 : ((ev_reason[5:0] == 6'd60) ? eligible_60 : ((ev_reason[5:0] == 6'd61) ? eligible_61 : ((ev_reason[5:0] == 6'd62) ? eligible_62 : eligible_63)))))))))));
-    wire [3:0] _t24 = (ev_reason[5:0] == 6'd39) ? eligible_39 : ((ev_reason[5:0] == 6'd40) ? eligible_40 : ((ev_reason[5:0] == 6'd41) ? eligible_41 : ((ev_reason[5:0] == 6'd42) ? eligible_42 : ((ev_reason[5:0] == 6'd43) ? eligible_43 : ((ev_reason[5:0] == 6'd44) ? eligible_44 : ((ev_reason[5:0] == 6'd45) ? eligible_45 : ((ev_reason[5:0] == 6'd46) ? eligible_46 : ((ev_reason[5:0] == 6'd47) ? eligible_47 : ((ev_reason[5:0] == 6'd48) ? eligible_48 : ((ev_reason[5:0] == 6'd49) ? eligible_49 : ((ev_reason[5:0] == 6'd50) ? eligible_50 : _t23)))))))))));
-    wire [3:0] _t25 = (ev_reason[5:0] == 6'd27) ? eligible_27 : ((ev_reason[5:0] == 6'd28) ? eligible_28 : ((ev_reason[5:0] == 6'd29) ? eligible_29 : ((ev_reason[5:0] == 6'd30) ? eligible_30 : ((ev_reason[5:0] == 6'd31) ? eligible_31 : ((ev_reason[5:0] == 6'd32) ? eligible_32 : ((ev_reason[5:0] == 6'd33) ? eligible_33 : ((ev_reason[5:0] == 6'd34) ? eligible_34 : ((ev_reason[5:0] == 6'd35) ? eligible_35 : ((ev_reason[5:0] == 6'd36) ? eligible_36 : ((ev_reason[5:0] == 6'd37) ? eligible_37 : ((ev_reason[5:0] == 6'd38) ? eligible_38 : _t24)))))))))));
-    wire [3:0] _t26 = (ev_reason[5:0] == 6'd15) ? eligible_15 : ((ev_reason[5:0] == 6'd16) ? eligible_16 : ((ev_reason[5:0] == 6'd17) ? eligible_17 : ((ev_reason[5:0] == 6'd18) ? eligible_18 : ((ev_reason[5:0] == 6'd19) ? eligible_19 : ((ev_reason[5:0] == 6'd20) ? eligible_20 : ((ev_reason[5:0] == 6'd21) ? eligible_21 : ((ev_reason[5:0] == 6'd22) ? eligible_22 : ((ev_reason[5:0] == 6'd23) ? eligible_23 : ((ev_reason[5:0] == 6'd24) ? eligible_24 : ((ev_reason[5:0] == 6'd25) ? eligible_25 : ((ev_reason[5:0] == 6'd26) ? eligible_26 : _t25)))))))))));
-    wire [3:0] _t27 = (ev_reason[5:0] == 6'd3) ? eligible_3 : ((ev_reason[5:0] == 6'd4) ? eligible_4 : ((ev_reason[5:0] == 6'd5) ? eligible_5 : ((ev_reason[5:0] == 6'd6) ? eligible_6 : ((ev_reason[5:0] == 6'd7) ? eligible_7 : ((ev_reason[5:0] == 6'd8) ? eligible_8 : ((ev_reason[5:0] == 6'd9) ? eligible_9 : ((ev_reason[5:0] == 6'd10) ? eligible_10 : ((ev_reason[5:0] == 6'd11) ? eligible_11 : ((ev_reason[5:0] == 6'd12) ? eligible_12 : ((ev_reason[5:0] == 6'd13) ? eligible_13 : ((ev_reason[5:0] == 6'd14) ? eligible_14 : _t26)))))))))));
-    wire _t28 = eligible_sel[0] && ((!return_valid_0) || (current[7] && (current[5:0] == 6'd0)));
-    wire [15:0] _t29 = _t28 ? load_0 : 16'd0;
-    wire _t30 = eligible_sel[1] && ((!return_valid_1) || (current[7] && (current[5:0] == 6'd1)));
-    wire _t31 = _t30 && ((!_t28) || (load_1 < _t29));
-    wire [15:0] _t32 = _t31 ? load_1 : _t29;
-    wire _t33 = _t28 || _t30;
-    wire _t34 = eligible_sel[2] && ((!return_valid_2) || (current[7] && (current[5:0] == 6'd2)));
-    wire _t35 = _t34 && ((!_t33) || (load_2 < _t32));
-    wire _t36 = _t33 || _t34;
-    wire _t37 = eligible_sel[3] && ((!return_valid_3) || (current[7] && (current[5:0] == 6'd3)));
-    wire _t38 = cmd_vmcs == 4'd0;
-    wire [3:0] _t39 = (cmd_field[6:1] == 6'd51) ? route_vmm_51 : ((cmd_field[6:1] == 6'd52) ? route_vmm_52 : ((cmd_field[6:1] == 6'd53) ? route_vmm_53 : ((cmd_field[6:1] == 6'd54) ? route_vmm_54 : ((cmd_field[6:1] == 6'd55) ? route_vmm_55 : ((cmd_field[6:1] == 6'd56) ? route_vmm_56 : ((cmd_field[6:1] == 6'd57) ? route_vmm_57 : ((cmd_field[6:1] == 6'd58) ? route_vmm_58 : ((cmd_field[6:1] == 6'd59) ? route_vmm_59 : ((cmd_field[6:1] == 6'd60) ? route_vmm_60 : ((cmd_field[6:1] == 6'd61) ? route_vmm_61 : ((cmd_field[6:1] == 6'd62) ? route_vmm_62 : route_vmm_63)))))))))));
-    wire [3:0] _t40 = (cmd_field[6:1] == 6'd39) ? route_vmm_39 : ((cmd_field[6:1] == 6'd40) ? route_vmm_40 : ((cmd_field[6:1] == 6'd41) ? route_vmm_41 : ((cmd_field[6:1] == 6'd42) ? route_vmm_42 : ((cmd_field[6:1] == 6'd43) ? route_vmm_43 : ((cmd_field[6:1] == 6'd44) ? route_vmm_44 : ((cmd_field[6:1] == 6'd45) ? route_vmm_45 : ((cmd_field[6:1] == 6'd46) ? route_vmm_46 : ((cmd_field[6:1] == 6'd47) ? route_vmm_47 : ((cmd_field[6:1] == 6'd48) ? route_vmm_48 : ((cmd_field[6:1] == 6'd49) ? route_vmm_49 : ((cmd_field[6:1] == 6'd50) ? route_vmm_50 : _t39)))))))))));
-    wire [3:0] _t41 = (cmd_field[6:1] == 6'd27) ? route_vmm_27 : ((cmd_field[6:1] == 6'd28) ? route_vmm_28 : ((cmd_field[6:1] == 6'd29) ? route_vmm_29 : ((cmd_field[6:1] == 6'd30) ? route_vmm_30 : ((cmd_field[6:1] == 6'd31) ? route_vmm_31 : ((cmd_field[6:1] == 6'd32) ? route_vmm_32 : ((cmd_field[6:1] == 6'd33) ? route_vmm_33 : ((cmd_field[6:1] == 6'd34) ? route_vmm_34 : ((cmd_field[6:1] == 6'd35) ? route_vmm_35 : ((cmd_field[6:1] == 6'd36) ? route_vmm_36 : ((cmd_field[6:1] == 6'd37) ? route_vmm_37 : ((cmd_field[6:1] == 6'd38) ? route_vmm_38 : _t40)))))))))));
-    wire [3:0] _t42 = (cmd_field[6:1] == 6'd15) ? route_vmm_15 : ((cmd_field[6:1] == 6'd16) ? route_vmm_16 : ((cmd_field[6:1] == 6'd17) ? route_vmm_17 : ((cmd_field[6:1] == 6'd18) ? route_vmm_18 : ((cmd_field[6:1] == 6'd19) ? route_vmm_19 : ((cmd_field[6:1] == 6'd20) ? route_vmm_20 : ((cmd_field[6:1] == 6'd21) ? route_vmm_21 : ((cmd_field[6:1] == 6'd22) ? route_vmm_22 : ((cmd_field[6:1] == 6'd23) ? route_vmm_23 : ((cmd_field[6:1] == 6'd24) ? route_vmm_24 : ((cmd_field[6:1] == 6'd25) ? route_vmm_25 : ((cmd_field[6:1] == 6'd26) ? route_vmm_26 : _t41)))))))))));
-    wire [3:0] _t43 = (cmd_field[6:1] == 6'd3) ? route_vmm_3 : ((cmd_field[6:1] == 6'd4) ? route_vmm_4 : ((cmd_field[6:1] == 6'd5) ? route_vmm_5 : ((cmd_field[6:1] == 6'd6) ? route_vmm_6 : ((cmd_field[6:1] == 6'd7) ? route_vmm_7 : ((cmd_field[6:1] == 6'd8) ? route_vmm_8 : ((cmd_field[6:1] == 6'd9) ? route_vmm_9 : ((cmd_field[6:1] == 6'd10) ? route_vmm_10 : ((cmd_field[6:1] == 6'd11) ? route_vmm_11 : ((cmd_field[6:1] == 6'd12) ? route_vmm_12 : ((cmd_field[6:1] == 6'd13) ? route_vmm_13 : ((cmd_field[6:1] == 6'd14) ? route_vmm_14 : _t42)))))))))));
-    wire [1:0] _t44 = (cmd_field[6:1] == 6'd51) ? route_policy_51 : ((cmd_field[6:1] == 6'd52) ? route_policy_52 : ((cmd_field[6:1] == 6'd53) ? route_policy_53 : ((cmd_field[6:1] == 6'd54) ? route_policy_54 : ((cmd_field[6:1] == 6'd55) ? route_policy_55 : ((cmd_field[6:1] == 6'd56) ? route_policy_56 : ((cmd_field[6:1] == 6'd57) ? route_policy_57 : ((cmd_field[6:1] == 6'd58) ? route_policy_58 : ((cmd_field[6:1] == 6'd59) ? route_policy_59 : ((cmd_field[6:1] == 6'd60) ? route_policy_60 : ((cmd_field[6:1] == 6'd61) ? route_policy_61 : ((cmd_field[6:1] == 6'd62) ? route_policy_62 : route_policy_63)))))))))));
-    wire [1:0] _t45 = (cmd_field[6:1] == 6'd39) ? route_policy_39 : ((cmd_field[6:1] == 6'd40) ? route_policy_40 : ((cmd_field[6:1] == 6'd41) ? route_policy_41 : ((cmd_field[6:1] == 6'd42) ? route_policy_42 : ((cmd_field[6:1] == 6'd43) ? route_policy_43 : ((cmd_field[6:1] == 6'd44) ? route_policy_44 : ((cmd_field[6:1] == 6'd45) ? route_policy_45 : ((cmd_field[6:1] == 6'd46) ? route_policy_46 : ((cmd_field[6:1] == 6'd47) ? route_policy_47 : ((cmd_field[6:1] == 6'd48) ? route_policy_48 : ((cmd_field[6:1] == 6'd49) ? route_policy_49 : ((cmd_field[6:1] == 6'd50) ? route_policy_50 : _t44)))))))))));
-    wire [1:0] _t46 = (cmd_field[6:1] == 6'd27) ? route_policy_27 : ((cmd_field[6:1] == 6'd28) ? route_policy_28 : ((cmd_field[6:1] == 6'd29) ? route_policy_29 : ((cmd_field[6:1] == 6'd30) ? route_policy_30 : ((cmd_field[6:1] == 6'd31) ? route_policy_31 : ((cmd_field[6:1] == 6'd32) ? route_policy_32 : ((cmd_field[6:1] == 6'd33) ? route_policy_33 : ((cmd_field[6:1] == 6'd34) ? route_policy_34 : ((cmd_field[6:1] == 6'd35) ? route_policy_35 : ((cmd_field[6:1] == 6'd36) ? route_policy_36 : ((cmd_field[6:1] == 6'd37) ? route_policy_37 : ((cmd_field[6:1] == 6'd38) ? route_policy_38 : _t45)))))))))));
-    wire [1:0] _t47 = (cmd_field[6:1] == 6'd15) ? route_policy_15 : ((cmd_field[6:1] == 6'd16) ? route_policy_16 : ((cmd_field[6:1] == 6'd17) ? route_policy_17 : ((cmd_field[6:1] == 6'd18) ? route_policy_18 : ((cmd_field[6:1] == 6'd19) ? route_policy_19 : ((cmd_field[6:1] == 6'd20) ? route_policy_20 : ((cmd_field[6:1] == 6'd21) ? route_policy_21 : ((cmd_field[6:1] == 6'd22) ? route_policy_22 : ((cmd_field[6:1] == 6'd23) ? route_policy_23 : ((cmd_field[6:1] == 6'd24) ? route_policy_24 : ((cmd_field[6:1] == 6'd25) ? route_policy_25 : ((cmd_field[6:1] == 6'd26) ? route_policy_26 : _t46)))))))))));
-    wire [1:0] _t48 = (cmd_field[6:1] == 6'd3) ? route_policy_3 : ((cmd_field[6:1] == 6'd4) ? route_policy_4 : ((cmd_field[6:1] == 6'd5) ? route_policy_5 : ((cmd_field[6:1] == 6'd6) ? route_policy_6 : ((cmd_field[6:1] == 6'd7) ? route_policy_7 : ((cmd_field[6:1] == 6'd8) ? route_policy_8 : ((cmd_field[6:1] == 6'd9) ? route_policy_9 : ((cmd_field[6:1] == 6'd10) ? route_policy_10 : ((cmd_field[6:1] == 6'd11) ? route_policy_11 : ((cmd_field[6:1] == 6'd12) ? route_policy_12 : ((cmd_field[6:1] == 6'd13) ? route_policy_13 : ((cmd_field[6:1] == 6'd14) ? route_policy_14 : _t47)))))))))));
-    wire [31:0] _t49 = cmd_data[31:0];
-    wire [3:0] _t50 = (cmd_field[6:1] == 6'd51) ? eligible_51 : ((cmd_field[6:1] == 6'd52) ? eligible_52 : ((cmd_field[6:1] == 6'd53) ? eligible_53 : ((cmd_field[6:1] == 6'd54) ? eligible_54 : ((cmd_field[6:1] == 6'd55) ? eligible_55 : ((cmd_field[6:1] == 6'd56) ? eligible_56 : ((cmd_field[6:1] == 6'd57) ? eligible_57 : ((cmd_field[6:1] == 6'd58) ? eligible_58 : ((cmd_field[6:1] == 6'd59) ? eligible_59 : ((cmd_field[6:1] == 6'd60) ? eligible_60 : ((cmd_field[6:1] == 6'd61) ? eligible_61 : ((cmd_field[6:1] == 6'd62) ? eligible_62 : eligible_63)))))))))));
-    wire [3:0] _t51 = (cmd_field[6:1] == 6'd39) ? eligible_39 : ((cmd_field[6:1] == 6'd40) ? eligible_40 : ((cmd_field[6:1] == 6'd41) ? eligible_41 : ((cmd_field[6:1] == 6'd42) ? eligible_42 : ((cmd_field[6:1] == 6'd43) ? eligible_43 : ((cmd_field[6:1] == 6'd44) ? eligible_44 : ((cmd_field[6:1] == 6'd45) ? eligible_45 : ((cmd_field[6:1] == 6'd46) ? eligible_46 : ((cmd_field[6:1] == 6'd47) ? eligible_47 : ((cmd_field[6:1] == 6'd48) ? eligible_48 : ((cmd_field[6:1] == 6'd49) ? eligible_49 : ((cmd_field[6:1] == 6'd50) ? eligible_50 : _t50)))))))))));
-    wire [3:0] _t52 = (cmd_field[6:1] == 6'd27) ? eligible_27 : ((cmd_field[6:1] == 6'd28) ? eligible_28 : ((cmd_field[6:1] == 6'd29) ? eligible_29 : ((cmd_field[6:1] == 6'd30) ? eligible_30 : ((cmd_field[6:1] == 6'd31) ? eligible_31 : ((cmd_field[6:1] == 6'd32) ? eligible_32 : ((cmd_field[6:1] == 6'd33) ? eligible_33 : ((cmd_field[6:1] == 6'd34) ? eligible_34 : ((cmd_field[6:1] == 6'd35) ? eligible_35 : ((cmd_field[6:1] == 6'd36) ? eligible_36 : ((cmd_field[6:1] == 6'd37) ? eligible_37 : ((cmd_field[6:1] == 6'd38) ? eligible_38 : _t51)))))))))));
-    wire [3:0] _t53 = (cmd_field[6:1] == 6'd15) ? eligible_15 : ((cmd_field[6:1] == 6'd16) ? eligible_16 : ((cmd_field[6:1] == 6'd17) ? eligible_17 : ((cmd_field[6:1] == 6'd18) ? eligible_18 : ((cmd_field[6:1] == 6'd19) ? eligible_19 : ((cmd_field[6:1] == 6'd20) ? eligible_20 : ((cmd_field[6:1] == 6'd21) ? eligible_21 : ((cmd_field[6:1] == 6'd22) ? eligible_22 : ((cmd_field[6:1] == 6'd23) ? eligible_23 : ((cmd_field[6:1] == 6'd24) ? eligible_24 : ((cmd_field[6:1] == 6'd25) ? eligible_25 : ((cmd_field[6:1] == 6'd26) ? eligible_26 : _t52)))))))))));
-    wire [3:0] _t54 = (cmd_field[6:1] == 6'd3) ? eligible_3 : ((cmd_field[6:1] == 6'd4) ? eligible_4 : ((cmd_field[6:1] == 6'd5) ? eligible_5 : ((cmd_field[6:1] == 6'd6) ? eligible_6 : ((cmd_field[6:1] == 6'd7) ? eligible_7 : ((cmd_field[6:1] == 6'd8) ? eligible_8 : ((cmd_field[6:1] == 6'd9) ? eligible_9 : ((cmd_field[6:1] == 6'd10) ? eligible_10 : ((cmd_field[6:1] == 6'd11) ? eligible_11 : ((cmd_field[6:1] == 6'd12) ? eligible_12 : ((cmd_field[6:1] == 6'd13) ? eligible_13 : ((cmd_field[6:1] == 6'd14) ? eligible_14 : _t53)))))))))));
-    wire [31:0] _t55 = cmd_data[31:0];
-    wire _t56 = ((((((((((((field_hit_pin || field_hit_proc) || field_hit_exc_bitmap) || field_hit_pfec_mask) || field_hit_pfec_match) || field_hit_host_rip) || field_hit_vmm_load) || field_hit_vm_instr_error) || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err) || field_hit_exit_qual) || field_hit_return_to) || field_hit_handled;
-    wire [63:0] _t57 = (((((({64{field_hit_pin}} & {32'd0, ((cmd_vmcs == 4'd0) ? pin_0 : ((cmd_vmcs == 4'd1) ? pin_1 : ((cmd_vmcs == 4'd2) ? pin_2 : ((cmd_vmcs == 4'd3) ? pin_3 : 32'd0))))}) | ({64{field_hit_proc}} & {32'd0, ((cmd_vmcs == 4'd0) ? proc_0 : ((cmd_vmcs == 4'd1) ? proc_1 : ((cmd_vmcs == 4'd2) ? proc_2 : ((cmd_vmcs == 4'd3) ? proc_3 : 32'd0))))})) | ({64{field_hit_exc_bitmap}} & {32'd0, ((cmd_vmcs == 4'd0) ? exc_bitmap_0 : ((cmd_vmcs == 4'd1) ? exc_bitmap_1 : ((cmd_vmcs == 4'd2) ? exc_bitmap_2 : ((cmd_vmcs == 4'd3) ? exc_bitmap_3 : 32'd0))))})) | ({64{field_hit_pfec_mask}} & {32'd0, ((cmd_vmcs == 4'd0) ? pfec_mask_0 : ((cmd_vmcs == 4'd1) ? pfec_mask_1 : ((cmd_vmcs == 4'd2) ? pfec_mask_2 : ((cmd_vmcs == 4'd3) ? pfec_mask_3 : 32'd0))))})) | ({64{field_hit_pfec_match}} & {32'd0, ((cmd_vmcs == 4'd0) ? pfec_match_0 : ((cmd_vmcs == 4'd1) ? pfec_match_1 : ((cmd_vmcs == 4'd2) ? pfec_match_2 : ((cmd_vmcs == 4'd3) ? pfec_match_3 : 32'd0))))})) | ({64{field_hit_host_rip}} & ((cmd_vmcs == 4'd0) ? host_rip_0 : ((cmd_vmcs == 4'd1) ? host_rip_1 : ((cmd_vmcs == 4'd2) ? host_rip_2 : ((cmd_vmcs == 4'd3) ? host_rip_3 : 64'd0)))))) | ({64{field_hit_vmm_load}} & {48'd0, ((cmd_vmcs == 4'd0) ? load_0 : ((cmd_vmcs == 4'd1) ? load_1 : ((cmd_vmcs == 4'd2) ? load_2 : ((cmd_vmcs == 4'd3) ? load_3 : 16'd0))))});
-    wire [63:0] _t58 = (((((_t57 | ({64{field_hit_vm_instr_error}} & {56'd0, ((cmd_vmcs == 4'd0) ? vm_instr_error_0 : ((cmd_vmcs == 4'd1) ? vm_instr_error_1 : ((cmd_vmcs == 4'd2) ? vm_instr_error_2 : ((cmd_vmcs == 4'd3) ? vm_instr_error_3 : 8'd0))))})) | ({64{field_hit_exit_reason}} & {48'd0, ((cmd_vmcs == 4'd0) ? exit_reason_0 : ((cmd_vmcs == 4'd1) ? exit_reason_1 : ((cmd_vmcs == 4'd2) ? exit_reason_2 : ((cmd_vmcs == 4'd3) ? exit_reason_3 : 16'd0))))})) | ({64{field_hit_intr_info}} & {32'd0, ((cmd_vmcs == 4'd0) ? intr_info_0 : ((cmd_vmcs == 4'd1) ? intr_info_1 : ((cmd_vmcs == 4'd2) ? intr_info_2 : ((cmd_vmcs == 4'd3) ? intr_info_3 : 32'd0))))})) | ({64{field_hit_intr_err}} & {32'd0, ((cmd_vmcs == 4'd0) ? intr_err_0 : ((cmd_vmcs == 4'd1) ? intr_err_1 : ((cmd_vmcs == 4'd2) ? intr_err_2 : ((cmd_vmcs == 4'd3) ? intr_err_3 : 32'd0))))})) | ({64{field_hit_exit_qual}} & ((cmd_vmcs == 4'd0) ? exit_qual_0 : ((cmd_vmcs == 4'd1) ? exit_qual_1 : ((cmd_vmcs == 4'd2) ? exit_qual_2 : ((cmd_vmcs == 4'd3) ? exit_qual_3 : 64'd0)))))) | ({64{field_hit_return_to}} & {55'd0, {((cmd_vmcs == 4'd0) ? return_valid_0 : ((cmd_vmcs == 4'd1) ? return_valid_1 : ((cmd_vmcs == 4'd2) ? return_valid_2 : ((cmd_vmcs == 4'd3) ? return_valid_3 : 1'b0)))), ((cmd_vmcs == 4'd0) ? return_entity_0 : ((cmd_vmcs == 4'd1) ? return_entity_1 : ((cmd_vmcs == 4'd2) ? return_entity_2 : ((cmd_vmcs == 4'd3) ? return_entity_3 : 8'd0))))}});
-    wire [63:0] _t59 = ((((_t58 | ({64{field_hit_handled}} & {32'd0, ((cmd_vmcs == 4'd0) ? handled_0 : ((cmd_vmcs == 4'd1) ? handled_1 : ((cmd_vmcs == 4'd2) ? handled_2 : ((cmd_vmcs == 4'd3) ? handled_3 : 32'd0))))})) | ({64{field_hit_route}} & {56'd0, {((cmd_field[6:1] == 6'd0) ? route_vmm_0 : ((cmd_field[6:1] == 6'd1) ? route_vmm_1 : ((cmd_field[6:1] == 6'd2) ? route_vmm_2 : _t43))), 2'd0, ((cmd_field[6:1] == 6'd0) ? route_policy_0 : ((cmd_field[6:1] == 6'd1) ? route_policy_1 : ((cmd_field[6:1] == 6'd2) ? route_policy_2 : _t48)))}})) | ({64{field_hit_eligible}} & {60'd0, ((cmd_field[6:1] == 6'd0) ? eligible_0 : ((cmd_field[6:1] == 6'd1) ? eligible_1 : ((cmd_field[6:1] == 6'd2) ? eligible_2 : _t54)))})) | ({64{field_hit_io_base}} & {48'd0, ((cmd_field[4:1] == 4'd0) ? io_base_0 : ((cmd_field[4:1] == 4'd1) ? io_base_1 : ((cmd_field[4:1] == 4'd2) ? io_base_2 : ((cmd_field[4:1] == 4'd3) ? io_base_3 : ((cmd_field[4:1] == 4'd4) ? io_base_4 : ((cmd_field[4:1] == 4'd5) ? io_base_5 : ((cmd_field[4:1] == 4'd6) ? io_base_6 : ((cmd_field[4:1] == 4'd7) ? io_base_7 : 16'd0))))))))})) | ({64{field_hit_io_limit}} & {48'd0, ((cmd_field[4:1] == 4'd0) ? io_limit_0 : ((cmd_field[4:1] == 4'd1) ? io_limit_1 : ((cmd_field[4:1] == 4'd2) ? io_limit_2 : ((cmd_field[4:1] == 4'd3) ? io_limit_3 : ((cmd_field[4:1] == 4'd4) ? io_limit_4 : ((cmd_field[4:1] == 4'd5) ? io_limit_5 : ((cmd_field[4:1] == 4'd6) ? io_limit_6 : ((cmd_field[4:1] == 4'd7) ? io_limit_7 : 16'd0))))))))});
-    wire [63:0] _t60 = _t59 | ({64{field_hit_io_ctrl}} & {56'd0, {((cmd_field[4:1] == 4'd0) ? io_vmm_0 : ((cmd_field[4:1] == 4'd1) ? io_vmm_1 : ((cmd_field[4:1] == 4'd2) ? io_vmm_2 : ((cmd_field[4:1] == 4'd3) ? io_vmm_3 : ((cmd_field[4:1] == 4'd4) ? io_vmm_4 : ((cmd_field[4:1] == 4'd5) ? io_vmm_5 : ((cmd_field[4:1] == 4'd6) ? io_vmm_6 : ((cmd_field[4:1] == 4'd7) ? io_vmm_7 : 4'd0)))))))), 3'd0, ((cmd_field[4:1] == 4'd0) ? io_enable_0 : ((cmd_field[4:1] == 4'd1) ? io_enable_1 : ((cmd_field[4:1] == 4'd2) ? io_enable_2 : ((cmd_field[4:1] == 4'd3) ? io_enable_3 : ((cmd_field[4:1] == 4'd4) ? io_enable_4 : ((cmd_field[4:1] == 4'd5) ? io_enable_5 : ((cmd_field[4:1] == 4'd6) ? io_enable_6 : ((cmd_field[4:1] == 4'd7) ? io_enable_7 : 1'b0))))))))}});
-    wire _t61 = (vmm_read || vmm_write) || vmm_bitmap_write;
-    wire _t62 = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
-    wire _t63 = reject_code != 3'd0;
-    wire _t64 = !target_is_current;
-    wire [15:0] _t65 = (target_vmm == 4'd0) ? load_0 : ((target_vmm == 4'd1) ? load_1 : ((target_vmm == 4'd2) ? load_2 : ((target_vmm == 4'd3) ? load_3 : 16'd0)));
-    wire [15:0] _t66 = (&_t65) ? _t65 : (_t65 + 16'd1);
-    wire [31:0] _t67 = ((target_vmm == 4'd0) ? handled_0 : ((target_vmm == 4'd1) ? handled_1 : ((target_vmm == 4'd2) ? handled_2 : ((target_vmm == 4'd3) ? handled_3 : 32'd0)))) + 32'd1;
-    wire [15:0] _t68 = (current[3:0] == 4'd0) ? load_0 : ((current[3:0] == 4'd1) ? load_1 : ((current[3:0] == 4'd2) ? load_2 : ((current[3:0] == 4'd3) ? load_3 : 16'd0)));
-    wire [15:0] _t69 = (_t68 == 16'd0) ? _t68 : (_t68 - 16'd1);
+    wire _t3 = ev_reason == 16'd1;
+    wire _t4 = ev_int_type == 3'd2;
+    wire _t5 = (((ev_qual[2:0] == 3'd0) || (ev_qual[2:0] == 3'd1)) || (ev_qual[2:0] == 3'd3)) && (ev_qual[15:7] == 9'd0);
+    wire _t6 = !((_t4 && (ev_vector == 8'd2)) || (((ev_int_type == 3'd3) || (ev_int_type == 3'd6)) && (ev_vector[7:5] == 3'd0)));
+    wire [15:0] _t7 = {14'd0, ev_qual[1:0]};
+    wire [15:0] _t8 = ev_qual[31:16] + _t7;
+    wire _t9 = ev_qual[31:16] > (~_t7);
+    wire _t10 = ev_reason[5:0] == 6'd62;
+    wire _t11 = ev_reason[5:0] == 6'd61;
+    wire _t12 = ev_reason[5:0] == 6'd60;
+    wire _t13 = ev_reason[5:0] == 6'd59;
+    wire _t14 = ev_reason[5:0] == 6'd58;
+    wire [3:0] _t15 = _t14 ? route_vmm_58 : (_t13 ? route_vmm_59 : (_t12 ? route_vmm_60 : (_t11 ? route_vmm_61 : (_t10 ? route_vmm_62 : route_vmm_63))));
+    wire _t16 = ev_reason[5:0] == 6'd57;
+    wire _t17 = ev_reason[5:0] == 6'd56;
+    wire _t18 = ev_reason[5:0] == 6'd55;
+    wire _t19 = ev_reason[5:0] == 6'd54;
+    wire _t20 = ev_reason[5:0] == 6'd53;
+    wire [3:0] _t21 = _t20 ? route_vmm_53 : (_t19 ? route_vmm_54 : (_t18 ? route_vmm_55 : (_t17 ? route_vmm_56 : (_t16 ? route_vmm_57 : _t15))));
+    wire _t22 = ev_reason[5:0] == 6'd52;
+    wire _t23 = ev_reason[5:0] == 6'd51;
+    wire _t24 = ev_reason[5:0] == 6'd50;
+    wire _t25 = ev_reason[5:0] == 6'd49;
+    wire _t26 = ev_reason[5:0] == 6'd48;
+    wire [3:0] _t27 = _t26 ? route_vmm_48 : (_t25 ? route_vmm_49 : (_t24 ? route_vmm_50 : (_t23 ? route_vmm_51 : (_t22 ? route_vmm_52 : _t21))));
+    wire _t28 = ev_reason[5:0] == 6'd47;
+    wire _t29 = ev_reason[5:0] == 6'd46;
+    wire _t30 = ev_reason[5:0] == 6'd45;
+    wire _t31 = ev_reason[5:0] == 6'd44;
+    wire _t32 = ev_reason[5:0] == 6'd43;
+    wire [3:0] _t33 = _t32 ? route_vmm_43 : (_t31 ? route_vmm_44 : (_t30 ? route_vmm_45 : (_t29 ? route_vmm_46 : (_t28 ? route_vmm_47 : _t27))));
+    wire _t34 = ev_reason[5:0] == 6'd42;
+    wire _t35 = ev_reason[5:0] == 6'd41;
+    wire _t36 = ev_reason[5:0] == 6'd40;
+    wire _t37 = ev_reason[5:0] == 6'd39;
+    wire _t38 = ev_reason[5:0] == 6'd38;
+    wire [3:0] _t39 = _t38 ? route_vmm_38 : (_t37 ? route_vmm_39 : (_t36 ? route_vmm_40 : (_t35 ? route_vmm_41 : (_t34 ? route_vmm_42 : _t33))));
+    wire _t40 = ev_reason[5:0] == 6'd37;
+    wire _t41 = ev_reason[5:0] == 6'd36;
+    wire _t42 = ev_reason[5:0] == 6'd35;
+    wire _t43 = ev_reason[5:0] == 6'd34;
+    wire _t44 = ev_reason[5:0] == 6'd33;
+    wire [3:0] _t45 = _t44 ? route_vmm_33 : (_t43 ? route_vmm_34 : (_t42 ? route_vmm_35 : (_t41 ? route_vmm_36 : (_t40 ? route_vmm_37 : _t39))));
+    wire _t46 = ev_reason[5:0] == 6'd32;
+    wire _t47 = ev_reason[5:0] == 6'd31;
+    wire _t48 = ev_reason[5:0] == 6'd30;
+    wire _t49 = ev_reason[5:0] == 6'd29;
+    wire _t50 = ev_reason[5:0] == 6'd28;
+    wire [3:0] _t51 = _t50 ? route_vmm_28 : (_t49 ? route_vmm_29 : (_t48 ? route_vmm_30 : (_t47 ? route_vmm_31 : (_t46 ? route_vmm_32 : _t45))));
+    wire _t52 = ev_reason[5:0] == 6'd27;
+    wire _t53 = ev_reason[5:0] == 6'd26;
+    wire _t54 = ev_reason[5:0] == 6'd25;
+    wire _t55 = ev_reason[5:0] == 6'd24;
+    wire _t56 = ev_reason[5:0] == 6'd23;
+    wire [3:0] _t57 = _t56 ? route_vmm_23 : (_t55 ? route_vmm_24 : (_t54 ? route_vmm_25 : (_t53 ? route_vmm_26 : (_t52 ? route_vmm_27 : _t51))));
+    wire _t58 = ev_reason[5:0] == 6'd22;
+    wire _t59 = ev_reason[5:0] == 6'd21;
+    wire _t60 = ev_reason[5:0] == 6'd20;
+    wire _t61 = ev_reason[5:0] == 6'd19;
+    wire _t62 = ev_reason[5:0] == 6'd18;
+    wire [3:0] _t63 = _t62 ? route_vmm_18 : (_t61 ? route_vmm_19 : (_t60 ? route_vmm_20 : (_t59 ? route_vmm_21 : (_t58 ? route_vmm_22 : _t57))));
+    wire _t64 = ev_reason[5:0] == 6'd17;
+    wire _t65 = ev_reason[5:0] == 6'd16;
+    wire _t66 = ev_reason[5:0] == 6'd15;
+    wire _t67 = ev_reason[5:0] == 6'd14;
+    wire _t68 = ev_reason[5:0] == 6'd13;
+    wire [3:0] _t69 = _t68 ? route_vmm_13 : (_t67 ? route_vmm_14 : (_t66 ? route_vmm_15 : (_t65 ? route_vmm_16 : (_t64 ? route_vmm_17 : _t63))));
+    wire _t70 = ev_reason[5:0] == 6'd12;
+    wire _t71 = ev_reason[5:0] == 6'd11;
+    wire _t72 = ev_reason[5:0] == 6'd10;
+    wire _t73 = ev_reason[5:0] == 6'd9;
+    wire _t74 = ev_reason[5:0] == 6'd8;
+    wire [3:0] _t75 = _t74 ? route_vmm_8 : (_t73 ? route_vmm_9 : (_t72 ? route_vmm_10 : (_t71 ? route_vmm_11 : (_t70 ? route_vmm_12 : _t69))));
+    wire _t76 = ev_reason[5:0] == 6'd7;
+    wire _t77 = ev_reason[5:0] == 6'd6;
+    wire _t78 = ev_reason[5:0] == 6'd5;
+    wire _t79 = ev_reason[5:0] == 6'd4;
+    wire _t80 = ev_reason[5:0] == 6'd3;
+    wire _t81 = ev_reason[5:0] == 6'd2;
+    wire [3:0] _t82 = _t81 ? route_vmm_2 : (_t80 ? route_vmm_3 : (_t79 ? route_vmm_4 : (_t78 ? route_vmm_5 : (_t77 ? route_vmm_6 : (_t76 ? route_vmm_7 : _t75)))));
+    wire _t83 = ev_reason[5:0] == 6'd1;
+    wire _t84 = ev_reason[5:0] == 6'd0;
+    wire [1:0] _t85 = _t13 ? route_policy_59 : (_t12 ? route_policy_60 : (_t11 ? route_policy_61 : (_t10 ? route_policy_62 : route_policy_63)));
+    wire [1:0] _t86 = _t19 ? route_policy_54 : (_t18 ? route_policy_55 : (_t17 ? route_policy_56 : (_t16 ? route_policy_57 : (_t14 ? route_policy_58 : _t85))));
+    wire [1:0] _t87 = _t25 ? route_policy_49 : (_t24 ? route_policy_50 : (_t23 ? route_policy_51 : (_t22 ? route_policy_52 : (_t20 ? route_policy_53 : _t86))));
+    wire [1:0] _t88 = _t31 ? route_policy_44 : (_t30 ? route_policy_45 : (_t29 ? route_policy_46 : (_t28 ? route_policy_47 : (_t26 ? route_policy_48 : _t87))));
+    wire [1:0] _t89 = _t37 ? route_policy_39 : (_t36 ? route_policy_40 : (_t35 ? route_policy_41 : (_t34 ? route_policy_42 : (_t32 ? route_policy_43 : _t88))));
+    wire [1:0] _t90 = _t43 ? route_policy_34 : (_t42 ? route_policy_35 : (_t41 ? route_policy_36 : (_t40 ? route_policy_37 : (_t38 ? route_policy_38 : _t89))));
+    wire [1:0] _t91 = _t49 ? route_policy_29 : (_t48 ? route_policy_30 : (_t47 ? route_policy_31 : (_t46 ? route_policy_32 : (_t44 ? route_policy_33 : _t90))));
+    wire [1:0] _t92 = _t55 ? route_policy_24 : (_t54 ? route_policy_25 : (_t53 ? route_policy_26 : (_t52 ? route_policy_27 : (_t50 ? route_policy_28 : _t91))));
+    wire [1:0] _t93 = _t61 ? route_policy_19 : (_t60 ? route_policy_20 : (_t59 ? route_policy_21 : (_t58 ? route_policy_22 : (_t56 ? route_policy_23 : _t92))));
+    wire [1:0] _t94 = _t67 ? route_policy_14 : (_t66 ? route_policy_15 : (_t65 ? route_policy_16 : (_t64 ? route_policy_17 : (_t62 ? route_policy_18 : _t93))));
+    wire [1:0] _t95 = _t73 ? route_policy_9 : (_t72 ? route_policy_10 : (_t71 ? route_policy_11 : (_t70 ? route_policy_12 : (_t68 ? route_policy_13 : _t94))));
+    wire [1:0] _t96 = _t79 ? route_policy_4 : (_t78 ? route_policy_5 : (_t77 ? route_policy_6 : (_t76 ? route_policy_7 : (_t74 ? route_policy_8 : _t95))));
+    wire [3:0] _t97 = (current[5:0] == 6'd5) ? owner_5 : ((current[5:0] == 6'd6) ? owner_6 : ((current[5:0] == 6'd7) ? owner_7 : 4'd0));
+    wire _t98 = current[5:0] == 6'd3;
+    wire _t99 = current[5:0] == 6'd2;
+    wire _t100 = current[5:0] == 6'd1;
+    wire _t101 = current[5:0] == 6'd0;
+    wire _t102 = guest_owner == 4'd3;
+    wire _t103 = guest_owner == 4'd2;
+    wire _t104 = guest_owner == 4'd1;
+    wire _t105 = guest_owner == 4'd0;
+    wire [31:0] _t106 = _t105 ? exc_bitmap_0 : (_t104 ? exc_bitmap_1 : (_t103 ? exc_bitmap_2 : (_t102 ? exc_bitmap_3 : 32'd0)));
+    wire [31:0] _t107 = ev_err_code & (_t105 ? pfec_mask_0 : (_t104 ? pfec_mask_1 : (_t103 ? pfec_mask_2 : (_t102 ? pfec_mask_3 : 32'd0))));
+    wire _t108 = !((_t107 == (_t105 ? pfec_match_0 : (_t104 ? pfec_match_1 : (_t103 ? pfec_match_2 : (_t102 ? pfec_match_3 : 32'd0))))) ^ _t106[14]);
+    wire _t109 = _t105 ? pin_0[3] : (_t104 ? pin_1[3] : (_t103 ? pin_2[3] : (_t102 ? pin_3[3] : 1'b0)));
+    wire [31:0] _t110 = io_bitmap[{guest_owner[1:0], ev_qual[31:21]}];
+    wire [31:0] _t111 = io_bitmap[{guest_owner[1:0], (ev_qual[31:21] + 11'd1)}];
+    wire [63:0] _t112 = {_t111, _t110};
+    wire [5:0] _t113 = {1'b0, ev_qual[20:16]};
+    wire _t114 = (ev_qual[1:0] == 2'd3) && (_t112[_t113 + 6'd2] || _t112[_t113 + 6'd3]);
+    wire _t115 = _t105 ? proc_0[25] : (_t104 ? proc_1[25] : (_t103 ? proc_2[25] : (_t102 ? proc_3[25] : 1'b0)));
+    wire _t116 = _t9 || ((_t112[_t113] || ((ev_qual[1:0] != 2'd0) && _t112[_t113 + 6'd1])) || _t114);
+    wire _t117 = _t115 ? _t116 : (_t105 ? proc_0[24] : (_t104 ? proc_1[24] : (_t103 ? proc_2[24] : (_t102 ? proc_3[24] : 1'b0))));
+    wire _t118 = _t105 ? proc_0[30] : (_t104 ? proc_1[30] : (_t103 ? proc_2[30] : (_t102 ? proc_3[30] : 1'b0)));
+    wire _t119 = _t105 ? proc_0[29] : (_t104 ? proc_1[29] : (_t103 ? proc_2[29] : (_t102 ? proc_3[29] : 1'b0)));
+    wire _t120 = _t105 ? proc_0[23] : (_t104 ? proc_1[23] : (_t103 ? proc_2[23] : (_t102 ? proc_3[23] : 1'b0)));
+    wire _t121 = (ev_reason == 16'd29) ? _t120 : ((ev_reason == 16'd39) ? _t119 : ((ev_reason == 16'd40) ? _t118 : 1'b1));
+    wire _t122 = (ev_reason == 16'd16) ? (_t105 ? proc_0[12] : (_t104 ? proc_1[12] : (_t103 ? proc_2[12] : (_t102 ? proc_3[12] : 1'b0)))) : _t121;
+    wire _t123 = (ev_reason == 16'd15) ? (_t105 ? proc_0[11] : (_t104 ? proc_1[11] : (_t103 ? proc_2[11] : (_t102 ? proc_3[11] : 1'b0)))) : _t122;
+    wire _t124 = (ev_reason == 16'd36) ? (_t105 ? proc_0[10] : (_t104 ? proc_1[10] : (_t103 ? proc_2[10] : (_t102 ? proc_3[10] : 1'b0)))) : _t123;
+    wire _t125 = (ev_reason == 16'd14) ? (_t105 ? proc_0[9] : (_t104 ? proc_1[9] : (_t103 ? proc_2[9] : (_t102 ? proc_3[9] : 1'b0)))) : _t124;
+    wire _t126 = (ev_reason == 16'd12) ? (_t105 ? proc_0[7] : (_t104 ? proc_1[7] : (_t103 ? proc_2[7] : (_t102 ? proc_3[7] : 1'b0)))) : _t125;
+    wire _t127 = ev_is_io ? _t117 : (_t3 ? (_t105 ? pin_0[0] : (_t104 ? pin_1[0] : (_t103 ? pin_2[0] : (_t102 ? pin_3[0] : 1'b0)))) : _t126);
+    wire _t128 = !_t9;
+    wire [3:0] _t129 = (ev_is_io && (((io_enable_7 && (io_base_7 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_7))) ? io_vmm_7 : route_vmm_sel;
+    wire [3:0] _t130 = (ev_is_io && (((io_enable_6 && (io_base_6 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_6))) ? io_vmm_6 : _t129;
+    wire [3:0] _t131 = (ev_is_io && (((io_enable_5 && (io_base_5 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_5))) ? io_vmm_5 : _t130;
+    wire [3:0] _t132 = (ev_is_io && (((io_enable_4 && (io_base_4 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_4))) ? io_vmm_4 : _t131;
+    wire [3:0] _t133 = (ev_is_io && (((io_enable_3 && (io_base_3 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_3))) ? io_vmm_3 : _t132;
+    wire [3:0] _t134 = (ev_is_io && (((io_enable_2 && (io_base_2 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_2))) ? io_vmm_2 : _t133;
+    wire [3:0] _t135 = (ev_is_io && (((io_enable_1 && (io_base_1 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_1))) ? io_vmm_1 : _t134;
+    wire [3:0] _t136 = _t14 ? eligible_58 : (_t13 ? eligible_59 : (_t12 ? eligible_60 : (_t11 ? eligible_61 : (_t10 ? eligible_62 : eligible_63))));
+    wire [3:0] _t137 = _t22 ? eligible_52 : (_t20 ? eligible_53 : (_t19 ? eligible_54 : (_t18 ? eligible_55 : (_t17 ? eligible_56 : (_t16 ? eligible_57 : _t136)))));
+    wire [3:0] _t138 = _t29 ? eligible_46 : (_t28 ? eligible_47 : (_t26 ? eligible_48 : (_t25 ? eligible_49 : (_t24 ? eligible_50 : (_t23 ? eligible_51 : _t137)))));
+    wire [3:0] _t139 = _t36 ? eligible_40 : (_t35 ? eligible_41 : (_t34 ? eligible_42 : (_t32 ? eligible_43 : (_t31 ? eligible_44 : (_t30 ? eligible_45 : _t138)))));
+    wire [3:0] _t140 = _t43 ? eligible_34 : (_t42 ? eligible_35 : (_t41 ? eligible_36 : (_t40 ? eligible_37 : (_t38 ? eligible_38 : (_t37 ? eligible_39 : _t139)))));
+    wire [3:0] _t141 = _t50 ? eligible_28 : (_t49 ? eligible_29 : (_t48 ? eligible_30 : (_t47 ? eligible_31 : (_t46 ? eligible_32 : (_t44 ? eligible_33 : _t140)))));
+    wire [3:0] _t142 = _t58 ? eligible_22 : (_t56 ? eligible_23 : (_t55 ? eligible_24 : (_t54 ? eligible_25 : (_t53 ? eligible_26 : (_t52 ? eligible_27 : _t141)))));
+    wire [3:0] _t143 = _t65 ? eligible_16 : (_t64 ? eligible_17 : (_t62 ? eligible_18 : (_t61 ? eligible_19 : (_t60 ? eligible_20 : (_t59 ? eligible_21 : _t142)))));
+    wire [3:0] _t144 = _t72 ? eligible_10 : (_t71 ? eligible_11 : (_t70 ? eligible_12 : (_t68 ? eligible_13 : (_t67 ? eligible_14 : (_t66 ? eligible_15 : _t143)))));
+    wire [3:0] _t145 = _t79 ? eligible_4 : (_t78 ? eligible_5 : (_t77 ? eligible_6 : (_t76 ? eligible_7 : (_t74 ? eligible_8 : (_t73 ? eligible_9 : _t144)))));
+    wire _t146 = eligible_sel[0] && ((!return_valid_0) || (current[7] && _t101));
+    wire [15:0] _t147 = _t146 ? load_0 : 16'd0;
+    wire _t148 = eligible_sel[1] && ((!return_valid_1) || (current[7] && _t100));
+    wire _t149 = _t148 && ((!_t146) || (load_1 < _t147));
+    wire [15:0] _t150 = _t149 ? load_1 : _t147;
+    wire _t151 = _t146 || _t148;
+    wire _t152 = eligible_sel[2] && ((!return_valid_2) || (current[7] && _t99));
+    wire _t153 = _t152 && ((!_t151) || (load_2 < _t150));
+    wire _t154 = _t151 || _t152;
+    wire _t155 = eligible_sel[3] && ((!return_valid_3) || (current[7] && _t98));
+    wire [3:0] _t156 = (_t155 && ((!_t154) || (load_3 < (_t153 ? load_2 : _t150)))) ? 4'd3 : (_t153 ? 4'd2 : (_t149 ? 4'd1 : (_t146 ? 4'd0 : 4'd0)));
+    wire _t157 = (chosen_vmm == 4'd1) ? return_valid_1 : ((chosen_vmm == 4'd2) ? return_valid_2 : ((chosen_vmm == 4'd3) ? return_valid_3 : 1'b0));
+    wire _t158 = !current_is_vmm0;
+    wire _t159 = cmd_vmcs == 4'd0;
+    wire _t160 = cmd_vmcs == 4'd3;
+    wire _t161 = cmd_vmcs == 4'd2;
+    wire _t162 = cmd_vmcs == 4'd1;
+    wire [63:0] _t163 = {64{field_hit_proc}} & {32'd0, (_t159 ? proc_0 : (_t162 ? proc_1 : (_t161 ? proc_2 : (_t160 ? proc_3 : 32'd0))))};
+    wire [63:0] _t164 = {32'd0, (_t159 ? exc_bitmap_0 : (_t162 ? exc_bitmap_1 : (_t161 ? exc_bitmap_2 : (_t160 ? exc_bitmap_3 : 32'd0))))};
+    wire [63:0] _t165 = {64{field_hit_pfec_mask}} & {32'd0, (_t159 ? pfec_mask_0 : (_t162 ? pfec_mask_1 : (_t161 ? pfec_mask_2 : (_t160 ? pfec_mask_3 : 32'd0))))};
+    wire [63:0] _t166 = {32'd0, (_t159 ? pfec_match_0 : (_t162 ? pfec_match_1 : (_t161 ? pfec_match_2 : (_t160 ? pfec_match_3 : 32'd0))))};
+    wire [63:0] _t167 = {64{field_hit_host_rip}} & (_t159 ? host_rip_0 : (_t162 ? host_rip_1 : (_t161 ? host_rip_2 : (_t160 ? host_rip_3 : 64'd0))));
+    wire [63:0] _t168 = {64{field_hit_vmm_load}} & {48'd0, (_t159 ? load_0 : (_t162 ? load_1 : (_t161 ? load_2 : (_t160 ? load_3 : 16'd0))))};
+    wire [63:0] _t169 = {56'd0, (_t159 ? vm_instr_error_0 : (_t162 ? vm_instr_error_1 : (_t161 ? vm_instr_error_2 : (_t160 ? vm_instr_error_3 : 8'd0))))};
+    wire [63:0] _t170 = {48'd0, (_t159 ? exit_reason_0 : (_t162 ? exit_reason_1 : (_t161 ? exit_reason_2 : (_t160 ? exit_reason_3 : 16'd0))))};
+    wire [63:0] _t171 = {64{field_hit_intr_info}} & {32'd0, (_t159 ? intr_info_0 : (_t162 ? intr_info_1 : (_t161 ? intr_info_2 : (_t160 ? intr_info_3 : 32'd0))))};
+    wire [63:0] _t172 = {64{field_hit_intr_err}} & {32'd0, (_t159 ? intr_err_0 : (_t162 ? intr_err_1 : (_t161 ? intr_err_2 : (_t160 ? intr_err_3 : 32'd0))))};
+    wire [63:0] _t173 = {64{field_hit_exit_qual}} & (_t159 ? exit_qual_0 : (_t162 ? exit_qual_1 : (_t161 ? exit_qual_2 : (_t160 ? exit_qual_3 : 64'd0))));
+    wire [7:0] _t174 = _t159 ? return_entity_0 : (_t162 ? return_entity_1 : (_t161 ? return_entity_2 : (_t160 ? return_entity_3 : 8'd0)));
+    wire [63:0] _t175 = {55'd0, {(_t159 ? return_valid_0 : (_t162 ? return_valid_1 : (_t161 ? return_valid_2 : (_t160 ? return_valid_3 : 1'b0)))), _t174}};
+    wire [63:0] _t176 = {64{field_hit_handled}} & {32'd0, (_t159 ? handled_0 : (_t162 ? handled_1 : (_t161 ? handled_2 : (_t160 ? handled_3 : 32'd0))))};
+    wire _t177 = !cmd_field[0];
+    wire _t178 = cmd_field[6:1] == 6'd62;
+    wire _t179 = cmd_field[6:1] == 6'd61;
+    wire _t180 = cmd_field[6:1] == 6'd60;
+    wire _t181 = cmd_field[6:1] == 6'd59;
+    wire _t182 = cmd_field[6:1] == 6'd58;
+    wire [3:0] _t183 = _t182 ? route_vmm_58 : (_t181 ? route_vmm_59 : (_t180 ? route_vmm_60 : (_t179 ? route_vmm_61 : (_t178 ? route_vmm_62 : route_vmm_63))));
+    wire _t184 = cmd_field[6:1] == 6'd57;
+    wire _t185 = cmd_field[6:1] == 6'd56;
+    wire _t186 = cmd_field[6:1] == 6'd55;
+    wire _t187 = cmd_field[6:1] == 6'd54;
+    wire _t188 = cmd_field[6:1] == 6'd53;
+    wire [3:0] _t189 = _t188 ? route_vmm_53 : (_t187 ? route_vmm_54 : (_t186 ? route_vmm_55 : (_t185 ? route_vmm_56 : (_t184 ? route_vmm_57 : _t183))));
+    wire _t190 = cmd_field[6:1] == 6'd52;
+    wire _t191 = cmd_field[6:1] == 6'd51;
+    wire _t192 = cmd_field[6:1] == 6'd50;
+    wire _t193 = cmd_field[6:1] == 6'd49;
+    wire _t194 = cmd_field[6:1] == 6'd48;
+    wire [3:0] _t195 = _t194 ? route_vmm_48 : (_t193 ? route_vmm_49 : (_t192 ? route_vmm_50 : (_t191 ? route_vmm_51 : (_t190 ? route_vmm_52 : _t189))));
+    wire _t196 = cmd_field[6:1] == 6'd47;
+    wire _t197 = cmd_field[6:1] == 6'd46;
+    wire _t198 = cmd_field[6:1] == 6'd45;
+    wire _t199 = cmd_field[6:1] == 6'd44;
+    wire _t200 = cmd_field[6:1] == 6'd43;
+    wire [3:0] _t201 = _t200 ? route_vmm_43 : (_t199 ? route_vmm_44 : (_t198 ? route_vmm_45 : (_t197 ? route_vmm_46 : (_t196 ? route_vmm_47 : _t195))));
+    wire _t202 = cmd_field[6:1] == 6'd42;
+    wire _t203 = cmd_field[6:1] == 6'd41;
+    wire _t204 = cmd_field[6:1] == 6'd40;
+    wire _t205 = cmd_field[6:1] == 6'd39;
+    wire _t206 = cmd_field[6:1] == 6'd38;
+    wire [3:0] _t207 = _t206 ? route_vmm_38 : (_t205 ? route_vmm_39 : (_t204 ? route_vmm_40 : (_t203 ? route_vmm_41 : (_t202 ? route_vmm_42 : _t201))));
+    wire _t208 = cmd_field[6:1] == 6'd37;
+    wire _t209 = cmd_field[6:1] == 6'd36;
+    wire _t210 = cmd_field[6:1] == 6'd35;
+    wire _t211 = cmd_field[6:1] == 6'd34;
+    wire _t212 = cmd_field[6:1] == 6'd33;
+    wire [3:0] _t213 = _t212 ? route_vmm_33 : (_t211 ? route_vmm_34 : (_t210 ? route_vmm_35 : (_t209 ? route_vmm_36 : (_t208 ? route_vmm_37 : _t207))));
+    wire _t214 = cmd_field[6:1] == 6'd32;
+    wire _t215 = cmd_field[6:1] == 6'd31;
+    wire _t216 = cmd_field[6:1] == 6'd30;
+    wire _t217 = cmd_field[6:1] == 6'd29;
+    wire _t218 = cmd_field[6:1] == 6'd28;
+    wire [3:0] _t219 = _t218 ? route_vmm_28 : (_t217 ? route_vmm_29 : (_t216 ? route_vmm_30 : (_t215 ? route_vmm_31 : (_t214 ? route_vmm_32 : _t213))));
+    wire _t220 = cmd_field[6:1] == 6'd27;
+    wire _t221 = cmd_field[6:1] == 6'd26;
+    wire _t222 = cmd_field[6:1] == 6'd25;
+    wire _t223 = cmd_field[6:1] == 6'd24;
+    wire _t224 = cmd_field[6:1] == 6'd23;
+    wire [3:0] _t225 = _t224 ? route_vmm_23 : (_t223 ? route_vmm_24 : (_t222 ? route_vmm_25 : (_t221 ? route_vmm_26 : (_t220 ? route_vmm_27 : _t219))));
+    wire _t226 = cmd_field[6:1] == 6'd22;
+    wire _t227 = cmd_field[6:1] == 6'd21;
+    wire _t228 = cmd_field[6:1] == 6'd20;
+    wire _t229 = cmd_field[6:1] == 6'd19;
+    wire _t230 = cmd_field[6:1] == 6'd18;
+    wire [3:0] _t231 = _t230 ? route_vmm_18 : (_t229 ? route_vmm_19 : (_t228 ? route_vmm_20 : (_t227 ? route_vmm_21 : (_t226 ? route_vmm_22 : _t225))));
+    wire _t232 = cmd_field[6:1] == 6'd17;
+    wire _t233 = cmd_field[6:1] == 6'd16;
+    wire _t234 = cmd_field[6:1] == 6'd15;
+    wire _t235 = cmd_field[6:1] == 6'd14;
+    wire _t236 = cmd_field[6:1] == 6'd13;
+    wire [3:0] _t237 = _t236 ? route_vmm_13 : (_t235 ? route_vmm_14 : (_t234 ? route_vmm_15 : (_t233 ? route_vmm_16 : (_t232 ? route_vmm_17 : _t231))));
+    wire _t238 = cmd_field[6:1] == 6'd12;
+    wire _t239 = cmd_field[6:1] == 6'd11;
+    wire _t240 = cmd_field[6:1] == 6'd10;
+    wire _t241 = cmd_field[6:1] == 6'd9;
+    wire _t242 = cmd_field[6:1] == 6'd8;
+    wire [3:0] _t243 = _t242 ? route_vmm_8 : (_t241 ? route_vmm_9 : (_t240 ? route_vmm_10 : (_t239 ? route_vmm_11 : (_t238 ? route_vmm_12 : _t237))));
+    wire _t244 = cmd_field[6:1] == 6'd7;
+    wire _t245 = cmd_field[6:1] == 6'd6;
+    wire _t246 = cmd_field[6:1] == 6'd5;
+    wire _t247 = cmd_field[6:1] == 6'd4;
+    wire _t248 = cmd_field[6:1] == 6'd3;
+    wire _t249 = cmd_field[6:1] == 6'd2;
+    wire [3:0] _t250 = _t249 ? route_vmm_2 : (_t248 ? route_vmm_3 : (_t247 ? route_vmm_4 : (_t246 ? route_vmm_5 : (_t245 ? route_vmm_6 : (_t244 ? route_vmm_7 : _t243)))));
+    wire _t251 = cmd_field[6:1] == 6'd1;
+    wire _t252 = cmd_field[6:1] == 6'd0;
+    wire [1:0] _t253 = _t181 ? route_policy_59 : (_t180 ? route_policy_60 : (_t179 ? route_policy_61 : (_t178 ? route_policy_62 : route_policy_63)));
+    wire [1:0] _t254 = _t187 ? route_policy_54 : (_t186 ? route_policy_55 : (_t185 ? route_policy_56 : (_t184 ? route_policy_57 : (_t182 ? route_policy_58 : _t253))));
+    wire [1:0] _t255 = _t193 ? route_policy_49 : (_t192 ? route_policy_50 : (_t191 ? route_policy_51 : (_t190 ? route_policy_52 : (_t188 ? route_policy_53 : _t254))));
+    wire [1:0] _t256 = _t199 ? route_policy_44 : (_t198 ? route_policy_45 : (_t197 ? route_policy_46 : (_t196 ? route_policy_47 : (_t194 ? route_policy_48 : _t255))));
+    wire [1:0] _t257 = _t205 ? route_policy_39 : (_t204 ? route_policy_40 : (_t203 ? route_policy_41 : (_t202 ? route_policy_42 : (_t200 ? route_policy_43 : _t256))));
+    wire [1:0] _t258 = _t211 ? route_policy_34 : (_t210 ? route_policy_35 : (_t209 ? route_policy_36 : (_t208 ? route_policy_37 : (_t206 ? route_policy_38 : _t257))));
+    wire [1:0] _t259 = _t217 ? route_policy_29 : (_t216 ? route_policy_30 : (_t215 ? route_policy_31 : (_t214 ? route_policy_32 : (_t212 ? route_policy_33 : _t258))));
+    wire [1:0] _t260 = _t223 ? route_policy_24 : (_t222 ? route_policy_25 : (_t221 ? route_policy_26 : (_t220 ? route_policy_27 : (_t218 ? route_policy_28 : _t259))));
+    wire [1:0] _t261 = _t229 ? route_policy_19 : (_t228 ? route_policy_20 : (_t227 ? route_policy_21 : (_t226 ? route_policy_22 : (_t224 ? route_policy_23 : _t260))));
+    wire [1:0] _t262 = _t235 ? route_policy_14 : (_t234 ? route_policy_15 : (_t233 ? route_policy_16 : (_t232 ? route_policy_17 : (_t230 ? route_policy_18 : _t261))));
+    wire [1:0] _t263 = _t241 ? route_policy_9 : (_t240 ? route_policy_10 : (_t239 ? route_policy_11 : (_t238 ? route_policy_12 : (_t236 ? route_policy_13 : _t262))));
+    wire [1:0] _t264 = _t247 ? route_policy_4 : (_t246 ? route_policy_5 : (_t245 ? route_policy_6 : (_t244 ? route_policy_7 : (_t242 ? route_policy_8 : _t263))));
+    wire [1:0] _t265 = _t252 ? route_policy_0 : (_t251 ? route_policy_1 : (_t249 ? route_policy_2 : (_t248 ? route_policy_3 : _t264)));
+    wire [63:0] _t266 = {64{field_hit_route}} & {56'd0, {(_t252 ? route_vmm_0 : (_t251 ? route_vmm_1 : _t250)), 2'd0, _t265}};
+    wire _t267 = cmd_data[7:4] >= 4'd4;
+    wire [3:0] _t268 = _t182 ? eligible_58 : (_t181 ? eligible_59 : (_t180 ? eligible_60 : (_t179 ? eligible_61 : (_t178 ? eligible_62 : eligible_63))));
+    wire [3:0] _t269 = _t190 ? eligible_52 : (_t188 ? eligible_53 : (_t187 ? eligible_54 : (_t186 ? eligible_55 : (_t185 ? eligible_56 : (_t184 ? eligible_57 : _t268)))));
+    wire [3:0] _t270 = _t197 ? eligible_46 : (_t196 ? eligible_47 : (_t194 ? eligible_48 : (_t193 ? eligible_49 : (_t192 ? eligible_50 : (_t191 ? eligible_51 : _t269)))));
+    wire [3:0] _t271 = _t204 ? eligible_40 : (_t203 ? eligible_41 : (_t202 ? eligible_42 : (_t200 ? eligible_43 : (_t199 ? eligible_44 : (_t198 ? eligible_45 : _t270)))));
+    wire [3:0] _t272 = _t211 ? eligible_34 : (_t210 ? eligible_35 : (_t209 ? eligible_36 : (_t208 ? eligible_37 : (_t206 ? eligible_38 : (_t205 ? eligible_39 : _t271)))));
+    wire [3:0] _t273 = _t218 ? eligible_28 : (_t217 ? eligible_29 : (_t216 ? eligible_30 : (_t215 ? eligible_31 : (_t214 ? eligible_32 : (_t212 ? eligible_33 : _t272)))));
+    wire [3:0] _t274 = _t226 ? eligible_22 : (_t224 ? eligible_23 : (_t223 ? eligible_24 : (_t222 ? eligible_25 : (_t221 ? eligible_26 : (_t220 ? eligible_27 : _t273)))));
+    wire [3:0] _t275 = _t233 ? eligible_16 : (_t232 ? eligible_17 : (_t230 ? eligible_18 : (_t229 ? eligible_19 : (_t228 ? eligible_20 : (_t227 ? eligible_21 : _t274)))));
+    wire [3:0] _t276 = _t240 ? eligible_10 : (_t239 ? eligible_11 : (_t238 ? eligible_12 : (_t236 ? eligible_13 : (_t235 ? eligible_14 : (_t234 ? eligible_15 : _t275)))));
+    wire [3:0] _t277 = _t247 ? eligible_4 : (_t246 ? eligible_5 : (_t245 ? eligible_6 : (_t244 ? eligible_7 : (_t242 ? eligible_8 : (_t241 ? eligible_9 : _t276)))));
+    wire [63:0] _t278 = {64{field_hit_eligible}} & {60'd0, (_t252 ? eligible_0 : (_t251 ? eligible_1 : (_t249 ? eligible_2 : (_t248 ? eligible_3 : _t277))))};
+    wire _t279 = cmd_field[4:1] < 4'd8;
+    wire _t280 = cmd_field[4:1] == 4'd7;
+    wire _t281 = cmd_field[4:1] == 4'd6;
+    wire _t282 = cmd_field[4:1] == 4'd5;
+    wire _t283 = cmd_field[4:1] == 4'd4;
+    wire _t284 = cmd_field[4:1] == 4'd3;
+    wire _t285 = cmd_field[4:1] == 4'd2;
+    wire [15:0] _t286 = _t285 ? io_base_2 : (_t284 ? io_base_3 : (_t283 ? io_base_4 : (_t282 ? io_base_5 : (_t281 ? io_base_6 : (_t280 ? io_base_7 : 16'd0)))));
+    wire _t287 = cmd_field[4:1] == 4'd1;
+    wire _t288 = cmd_field[4:1] == 4'd0;
+    wire [63:0] _t289 = {64{field_hit_io_base}} & {48'd0, (_t288 ? io_base_0 : (_t287 ? io_base_1 : _t286))};
+    wire [15:0] _t290 = _t285 ? io_limit_2 : (_t284 ? io_limit_3 : (_t283 ? io_limit_4 : (_t282 ? io_limit_5 : (_t281 ? io_limit_6 : (_t280 ? io_limit_7 : 16'd0)))));
+    wire [63:0] _t291 = {64{field_hit_io_limit}} & {48'd0, (_t288 ? io_limit_0 : (_t287 ? io_limit_1 : _t290))};
+    wire [3:0] _t292 = _t285 ? io_vmm_2 : (_t284 ? io_vmm_3 : (_t283 ? io_vmm_4 : (_t282 ? io_vmm_5 : (_t281 ? io_vmm_6 : (_t280 ? io_vmm_7 : 4'd0)))));
+    wire _t293 = _t284 ? io_enable_3 : (_t283 ? io_enable_4 : (_t282 ? io_enable_5 : (_t281 ? io_enable_6 : (_t280 ? io_enable_7 : 1'b0))));
+    wire [63:0] _t294 = {56'd0, {(_t288 ? io_vmm_0 : (_t287 ? io_vmm_1 : _t292)), 3'd0, (_t288 ? io_enable_0 : (_t287 ? io_enable_1 : (_t285 ? io_enable_2 : _t293)))}};
+    wire [3:0] _t295 = _t251 ? owner_1 : (_t249 ? owner_2 : (_t248 ? owner_3 : (_t247 ? owner_4 : (_t246 ? owner_5 : (_t245 ? owner_6 : (_t244 ? owner_7 : 4'd0))))));
+    wire _t296 = ((((field_hit_pin || field_hit_proc) || field_hit_exc_bitmap) || field_hit_pfec_mask) || field_hit_pfec_match) || field_hit_host_rip;
+    wire _t297 = ((((_t296 || field_hit_vmm_load) || field_hit_vm_instr_error) || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err;
+    wire _t298 = (((((_t297 || field_hit_exit_qual) || field_hit_return_to) || field_hit_handled) || field_hit_route) || field_hit_eligible) || field_hit_io_base;
+    wire _t299 = ((((field_hit_vm_instr_error || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err) || field_hit_exit_qual) || field_hit_return_to;
+    wire _t300 = ((((field_hit_route || field_hit_eligible) || field_hit_io_base) || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock;
+    wire _t301 = (field_hit_vmm_load && ((cmd_data[31:0] & 32'hffff0000) != 32'd0)) || (field_hit_route && (((cmd_data[31:0] & 32'hffffff0c) != 32'd0) || _t267));
+    wire _t302 = _t301 || (field_hit_eligible && ((cmd_data[31:0] & 32'hfffffff0) != 32'd0));
+    wire _t303 = _t302 || (field_hit_io_ctrl && (((cmd_data[31:0] & 32'hffffff0e) != 32'd0) || _t267));
+    wire [63:0] _t304 = ({64{field_hit_pin}} & {32'd0, (_t159 ? pin_0 : (_t162 ? pin_1 : (_t161 ? pin_2 : (_t160 ? pin_3 : 32'd0))))}) | _t163;
+    wire [63:0] _t305 = ((((_t304 | ({64{field_hit_exc_bitmap}} & _t164)) | _t165) | ({64{field_hit_pfec_match}} & _t166)) | _t167) | _t168;
+    wire [63:0] _t306 = ((((_t305 | ({64{field_hit_vm_instr_error}} & _t169)) | ({64{field_hit_exit_reason}} & _t170)) | _t171) | _t172) | _t173;
+    wire [63:0] _t307 = ((((((_t306 | ({64{field_hit_return_to}} & _t175)) | _t176) | _t266) | _t278) | _t289) | _t291) | ({64{field_hit_io_ctrl}} & _t294);
+    wire [63:0] _t308 = (_t307 | ({64{field_hit_route_lock}} & {63'd0, route_lock})) | ({64{field_hit_current}} & {56'd0, current});
+    wire _t309 = (vmm_read || vmm_write) || vmm_bitmap_write;
+    wire _t310 = current[3:0] == 4'd3;
+    wire _t311 = current[3:0] == 4'd2;
+    wire _t312 = current[3:0] == 4'd1;
+    wire _t313 = current[3:0] == 4'd0;
+    wire _t314 = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
+    wire _t315 = ev_is_exception && ev_err_valid;
+    wire _t316 = reject_code != 3'd0;
+    wire _t317 = target_vmm == 4'd3;
+    wire _t318 = target_vmm == 4'd2;
+    wire _t319 = target_vmm == 4'd1;
+    wire _t320 = target_vmm == 4'd0;
+    wire [7:0] _t321 = {2'd0, cmd_guest};
+    wire _t322 = !target_is_current;
+    wire [15:0] _t323 = _t320 ? load_0 : (_t319 ? load_1 : (_t318 ? load_2 : (_t317 ? load_3 : 16'd0)));
+    wire [15:0] _t324 = (&_t323) ? _t323 : (_t323 + 16'd1);
+    wire [31:0] _t325 = (_t320 ? handled_0 : (_t319 ? handled_1 : (_t318 ? handled_2 : (_t317 ? handled_3 : 32'd0)))) + 32'd1;
+    wire _t326 = cmd_field[6:1] == 6'd63;
+    wire [15:0] _t327 = _t313 ? load_0 : (_t312 ? load_1 : (_t311 ? load_2 : (_t310 ? load_3 : 16'd0)));
+    wire [15:0] _t328 = (_t327 == 16'd0) ? _t327 : (_t327 - 16'd1);
+    `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
         for (_i = 0; _i < 8192; _i = _i + 1) begin
             io_bitmap[_i] = 32'd0;
         end
     end
+    `endif
     assign cmd_ready = cmd_ready_int;
     assign rsp_valid = rsp_valid_q;
     assign rsp_kind = rsp_kind_q;
@@ -517,20 +778,18 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             current <= 8'd128;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        current <= {4'd8, target_vmm};
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    current <= {4'd8, target_vmm};
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        current <= {2'd0, cmd_guest};
-                    end
-                    if (vmm_resume) begin
-                        current <= own_return_entity;
-                    end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    current <= _t321;
+                end
+                if (vmm_resume) begin
+                    current <= own_return_entity;
                 end
             end
         end
@@ -538,25 +797,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_valid_0 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd0) begin
-                            return_valid_0 <= 1'b1;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t320) begin
+                        return_valid_0 <= 1'b1;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd0) begin
-                            return_valid_0 <= 1'b0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t313) begin
+                        return_valid_0 <= 1'b0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd0) begin
-                            return_valid_0 <= 1'b0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t313) begin
+                        return_valid_0 <= 1'b0;
                     end
                 end
             end
@@ -565,25 +822,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_valid_1 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd1) begin
-                            return_valid_1 <= 1'b1;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t319) begin
+                        return_valid_1 <= 1'b1;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd1) begin
-                            return_valid_1 <= 1'b0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t312) begin
+                        return_valid_1 <= 1'b0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd1) begin
-                            return_valid_1 <= 1'b0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t312) begin
+                        return_valid_1 <= 1'b0;
                     end
                 end
             end
@@ -592,25 +847,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_valid_2 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd2) begin
-                            return_valid_2 <= 1'b1;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t318) begin
+                        return_valid_2 <= 1'b1;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd2) begin
-                            return_valid_2 <= 1'b0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t311) begin
+                        return_valid_2 <= 1'b0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd2) begin
-                            return_valid_2 <= 1'b0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t311) begin
+                        return_valid_2 <= 1'b0;
                     end
                 end
             end
@@ -619,25 +872,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_valid_3 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd3) begin
-                            return_valid_3 <= 1'b1;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t317) begin
+                        return_valid_3 <= 1'b1;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd3) begin
-                            return_valid_3 <= 1'b0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t310) begin
+                        return_valid_3 <= 1'b0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd3) begin
-                            return_valid_3 <= 1'b0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t310) begin
+                        return_valid_3 <= 1'b0;
                     end
                 end
             end
@@ -646,25 +897,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_entity_0 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd0) begin
-                            return_entity_0 <= current;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t320) begin
+                        return_entity_0 <= current;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd0) begin
-                            return_entity_0 <= 8'd0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t313) begin
+                        return_entity_0 <= 8'd0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd0) begin
-                            return_entity_0 <= 8'd0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t313) begin
+                        return_entity_0 <= 8'd0;
                     end
                 end
             end
@@ -673,25 +922,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_entity_1 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd1) begin
-                            return_entity_1 <= current;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t319) begin
+                        return_entity_1 <= current;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd1) begin
-                            return_entity_1 <= 8'd0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t312) begin
+                        return_entity_1 <= 8'd0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd1) begin
-                            return_entity_1 <= 8'd0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t312) begin
+                        return_entity_1 <= 8'd0;
                     end
                 end
             end
@@ -700,25 +947,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_entity_2 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd2) begin
-                            return_entity_2 <= current;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t318) begin
+                        return_entity_2 <= current;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd2) begin
-                            return_entity_2 <= 8'd0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t311) begin
+                        return_entity_2 <= 8'd0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd2) begin
-                            return_entity_2 <= 8'd0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t311) begin
+                        return_entity_2 <= 8'd0;
                     end
                 end
             end
@@ -727,25 +972,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             return_entity_3 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (_t64) begin
-                        if (target_vmm == 4'd3) begin
-                            return_entity_3 <= current;
-                        end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t322) begin
+                    if (_t317) begin
+                        return_entity_3 <= current;
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (current[3:0] == 4'd3) begin
-                            return_entity_3 <= 8'd0;
-                        end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (_t310) begin
+                        return_entity_3 <= 8'd0;
                     end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd3) begin
-                            return_entity_3 <= 8'd0;
-                        end
+                end
+                if (vmm_resume) begin
+                    if (_t310) begin
+                        return_entity_3 <= 8'd0;
                     end
                 end
             end
@@ -754,13 +997,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_0 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd0) begin
-                            owner_0 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd0) begin
+                        owner_0 <= current[3:0];
                     end
                 end
             end
@@ -769,13 +1010,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_1 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd1) begin
-                            owner_1 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd1) begin
+                        owner_1 <= current[3:0];
                     end
                 end
             end
@@ -784,13 +1023,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_2 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd2) begin
-                            owner_2 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd2) begin
+                        owner_2 <= current[3:0];
                     end
                 end
             end
@@ -799,13 +1036,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_3 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd3) begin
-                            owner_3 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd3) begin
+                        owner_3 <= current[3:0];
                     end
                 end
             end
@@ -814,13 +1049,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_4 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd4) begin
-                            owner_4 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd4) begin
+                        owner_4 <= current[3:0];
                     end
                 end
             end
@@ -829,13 +1062,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_5 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd5) begin
-                            owner_5 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd5) begin
+                        owner_5 <= current[3:0];
                     end
                 end
             end
@@ -844,13 +1075,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_6 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd6) begin
-                            owner_6 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd6) begin
+                        owner_6 <= current[3:0];
                     end
                 end
             end
@@ -859,13 +1088,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             owner_7 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_launch) begin
-                        if (cmd_guest == 6'd7) begin
-                            owner_7 <= current[3:0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_launch) begin
+                    if (cmd_guest == 6'd7) begin
+                        owner_7 <= current[3:0];
                     end
                 end
             end
@@ -874,25 +1101,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             load_0 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd0) begin
-                        load_0 <= _t66;
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t320) begin
+                    load_0 <= _t324;
+                end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_vmm_load) begin
+                        if (_t159) begin
+                            load_0 <= cmd_data[15:0];
+                        end
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_vmm_load) begin
-                            if (cmd_vmcs == 4'd0) begin
-                                load_0 <= cmd_data[15:0];
-                            end
-                        end
-                    end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd0) begin
-                            load_0 <= _t69;
-                        end
+                if (vmm_resume) begin
+                    if (_t313) begin
+                        load_0 <= _t328;
                     end
                 end
             end
@@ -901,25 +1126,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             load_1 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd1) begin
-                        load_1 <= _t66;
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t319) begin
+                    load_1 <= _t324;
+                end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_vmm_load) begin
+                        if (_t162) begin
+                            load_1 <= cmd_data[15:0];
+                        end
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_vmm_load) begin
-                            if (cmd_vmcs == 4'd1) begin
-                                load_1 <= cmd_data[15:0];
-                            end
-                        end
-                    end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd1) begin
-                            load_1 <= _t69;
-                        end
+                if (vmm_resume) begin
+                    if (_t312) begin
+                        load_1 <= _t328;
                     end
                 end
             end
@@ -928,25 +1151,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             load_2 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd2) begin
-                        load_2 <= _t66;
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t318) begin
+                    load_2 <= _t324;
+                end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_vmm_load) begin
+                        if (_t161) begin
+                            load_2 <= cmd_data[15:0];
+                        end
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_vmm_load) begin
-                            if (cmd_vmcs == 4'd2) begin
-                                load_2 <= cmd_data[15:0];
-                            end
-                        end
-                    end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd2) begin
-                            load_2 <= _t69;
-                        end
+                if (vmm_resume) begin
+                    if (_t311) begin
+                        load_2 <= _t328;
                     end
                 end
             end
@@ -955,25 +1176,23 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             load_3 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd3) begin
-                        load_3 <= _t66;
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t317) begin
+                    load_3 <= _t324;
+                end
+            end
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_vmm_load) begin
+                        if (_t160) begin
+                            load_3 <= cmd_data[15:0];
+                        end
                     end
                 end
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_vmm_load) begin
-                            if (cmd_vmcs == 4'd3) begin
-                                load_3 <= cmd_data[15:0];
-                            end
-                        end
-                    end
-                    if (vmm_resume) begin
-                        if (current[3:0] == 4'd3) begin
-                            load_3 <= _t69;
-                        end
+                if (vmm_resume) begin
+                    if (_t310) begin
+                        load_3 <= _t328;
                     end
                 end
             end
@@ -982,12 +1201,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             handled_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd0) begin
-                        handled_0 <= _t67;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t320) begin
+                    handled_0 <= _t325;
                 end
             end
         end
@@ -995,12 +1212,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             handled_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd1) begin
-                        handled_1 <= _t67;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t319) begin
+                    handled_1 <= _t325;
                 end
             end
         end
@@ -1008,12 +1223,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             handled_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd2) begin
-                        handled_2 <= _t67;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t318) begin
+                    handled_2 <= _t325;
                 end
             end
         end
@@ -1021,12 +1234,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             handled_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd3) begin
-                        handled_3 <= _t67;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t317) begin
+                    handled_3 <= _t325;
                 end
             end
         end
@@ -1034,14 +1245,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pin_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pin) begin
-                            if (cmd_vmcs == 4'd0) begin
-                                pin_0 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pin) begin
+                        if (_t159) begin
+                            pin_0 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1051,14 +1260,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pin_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pin) begin
-                            if (cmd_vmcs == 4'd1) begin
-                                pin_1 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pin) begin
+                        if (_t162) begin
+                            pin_1 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1068,14 +1275,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pin_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pin) begin
-                            if (cmd_vmcs == 4'd2) begin
-                                pin_2 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pin) begin
+                        if (_t161) begin
+                            pin_2 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1085,14 +1290,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pin_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pin) begin
-                            if (cmd_vmcs == 4'd3) begin
-                                pin_3 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pin) begin
+                        if (_t160) begin
+                            pin_3 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1102,14 +1305,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             proc_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_proc) begin
-                            if (cmd_vmcs == 4'd0) begin
-                                proc_0 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_proc) begin
+                        if (_t159) begin
+                            proc_0 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1119,14 +1320,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             proc_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_proc) begin
-                            if (cmd_vmcs == 4'd1) begin
-                                proc_1 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_proc) begin
+                        if (_t162) begin
+                            proc_1 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1136,14 +1335,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             proc_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_proc) begin
-                            if (cmd_vmcs == 4'd2) begin
-                                proc_2 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_proc) begin
+                        if (_t161) begin
+                            proc_2 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1153,14 +1350,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             proc_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_proc) begin
-                            if (cmd_vmcs == 4'd3) begin
-                                proc_3 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_proc) begin
+                        if (_t160) begin
+                            proc_3 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1170,14 +1365,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exc_bitmap_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_exc_bitmap) begin
-                            if (cmd_vmcs == 4'd0) begin
-                                exc_bitmap_0 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_exc_bitmap) begin
+                        if (_t159) begin
+                            exc_bitmap_0 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1187,14 +1380,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exc_bitmap_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_exc_bitmap) begin
-                            if (cmd_vmcs == 4'd1) begin
-                                exc_bitmap_1 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_exc_bitmap) begin
+                        if (_t162) begin
+                            exc_bitmap_1 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1204,14 +1395,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exc_bitmap_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_exc_bitmap) begin
-                            if (cmd_vmcs == 4'd2) begin
-                                exc_bitmap_2 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_exc_bitmap) begin
+                        if (_t161) begin
+                            exc_bitmap_2 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1221,14 +1410,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exc_bitmap_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_exc_bitmap) begin
-                            if (cmd_vmcs == 4'd3) begin
-                                exc_bitmap_3 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_exc_bitmap) begin
+                        if (_t160) begin
+                            exc_bitmap_3 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1238,14 +1425,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_mask_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_mask) begin
-                            if (cmd_vmcs == 4'd0) begin
-                                pfec_mask_0 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_mask) begin
+                        if (_t159) begin
+                            pfec_mask_0 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1255,14 +1440,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_mask_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_mask) begin
-                            if (cmd_vmcs == 4'd1) begin
-                                pfec_mask_1 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_mask) begin
+                        if (_t162) begin
+                            pfec_mask_1 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1272,14 +1455,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_mask_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_mask) begin
-                            if (cmd_vmcs == 4'd2) begin
-                                pfec_mask_2 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_mask) begin
+                        if (_t161) begin
+                            pfec_mask_2 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1289,14 +1470,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_mask_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_mask) begin
-                            if (cmd_vmcs == 4'd3) begin
-                                pfec_mask_3 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_mask) begin
+                        if (_t160) begin
+                            pfec_mask_3 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1306,14 +1485,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_match_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_match) begin
-                            if (cmd_vmcs == 4'd0) begin
-                                pfec_match_0 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_match) begin
+                        if (_t159) begin
+                            pfec_match_0 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1323,14 +1500,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_match_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_match) begin
-                            if (cmd_vmcs == 4'd1) begin
-                                pfec_match_1 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_match) begin
+                        if (_t162) begin
+                            pfec_match_1 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1340,14 +1515,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_match_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_match) begin
-                            if (cmd_vmcs == 4'd2) begin
-                                pfec_match_2 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_match) begin
+                        if (_t161) begin
+                            pfec_match_2 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1357,14 +1530,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             pfec_match_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pfec_match) begin
-                            if (cmd_vmcs == 4'd3) begin
-                                pfec_match_3 <= cmd_data[31:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_pfec_match) begin
+                        if (_t160) begin
+                            pfec_match_3 <= cmd_data[31:0];
                         end
                     end
                 end
@@ -1374,14 +1545,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             host_rip_0 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_host_rip) begin
-                            if (cmd_vmcs == 4'd0) begin
-                                host_rip_0 <= cmd_data;
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_host_rip) begin
+                        if (_t159) begin
+                            host_rip_0 <= cmd_data;
                         end
                     end
                 end
@@ -1391,14 +1560,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             host_rip_1 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_host_rip) begin
-                            if (cmd_vmcs == 4'd1) begin
-                                host_rip_1 <= cmd_data;
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_host_rip) begin
+                        if (_t162) begin
+                            host_rip_1 <= cmd_data;
                         end
                     end
                 end
@@ -1408,14 +1575,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             host_rip_2 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_host_rip) begin
-                            if (cmd_vmcs == 4'd2) begin
-                                host_rip_2 <= cmd_data;
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_host_rip) begin
+                        if (_t161) begin
+                            host_rip_2 <= cmd_data;
                         end
                     end
                 end
@@ -1425,14 +1590,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             host_rip_3 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_host_rip) begin
-                            if (cmd_vmcs == 4'd3) begin
-                                host_rip_3 <= cmd_data;
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_host_rip) begin
+                        if (_t160) begin
+                            host_rip_3 <= cmd_data;
                         end
                     end
                 end
@@ -1442,12 +1605,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             vm_instr_error_0 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmfail_valid) begin
-                    if (current[3:0] == 4'd0) begin
-                        vm_instr_error_0 <= vm_error;
-                    end
+        end else if (accept) begin
+            if (outcome_vmfail_valid) begin
+                if (_t313) begin
+                    vm_instr_error_0 <= vm_error;
                 end
             end
         end
@@ -1455,12 +1616,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             vm_instr_error_1 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmfail_valid) begin
-                    if (current[3:0] == 4'd1) begin
-                        vm_instr_error_1 <= vm_error;
-                    end
+        end else if (accept) begin
+            if (outcome_vmfail_valid) begin
+                if (_t312) begin
+                    vm_instr_error_1 <= vm_error;
                 end
             end
         end
@@ -1468,12 +1627,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             vm_instr_error_2 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmfail_valid) begin
-                    if (current[3:0] == 4'd2) begin
-                        vm_instr_error_2 <= vm_error;
-                    end
+        end else if (accept) begin
+            if (outcome_vmfail_valid) begin
+                if (_t311) begin
+                    vm_instr_error_2 <= vm_error;
                 end
             end
         end
@@ -1481,12 +1638,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             vm_instr_error_3 <= 8'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmfail_valid) begin
-                    if (current[3:0] == 4'd3) begin
-                        vm_instr_error_3 <= vm_error;
-                    end
+        end else if (accept) begin
+            if (outcome_vmfail_valid) begin
+                if (_t310) begin
+                    vm_instr_error_3 <= vm_error;
                 end
             end
         end
@@ -1494,12 +1649,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_reason_0 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd0) begin
-                        exit_reason_0 <= ev_reason;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t320) begin
+                    exit_reason_0 <= ev_reason;
                 end
             end
         end
@@ -1507,12 +1660,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_reason_1 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd1) begin
-                        exit_reason_1 <= ev_reason;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t319) begin
+                    exit_reason_1 <= ev_reason;
                 end
             end
         end
@@ -1520,12 +1671,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_reason_2 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd2) begin
-                        exit_reason_2 <= ev_reason;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t318) begin
+                    exit_reason_2 <= ev_reason;
                 end
             end
         end
@@ -1533,12 +1682,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_reason_3 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd3) begin
-                        exit_reason_3 <= ev_reason;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t317) begin
+                    exit_reason_3 <= ev_reason;
                 end
             end
         end
@@ -1546,12 +1693,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_info_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd0) begin
-                        intr_info_0 <= ev_intr_info;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t320) begin
+                    intr_info_0 <= ev_intr_info;
                 end
             end
         end
@@ -1559,12 +1704,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_info_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd1) begin
-                        intr_info_1 <= ev_intr_info;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t319) begin
+                    intr_info_1 <= ev_intr_info;
                 end
             end
         end
@@ -1572,12 +1715,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_info_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd2) begin
-                        intr_info_2 <= ev_intr_info;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t318) begin
+                    intr_info_2 <= ev_intr_info;
                 end
             end
         end
@@ -1585,12 +1726,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_info_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd3) begin
-                        intr_info_3 <= ev_intr_info;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t317) begin
+                    intr_info_3 <= ev_intr_info;
                 end
             end
         end
@@ -1598,12 +1737,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_err_0 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd0) begin
-                        intr_err_0 <= ev_intr_err;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t320) begin
+                    intr_err_0 <= ev_intr_err;
                 end
             end
         end
@@ -1611,12 +1748,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_err_1 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd1) begin
-                        intr_err_1 <= ev_intr_err;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t319) begin
+                    intr_err_1 <= ev_intr_err;
                 end
             end
         end
@@ -1624,12 +1759,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_err_2 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd2) begin
-                        intr_err_2 <= ev_intr_err;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t318) begin
+                    intr_err_2 <= ev_intr_err;
                 end
             end
         end
@@ -1637,12 +1770,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             intr_err_3 <= 32'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd3) begin
-                        intr_err_3 <= ev_intr_err;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t317) begin
+                    intr_err_3 <= ev_intr_err;
                 end
             end
         end
@@ -1650,12 +1781,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_qual_0 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd0) begin
-                        exit_qual_0 <= ev_qual;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t320) begin
+                    exit_qual_0 <= ev_qual;
                 end
             end
         end
@@ -1663,12 +1792,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_qual_1 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd1) begin
-                        exit_qual_1 <= ev_qual;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t319) begin
+                    exit_qual_1 <= ev_qual;
                 end
             end
         end
@@ -1676,12 +1803,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_qual_2 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd2) begin
-                        exit_qual_2 <= ev_qual;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t318) begin
+                    exit_qual_2 <= ev_qual;
                 end
             end
         end
@@ -1689,12 +1814,10 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             exit_qual_3 <= 64'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_routed) begin
-                    if (target_vmm == 4'd3) begin
-                        exit_qual_3 <= ev_qual;
-                    end
+        end else if (accept) begin
+            if (outcome_routed) begin
+                if (_t317) begin
+                    exit_qual_3 <= ev_qual;
                 end
             end
         end
@@ -1702,14 +1825,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_0 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd0) begin
-                                route_policy_0 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t252) begin
+                            route_policy_0 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1719,14 +1840,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_1 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd1) begin
-                                route_policy_1 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t251) begin
+                            route_policy_1 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1736,14 +1855,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_2 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd2) begin
-                                route_policy_2 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t249) begin
+                            route_policy_2 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1753,14 +1870,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_3 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd3) begin
-                                route_policy_3 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t248) begin
+                            route_policy_3 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1770,14 +1885,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_4 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd4) begin
-                                route_policy_4 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t247) begin
+                            route_policy_4 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1787,14 +1900,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_5 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd5) begin
-                                route_policy_5 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t246) begin
+                            route_policy_5 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1804,14 +1915,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_6 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd6) begin
-                                route_policy_6 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t245) begin
+                            route_policy_6 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1821,14 +1930,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_7 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd7) begin
-                                route_policy_7 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t244) begin
+                            route_policy_7 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1838,14 +1945,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_8 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd8) begin
-                                route_policy_8 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t242) begin
+                            route_policy_8 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1855,14 +1960,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_9 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd9) begin
-                                route_policy_9 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t241) begin
+                            route_policy_9 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1872,14 +1975,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_10 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd10) begin
-                                route_policy_10 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t240) begin
+                            route_policy_10 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1889,14 +1990,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_11 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd11) begin
-                                route_policy_11 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t239) begin
+                            route_policy_11 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1906,14 +2005,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_12 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd12) begin
-                                route_policy_12 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t238) begin
+                            route_policy_12 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1923,14 +2020,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_13 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd13) begin
-                                route_policy_13 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t236) begin
+                            route_policy_13 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1940,14 +2035,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_14 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd14) begin
-                                route_policy_14 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t235) begin
+                            route_policy_14 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1957,14 +2050,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_15 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd15) begin
-                                route_policy_15 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t234) begin
+                            route_policy_15 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1974,14 +2065,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_16 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd16) begin
-                                route_policy_16 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t233) begin
+                            route_policy_16 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -1991,14 +2080,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_17 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd17) begin
-                                route_policy_17 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t232) begin
+                            route_policy_17 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2008,14 +2095,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_18 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd18) begin
-                                route_policy_18 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t230) begin
+                            route_policy_18 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2025,14 +2110,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_19 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd19) begin
-                                route_policy_19 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t229) begin
+                            route_policy_19 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2042,14 +2125,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_20 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd20) begin
-                                route_policy_20 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t228) begin
+                            route_policy_20 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2059,14 +2140,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_21 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd21) begin
-                                route_policy_21 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t227) begin
+                            route_policy_21 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2076,14 +2155,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_22 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd22) begin
-                                route_policy_22 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t226) begin
+                            route_policy_22 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2093,14 +2170,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_23 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd23) begin
-                                route_policy_23 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t224) begin
+                            route_policy_23 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2110,14 +2185,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_24 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd24) begin
-                                route_policy_24 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t223) begin
+                            route_policy_24 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2127,14 +2200,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_25 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd25) begin
-                                route_policy_25 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t222) begin
+                            route_policy_25 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2144,14 +2215,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_26 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd26) begin
-                                route_policy_26 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t221) begin
+                            route_policy_26 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2161,14 +2230,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_27 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd27) begin
-                                route_policy_27 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t220) begin
+                            route_policy_27 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2178,14 +2245,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_28 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd28) begin
-                                route_policy_28 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t218) begin
+                            route_policy_28 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2195,14 +2260,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_29 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd29) begin
-                                route_policy_29 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t217) begin
+                            route_policy_29 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2212,14 +2275,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_30 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd30) begin
-                                route_policy_30 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t216) begin
+                            route_policy_30 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2229,14 +2290,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_31 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd31) begin
-                                route_policy_31 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t215) begin
+                            route_policy_31 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2246,14 +2305,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_32 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd32) begin
-                                route_policy_32 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t214) begin
+                            route_policy_32 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2263,14 +2320,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_33 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd33) begin
-                                route_policy_33 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t212) begin
+                            route_policy_33 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2280,14 +2335,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_34 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd34) begin
-                                route_policy_34 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t211) begin
+                            route_policy_34 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2297,14 +2350,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_35 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd35) begin
-                                route_policy_35 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t210) begin
+                            route_policy_35 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2314,14 +2365,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_36 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd36) begin
-                                route_policy_36 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t209) begin
+                            route_policy_36 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2331,14 +2380,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_37 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd37) begin
-                                route_policy_37 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t208) begin
+                            route_policy_37 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2348,14 +2395,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_38 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd38) begin
-                                route_policy_38 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t206) begin
+                            route_policy_38 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2365,14 +2410,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_39 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd39) begin
-                                route_policy_39 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t205) begin
+                            route_policy_39 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2382,14 +2425,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_40 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd40) begin
-                                route_policy_40 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t204) begin
+                            route_policy_40 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2399,14 +2440,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_41 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd41) begin
-                                route_policy_41 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t203) begin
+                            route_policy_41 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2416,14 +2455,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_42 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd42) begin
-                                route_policy_42 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t202) begin
+                            route_policy_42 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2433,14 +2470,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_43 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd43) begin
-                                route_policy_43 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t200) begin
+                            route_policy_43 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2450,14 +2485,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_44 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd44) begin
-                                route_policy_44 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t199) begin
+                            route_policy_44 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2467,14 +2500,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_45 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd45) begin
-                                route_policy_45 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t198) begin
+                            route_policy_45 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2484,14 +2515,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_46 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd46) begin
-                                route_policy_46 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t197) begin
+                            route_policy_46 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2501,14 +2530,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_47 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd47) begin
-                                route_policy_47 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t196) begin
+                            route_policy_47 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2518,14 +2545,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_48 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd48) begin
-                                route_policy_48 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t194) begin
+                            route_policy_48 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2535,14 +2560,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_49 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd49) begin
-                                route_policy_49 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t193) begin
+                            route_policy_49 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2552,14 +2575,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_50 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd50) begin
-                                route_policy_50 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t192) begin
+                            route_policy_50 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2569,14 +2590,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_51 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd51) begin
-                                route_policy_51 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t191) begin
+                            route_policy_51 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2586,14 +2605,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_52 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd52) begin
-                                route_policy_52 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t190) begin
+                            route_policy_52 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2603,14 +2620,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_53 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd53) begin
-                                route_policy_53 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t188) begin
+                            route_policy_53 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2620,14 +2635,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_54 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd54) begin
-                                route_policy_54 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t187) begin
+                            route_policy_54 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2637,14 +2650,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_55 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd55) begin
-                                route_policy_55 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t186) begin
+                            route_policy_55 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2654,14 +2665,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_56 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd56) begin
-                                route_policy_56 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t185) begin
+                            route_policy_56 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2671,14 +2680,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_57 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd57) begin
-                                route_policy_57 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t184) begin
+                            route_policy_57 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2688,14 +2695,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_58 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd58) begin
-                                route_policy_58 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t182) begin
+                            route_policy_58 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2705,14 +2710,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_59 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd59) begin
-                                route_policy_59 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t181) begin
+                            route_policy_59 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2722,14 +2725,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_60 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd60) begin
-                                route_policy_60 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t180) begin
+                            route_policy_60 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2739,14 +2740,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_61 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd61) begin
-                                route_policy_61 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t179) begin
+                            route_policy_61 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2756,14 +2755,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_62 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd62) begin
-                                route_policy_62 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t178) begin
+                            route_policy_62 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2773,14 +2770,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_policy_63 <= 2'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd63) begin
-                                route_policy_63 <= cmd_data[1:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t326) begin
+                            route_policy_63 <= cmd_data[1:0];
                         end
                     end
                 end
@@ -2790,14 +2785,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_0 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd0) begin
-                                route_vmm_0 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t252) begin
+                            route_vmm_0 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2807,14 +2800,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_1 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd1) begin
-                                route_vmm_1 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t251) begin
+                            route_vmm_1 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2824,14 +2815,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_2 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd2) begin
-                                route_vmm_2 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t249) begin
+                            route_vmm_2 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2841,14 +2830,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_3 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd3) begin
-                                route_vmm_3 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t248) begin
+                            route_vmm_3 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2858,14 +2845,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_4 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd4) begin
-                                route_vmm_4 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t247) begin
+                            route_vmm_4 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2875,14 +2860,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_5 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd5) begin
-                                route_vmm_5 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t246) begin
+                            route_vmm_5 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2892,14 +2875,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_6 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd6) begin
-                                route_vmm_6 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t245) begin
+                            route_vmm_6 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2909,14 +2890,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_7 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd7) begin
-                                route_vmm_7 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t244) begin
+                            route_vmm_7 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2926,14 +2905,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_8 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd8) begin
-                                route_vmm_8 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t242) begin
+                            route_vmm_8 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2943,14 +2920,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_9 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd9) begin
-                                route_vmm_9 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t241) begin
+                            route_vmm_9 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2960,14 +2935,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_10 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd10) begin
-                                route_vmm_10 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t240) begin
+                            route_vmm_10 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2977,14 +2950,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_11 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd11) begin
-                                route_vmm_11 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t239) begin
+                            route_vmm_11 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -2994,14 +2965,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_12 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd12) begin
-                                route_vmm_12 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t238) begin
+                            route_vmm_12 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3011,14 +2980,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_13 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd13) begin
-                                route_vmm_13 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t236) begin
+                            route_vmm_13 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3028,14 +2995,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_14 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd14) begin
-                                route_vmm_14 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t235) begin
+                            route_vmm_14 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3045,14 +3010,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_15 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd15) begin
-                                route_vmm_15 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t234) begin
+                            route_vmm_15 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3062,14 +3025,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_16 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd16) begin
-                                route_vmm_16 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t233) begin
+                            route_vmm_16 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3079,14 +3040,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_17 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd17) begin
-                                route_vmm_17 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t232) begin
+                            route_vmm_17 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3096,14 +3055,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_18 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd18) begin
-                                route_vmm_18 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t230) begin
+                            route_vmm_18 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3113,14 +3070,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_19 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd19) begin
-                                route_vmm_19 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t229) begin
+                            route_vmm_19 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3130,14 +3085,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_20 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd20) begin
-                                route_vmm_20 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t228) begin
+                            route_vmm_20 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3147,14 +3100,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_21 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd21) begin
-                                route_vmm_21 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t227) begin
+                            route_vmm_21 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3164,14 +3115,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_22 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd22) begin
-                                route_vmm_22 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t226) begin
+                            route_vmm_22 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3181,14 +3130,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_23 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd23) begin
-                                route_vmm_23 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t224) begin
+                            route_vmm_23 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3198,14 +3145,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_24 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd24) begin
-                                route_vmm_24 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t223) begin
+                            route_vmm_24 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3215,14 +3160,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_25 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd25) begin
-                                route_vmm_25 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t222) begin
+                            route_vmm_25 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3232,14 +3175,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_26 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd26) begin
-                                route_vmm_26 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t221) begin
+                            route_vmm_26 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3249,14 +3190,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_27 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd27) begin
-                                route_vmm_27 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t220) begin
+                            route_vmm_27 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3266,14 +3205,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_28 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd28) begin
-                                route_vmm_28 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t218) begin
+                            route_vmm_28 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3283,14 +3220,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_29 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd29) begin
-                                route_vmm_29 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t217) begin
+                            route_vmm_29 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3300,14 +3235,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_30 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd30) begin
-                                route_vmm_30 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t216) begin
+                            route_vmm_30 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3317,14 +3250,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_31 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd31) begin
-                                route_vmm_31 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t215) begin
+                            route_vmm_31 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3334,14 +3265,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_32 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd32) begin
-                                route_vmm_32 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t214) begin
+                            route_vmm_32 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3351,14 +3280,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_33 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd33) begin
-                                route_vmm_33 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t212) begin
+                            route_vmm_33 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3368,14 +3295,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_34 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd34) begin
-                                route_vmm_34 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t211) begin
+                            route_vmm_34 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3385,14 +3310,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_35 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd35) begin
-                                route_vmm_35 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t210) begin
+                            route_vmm_35 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3402,14 +3325,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_36 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd36) begin
-                                route_vmm_36 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t209) begin
+                            route_vmm_36 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3419,14 +3340,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_37 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd37) begin
-                                route_vmm_37 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t208) begin
+                            route_vmm_37 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3436,14 +3355,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_38 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd38) begin
-                                route_vmm_38 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t206) begin
+                            route_vmm_38 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3453,14 +3370,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_39 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd39) begin
-                                route_vmm_39 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t205) begin
+                            route_vmm_39 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3470,14 +3385,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_40 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd40) begin
-                                route_vmm_40 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t204) begin
+                            route_vmm_40 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3487,14 +3400,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_41 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd41) begin
-                                route_vmm_41 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t203) begin
+                            route_vmm_41 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3504,14 +3415,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_42 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd42) begin
-                                route_vmm_42 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t202) begin
+                            route_vmm_42 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3521,14 +3430,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_43 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd43) begin
-                                route_vmm_43 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t200) begin
+                            route_vmm_43 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3538,14 +3445,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_44 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd44) begin
-                                route_vmm_44 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t199) begin
+                            route_vmm_44 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3555,14 +3460,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_45 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd45) begin
-                                route_vmm_45 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t198) begin
+                            route_vmm_45 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3572,14 +3475,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_46 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd46) begin
-                                route_vmm_46 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t197) begin
+                            route_vmm_46 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3589,14 +3490,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_47 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd47) begin
-                                route_vmm_47 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t196) begin
+                            route_vmm_47 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3606,14 +3505,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_48 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd48) begin
-                                route_vmm_48 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t194) begin
+                            route_vmm_48 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3623,14 +3520,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_49 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd49) begin
-                                route_vmm_49 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t193) begin
+                            route_vmm_49 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3640,14 +3535,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_50 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd50) begin
-                                route_vmm_50 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t192) begin
+                            route_vmm_50 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3657,14 +3550,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_51 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd51) begin
-                                route_vmm_51 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t191) begin
+                            route_vmm_51 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3674,14 +3565,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_52 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd52) begin
-                                route_vmm_52 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t190) begin
+                            route_vmm_52 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3691,14 +3580,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_53 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd53) begin
-                                route_vmm_53 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t188) begin
+                            route_vmm_53 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3708,14 +3595,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_54 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd54) begin
-                                route_vmm_54 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t187) begin
+                            route_vmm_54 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3725,14 +3610,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_55 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd55) begin
-                                route_vmm_55 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t186) begin
+                            route_vmm_55 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3742,14 +3625,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_56 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd56) begin
-                                route_vmm_56 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t185) begin
+                            route_vmm_56 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3759,14 +3640,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_57 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd57) begin
-                                route_vmm_57 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t184) begin
+                            route_vmm_57 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3776,14 +3655,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_58 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd58) begin
-                                route_vmm_58 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t182) begin
+                            route_vmm_58 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3793,14 +3670,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_59 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd59) begin
-                                route_vmm_59 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t181) begin
+                            route_vmm_59 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3810,14 +3685,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_60 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd60) begin
-                                route_vmm_60 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t180) begin
+                            route_vmm_60 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3827,14 +3700,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_61 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd61) begin
-                                route_vmm_61 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t179) begin
+                            route_vmm_61 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3844,14 +3715,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_62 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd62) begin
-                                route_vmm_62 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t178) begin
+                            route_vmm_62 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3861,14 +3730,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_vmm_63 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route) begin
-                            if (cmd_field[6:1] == 6'd63) begin
-                                route_vmm_63 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route) begin
+                        if (_t326) begin
+                            route_vmm_63 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -3878,14 +3745,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_0 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd0) begin
-                                eligible_0 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t252) begin
+                            eligible_0 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -3895,14 +3760,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_1 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd1) begin
-                                eligible_1 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t251) begin
+                            eligible_1 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -3912,14 +3775,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_2 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd2) begin
-                                eligible_2 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t249) begin
+                            eligible_2 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -3929,14 +3790,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_3 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd3) begin
-                                eligible_3 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t248) begin
+                            eligible_3 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -3946,14 +3805,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_4 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd4) begin
-                                eligible_4 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t247) begin
+                            eligible_4 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -3963,14 +3820,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_5 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd5) begin
-                                eligible_5 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t246) begin
+                            eligible_5 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -3980,14 +3835,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_6 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd6) begin
-                                eligible_6 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t245) begin
+                            eligible_6 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -3997,14 +3850,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_7 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd7) begin
-                                eligible_7 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t244) begin
+                            eligible_7 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4014,14 +3865,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_8 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd8) begin
-                                eligible_8 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t242) begin
+                            eligible_8 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4031,14 +3880,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_9 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd9) begin
-                                eligible_9 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t241) begin
+                            eligible_9 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4048,14 +3895,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_10 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd10) begin
-                                eligible_10 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t240) begin
+                            eligible_10 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4065,14 +3910,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_11 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd11) begin
-                                eligible_11 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t239) begin
+                            eligible_11 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4082,14 +3925,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_12 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd12) begin
-                                eligible_12 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t238) begin
+                            eligible_12 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4099,14 +3940,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_13 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd13) begin
-                                eligible_13 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t236) begin
+                            eligible_13 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4116,14 +3955,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_14 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd14) begin
-                                eligible_14 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t235) begin
+                            eligible_14 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4133,14 +3970,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_15 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd15) begin
-                                eligible_15 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t234) begin
+                            eligible_15 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4150,14 +3985,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_16 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd16) begin
-                                eligible_16 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t233) begin
+                            eligible_16 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4167,14 +4000,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_17 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd17) begin
-                                eligible_17 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t232) begin
+                            eligible_17 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4184,14 +4015,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_18 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd18) begin
-                                eligible_18 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t230) begin
+                            eligible_18 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4201,14 +4030,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_19 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd19) begin
-                                eligible_19 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t229) begin
+                            eligible_19 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4218,14 +4045,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_20 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd20) begin
-                                eligible_20 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t228) begin
+                            eligible_20 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4235,14 +4060,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_21 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd21) begin
-                                eligible_21 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t227) begin
+                            eligible_21 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4252,14 +4075,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_22 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd22) begin
-                                eligible_22 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t226) begin
+                            eligible_22 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4269,14 +4090,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_23 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd23) begin
-                                eligible_23 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t224) begin
+                            eligible_23 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4286,14 +4105,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_24 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd24) begin
-                                eligible_24 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t223) begin
+                            eligible_24 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4303,14 +4120,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_25 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd25) begin
-                                eligible_25 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t222) begin
+                            eligible_25 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4320,14 +4135,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_26 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd26) begin
-                                eligible_26 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t221) begin
+                            eligible_26 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4337,14 +4150,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_27 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd27) begin
-                                eligible_27 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t220) begin
+                            eligible_27 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4354,14 +4165,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_28 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd28) begin
-                                eligible_28 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t218) begin
+                            eligible_28 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4371,14 +4180,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_29 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd29) begin
-                                eligible_29 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t217) begin
+                            eligible_29 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4388,14 +4195,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_30 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd30) begin
-                                eligible_30 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t216) begin
+                            eligible_30 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4405,14 +4210,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_31 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd31) begin
-                                eligible_31 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t215) begin
+                            eligible_31 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4422,14 +4225,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_32 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd32) begin
-                                eligible_32 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t214) begin
+                            eligible_32 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4439,14 +4240,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_33 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd33) begin
-                                eligible_33 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t212) begin
+                            eligible_33 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4456,14 +4255,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_34 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd34) begin
-                                eligible_34 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t211) begin
+                            eligible_34 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4473,14 +4270,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_35 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd35) begin
-                                eligible_35 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t210) begin
+                            eligible_35 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4490,14 +4285,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_36 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd36) begin
-                                eligible_36 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t209) begin
+                            eligible_36 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4507,14 +4300,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_37 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd37) begin
-                                eligible_37 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t208) begin
+                            eligible_37 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4524,14 +4315,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_38 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd38) begin
-                                eligible_38 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t206) begin
+                            eligible_38 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4541,14 +4330,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_39 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd39) begin
-                                eligible_39 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t205) begin
+                            eligible_39 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4558,14 +4345,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_40 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd40) begin
-                                eligible_40 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t204) begin
+                            eligible_40 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4575,14 +4360,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_41 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd41) begin
-                                eligible_41 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t203) begin
+                            eligible_41 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4592,14 +4375,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_42 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd42) begin
-                                eligible_42 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t202) begin
+                            eligible_42 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4609,14 +4390,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_43 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd43) begin
-                                eligible_43 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t200) begin
+                            eligible_43 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4626,14 +4405,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_44 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd44) begin
-                                eligible_44 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t199) begin
+                            eligible_44 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4643,14 +4420,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_45 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd45) begin
-                                eligible_45 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t198) begin
+                            eligible_45 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4660,14 +4435,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_46 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd46) begin
-                                eligible_46 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t197) begin
+                            eligible_46 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4677,14 +4450,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_47 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd47) begin
-                                eligible_47 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t196) begin
+                            eligible_47 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4694,14 +4465,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_48 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd48) begin
-                                eligible_48 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t194) begin
+                            eligible_48 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4711,14 +4480,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_49 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd49) begin
-                                eligible_49 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t193) begin
+                            eligible_49 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4728,14 +4495,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_50 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd50) begin
-                                eligible_50 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t192) begin
+                            eligible_50 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4745,14 +4510,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_51 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd51) begin
-                                eligible_51 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t191) begin
+                            eligible_51 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4762,14 +4525,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_52 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd52) begin
-                                eligible_52 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t190) begin
+                            eligible_52 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4779,14 +4540,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_53 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd53) begin
-                                eligible_53 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t188) begin
+                            eligible_53 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4796,14 +4555,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_54 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd54) begin
-                                eligible_54 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t187) begin
+                            eligible_54 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4813,14 +4570,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_55 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd55) begin
-                                eligible_55 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t186) begin
+                            eligible_55 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4830,14 +4585,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_56 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd56) begin
-                                eligible_56 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t185) begin
+                            eligible_56 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4847,14 +4600,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_57 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd57) begin
-                                eligible_57 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t184) begin
+                            eligible_57 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4864,14 +4615,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_58 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd58) begin
-                                eligible_58 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t182) begin
+                            eligible_58 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4881,14 +4630,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_59 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd59) begin
-                                eligible_59 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t181) begin
+                            eligible_59 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4898,14 +4645,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_60 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd60) begin
-                                eligible_60 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t180) begin
+                            eligible_60 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4915,14 +4660,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_61 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd61) begin
-                                eligible_61 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t179) begin
+                            eligible_61 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4932,14 +4675,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_62 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd62) begin
-                                eligible_62 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t178) begin
+                            eligible_62 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4949,14 +4690,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             eligible_63 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_eligible) begin
-                            if (cmd_field[6:1] == 6'd63) begin
-                                eligible_63 <= cmd_data[3:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_eligible) begin
+                        if (_t326) begin
+                            eligible_63 <= cmd_data[3:0];
                         end
                     end
                 end
@@ -4966,14 +4705,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_0 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd0) begin
-                                io_base_0 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t288) begin
+                            io_base_0 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -4983,14 +4720,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_1 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd1) begin
-                                io_base_1 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t287) begin
+                            io_base_1 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5000,14 +4735,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_2 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd2) begin
-                                io_base_2 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t285) begin
+                            io_base_2 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5017,14 +4750,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_3 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd3) begin
-                                io_base_3 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t284) begin
+                            io_base_3 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5034,14 +4765,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_4 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd4) begin
-                                io_base_4 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t283) begin
+                            io_base_4 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5051,14 +4780,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_5 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd5) begin
-                                io_base_5 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t282) begin
+                            io_base_5 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5068,14 +4795,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_6 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd6) begin
-                                io_base_6 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t281) begin
+                            io_base_6 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5085,14 +4810,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_base_7 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_base) begin
-                            if (cmd_field[4:1] == 4'd7) begin
-                                io_base_7 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_base) begin
+                        if (_t280) begin
+                            io_base_7 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5102,14 +4825,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_0 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd0) begin
-                                io_limit_0 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t288) begin
+                            io_limit_0 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5119,14 +4840,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_1 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd1) begin
-                                io_limit_1 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t287) begin
+                            io_limit_1 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5136,14 +4855,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_2 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd2) begin
-                                io_limit_2 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t285) begin
+                            io_limit_2 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5153,14 +4870,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_3 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd3) begin
-                                io_limit_3 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t284) begin
+                            io_limit_3 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5170,14 +4885,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_4 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd4) begin
-                                io_limit_4 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t283) begin
+                            io_limit_4 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5187,14 +4900,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_5 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd5) begin
-                                io_limit_5 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t282) begin
+                            io_limit_5 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5204,14 +4915,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_6 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd6) begin
-                                io_limit_6 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t281) begin
+                            io_limit_6 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5221,14 +4930,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_limit_7 <= 16'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_limit) begin
-                            if (cmd_field[4:1] == 4'd7) begin
-                                io_limit_7 <= cmd_data[15:0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_limit) begin
+                        if (_t280) begin
+                            io_limit_7 <= cmd_data[15:0];
                         end
                     end
                 end
@@ -5238,14 +4945,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_0 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd0) begin
-                                io_enable_0 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t288) begin
+                            io_enable_0 <= cmd_data[0];
                         end
                     end
                 end
@@ -5255,14 +4960,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_1 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd1) begin
-                                io_enable_1 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t287) begin
+                            io_enable_1 <= cmd_data[0];
                         end
                     end
                 end
@@ -5272,14 +4975,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_2 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd2) begin
-                                io_enable_2 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t285) begin
+                            io_enable_2 <= cmd_data[0];
                         end
                     end
                 end
@@ -5289,14 +4990,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_3 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd3) begin
-                                io_enable_3 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t284) begin
+                            io_enable_3 <= cmd_data[0];
                         end
                     end
                 end
@@ -5306,14 +5005,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_4 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd4) begin
-                                io_enable_4 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t283) begin
+                            io_enable_4 <= cmd_data[0];
                         end
                     end
                 end
@@ -5323,14 +5020,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_5 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd5) begin
-                                io_enable_5 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t282) begin
+                            io_enable_5 <= cmd_data[0];
                         end
                     end
                 end
@@ -5340,14 +5035,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_6 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd6) begin
-                                io_enable_6 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t281) begin
+                            io_enable_6 <= cmd_data[0];
                         end
                     end
                 end
@@ -5357,14 +5050,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_enable_7 <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd7) begin
-                                io_enable_7 <= cmd_data[0];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t280) begin
+                            io_enable_7 <= cmd_data[0];
                         end
                     end
                 end
@@ -5374,14 +5065,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_0 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd0) begin
-                                io_vmm_0 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t288) begin
+                            io_vmm_0 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5391,14 +5080,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_1 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd1) begin
-                                io_vmm_1 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t287) begin
+                            io_vmm_1 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5408,14 +5095,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_2 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd2) begin
-                                io_vmm_2 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t285) begin
+                            io_vmm_2 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5425,14 +5110,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_3 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd3) begin
-                                io_vmm_3 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t284) begin
+                            io_vmm_3 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5442,14 +5125,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_4 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd4) begin
-                                io_vmm_4 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t283) begin
+                            io_vmm_4 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5459,14 +5140,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_5 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd5) begin
-                                io_vmm_5 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t282) begin
+                            io_vmm_5 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5476,14 +5155,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_6 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd6) begin
-                                io_vmm_6 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t281) begin
+                            io_vmm_6 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5493,14 +5170,12 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             io_vmm_7 <= 4'd0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field[4:1] == 4'd7) begin
-                                io_vmm_7 <= cmd_data[7:4];
-                            end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_io_ctrl) begin
+                        if (_t280) begin
+                            io_vmm_7 <= cmd_data[7:4];
                         end
                     end
                 end
@@ -5510,13 +5185,11 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             route_lock <= 1'b0;
-        end else begin
-            if (accept) begin
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_route_lock) begin
-                            route_lock <= cmd_data[0];
-                        end
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_write) begin
+                    if (field_hit_route_lock) begin
+                        route_lock <= cmd_data[0];
                     end
                 end
             end
@@ -5553,18 +5226,18 @@ module trapline_router (  // RouterDesign.swift:29
     assign ev_err_code = _t1 ? cmd_err_code : 32'd0;
     assign ev_qual = _t1 ? cmd_qual : 64'd0;
     assign ev_is_exception = ev_reason == 16'd0;
-    assign ev_is_interrupt = ev_reason == 16'd1;
+    assign ev_is_interrupt = _t3;
     assign ev_is_io = ev_reason == 16'd30;
-    assign ev_is_nmi = ev_is_exception && (ev_int_type == 3'd2);
+    assign ev_is_nmi = ev_is_exception && _t4;
     assign ev_supported = (ev_reason[15:6] == 10'd0) && (|((64'h800191effffe7f >> ev_reason[5:0]) & 64'd1));
-    assign ev_malformed = ((ev_is_exception && (!(((ev_int_type == 3'd2) && (ev_vector == 8'd2)) || (((ev_int_type == 3'd3) || (ev_int_type == 3'd6)) && (ev_vector[7:5] == 3'd0))))) || (ev_is_interrupt && (ev_int_type != 3'd0))) || (ev_is_io && (!(((((ev_qual[2:0] == 3'd0) || (ev_qual[2:0] == 3'd1)) || (ev_qual[2:0] == 3'd3)) && (ev_qual[15:7] == 9'd0)) && (ev_qual[63:32] == 32'd0))));
-    assign route_vmm_sel = (ev_reason[5:0] == 6'd0) ? route_vmm_0 : ((ev_reason[5:0] == 6'd1) ? route_vmm_1 : ((ev_reason[5:0] == 6'd2) ? route_vmm_2 : _t11));
-    assign route_policy_sel = (ev_reason[5:0] == 6'd0) ? route_policy_0 : ((ev_reason[5:0] == 6'd1) ? route_policy_1 : ((ev_reason[5:0] == 6'd2) ? route_policy_2 : _t16));
-    assign guest_owner = (current[5:0] == 6'd0) ? owner_0 : ((current[5:0] == 6'd1) ? owner_1 : ((current[5:0] == 6'd2) ? owner_2 : ((current[5:0] == 6'd3) ? owner_3 : ((current[5:0] == 6'd4) ? owner_4 : ((current[5:0] == 6'd5) ? owner_5 : ((current[5:0] == 6'd6) ? owner_6 : ((current[5:0] == 6'd7) ? owner_7 : 4'd0)))))));
-    assign owner_wants = ev_is_exception ? (ev_is_nmi ? ((guest_owner == 4'd0) ? pin_0[3] : ((guest_owner == 4'd1) ? pin_1[3] : ((guest_owner == 4'd2) ? pin_2[3] : ((guest_owner == 4'd3) ? pin_3[3] : 1'b0)))) : ((ev_vector[4:0] == 5'd14) ? (!(((ev_err_code & ((guest_owner == 4'd0) ? pfec_mask_0 : ((guest_owner == 4'd1) ? pfec_mask_1 : ((guest_owner == 4'd2) ? pfec_mask_2 : ((guest_owner == 4'd3) ? pfec_mask_3 : 32'd0))))) == ((guest_owner == 4'd0) ? pfec_match_0 : ((guest_owner == 4'd1) ? pfec_match_1 : ((guest_owner == 4'd2) ? pfec_match_2 : ((guest_owner == 4'd3) ? pfec_match_3 : 32'd0))))) ^ _t17[14])) : _t17[ev_vector[4:0]])) : (ev_is_io ? (((guest_owner == 4'd0) ? proc_0[25] : ((guest_owner == 4'd1) ? proc_1[25] : ((guest_owner == 4'd2) ? proc_2[25] : ((guest_owner == 4'd3) ? proc_3[25] : 1'b0)))) ? (_t6 || ((_t19[_t20] || ((ev_qual[1:0] != 2'd0) && _t19[_t20 + 6'd1])) || ((ev_qual[1:0] == 2'd3) && (_t19[_t20 + 6'd2] || _t19[_t20 + 6'd3])))) : ((guest_owner == 4'd0) ? proc_0[24] : ((guest_owner == 4'd1) ? proc_1[24] : ((guest_owner == 4'd2) ? proc_2[24] : ((guest_owner == 4'd3) ? proc_3[24] : 1'b0))))) : ((ev_reason == 16'd1) ? ((guest_owner == 4'd0) ? pin_0[0] : ((guest_owner == 4'd1) ? pin_1[0] : ((guest_owner == 4'd2) ? pin_2[0] : ((guest_owner == 4'd3) ? pin_3[0] : 1'b0)))) : _t21));
-    assign io_range_target = _t22;
-    assign eligible_sel = (ev_reason[5:0] == 6'd0) ? eligible_0 : ((ev_reason[5:0] == 6'd1) ? eligible_1 : ((ev_reason[5:0] == 6'd2) ? eligible_2 : _t27));
-    assign load_target = (_t36 || _t37) ? ((_t37 && ((!_t36) || (load_3 < (_t35 ? load_2 : _t32)))) ? 4'd3 : (_t35 ? 4'd2 : (_t31 ? 4'd1 : (_t28 ? 4'd0 : 4'd0)))) : route_vmm_sel;
+    assign ev_malformed = ((ev_is_exception && _t6) || (ev_is_interrupt && (ev_int_type != 3'd0))) || (ev_is_io && (!(_t5 && (ev_qual[63:32] == 32'd0))));
+    assign route_vmm_sel = _t84 ? route_vmm_0 : (_t83 ? route_vmm_1 : _t82);
+    assign route_policy_sel = _t84 ? route_policy_0 : (_t83 ? route_policy_1 : (_t81 ? route_policy_2 : (_t80 ? route_policy_3 : _t96)));
+    assign guest_owner = _t101 ? owner_0 : (_t100 ? owner_1 : (_t99 ? owner_2 : (_t98 ? owner_3 : ((current[5:0] == 6'd4) ? owner_4 : _t97))));
+    assign owner_wants = ev_is_exception ? (ev_is_nmi ? _t109 : ((ev_vector[4:0] == 5'd14) ? _t108 : _t106[ev_vector[4:0]])) : _t127;
+    assign io_range_target = (ev_is_io && (((io_enable_0 && (io_base_0 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_0))) ? io_vmm_0 : _t135;
+    assign eligible_sel = _t84 ? eligible_0 : (_t83 ? eligible_1 : (_t81 ? eligible_2 : (_t80 ? eligible_3 : _t145)));
+    assign load_target = (_t154 || _t155) ? _t156 : route_vmm_sel;
     always @* begin
         policy_target = route_vmm_sel;
         case (route_policy_sel)
@@ -5584,8 +5257,8 @@ module trapline_router (  // RouterDesign.swift:29
     assign static_hit = (ev_reason == 16'd5) || (ev_reason == 16'd6);
     assign chosen_vmm = static_hit ? 4'd1 : policy_target;
     assign route_policy_out = static_hit ? 3'd4 : {1'b0, route_policy_sel};
-    assign fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && ((chosen_vmm == 4'd0) ? return_valid_0 : ((chosen_vmm == 4'd1) ? return_valid_1 : ((chosen_vmm == 4'd2) ? return_valid_2 : ((chosen_vmm == 4'd3) ? return_valid_3 : 1'b0))));
-    assign undeliverable = (fallback_to_vmm0 && (!current_is_vmm0)) && return_valid_0;
+    assign fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && ((chosen_vmm == 4'd0) ? return_valid_0 : _t157);
+    assign undeliverable = (fallback_to_vmm0 && _t158) && return_valid_0;
     assign target_vmm = fallback_to_vmm0 ? 4'd0 : chosen_vmm;
     assign target_is_current = current[7] && (current[3:0] == target_vmm);
     assign field_hit_pin = cmd_field == 32'h4000;
@@ -5602,23 +5275,23 @@ module trapline_router (  // RouterDesign.swift:29
     assign field_hit_exit_qual = cmd_field == 32'h6400;
     assign field_hit_return_to = cmd_field == 32'h4602;
     assign field_hit_handled = cmd_field == 32'h4604;
-    assign field_hit_route = ((cmd_field[31:7] == 25'd132) && (!cmd_field[0])) && _t38;
-    assign field_hit_eligible = ((cmd_field[31:7] == 25'd133) && (!cmd_field[0])) && _t38;
-    assign field_hit_io_base = (((cmd_field[31:5] == 27'd24) && (!cmd_field[0])) && (cmd_field[4:1] < 4'd8)) && _t38;
-    assign field_hit_io_limit = (((cmd_field[31:5] == 27'd25) && (!cmd_field[0])) && (cmd_field[4:1] < 4'd8)) && _t38;
-    assign field_hit_io_ctrl = (((cmd_field[31:5] == 27'd536) && (!cmd_field[0])) && (cmd_field[4:1] < 4'd8)) && _t38;
-    assign field_hit_route_lock = (cmd_field == 32'h43e0) && _t38;
-    assign field_hit_current = (cmd_field == 32'h4600) && _t38;
-    assign field_hit_owner = (((cmd_field[31:7] == 25'd141) && (!cmd_field[0])) && (cmd_field[6:1] < 6'd8)) && _t38;
-    assign field_supported = (((((((_t56 || field_hit_route) || field_hit_eligible) || field_hit_io_base) || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock) || field_hit_current) || field_hit_owner;
-    assign field_read_only = (((((((field_hit_vm_instr_error || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err) || field_hit_exit_qual) || field_hit_return_to) || field_hit_handled) || field_hit_current) || field_hit_owner;
-    assign field_locked = (((((field_hit_route || field_hit_eligible) || field_hit_io_base) || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock) && route_lock;
-    assign field_value_bad = ((((field_hit_vmm_load && ((cmd_data[31:0] & 32'hffff0000) != 32'd0)) || (field_hit_route && (((_t49 & 32'hffffff0c) != 32'd0) || (_t49[7:4] >= 4'd4)))) || (field_hit_eligible && ((cmd_data[31:0] & 32'hfffffff0) != 32'd0))) || (field_hit_io_ctrl && (((_t55 & 32'hffffff0e) != 32'd0) || (_t55[7:4] >= 4'd4)))) || (field_hit_route_lock && ((cmd_data[31:0] & 32'hfffffffe) != 32'd0));
-    assign field_read_data = ((_t60 | ({64{field_hit_route_lock}} & {63'd0, route_lock})) | ({64{field_hit_current}} & {56'd0, current})) | ({64{field_hit_owner}} & {60'd0, ((cmd_field[6:1] == 6'd0) ? owner_0 : ((cmd_field[6:1] == 6'd1) ? owner_1 : ((cmd_field[6:1] == 6'd2) ? owner_2 : ((cmd_field[6:1] == 6'd3) ? owner_3 : ((cmd_field[6:1] == 6'd4) ? owner_4 : ((cmd_field[6:1] == 6'd5) ? owner_5 : ((cmd_field[6:1] == 6'd6) ? owner_6 : ((cmd_field[6:1] == 6'd7) ? owner_7 : 4'd0))))))))});
-    assign vmcs_invalid = _t61 && (cmd_vmcs >= 4'd4);
+    assign field_hit_route = ((cmd_field[31:7] == 25'd132) && _t177) && _t159;
+    assign field_hit_eligible = ((cmd_field[31:7] == 25'd133) && _t177) && _t159;
+    assign field_hit_io_base = (((cmd_field[31:5] == 27'd24) && _t177) && _t279) && _t159;
+    assign field_hit_io_limit = (((cmd_field[31:5] == 27'd25) && _t177) && _t279) && _t159;
+    assign field_hit_io_ctrl = (((cmd_field[31:5] == 27'd536) && _t177) && _t279) && _t159;
+    assign field_hit_route_lock = (cmd_field == 32'h43e0) && _t159;
+    assign field_hit_current = (cmd_field == 32'h4600) && _t159;
+    assign field_hit_owner = (((cmd_field[31:7] == 25'd141) && _t177) && (cmd_field[6:1] < 6'd8)) && _t159;
+    assign field_supported = ((((_t298 || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock) || field_hit_current) || field_hit_owner;
+    assign field_read_only = ((_t299 || field_hit_handled) || field_hit_current) || field_hit_owner;
+    assign field_locked = _t300 && route_lock;
+    assign field_value_bad = _t303 || (field_hit_route_lock && ((cmd_data[31:0] & 32'hfffffffe) != 32'd0));
+    assign field_read_data = _t308 | ({64{field_hit_owner}} & {60'd0, (_t252 ? owner_0 : _t295)});
+    assign vmcs_invalid = _t309 && (cmd_vmcs >= 4'd4);
     always @* begin
         access_error = 8'd0;
-        if (({2'd0, cmd_vmcs} != current[5:0]) && (!current_is_vmm0)) begin
+        if (({2'd0, cmd_vmcs} != current[5:0]) && _t158) begin
             access_error = 8'd65;
         end else if (vmm_bitmap_write ? (cmd_field[31:11] != 21'd0) : (!field_supported)) begin
             access_error = 8'd12;
@@ -5630,11 +5303,11 @@ module trapline_router (  // RouterDesign.swift:29
             access_error = 8'd7;
         end
     end
-    assign own_return_valid = (current[3:0] == 4'd0) ? return_valid_0 : ((current[3:0] == 4'd1) ? return_valid_1 : ((current[3:0] == 4'd2) ? return_valid_2 : ((current[3:0] == 4'd3) ? return_valid_3 : 1'b0)));
-    assign own_return_entity = (current[3:0] == 4'd0) ? return_entity_0 : ((current[3:0] == 4'd1) ? return_entity_1 : ((current[3:0] == 4'd2) ? return_entity_2 : ((current[3:0] == 4'd3) ? return_entity_3 : 8'd0)));
+    assign own_return_valid = _t313 ? return_valid_0 : (_t312 ? return_valid_1 : (_t311 ? return_valid_2 : (_t310 ? return_valid_3 : 1'b0)));
+    assign own_return_entity = _t313 ? return_entity_0 : (_t312 ? return_entity_1 : (_t311 ? return_entity_2 : (_t310 ? return_entity_3 : 8'd0)));
     always @* begin
         vm_error = 8'd0;
-        if (_t61) begin
+        if (_t309) begin
             vm_error = access_error;
         end else if (vmm_launch) begin
             vm_error = (cmd_guest >= 6'd8) ? 8'd66 : ((own_return_valid && own_return_entity[7]) ? 8'd67 : 8'd0);
@@ -5655,19 +5328,17 @@ module trapline_router (  // RouterDesign.swift:29
         end
     end
     assign outcome_routed = is_event && (reject_code == 3'd0);
-    assign outcome_vmsucceed = _t62 && (vm_error == 8'd0);
-    assign outcome_vmfail_valid = _t62 && (vm_error != 8'd0);
-    assign ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {1'b1, 19'd0, (ev_is_exception && ev_err_valid), ev_int_type, ev_vector} : 32'd0;
-    assign ev_intr_err = (ev_is_exception && ev_err_valid) ? ev_err_code : 32'd0;
+    assign outcome_vmsucceed = _t314 && (vm_error == 8'd0);
+    assign outcome_vmfail_valid = _t314 && (vm_error != 8'd0);
+    assign ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {1'b1, 19'd0, _t315, ev_int_type, ev_vector} : 32'd0;
+    assign ev_intr_err = _t315 ? ev_err_code : 32'd0;
     always @(posedge clk) begin
         if (rst) begin
             rsp_valid_q <= 1'b0;
-        end else begin
-            if (accept) begin
-                rsp_valid_q <= 1'b1;
-            end else if (rsp_ready) begin
-                rsp_valid_q <= 1'b0;
-            end
+        end else if (accept) begin
+            rsp_valid_q <= 1'b1;
+        end else if (rsp_ready) begin
+            rsp_valid_q <= 1'b0;
         end
     end
     assign cmd_ready_int = (!rsp_valid_q) || rsp_ready;
@@ -5675,187 +5346,161 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             rsp_kind_q <= 3'd0;
-        end else begin
-            if (accept) begin
+        end else if (accept) begin
+            rsp_kind_q <= 3'd0;
+            if (_t316) begin
+                rsp_kind_q <= 3'd4;
+            end else if (outcome_routed) begin
                 rsp_kind_q <= 3'd0;
-                if (_t63) begin
-                    rsp_kind_q <= 3'd4;
-                end else if (outcome_routed) begin
-                    rsp_kind_q <= 3'd0;
-                end else if (vmcs_invalid) begin
-                    rsp_kind_q <= 3'd2;
-                end else if (outcome_vmfail_valid) begin
-                    rsp_kind_q <= 3'd3;
-                end else begin
-                    rsp_kind_q <= 3'd1;
-                end
+            end else if (vmcs_invalid) begin
+                rsp_kind_q <= 3'd2;
+            end else if (outcome_vmfail_valid) begin
+                rsp_kind_q <= 3'd3;
+            end else begin
+                rsp_kind_q <= 3'd1;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_target_q <= 4'd0;
-        end else begin
-            if (accept) begin
-                rsp_target_q <= 4'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_target_q <= target_vmm;
-                end
+        end else if (accept) begin
+            rsp_target_q <= 4'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_target_q <= target_vmm;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_self_q <= 1'b0;
-        end else begin
-            if (accept) begin
-                rsp_self_q <= 1'b0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_self_q <= target_is_current;
-                end
+        end else if (accept) begin
+            rsp_self_q <= 1'b0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_self_q <= target_is_current;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_fallback_q <= 1'b0;
-        end else begin
-            if (accept) begin
-                rsp_fallback_q <= 1'b0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_fallback_q <= fallback_to_vmm0;
-                end
+        end else if (accept) begin
+            rsp_fallback_q <= 1'b0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_fallback_q <= fallback_to_vmm0;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_policy_q <= 3'd0;
-        end else begin
-            if (accept) begin
-                rsp_policy_q <= 3'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_policy_q <= route_policy_out;
-                end
+        end else if (accept) begin
+            rsp_policy_q <= 3'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_policy_q <= route_policy_out;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_from_q <= 8'd0;
-        end else begin
-            if (accept) begin
-                rsp_from_q <= 8'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_from_q <= current;
-                end
+        end else if (accept) begin
+            rsp_from_q <= 8'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_from_q <= current;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_reason_q <= 16'd0;
-        end else begin
-            if (accept) begin
-                rsp_reason_q <= 16'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_reason_q <= ev_reason;
-                end
+        end else if (accept) begin
+            rsp_reason_q <= 16'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_reason_q <= ev_reason;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_qual_q <= 64'd0;
-        end else begin
-            if (accept) begin
-                rsp_qual_q <= 64'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_qual_q <= ev_qual;
-                end
+        end else if (accept) begin
+            rsp_qual_q <= 64'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_qual_q <= ev_qual;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_info_q <= 32'd0;
-        end else begin
-            if (accept) begin
-                rsp_info_q <= 32'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_info_q <= ev_intr_info;
-                end
+        end else if (accept) begin
+            rsp_info_q <= 32'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_info_q <= ev_intr_info;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_err_code_q <= 32'd0;
-        end else begin
-            if (accept) begin
-                rsp_err_code_q <= 32'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_err_code_q <= ev_intr_err;
-                end
+        end else if (accept) begin
+            rsp_err_code_q <= 32'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_err_code_q <= ev_intr_err;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_entry_q <= 64'd0;
-        end else begin
-            if (accept) begin
-                rsp_entry_q <= 64'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                    rsp_entry_q <= (target_vmm == 4'd0) ? host_rip_0 : ((target_vmm == 4'd1) ? host_rip_1 : ((target_vmm == 4'd2) ? host_rip_2 : ((target_vmm == 4'd3) ? host_rip_3 : 64'd0)));
-                end
+        end else if (accept) begin
+            rsp_entry_q <= 64'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+                rsp_entry_q <= _t320 ? host_rip_0 : (_t319 ? host_rip_1 : (_t318 ? host_rip_2 : (_t317 ? host_rip_3 : 64'd0)));
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_data_q <= 64'd0;
-        end else begin
-            if (accept) begin
-                rsp_data_q <= 64'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                end else if (vmcs_invalid) begin
-                end else if (outcome_vmfail_valid) begin
-                end else begin
-                    rsp_data_q <= vmm_read ? field_read_data : 64'd0;
-                end
+        end else if (accept) begin
+            rsp_data_q <= 64'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+            end else if (vmcs_invalid) begin
+            end else if (outcome_vmfail_valid) begin
+            end else begin
+                rsp_data_q <= vmm_read ? field_read_data : 64'd0;
             end
         end
     end
     always @(posedge clk) begin
         if (rst) begin
             rsp_current_q <= 8'd0;
-        end else begin
-            if (accept) begin
-                rsp_current_q <= 8'd0;
-                if (_t63) begin
-                end else if (outcome_routed) begin
-                end else if (vmcs_invalid) begin
-                end else if (outcome_vmfail_valid) begin
-                end else begin
-                    rsp_current_q <= current;
-                    if (vmm_launch) begin
-                        rsp_current_q <= {2'd0, cmd_guest};
-                    end
-                    if (vmm_resume) begin
-                        rsp_current_q <= own_return_entity;
-                    end
+        end else if (accept) begin
+            rsp_current_q <= 8'd0;
+            if (_t316) begin
+            end else if (outcome_routed) begin
+            end else if (vmcs_invalid) begin
+            end else if (outcome_vmfail_valid) begin
+            end else begin
+                rsp_current_q <= current;
+                if (vmm_launch) begin
+                    rsp_current_q <= _t321;
+                end
+                if (vmm_resume) begin
+                    rsp_current_q <= own_return_entity;
                 end
             end
         end
@@ -5863,16 +5508,14 @@ module trapline_router (  // RouterDesign.swift:29
     always @(posedge clk) begin
         if (rst) begin
             rsp_error_q <= 8'd0;
-        end else begin
-            if (accept) begin
-                rsp_error_q <= 8'd0;
-                if (_t63) begin
-                    rsp_error_q <= {5'd0, reject_code};
-                end else if (outcome_routed) begin
-                end else if (vmcs_invalid) begin
-                end else if (outcome_vmfail_valid) begin
-                    rsp_error_q <= vm_error;
-                end
+        end else if (accept) begin
+            rsp_error_q <= 8'd0;
+            if (_t316) begin
+                rsp_error_q <= {5'd0, reject_code};
+            end else if (outcome_routed) begin
+            end else if (vmcs_invalid) begin
+            end else if (outcome_vmfail_valid) begin
+                rsp_error_q <= vm_error;
             end
         end
     end

@@ -91,8 +91,9 @@ struct CommandDecode {
         // Not named wires: with no I/O ranges and no bitmaps nothing reads them.
         port = qual[31, 16]
         sizeMinusOne = qual[1, 0]
-        let last = port.zeroExtended(to: 17) + sizeMinusOne.zeroExtended(to: 17)
-        lastPort = last[15, 0]
-        wraps = last[16]
+        // port + size - 1 > 0xFFFF  <=>  port > 0xFFFF - (size - 1) = ~(size - 1) in 16 bits.
+        let span = sizeMinusOne.zeroExtended(to: 16)
+        lastPort = port + span
+        wraps = port > ~span
     }
 }

@@ -6,7 +6,7 @@
 // - Compute: operators on `Signal` (`& | ^ ~ + - .== .!= < <= > >= ! && || << >>`),
 //   `a[hi, lo]`, `a[bit]`, `a[signal]`, `zeroExtended(to:)`, `truncated(to:)`, `cat`,
 //   `replicated`, `orReduce`/`andReduce`/`xorReduce`, `addingWithCarry`,
-//   `subtractingWithBorrow`, `mux`.
+//   `subtractingWithBorrow`, `mux(sel, a, b)`, `mux(index, [values])`.
 // - Drive: `sink <== value` or `sink.assign(value)`; `regs.write(idx, v)`, `mem.write(a, d)`.
 // - Conditional hardware: `m.when { }.elseWhen { }.otherwise { }`, `m.switch(sel) { s in s.is(..) { } }`.
 // - Hierarchy: `m.instance(module, name:, bindings:)` -> `Instance` (`inst.output("y")`).

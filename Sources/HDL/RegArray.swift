@@ -12,16 +12,8 @@ public struct RegArray: RandomAccessCollection {
     /// register reads 0. Emitted as a chain of `?:` on `index == i`.
     public func read(_ index: Signal, fileID: String = #fileID, line: Int = #line) -> Signal {
         guard let first = registers.first else { fatalError("empty RegArray (\(fileID):\(line))") }
-        let m = first.builder
-        let at = SourceLocation(fileID: fileID, line: line)
-        guard m.owns(index, at) else { return first }
-        let reachable = index.width >= 62 ? registers.count : Swift.min(registers.count, 1 << index.width)
-        let full = reachable == registers.count && index.width < 62 && registers.count == (1 << index.width)
-        var result = full ? registers[reachable - 1] : m.make(.constant(0), width: first.width)
-        for i in stride(from: (full ? reachable - 2 : reachable - 1), through: 0, by: -1) {
-            result = m.mux(index .== i, registers[i], result, at)
-        }
-        return result
+        guard first.builder.owns(index, SourceLocation(fileID: fileID, line: line)) else { return first }
+        return mux(index, registers, fileID: fileID, line: line)
     }
 
     /// Dynamic write (inside the current scope): register i gets `value` when `index == i`.

@@ -94,6 +94,25 @@ public func mux(_ sel: Signal, _ whenTrue: Int, _ whenFalse: Signal, fileID: Str
     return sel.builder.mux(sel, sel.builder.literal(whenTrue, width: whenFalse.width, at, context: "a mux arm"), whenFalse, at)
 }
 
+/// `values[index]`: selects one of equal-width values by a signal index (any width); an
+/// index with no value reads 0. Emitted as a `?:` chain on `index == i` (the decodes are
+/// shared with any other selection by the same index).
+public func mux(_ index: Signal, _ values: [Signal], fileID: String = #fileID, line: Int = #line) -> Signal {
+    let m = index.builder
+    let at = SourceLocation(fileID: fileID, line: line)
+    guard let first = values.first else {
+        m.report(at, "mux(index, []) has no values", fix: "pass at least one value")
+        return m.make(.constant(0), width: 1)
+    }
+    let reachable = index.width >= 62 ? values.count : Swift.min(values.count, 1 << index.width)
+    let full = reachable == values.count && index.width < 62 && values.count == (1 << index.width)
+    var result = full ? values[reachable - 1] : m.make(.constant(0), width: first.width)
+    for i in stride(from: (full ? reachable - 2 : reachable - 1), through: 0, by: -1) {
+        result = m.mux(index .== i, values[i], result, at)
+    }
+    return result
+}
+
 extension ModuleBuilder {
     func slice(_ a: Signal, _ hi: Int, _ lo: Int, _ at: SourceLocation) -> Signal {
         if lo < 0 || hi < lo || hi >= a.width {

@@ -223,7 +223,10 @@ import VerilogEmitter
             regs[2] <== regs[2] ^ 1
             y <== regs.read(idx)
             #expect(regs.count == 3)
+            let z = m.output("z", width: 4)
+            z <== mux(idx, [d, ~d, d ^ 5, d + 1])       // full: the last value needs no compare
         }
+        #expect(t.contains("assign z = _t0 ? d : (_t1 ? (~d) : (_t2 ? (d ^ 4'd5) : (d + 4'd1)));"))
         #expect(t.contains("reg  [3:0] slot_0;"))
         // The index decodes are shared by the read and the writes (one wire each).
         #expect(t.contains("wire _t0 = idx == 2'd0;\n    wire _t1 = idx == 2'd1;\n    wire _t2 = idx == 2'd2;"))

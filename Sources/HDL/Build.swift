@@ -11,13 +11,13 @@ extension ModuleBuilder {
         var found = problems
         checkNames(into: &found)
         let lowered = Lowering.lower(scopes[0])
-        var processes: [Process] = []
+        var processes: [SinkLogic] = []
         for (d, decl) in signals.enumerated() {
             guard let body = lowered.bodies[d] else { continue }
-            processes.append(Process(kind: decl.isRegister ? .register(d) : .combinational(d), body: body))
+            processes.append(SinkLogic(kind: decl.isRegister ? .register(d) : .combinational(d), body: body))
         }
         for m in memories.indices {
-            if let body = lowered.bodies[-(m + 1)] { processes.append(Process(kind: .memory(m), body: body)) }
+            if let body = lowered.bodies[-(m + 1)] { processes.append(SinkLogic(kind: .memory(m), body: body)) }
         }
         let checker = DesignChecker(builder: self, processes: processes)
         checker.checkDrivers(topLevel: scopes[0], into: &found)

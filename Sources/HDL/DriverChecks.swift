@@ -2,7 +2,7 @@
 /// Combinational loops are in LoopCheck.swift.
 struct DesignChecker {
     let builder: ModuleBuilder
-    let processes: [Process]
+    let processes: [SinkLogic]
 
     var signals: [SignalDecl] { builder.signals }
 

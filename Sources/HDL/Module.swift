@@ -11,13 +11,13 @@ public final class Module: Sendable, Equatable {
     public let memories: [MemoryDecl]
     public let instances: [InstanceDecl]
     /// One process per driven sink (wire, output, register, memory), in declaration order.
-    public let processes: [Process]
+    public let processes: [SinkLogic]
     /// For each output port (in `outputPorts` order), the indices into `signals` of the
     /// input ports it depends on combinationally (used for loop checks across instances).
     public let combinationalInputs: [[Int]]
 
     init(name: String, location: SourceLocation, signals: [SignalDecl], exprs: [ExprNode], memories: [MemoryDecl],
-         instances: [InstanceDecl], processes: [Process], combinationalInputs: [[Int]]) {
+         instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[Int]]) {
         self.name = name
         self.location = location
         self.signals = signals
@@ -41,7 +41,8 @@ public final class Module: Sendable, Equatable {
 
 /// The logic driving one sink, lowered from the recorded statements: only the
 /// statements that drive this sink, with the conditions that lead to them.
-public struct Process: Sendable, Equatable {
+/// (Not named `Process`, which would clash with Foundation's in files importing both.)
+public struct SinkLogic: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A wire or output (index into `signals`): `assign` or `always @*`.
         case combinational(Int)

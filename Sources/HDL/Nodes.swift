@@ -55,7 +55,7 @@ public enum ExprKind: Sendable, Hashable {
 }
 
 /// A hardware statement: a driver or a conditional. The builder records these in scopes;
-/// `build()` lowers them into one pruned tree per sink (`Process`).
+/// `build()` lowers them into one pruned tree per sink (`SinkLogic`).
 public indirect enum Statement: Sendable, Equatable {
     /// `sink <== value` (sink: index into `signals`, value: expression index).
     case assign(sink: Int, value: Int, at: SourceLocation?)

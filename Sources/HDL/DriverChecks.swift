@@ -42,20 +42,23 @@ struct DesignChecker {
             }
         }
         // Two unconditional drivers of one sink at the module's top level.
-        var first: [Int: SourceLocation?] = [:]
+        var first: [Int: (at: SourceLocation?, value: Int)] = [:]
         var reported = Set<Int>()
         for s in topLevel {
-            guard case .assign(let sink, _, let at) = s else { continue }
+            guard case .assign(let sink, let value, let at) = s else { continue }
             if let prior = first[sink] {
                 if reported.insert(sink).inserted {
                     let decl = signals[sink]
-                    let places = [prior, at].map { $0.map { "at \($0)" } ?? "by `<==`" }.joined(separator: " and ")
+                    func place(_ a: SourceLocation?, _ v: Int) -> String {
+                        "\(builder.describe(v))" + (a.map { " at \($0)" } ?? " by `<==`")
+                    }
+                    let places = place(prior.at, prior.value) + " and " + place(at, value)
                     found.append(Problem(at ?? decl.location,
-                                         "\(decl.noun) `\(decl.swiftName)` (declared at \(decl.location)) has two unconditional drivers (\(places))",
+                                         "\(decl.noun) `\(decl.swiftName)` (declared at \(decl.location)) has two unconditional drivers: \(places)",
                                          fix: "keep one driver, or put the later one under m.when to override a default"))
                 }
             } else {
-                first[sink] = at
+                first[sink] = (at, value)
             }
         }
     }

@@ -83,7 +83,16 @@ import Testing
         y.assign(a); let first = #line
         y.assign(b); let second = #line
         let p = problems(m)
-        #expect(p == ["ElaborationErrorTests.swift:\(second): output `y` (declared at ElaborationErrorTests.swift:\(yLine)) has two unconditional drivers (at ElaborationErrorTests.swift:\(first) and at ElaborationErrorTests.swift:\(second)); fix: keep one driver, or put the later one under m.when to override a default"])
+        #expect(p == ["ElaborationErrorTests.swift:\(second): output `y` (declared at ElaborationErrorTests.swift:\(yLine)) has two unconditional drivers: `a` at ElaborationErrorTests.swift:\(first) and `b` at ElaborationErrorTests.swift:\(second); fix: keep one driver, or put the later one under m.when to override a default"])
+    }
+
+    @Test func twoUnconditionalDriversByOperatorNameTheValues() {
+        let m = ModuleBuilder("d")
+        let a = m.input("a", width: 2), b = m.input("b", width: 2)
+        let y = m.output("y", width: 2); let yLine = #line
+        y <== a
+        y <== a ^ b
+        #expect(problems(m) == ["ElaborationErrorTests.swift:\(yLine): output `y` (declared at ElaborationErrorTests.swift:\(yLine)) has two unconditional drivers: `a` by `<==` and `(a ^ b)` by `<==`; fix: keep one driver, or put the later one under m.when to override a default"])
     }
 
     @Test func wireDrivenByAssignmentAndInstanceOutput() throws {

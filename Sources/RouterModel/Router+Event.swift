@@ -1,5 +1,6 @@
 /// SPEC section 5: routing one EVENT (also the exits of guest-executed ops 1-5).
 extension Router {
+    @inline(__always)
     mutating func routeEvent(reason: UInt16, vector: UInt8, intType: UInt8,
                              errValid: Bool, errCode: UInt32, qual: UInt64) -> Response {
         // 5.1 Validation: no state changes on reject.

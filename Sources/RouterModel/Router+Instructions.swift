@@ -23,12 +23,14 @@ extension Router {
         return kind.isGlobal && vmcs != 0 ? nil : kind                                  // rule 3
     }
 
+    @inline(__always)
     mutating func vmread(vmcs: Int, field: UInt32) -> Response {
         if let failed = accessCheck(vmcs: vmcs) { return failed }
         guard let kind = decode(field, vmcs: vmcs) else { return fail(VMError.unsupportedField) }
         return .vmsucceed(data: read(kind, vmcs: vmcs), current: current.raw)
     }
 
+    @inline(__always)
     mutating func vmwrite(vmcs: Int, field: UInt32, data: UInt64) -> Response {
         if let failed = accessCheck(vmcs: vmcs) { return failed }
         guard let kind = decode(field, vmcs: vmcs) else { return fail(VMError.unsupportedField) }
@@ -65,6 +67,7 @@ extension Router {
         return .vmsucceed(data: 0, current: current.raw)
     }
 
+    @inline(__always)
     mutating func bitmapWrite(vmcs: Int, word: UInt32, data: UInt32) -> Response {
         if let failed = accessCheck(vmcs: vmcs) { return failed }
         guard bitmaps.count != 0, word < 2048 else { return fail(VMError.unsupportedField) }
@@ -94,6 +97,7 @@ extension Router {
 
     // MARK: 6.4 LAUNCH and RESUME (current is a VMM here)
 
+    @inline(__always)
     mutating func launch(guest g: Int) -> Response {
         let v = current.id
         if g >= guestCount { return fail(VMError.badGuest) }
@@ -105,6 +109,7 @@ extension Router {
         return .vmsucceed(data: 0, current: current.raw)
     }
 
+    @inline(__always)
     mutating func resume() -> Response {
         let v = current.id
         let ret = store.returnTo[v]

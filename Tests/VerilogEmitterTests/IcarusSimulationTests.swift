@@ -168,4 +168,50 @@ import VerilogEmitter
             #expect(r[1] == hi & 15 && r[2] == ((lo >> 4) << 1 | (hi >> 4)), "x=\(r[0])")
         }
     }
+
+    @Test func registerArrayWritesAndEnabledRegisters() throws {
+        let m = ModuleBuilder("bank")
+        let clk = m.input("clk"), rst = m.input("rst"), we = m.input("we"), en = m.input("en")
+        let idx = m.input("idx", width: 2), d = m.input("d", width: 4)
+        let regs = m.regArray("slot", count: 3, width: 4, clock: clk, reset: rst, resetValue: 9)
+        let held = m.reg("held", width: 4, clock: clk, reset: rst, resetValue: 1, enable: en)
+        let out = m.output("out", width: 4), all = m.output("all", width: 12), h = m.output("h", width: 4)
+        m.when(we) { regs.write(idx, d) }
+        held <== d
+        out <== regs.read(idx)
+        all <== cat(regs[2], regs[1], regs[0])
+        h <== held
+        let design = try m.build()
+        try Lint.check(verilog: VerilogEmitter.emit(design), top: "bank")
+        let bench = """
+        `timescale 1ns/1ns
+        module tb;
+            reg clk = 0, rst = 1, we = 0, en = 0;
+            reg [1:0] idx = 0;
+            reg [3:0] d = 0;
+            wire [3:0] out, h;
+            wire [11:0] all;
+            bank dut (.clk(clk), .rst(rst), .we(we), .en(en), .idx(idx), .d(d), .out(out), .all(all), .h(h));
+            task tick; begin #1 clk = 1; #1 clk = 0; end endtask
+            initial begin
+                tick; rst = 0;
+                $display("reset %h %h", all, h);
+                we = 1; idx = 1; d = 4'h5; tick;
+                we = 1; idx = 3; d = 4'h7; tick;          // no element 3: nothing changes
+                we = 0; idx = 2; d = 4'h6; tick;          // write disabled
+                $display("writes %h out2=%h", all, out);
+                idx = 3; #1 $display("out3=%h", out);
+                en = 0; d = 4'h3; tick; $display("held %h", h);
+                en = 1; d = 4'h3; tick; $display("loaded %h", h);
+                $finish;
+            end
+        endmodule
+        """
+        let printed = try Self.simulate(design, bench: bench)
+        #expect(printed.contains("reset 999 1"), "\(printed)")
+        #expect(printed.contains("writes 959 out2=9"), "\(printed)")
+        #expect(printed.contains("out3=0"), "\(printed)")
+        #expect(printed.contains("held 1"), "\(printed)")
+        #expect(printed.contains("loaded 3"), "\(printed)")
+    }
 }

@@ -12,7 +12,19 @@ import TestSupport
         let file = dir.appendingPathComponent("snippet.swift")
         try source.write(to: file, atomically: true, encoding: .utf8)
         let modules = RepoPaths.buildDirectory.appendingPathComponent("Modules").path
-        return try Tools.run(try Tools.path(of: "swiftc"), ["-typecheck", "-I", modules, file.path])
+        let result = try Tools.run(try Self.swiftc(), ["-typecheck", "-I", modules, file.path])
+        try? FileManager.default.removeItem(at: dir)
+        return result
+    }
+
+    /// The Swift compiler: on PATH, else next to the usual toolchain locations.
+    static func swiftc() throws -> String {
+        if let onPath = try? Tools.path(of: "swiftc") { return onPath }
+        for candidate in ["/opt/swift/usr/bin/swiftc", "/usr/bin/swiftc", "/usr/local/bin/swiftc"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
+            return candidate
+        }
+        throw TestSupportError("swiftc was not found on PATH or in /opt/swift/usr/bin: put the Swift toolchain's bin directory on PATH")
     }
 
     @Test func swiftEqualityOnSignalsDoesNotCompileButHardwareEqualityDoes() throws {

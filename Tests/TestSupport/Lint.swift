@@ -22,7 +22,9 @@ public enum Lint {
         let dir = try RepoPaths.scratchDirectory("lint-\(top)")
         let file = dir.appendingPathComponent("\(top).v")
         try verilog.write(to: file, atomically: true, encoding: .utf8)
-        return try check(file: file, top: top)
+        let report = try check(file: file, top: top)
+        try? FileManager.default.removeItem(at: dir)   // kept on failure: the message names the file
+        return report
     }
 
     /// Lints a Verilog file with all three tools; throws on the first failure.

@@ -19,6 +19,7 @@ import VerilogEmitter
         guard compile.status == 0 else { throw TestSupportError("iverilog failed:\n\(compile.stdout)\(compile.stderr)") }
         let run = try Tools.run("vvp", ["-n", exe])
         guard run.status == 0 else { throw TestSupportError("vvp failed:\n\(run.stdout)\(run.stderr)") }
+        try? FileManager.default.removeItem(at: dir)
         return run.stdout
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RouterDesign
 import RouterModel
 import RouterSim
 import Testing
@@ -135,5 +136,22 @@ import Testing
         let trace = Self.traces.keys.sorted().flatMap { Self.traces[$0]! }
         try IcarusRouterSupport.check(trace, config: config, handshake: Handshake(seed: 3, idlePercent: 10, stallPercent: 40),
                                       label: "all directed traces, 2/1/0 no bitmaps")
+    }
+
+    /// SPEC 9: with rsp_ready held high the block takes a command every cycle and each
+    /// response is valid the next cycle, so n commands take n + 1 cycles after reset.
+    @Test func fullSpeedIsOneCommandPerCycleWithLatencyOne() throws {
+        let trace = Self.traces.keys.sorted().flatMap { Self.traces[$0]! }
+        let verilog = try RouterGenerator.verilog(.defaults)
+        let run = try IcarusRouter(verilog: verilog).run(trace, handshake: .fullSpeed(), wave: nil)
+        #expect(run.cycles == UInt64(trace.count + 1))
+        #expect(run.responses == IcarusRouterSupport.reference(trace, .default))
+    }
+
+    /// SPEC 9: nothing dropped or duplicated under heavy gaps and backpressure.
+    @Test func heavyBackpressureLosesNothing() throws {
+        let trace = Self.traces.keys.sorted().flatMap { Self.traces[$0]! }
+        try IcarusRouterSupport.check(trace, config: .default, handshake: Handshake(seed: 77, idlePercent: 50, stallPercent: 85),
+                                      label: "all directed traces, idle 50% stall 85%")
     }
 }

@@ -22,17 +22,6 @@ public enum FieldDocuments {
         return "0x" + String(repeating: "0", count: Swift.max(0, digits - s.count)) + s
     }
 
-    /// The value-check column of a field, in words.
-    static func checkText(_ f: FieldSpec, _ p: RouterParameters) -> String {
-        var parts: [String] = []
-        if f.name == "ROUTE" { parts.append("bits 2:0 policy <= 3, bits 7:4 VMM < V, other bits 0") }
-        else if f.name == "IO_CTRL" { parts.append("bit 0 enable, bits 7:4 VMM < V, other bits 0") }
-        else if f.name == "ROUTE_LOCK" { parts.append("bit 0 only; once 1 it stays 1 until reset") }
-        else if let allowed = f.check.allowed { parts.append("bits outside \(hex(allowed)) must be 0") }
-        if f.check.vmmMask { parts.append("bits >= V must be 0") }
-        return parts.isEmpty ? "-" : parts.joined(separator: "; ")
-    }
-
     /// `docs/fields.md` for `p` (committed at the defaults).
     public static func markdown(_ p: RouterParameters) -> String {
         var out = """
@@ -44,13 +33,13 @@ public enum FieldDocuments {
         I/O bitmaps \(p.ioBitmaps ? "on" : "off").
 
         Encodings follow the VT-x layout (bit 0 access type = 0, bits 9:1 index, bits 11:10 type,
-        bits 14:13 width). Every field resets to 0. A VMWRITE operand is first cut to the field's
+        bits 14:13 width). A VMWRITE operand is first cut to the field's
         width; the check applies to what remains (failing: VMfailValid 7). Fields of VMCS 0 only are
         error 12 through any other selector. While ROUTE_LOCK is 1, a VMWRITE to a lockable field
         fails with error 64. The C header `rtl/trapline_fields.h` carries the same encodings.
 
-        | field | encoding | width | access | scope | instances | lockable | value check | meaning |
-        |---|---|---|---|---|---|---|---|---|
+        | field | encoding | width | access | scope | instances | reset | lockable | value check | meaning |
+        |---|---|---|---|---|---|---|---|---|---|
 
         """
         for f in FieldTable.fields {
@@ -62,7 +51,7 @@ public enum FieldDocuments {
             case .single: inst = "1"
             default: inst = n == 0 ? "0 (none)" : "\(n) (\(f.count.indexName) = 0..\(n - 1))"
             }
-            out += "| \(name) | \(enc) | \(f.width) | \(f.access.rawValue) | \(f.scope.rawValue) | \(inst) | \(f.lockable ? "yes" : "no") | \(checkText(f, p)) | \(f.summary) |\n"
+            out += "| \(name) | \(enc) | \(f.width) | \(f.access.rawValue) | \(f.scope.rawValue) | \(inst) | \(hex(f.reset, digits: 1)) | \(f.lockable ? "yes" : "no") | \(f.check.summary) | \(f.summary) |\n"
         }
         out += """
 

@@ -63,9 +63,11 @@ public struct FieldCheck: Hashable, Sendable {
     public var vmmAt: Int?
     /// True when bits >= V must be 0 (a VMM bit mask).
     public var vmmMask: Bool
+    /// The check in words, for `docs/fields.md`.
+    public var summary: String
 
-    public init(allowed: UInt64? = nil, vmmAt: Int? = nil, vmmMask: Bool = false) {
-        self.allowed = allowed; self.vmmAt = vmmAt; self.vmmMask = vmmMask
+    public init(allowed: UInt64? = nil, vmmAt: Int? = nil, vmmMask: Bool = false, _ summary: String = "-") {
+        self.allowed = allowed; self.vmmAt = vmmAt; self.vmmMask = vmmMask; self.summary = summary
     }
     public static let none = FieldCheck()
     public var isNone: Bool { allowed == nil && vmmAt == nil && !vmmMask }
@@ -94,7 +96,7 @@ public struct FieldSpec: Sendable {
     public var check: FieldCheck
     /// True when ROUTE_LOCK = 1 makes a VMWRITE fail with error 64.
     public var lockable: Bool
-    /// Reset value (every field resets to 0, SPEC 6.1).
+    /// Reset value: 0 for every field (SPEC 6.1) except CURRENT, which reads `current` = VMM 0 (0x80).
     public var reset: UInt64
     /// One line for the documentation.
     public var summary: String
@@ -121,7 +123,7 @@ public enum FieldTable {
         FieldSpec("PFEC_MASK", 0x4006, width: 32, .readWrite, .perVMM, "page-fault error-code mask"),
         FieldSpec("PFEC_MATCH", 0x4008, width: 32, .readWrite, .perVMM, "page-fault error-code match"),
         FieldSpec("HOST_RIP", 0x6C16, width: 64, .readWrite, .perVMM, "entry point: returned in every ROUTED response to this VMM"),
-        FieldSpec("VMM_LOAD", 0x43E2, width: 32, .readWrite, .perVMM, check: FieldCheck(allowed: 0xFFFF),
+        FieldSpec("VMM_LOAD", 0x43E2, width: 32, .readWrite, .perVMM, check: FieldCheck(allowed: 0xFFFF, "bits 31:16 must be 0"),
                   "load[v], the 16-bit saturating load counter"),
         FieldSpec("VM_INSTR_ERROR", 0x4400, width: 32, .readOnly, .perVMM, "number of the last VMfailValid of a command executed by this VMM"),
         FieldSpec("EXIT_REASON", 0x4402, width: 32, .readOnly, .perVMM, "basic exit reason of the last event routed here"),
@@ -132,21 +134,21 @@ public enum FieldTable {
         FieldSpec("HANDLED", 0x4604, width: 32, .readOnly, .perVMM, "handled[v], wrapping count of events routed here"),
         // 6.2: global routing fields, VMCS 0 only.
         FieldSpec("ROUTE", 0x4200, width: 32, .readWrite, .global, count: .perReason,
-                  check: FieldCheck(allowed: 0xF3, vmmAt: 4), lockable: true,
+                  check: FieldCheck(allowed: 0xF3, vmmAt: 4, "bits 2:0 policy <= 3, bits 7:4 VMM < V, other bits 0"), lockable: true,
                   "routing of exit reason t: bits 2:0 policy (0 OWNER, 1 FIELD, 2 IO_RANGE, 3 LOAD), bits 7:4 VMM"),
         FieldSpec("ELIGIBLE", 0x4280, width: 32, .readWrite, .global, count: .perReason,
-                  check: FieldCheck(vmmMask: true), lockable: true,
+                  check: FieldCheck(vmmMask: true, "bits >= V must be 0"), lockable: true,
                   "VMMs the LOAD policy may choose for exit reason t (bit v = VMM v)"),
         FieldSpec("IO_BASE", 0x0300, width: 16, .readWrite, .global, count: .perIORange, lockable: true,
                   "first port of I/O range r"),
         FieldSpec("IO_LIMIT", 0x0320, width: 16, .readWrite, .global, count: .perIORange, lockable: true,
                   "last port of I/O range r"),
         FieldSpec("IO_CTRL", 0x4300, width: 32, .readWrite, .global, count: .perIORange,
-                  check: FieldCheck(allowed: 0xF1, vmmAt: 4), lockable: true,
+                  check: FieldCheck(allowed: 0xF1, vmmAt: 4, "bit 0 enable, bits 7:4 VMM < V, other bits 0"), lockable: true,
                   "I/O range r: bit 0 enable, bits 7:4 VMM"),
-        FieldSpec("ROUTE_LOCK", 0x43E0, width: 32, .readWrite, .global, check: FieldCheck(allowed: 0x1), lockable: true,
+        FieldSpec("ROUTE_LOCK", 0x43E0, width: 32, .readWrite, .global, check: FieldCheck(allowed: 0x1, "bit 0 only; once 1 it stays 1 until reset"), lockable: true,
                   "bit 0: once 1, the routing fields are read-only until reset"),
-        FieldSpec("CURRENT", 0x4600, width: 32, .readOnly, .global, "the running entity (bit 7 VMM, bits 5:0 id)"),
+        FieldSpec("CURRENT", 0x4600, width: 32, .readOnly, .global, reset: 0x80, "the running entity (bit 7 VMM, bits 5:0 id); reset: VMM 0"),
         FieldSpec("OWNER", 0x4680, width: 32, .readOnly, .global, count: .perGuest, "id of the VMM that last launched guest g"),
     ]
 

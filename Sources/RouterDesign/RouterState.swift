@@ -47,7 +47,7 @@ struct RouterState {
         func array(_ name: String, _ count: Int, _ width: Int, line: Int = #line) -> RegArray {
             m.regArray(name, count: count, width: width, clock: clk, reset: rst, resetValue: 0, line: line)
         }
-        current = m.reg("current", width: 8, clock: clk, reset: rst, resetValue: 0x80)
+        current = m.reg("current", width: 8, clock: clk, reset: rst, resetValue: Int(FieldTable.field("CURRENT").reset))
         returnValid = array("return_valid", v, 1)
         returnEntity = array("return_entity", v, 8)
         owner = array("owner", p.guests, 4)

@@ -28,6 +28,8 @@ enum ModelBuilder {
         let source = dir.appendingPathComponent("\(spec.top).v")
         try spec.verilog.write(to: source, atomically: false, encoding: .utf8)
         try ProcessRunner.check(.verilator, verilatorFlags(spec: spec) + ["--Mdir", obj.path, source.path], cwd: dir)
+        let header = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top).h"), encoding: .utf8)) ?? ""
+        try InterfaceCheck.check(spec: spec, header: header)
         let verilated = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top).cpp"), encoding: .utf8)) ?? ""
         let direct = ShimGenerator.directEval(top: spec.top, verilatedSource: verilated, trace: spec.trace)
         try ShimGenerator.source(spec: spec, layout: layout, directEval: direct)

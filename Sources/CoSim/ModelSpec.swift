@@ -94,6 +94,8 @@ public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
     case unknownPort(name: String, top: String, known: [String])
     case wrongPort(String)
     case load(String)
+    /// The Verilog's top module does not have the spec's ports (each difference listed).
+    case interfaceMismatch(top: String, problems: [String])
 
     public var description: String {
         switch self {
@@ -102,6 +104,8 @@ public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(top) has no port named '\(name)'; its ports are: \(known.joined(separator: ", "))"
         case let .wrongPort(m): return m
         case let .load(m): return "cannot load the compiled model: \(m)"
+        case let .interfaceMismatch(top, problems):
+            return "module \(top) does not have the expected ports: " + problems.joined(separator: "; ")
         }
     }
 }

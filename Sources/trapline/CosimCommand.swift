@@ -88,6 +88,9 @@ struct CosimCommand: ParsableCommand {
                               _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
         let router: VerilatorRouter
         do { router = try VerilatorRouter(verilog: verilog, seed: seed) } catch let e as ModelError {
+            if case .interfaceMismatch = e {
+                throw CLIError.badInput("\(rtl.map { "--rtl \($0)" } ?? "the generated router"): \(e); give a Verilog file with the trapline_router interface of SPEC section 9")
+            }
             throw CLIError.tool("\(e)")
         }
         do {

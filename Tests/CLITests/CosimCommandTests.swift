@@ -112,3 +112,23 @@ import TestSupport
         #expect(r.stderr.contains("verilator failed"))
     }
 }
+
+@Suite struct CosimInterfaceTests {
+    @Test func rtlWithTheWrongInterfaceIsBadInputNamingThePorts() throws {
+        let dir = try RepoPaths.scratchDirectory("cosim-iface")
+        let rtl = dir.appendingPathComponent("wrong.v")
+        var text = CosimCommandTests.rejectRouter
+            .replacingOccurrences(of: "input [2:0] cmd_op,", with: "input [3:0] cmd_op,")
+            .replacingOccurrences(of: "input [5:0] cmd_guest,", with: "")
+        text = text.replacingOccurrences(of: "output [7:0] rsp_error);", with: "output [7:0] rsp_error, output extra);\n  assign extra = 1'b0;")
+        try text.write(to: rtl, atomically: true, encoding: .utf8)
+        let r = try Tools.run(try RepoPaths.traplineExecutable().path, ["cosim", "--random", "3", "--rtl", rtl.path],
+                              environment: CosimCommandTests.environment)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--rtl \(rtl.path): module trapline_router does not have the expected ports"))
+        #expect(r.stderr.contains("cmd_op is 4 bits wide in the Verilog, 3 in the port list"))
+        #expect(r.stderr.contains("missing input [5:0] cmd_guest"))
+        #expect(r.stderr.contains("unexpected output extra"))
+        #expect(r.stdout.isEmpty)
+    }
+}

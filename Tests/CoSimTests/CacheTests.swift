@@ -103,3 +103,20 @@ import TestSupport
         return log.split(separator: "\n").filter { $0.contains(" \(key.prefix(16)) ") }.count
     }
 }
+
+@Suite struct InterfaceCheckTests {
+    @Test func aSpecThatDoesNotMatchTheVerilogIsRefused() throws {
+        var spec = Fixtures.counterSpec(nonce: "// interface check\n")
+        spec.ports[3] = .output("count", 9)
+        spec.ports.append(.input("load", 8))
+        do {
+            _ = try VerilatedModel(spec, cache: Fixtures.cache)
+            Issue.record("a port list that does not match must be refused")
+        } catch let e as ModelError {
+            #expect(e == .interfaceMismatch(top: "counter", problems: [
+                "count is 8 bits wide in the Verilog, 9 in the port list",
+                "missing input [7:0] load",
+            ]))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Compares the ports Verilator found in the top module (read from the
+/// generated `V<top>.h`, whose `VL_IN8(&name,msb,lsb)`-style declarations list
+/// every port with its direction and width) with the spec's port list, so a
+/// Verilog file with the wrong interface is refused with a message naming each
+/// difference instead of failing later in the C++ compiler.
+enum InterfaceCheck {
+    struct Declared: Equatable { var direction: ModelPort.Direction; var width: Int }
+
+    static func declaredPorts(header: String) -> [String: Declared] {
+        var ports: [String: Declared] = [:]
+        for line in header.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("VL_IN") || t.hasPrefix("VL_OUT"), let open = t.firstIndex(of: "("),
+                  let close = t.firstIndex(of: ")") else { continue }
+            let macro = t[..<open]
+            let args = t[t.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard args.count >= 3, args[0].hasPrefix("&"), let msb = Int(args[1]), let lsb = Int(args[2]) else { continue }
+            let direction: ModelPort.Direction = macro.hasPrefix("VL_INOUT") || macro.hasPrefix("VL_OUT") ? .output : .input
+            ports[String(args[0].dropFirst())] = Declared(direction: direction, width: abs(msb - lsb) + 1)
+        }
+        return ports
+    }
+
+    /// Throws `ModelError.interfaceMismatch` listing every difference.
+    static func check(spec: ModelSpec, header: String) throws(ModelError) {
+        let declared = declaredPorts(header: header)
+        guard !declared.isEmpty else { return }   // unknown header shape: let the compiler judge
+        var problems: [String] = []
+        for p in spec.ports {
+            guard let d = declared[p.name] else {
+                problems.append("missing \(p.direction.rawValue) [\(p.width - 1):0] \(p.name)")
+                continue
+            }
+            if d.direction != p.direction {
+                problems.append("\(p.name) is an \(d.direction.rawValue) in the Verilog but an \(p.direction.rawValue) in the port list")
+            } else if d.width != p.width {
+                problems.append("\(p.name) is \(d.width) bits wide in the Verilog, \(p.width) in the port list")
+            }
+        }
+        let listed = Set(spec.ports.map(\.name))
+        for name in declared.keys.sorted() where !listed.contains(name) {
+            problems.append("unexpected \(declared[name]!.direction.rawValue) \(name) (not in the port list)")
+        }
+        if !problems.isEmpty {
+            throw .interfaceMismatch(top: spec.top, problems: problems)
+        }
+    }
+}

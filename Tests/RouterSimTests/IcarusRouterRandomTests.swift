@@ -46,4 +46,34 @@ import Testing
         #expect(icarus.responses == verilator.responses)
         #expect(icarus.responses == IcarusRouterSupport.reference(commands, .default))
     }
+
+    /// The constrained trace with ~30% of its commands bent: one operand flipped or
+    /// replaced at random (a field encoding one bit off, any data, reason, qual, vmcs,
+    /// guest or op), so the decode sees near-miss encodings and out-of-range operands.
+    static func bent(_ commands: [Command], seed: UInt64) -> [Command] {
+        var rng = SeededRandom(seed: seed)
+        return commands.map { c in
+            var c = c
+            guard rng.chance(30) else { return c }
+            switch rng.below(8) {
+            case 0: c.field ^= 1 << UInt32(rng.below(32))
+            case 1: c.data = rng.chance(50) ? rng.next() : rng.next() & 0xFF
+            case 2: c.reason = rng.chance(50) ? UInt16(rng.below(64)) : UInt16(truncatingIfNeeded: rng.next())
+            case 3: c.qual ^= 1 << rng.below(64)
+            case 4: c.vmcs = UInt8(rng.below(16))
+            case 5: c.guest = UInt8(rng.below(64))
+            case 6: c.op = UInt8(rng.below(8))
+            default: c.vector = UInt8(truncatingIfNeeded: rng.next()); c.intType = UInt8(rng.below(8)); c.errValid = rng.chance(50)
+            }
+            return c
+        }
+    }
+
+    @Test(arguments: [(RouterConfig.default, UInt64(31)),
+                      (RouterConfig(vmms: 3, guests: 2, ioRanges: 1, platformVMM: 2, staticMap: [5]), UInt64(32))])
+    func bentOperandsMatchTheReference(config: RouterConfig, seed: UInt64) throws {
+        let commands = Self.bent(RandomTrace.generate(count: 3000, seed: seed, config: config), seed: seed)
+        try IcarusRouterSupport.check(commands, config: config, handshake: Handshake(seed: seed),
+                                      label: "bent random trace (seed \(seed))")
+    }
 }

@@ -145,7 +145,9 @@ import Testing
         let verilog = try RouterGenerator.verilog(.defaults)
         let run = try IcarusRouter(verilog: verilog).run(trace, handshake: .fullSpeed(), wave: nil)
         #expect(run.cycles == UInt64(trace.count + 1))
-        #expect(run.responses == IcarusRouterSupport.reference(trace, .default))
+        let expected = IcarusRouterSupport.reference(trace, .default)
+        let first = (0..<min(run.responses.count, expected.count)).first { run.responses[$0] != expected[$0] }
+        #expect(first == nil, "first divergence at command \(first ?? -1): \(first.map { "\(trace[$0]): rtl \(run.responses[$0]), reference \(expected[$0])" } ?? "")")
     }
 
     /// SPEC 9: nothing dropped or duplicated under heavy gaps and backpressure.

@@ -43,8 +43,11 @@ import Testing
         let icarus = try IcarusRouter(verilog: verilog).run(commands, handshake: handshake, wave: nil)
         let verilator = try VerilatorRouter(verilog: verilog, cache: VerilatorFixtures.cache).run(commands, handshake: handshake, wave: nil)
         #expect(icarus.cycles == verilator.cycles)
-        #expect(icarus.responses == verilator.responses)
-        #expect(icarus.responses == IcarusRouterSupport.reference(commands, .default))
+        #expect(icarus.responses.count == verilator.responses.count)
+        let first = (0..<min(icarus.responses.count, verilator.responses.count)).first { icarus.responses[$0] != verilator.responses[$0] }
+        #expect(first == nil, "Icarus and Verilator differ first at command \(first ?? -1)")
+        let expected = IcarusRouterSupport.reference(commands, .default)
+        #expect((0..<min(icarus.responses.count, expected.count)).first { icarus.responses[$0] != expected[$0] } == nil, "the RTL differs from the reference")
     }
 
     /// The constrained trace with ~30% of its commands bent: one operand flipped or

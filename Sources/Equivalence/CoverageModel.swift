@@ -107,7 +107,8 @@ public struct CoverageModel: Sendable {
     }
 
     /// Bins that cannot be hit under these parameters go to `excluded`
-    /// (left out of totals and holes): no I/O ranges, no bitmaps.
+    /// (left out of totals and holes): no I/O ranges, no bitmaps, 16 VMMs
+    /// (no VMfailInvalid), 64 guests (no 66), rows of reasons in the static map.
     private mutating func dropUnreachable() {
         for i in binNames.indices {
             let n = binNames[i]
@@ -115,6 +116,16 @@ public struct CoverageModel: Sendable {
                                         || (success..<guestExit).contains(i) && n.contains("IO_")) { excluded.insert(i) }
             if !config.ioBitmaps && ((ioClass..<ioClass + 10).contains(i) || n == "BITMAP_WRITE") { excluded.insert(i) }
         }
+        // Operand widths make some failures impossible: vmcs is 4 bits, guest 6 bits.
+        if config.vmms == 16 { excluded.insert(Int(vmfail[0])) }
+        if config.guests == 64 { excluded.insert(Int(vmfail[66])) }
+        // A reason in the static map never meets OWNER (5.3) nor IO_RANGE (5.2).
+        let rowReason: [UInt16] = [0, 0, 0, 1, 12, 14, 36, 15, 16, 29, 39, 40, 30]
+        for (row, t) in rowReason.enumerated() where config.staticMap.contains(t) {
+            excluded.formUnion([wantRow + 2 * row, wantRow + 2 * row + 1])
+        }
+        if config.staticMap.contains(0) { excluded.formUnion(pfTable..<pfTable + 4) }
+        if config.staticMap.contains(30) { excluded.formUnion(ioClass..<ioClass + 10); excluded.formUnion(ioRange..<ioRange + 4) }
         excluded.insert(ioClass + 2 * 4 + 1)   // a wrapping access is always wanted
         for cls in [1, 8, 9] { excluded.insert(success + 2 * cls + 1) }   // VMWRITE to a read-only field never succeeds
     }

@@ -73,19 +73,27 @@ final class SecondaryWork: @unchecked Sendable {
     /// Folds the results into the campaign's: failures into the testcase of the
     /// same name (or a new testcase), counts into the secondary's stats.
     func merge(into result: inout CampaignResult, failures all: inout [Campaign.Failure]) {
+        var pending = divergences
         for var tc in testcases {
             let merged = tc.skipped
             tc.skipped = false
             if merged, let i = result.testcases.firstIndex(where: { $0.name == tc.name && $0.classname == tc.classname }) {
                 result.testcases[i].seconds += tc.seconds
-                if let f = tc.failure {
+                guard let f = tc.failure else { continue }
+                // Both simulators diverged on the same command: one divergence with both values.
+                if let p = pending.firstIndex(where: { $0.testcase == tc.name }),
+                   let d = result.divergences.firstIndex(where: { $0.testcase == tc.name && $0.index == pending[p].index }) {
+                    result.divergences[d].values += pending[p].values
+                    result.testcases[i].failure = result.divergences[d].description
+                    pending.remove(at: p)
+                } else {
                     result.testcases[i].failure = (result.testcases[i].failure.map { $0 + "\n" } ?? "") + f
                 }
             } else {
                 result.testcases.append(tc)
             }
         }
-        result.divergences += divergences
+        result.divergences += pending
         all += failures
         result.simulators.append(stats)
     }

@@ -116,3 +116,22 @@ import TestSupport
         #expect(xml.components(separatedBy: "<testcase ").count == 3)
     }
 }
+
+@Suite struct DivergenceMergeTests {
+    /// Both simulators diverge on the same command: one divergence, both values.
+    @Test func bothSimulatorsOnOneCommandGiveOneDivergence() throws {
+        let dir = try RepoPaths.scratchDirectory("campaign-both")
+        let c = RouterConfig.default
+        let fault: @Sendable (Command, Entity, Response) -> Response = { cmd, _, r in
+            cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
+        }
+        var o = CampaignTests.options(dir)
+        o.runRandom = false
+        let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c, fault: fault),
+                                  secondary: SoftwareRouter(name: "icarus", config: c, fault: fault)).run()
+        let first = try #require(result.divergences.first)
+        #expect(first.values.map(\.simulator) == ["verilator", "icarus"])
+        let tc = try #require(result.testcases.first { $0.name == first.testcase })
+        #expect(tc.failure == first.description)
+    }
+}

@@ -90,6 +90,14 @@ import Testing
         #expect(names.contains("BITMAP_WRITE") && names.contains("hit") && names.contains("VMWRITE IO_CTRL"))
     }
 
+    @Test func parametersThatMakeBinsImpossibleExcludeThem() {
+        let m = CoverageModel(config: RouterConfig(vmms: 16, guests: 64, staticMap: [0, 30]))
+        let names = m.excluded.map { m.binNames[$0] }
+        #expect(names.contains("VMfailInvalid") && names.contains("VMfailValid 66"))
+        #expect(names.contains("match, bit 14 set") && names.contains("bitmap A only wanted") && names.contains("past 0xFFFF"))
+        #expect(!CoverageModel(config: .default).excluded.map { CoverageModel(config: .default).binNames[$0] }.contains("VMfailInvalid"))
+    }
+
     @Test func mergeAddsCounts() {
         var a = Coverage(config: .default), b = Coverage(config: .default)
         var r1 = Router(), r2 = Router()

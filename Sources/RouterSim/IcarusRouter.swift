@@ -47,11 +47,11 @@ public struct IcarusRouter: RouterSimulator {
     }
 
     private func runIn(_ dir: URL, _ commands: [Command], _ handshake: Handshake, _ wave: URL?) throws -> SimRun {
-        var hex = ""
+        var hex: [UInt8] = []
         hex.reserveCapacity(61 * max(1, commands.count))
-        for c in commands { hex += IcarusTestBench.packed(c); hex += "\n" }
-        if commands.isEmpty { hex = IcarusTestBench.packed(Command(op: 0)) + "\n" }
-        try hex.write(to: dir.appendingPathComponent(IcarusTestBench.commandsFile), atomically: true, encoding: .utf8)
+        for c in commands { IcarusTestBench.append(c, to: &hex) }
+        if commands.isEmpty { IcarusTestBench.append(Command(op: 0), to: &hex) }
+        try Data(hex).write(to: dir.appendingPathComponent(IcarusTestBench.commandsFile))
         try verilog.write(to: dir.appendingPathComponent(IcarusTestBench.routerFile), atomically: true, encoding: .utf8)
         let bench = IcarusTestBench.text(commands: commands.count, handshake: handshake, wave: wave?.path)
         try bench.write(to: dir.appendingPathComponent(IcarusTestBench.benchFile), atomically: true, encoding: .utf8)
@@ -61,7 +61,7 @@ public struct IcarusRouter: RouterSimulator {
         try ProcessRunner.check(.iverilog, ["-g2005", "-o", "sim.vvp", "-s", IcarusTestBench.topModule,
                                             IcarusTestBench.benchFile, IcarusTestBench.routerFile], cwd: dir)
         try ProcessRunner.check(.vvp, ["-n", "sim.vvp"], cwd: dir)
-        guard let text = try? String(contentsOf: responsesURL, encoding: .utf8) else {
+        guard let text = try? Data(contentsOf: responsesURL) else {
             throw IcarusRunError("the Icarus test bench wrote no \(IcarusTestBench.responsesFile)")
         }
         let run = try IcarusRouter.parse(text, expected: commands.count)
@@ -69,35 +69,60 @@ public struct IcarusRouter: RouterSimulator {
         return commands.isEmpty ? SimRun(responses: [], cycles: 0) : run
     }
 
-    /// Parses the bench's responses file; throws on a hang, a short or long
-    /// run, or undefined (x/z) response bits.
-    static func parse(_ text: String, expected: Int) throws -> SimRun {
+    static let fieldNames = ["kind", "target", "self", "fallback", "policy", "from", "reason", "qual", "info",
+                             "err_code", "entry", "data", "current", "error"]
+
+    /// Parses the bench's responses file (bytes, no String per line); throws on
+    /// a hang, a short or long run, or undefined (x/z) response bits.
+    static func parse(_ data: Data, expected: Int) throws -> SimRun {
         var responses: [Response] = []
         responses.reserveCapacity(expected)
+        let bytes = [UInt8](data)
         var lineNumber = 0
-        for line in text.split(separator: "\n") {
+        var start = 0
+        var v = [UInt64](repeating: 0, count: 14)
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            defer { start = end + 1 }
             lineNumber += 1
-            let f = line.split(separator: " ")
-            if f.first == "DONE" {
-                guard responses.count == expected, f.count == 2, let cycles = UInt64(f[1]) else {
-                    throw IcarusRunError("the Icarus run ended with \(responses.count) responses for \(expected) commands")
+            if end == start { continue }
+            let line = bytes[start..<end]
+            if line.first == UInt8(ascii: "D") || line.first == UInt8(ascii: "T") {
+                let words = line.split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
+                if words.first == "DONE", words.count == 2, let cycles = UInt64(words[1]) {
+                    guard responses.count == expected else {
+                        throw IcarusRunError("the Icarus run ended with \(responses.count) responses for \(expected) commands")
+                    }
+                    return SimRun(responses: responses, cycles: cycles)
                 }
-                return SimRun(responses: responses, cycles: cycles)
-            }
-            if f.first == "TIMEOUT" {
-                let detail = f.count == 4 ? "after \(f[1]) cycles the router had accepted \(f[2]) of \(expected) commands and given \(f[3]) responses" : String(line)
-                throw IcarusRunError("the router hung under Icarus: \(detail) (cycle limit reached); the command after the last response is index \(responses.count)")
-            }
-            guard f.count == 14 else {
-                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): expected 14 hex fields, found '\(line)'")
-            }
-            var v = [UInt64](repeating: 0, count: 14)
-            for i in 0..<14 {
-                guard let x = UInt64(f[i], radix: 16) else {
-                    let names = ["kind", "target", "self", "fallback", "policy", "from", "reason", "qual", "info", "err_code", "entry", "data", "current", "error"]
-                    throw IcarusRunError("response \(responses.count): rsp_\(names[i]) is '\(f[i])' (undefined x/z bits) in \(IcarusTestBench.responsesFile) line \(lineNumber)")
+                if words.first == "TIMEOUT", words.count == 4 {
+                    throw IcarusRunError("the router hung under Icarus: after \(words[1]) cycles the router had accepted \(words[2]) of \(expected) commands and given \(words[3]) responses (cycle limit reached); the command after the last response is index \(responses.count)")
                 }
-                v[i] = x
+                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): unexpected '\(String(decoding: line, as: UTF8.self))'")
+            }
+            var field = 0
+            var value: UInt64 = 0
+            var digits = 0
+            for b in line {
+                if b == 32 {
+                    guard field < 14, digits > 0 else { break }
+                    v[field] = value; field += 1; value = 0; digits = 0
+                    continue
+                }
+                let nibble: UInt8
+                switch b {
+                case 48...57: nibble = b - 48
+                case 97...102: nibble = b - 87
+                default:
+                    let name = field < 14 ? fieldNames[field] : "?"
+                    throw IcarusRunError("response \(responses.count): rsp_\(name) has undefined (x/z) bits in \(IcarusTestBench.responsesFile) line \(lineNumber): \(String(decoding: line, as: UTF8.self))")
+                }
+                value = value << 4 | UInt64(nibble); digits += 1
+            }
+            if digits > 0 && field < 14 { v[field] = value; field += 1 }
+            guard field == 14 else {
+                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): expected 14 hex fields, found '\(String(decoding: line, as: UTF8.self))'")
             }
             responses.append(Response(kind: UInt8(v[0]), target: UInt8(v[1]), isSelf: v[2] != 0, fallback: v[3] != 0,
                                       policy: UInt8(v[4]), from: UInt8(v[5]), reason: UInt16(v[6]), qual: v[7],

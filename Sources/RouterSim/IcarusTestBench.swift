@@ -28,23 +28,21 @@ enum IcarusTestBench {
     static let routerFile = "router.v"
     static let topModule = "trapline_tb"
 
-    /// One command as its 60 hex digits. Operands are cut to their port widths.
-    static func packed(_ c: Command) -> String {
-        var s = ""
-        s.reserveCapacity(61)
-        func put(_ v: UInt64, _ digits: Int) {
+    /// Appends the command's 60 hex digits and a newline to `out` (no String per command).
+    static func append(_ c: Command, to out: inout [UInt8]) {
+        @inline(__always) func put(_ v: UInt64, _ digits: Int, _ out: inout [UInt8]) {
             var i = digits - 1
             while i >= 0 {
-                let nibble = Int((v >> UInt64(4 * i)) & 0xF)
-                s.unicodeScalars.append(Unicode.Scalar(UInt8(nibble < 10 ? 48 + nibble : 87 + nibble)))
+                let nibble = UInt8((v >> UInt64(4 * i)) & 0xF)
+                out.append(nibble < 10 ? 48 + nibble : 87 + nibble)
                 i -= 1
             }
         }
-        put(UInt64(c.op & 7), 1); put(UInt64(c.reason), 4); put(UInt64(c.vector), 2)
-        put(UInt64(c.intType & 7), 1); put(c.errValid ? 1 : 0, 1); put(UInt64(c.errCode), 8)
-        put(c.qual, 16); put(UInt64(c.vmcs & 0xF), 1); put(UInt64(c.field), 8); put(c.data, 16)
-        put(UInt64(c.guest & 0x3F), 2)
-        return s
+        put(UInt64(c.op & 7), 1, &out); put(UInt64(c.reason), 4, &out); put(UInt64(c.vector), 2, &out)
+        put(UInt64(c.intType & 7), 1, &out); put(c.errValid ? 1 : 0, 1, &out); put(UInt64(c.errCode), 8, &out)
+        put(c.qual, 16, &out); put(UInt64(c.vmcs & 0xF), 1, &out); put(UInt64(c.field), 8, &out); put(c.data, 16, &out)
+        put(UInt64(c.guest & 0x3F), 2, &out)
+        out.append(10)
     }
 
     /// Cycle limit after reset before the bench reports a hang: generous for

@@ -109,4 +109,14 @@ import TestSupport
             "\(error)".contains("iverilog failed")
         }
     }
+
+    @Test func undefinedResponseBitsAreReportedWithTheirPort() throws {
+        let floating = Self.echoRouter.replacingOccurrences(of: "rsp_data <= cmd_data ^ cmd_qual;", with: "")
+            .replacingOccurrences(of: "rsp_data <= 64'd0;", with: "")
+        #expect {
+            try IcarusRouter(verilog: floating).run(Self.randomCommands(3, seed: 1), handshake: Handshake(seed: 1), wave: nil)
+        } throws: { error in
+            "\(error)".contains("response 0: rsp_data has undefined (x/z) bits")
+        }
+    }
 }

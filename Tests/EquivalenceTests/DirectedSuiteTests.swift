@@ -40,6 +40,16 @@ import Testing
         #expect(names.contains("5.3 #PF mask/match truth table"))
     }
 
+    @Test func theOwnerRowsScenarioHitsEveryRowWantedAndNotWanted() throws {
+        let s = try #require(DirectedSuite.scenarios(.default).first { $0.name == "5.3 owner controls: each row wanted and not wanted" })
+        let cov = DirectedSuiteTests.run(.default, [s])
+        for row in cov.model.rows where row.name.hasPrefix("5.3 ") && !row.name.contains("I/O bitmap") {
+            for b in row.bins where !cov.model.excluded.contains(b) {
+                #expect(cov.counts[b] > 0, "\(row.name): \(cov.model.binNames[b]) not hit")
+            }
+        }
+    }
+
     @Test func theIOSweepCoversEveryPortAtEverySizeAndItsSampleIsSmall() throws {
         let s = try #require(DirectedSuite.scenarios(.default).first { $0.name.hasPrefix("5.3 I/O bitmap: every port") })
         let events = s.commands.filter { $0.op == Op.event && $0.reason == 30 }

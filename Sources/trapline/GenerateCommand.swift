@@ -4,15 +4,16 @@ import RouterDesign
 import RouterModel
 
 /// `trapline generate [--out DIR] [parameters]` (SPEC 11): writes
-/// DIR/trapline_router.v. At the default parameters it also rewrites the
-/// field documents derived from the same table, `trapline_fields.h` next to
-/// the Verilog and `docs/fields.md` (when DIR is a repository's `rtl`
-/// folder), so `make rtl` reproduces every committed generated file.
+/// DIR/trapline_router.v and, next to it, the C header `trapline_fields.h`
+/// for the same parameters. At the default parameters, when DIR is a
+/// repository's `rtl` folder, it also rewrites `docs/fields.md`, so `make rtl`
+/// reproduces every committed generated file.
 /// Parameters are validated and the text generated before anything is written.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write the router's Verilog (DIR/trapline_router.v; at the defaults also trapline_fields.h and docs/fields.md).")
+        abstract: "Write the router's Verilog (DIR/trapline_router.v) and its C field header (DIR/trapline_fields.h).",
+        discussion: "Same parameters give byte-identical files. At the defaults with --out rtl in a repository, docs/fields.md is rewritten too (make rtl). Out-of-range parameters exit 2 before anything is written.")
     @OptionGroup var parameters: ParameterOptions
     @Option(help: "Output folder (created when missing).")
     var out: String = "rtl"

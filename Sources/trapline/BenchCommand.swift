@@ -39,6 +39,8 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let config = try parameters.config()
+        guard commands > 0 else { throw CLIError.badInput("--commands \(commands): give a positive number of commands") }
+        guard rounds > 0 else { throw CLIError.badInput("--rounds \(rounds): give a positive number of rounds") }
         let verilog = try routerVerilog(config: config, rtl: rtl)
         if let dir = internalCachedLoad {
             // Child process of the cached-load measurement.
@@ -47,8 +49,6 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "%.6f", seconds(since: start)))
             return
         }
-        guard commands > 0 else { throw CLIError.badInput("--commands \(commands): give a positive number of commands") }
-        guard rounds > 0 else { throw CLIError.badInput("--rounds \(rounds): give a positive number of rounds") }
         let harnessSource = try Self.harnessSource()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("trapline-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

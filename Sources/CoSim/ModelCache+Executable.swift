@@ -8,7 +8,7 @@ extension ModelCache {
     /// Compiler errors are a `ToolError.failed` with the compiler's output.
     @discardableResult
     public func buildExecutable(sources: [URL], against entry: Entry, output: URL) throws -> URL {
-        let tc = try ToolchainIdentity.current()
+        let tc = try ToolchainIdentity.current(memo: directory)
         let runtime = try runtimeObjects(toolchain: tc)
         let obj = entry.directory.appendingPathComponent("obj")
         let modelObjects = try FileManager.default.contentsOfDirectory(atPath: obj.path)

@@ -42,7 +42,7 @@ public final class ModelCache: Sendable {
 
     /// The cache key of `spec` with the current toolchain.
     public func key(for spec: ModelSpec) throws -> String {
-        let tc = try ToolchainIdentity.current()
+        let tc = try ToolchainIdentity.current(memo: directory)
         return Self.key(spec: spec, toolchain: tc)
     }
 
@@ -74,7 +74,7 @@ public final class ModelCache: Sendable {
     /// The compiled model for `spec`, built when missing. Thread- and process-safe.
     public func entry(for spec: ModelSpec) throws -> Entry {
         try spec.validate()
-        let tc = try ToolchainIdentity.current()
+        let tc = try ToolchainIdentity.current(memo: directory)
         let key = Self.key(spec: spec, toolchain: tc)
         let short = String(key.prefix(16))
         let fm = FileManager.default

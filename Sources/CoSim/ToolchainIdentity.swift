@@ -36,15 +36,34 @@ struct ToolchainIdentity: Sendable {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var resolved: ToolchainIdentity?
 
-    /// Resolves the tools (memoised; a missing tool is a `ToolError`).
-    static func current() throws(ToolError) -> ToolchainIdentity {
+    /// Resolves the tools (memoised per process; a missing tool is a `ToolError`).
+    /// With `memo` (the cache directory), the probed version strings are also
+    /// kept on disk under a fingerprint of the tool files (resolved path, size,
+    /// modification time) and `VERILATOR_ROOT`, so a process that loads a
+    /// cached model does not start `verilator` and the compiler three times
+    /// (~0.1 s); replacing either tool changes the fingerprint.
+    static func current(memo: URL? = nil) throws(ToolError) -> ToolchainIdentity {
         lock.lock(); defer { lock.unlock() }
         if let resolved { return resolved }
         let verilator = try Toolchain.locate(.verilator)
         let cxx = try Toolchain.locate(.cxx)
+        let envRoot = ProcessInfo.processInfo.environment["VERILATOR_ROOT"] ?? ""
+        let memoFile = memo.map { dir in
+            dir.appendingPathComponent("toolchain-\(SHA256.hex(["toolchain memo v1", fingerprint(verilator), fingerprint(cxx), envRoot]).prefix(16)).txt")
+        }
+        if let memoFile, let text = try? String(contentsOf: memoFile, encoding: .utf8) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.count >= 3, !lines[0].isEmpty, !lines[1].isEmpty,
+               FileManager.default.fileExists(atPath: "\(lines[1])/include/verilated.cpp") {
+                let id = ToolchainIdentity(verilator: verilator, verilatorVersion: lines[0], verilatorRoot: lines[1],
+                                           cxx: cxx, cxxVersion: lines[2])
+                resolved = id
+                return id
+            }
+        }
         let vVersion = try Toolchain.version(of: .verilator)
         let cVersion = try Toolchain.version(of: .cxx)
-        var root = ProcessInfo.processInfo.environment["VERILATOR_ROOT"] ?? ""
+        var root = envRoot
         if root.isEmpty {
             let r: ProcessResult
             do { r = try ProcessRunner.run(verilator, ["--getenv", "VERILATOR_ROOT"]) } catch {
@@ -57,8 +76,25 @@ struct ToolchainIdentity: Sendable {
         }
         let id = ToolchainIdentity(verilator: verilator, verilatorVersion: vVersion, verilatorRoot: root,
                                    cxx: cxx, cxxVersion: cVersion)
+        if let memoFile {
+            // Written whole then renamed, so a concurrent reader sees all of it or nothing.
+            let tmp = memoFile.deletingLastPathComponent().appendingPathComponent(".\(memoFile.lastPathComponent).\(UUID().uuidString.prefix(8))")
+            try? FileManager.default.createDirectory(at: memoFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if (try? "\(vVersion)\n\(root)\n\(cVersion)\n".write(to: tmp, atomically: false, encoding: .utf8)) != nil {
+                if rename(tmp.path, memoFile.path) != 0 { try? FileManager.default.removeItem(at: tmp) }
+            }
+        }
         resolved = id
         return id
+    }
+
+    /// Resolved path, size and modification time of an executable.
+    private static func fingerprint(_ path: String) -> String {
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attrs = (try? FileManager.default.attributesOfItem(atPath: real)) ?? [:]
+        let size = (attrs[.size] as? NSNumber)?.int64Value ?? -1
+        let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "\(path) -> \(real) \(size) \(mtime)"
     }
 
     /// Key of the runtime objects: tools and flags.

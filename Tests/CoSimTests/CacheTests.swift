@@ -120,3 +120,18 @@ import TestSupport
         }
     }
 }
+
+@Suite struct ToolchainMemoTests {
+    @Test func probedVersionsAreKeptInTheCache() throws {
+        _ = try VerilatedModel(Fixtures.counterSpec(), cache: Fixtures.cache)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.cache.directory.path)
+            .filter { $0.hasPrefix("toolchain-") && $0.hasSuffix(".txt") }
+        #expect(!names.isEmpty)
+        for name in names {
+            let lines = try String(contentsOf: Fixtures.cache.directory.appendingPathComponent(name), encoding: .utf8)
+                .split(separator: "\n")
+            #expect(lines.count == 3)
+            #expect(lines.first?.hasPrefix("Verilator ") == true)
+        }
+    }
+}

@@ -11,7 +11,8 @@ import Stimulus
 /// - `model_build_s_cold`: a loaded router model from an empty temporary
 ///   cache (Verilator, the runtime objects, the model, the shim, dlopen).
 /// - `model_build_s_cached`: the same from the warm cache, measured in a
-///   fresh child process (toolchain probe, key hash, dlopen, instance).
+///   fresh child process from the start of the command (memoised toolchain
+///   identity, key hash, dlopen, instance).
 /// - `cosim_cycles_per_s`: the Swift lockstep test bench (random stimulus,
 ///   handshake seed 1 with 20% idle / 20% stall, every response checked
 ///   against the reference as it arrives).

@@ -1,6 +1,5 @@
 import CoSim
 import RouterModel
-import Stimulus
 
 /// Receives each response as the test bench consumes it; returning false
 /// stops the run (lockstep uses it to stop at the first mismatch).
@@ -40,9 +39,11 @@ extension VerilatorRouter {
     /// cycle for cycle the pattern of the Icarus test bench, so both report
     /// the same cycle count. Reset: `rst` high for 2 cycles with cmd_valid and
     /// rsp_ready low (not counted in `cycles`).
+    /// `trace`: open a VCD at `path` when command `from` is first offered.
     /// Returns (responses consumed, cycles after reset).
     static func drive<Sink: ResponseSink>(_ m: VerilatedModel, _ p: VerilatorRouterPorts, _ commands: [Command],
-                                          _ handshake: Handshake, _ sink: inout Sink) throws -> (Int, UInt64) {
+                                          _ handshake: Handshake, _ sink: inout Sink,
+                                          trace: (from: Int, path: String)? = nil) throws -> (Int, UInt64) {
         let n = commands.count
         var rng = HandshakeRandom(seed: handshake.seed)
         let idlePercent = handshake.idlePercent, stallPercent = handshake.stallPercent
@@ -53,8 +54,13 @@ extension VerilatorRouter {
         var next = 0, got = 0, loaded = 0
         var cycles: UInt64 = 0
         var waitingReady = 0, offeredUnaccepted = 0
+        var traceAt = trace?.from ?? Int.max   // command index that opens a delayed VCD
         try commands.withUnsafeBufferPointer { cmds in
             while got < n {
+                if next >= traceAt, let trace {
+                    try m.openTrace(trace.path)
+                    traceAt = Int.max
+                }
                 let idle = rng.chance(idlePercent)
                 let stall = rng.chance(stallPercent)
                 if next < n && loaded != next { p.load(cmds[next]); loaded = next }

@@ -6,7 +6,7 @@ import RouterModel
 /// Verilator, driven cycle by cycle from Swift through CoSim.
 ///
 /// - `run(_:handshake:wave:)` (`RouterSimulator`): every response, in order.
-/// - `lockstep(_:handshake:config:wave:)`: compares each response with the
+/// - `lockstep(_:handshake:config:wave:waveFrom:)`: compares each response with the
 ///   reference `Router` as it arrives and stops at the first mismatch.
 ///
 /// The model is built (or found in the cache) by `init`; a run with a wave
@@ -28,12 +28,14 @@ public final class VerilatorRouter: RouterSimulator {
         entry = try cache.entry(for: spec)
     }
 
-    /// A fresh instance (with VCD support when `wave` is given, the trace open).
-    func instance(wave: URL?) throws -> (VerilatedModel, VerilatorRouterPorts) {
+    /// A fresh instance (with VCD support when `wave` is given; the trace is
+    /// opened now when `waveFrom` is 0, else by the driver when command
+    /// `waveFrom` is first offered).
+    func instance(wave: URL?, waveFrom: Int = 0) throws -> (VerilatedModel, VerilatorRouterPorts) {
         let m: VerilatedModel
         if let wave {
             m = try VerilatedModel(VerilatorRouterPorts.spec(verilog: verilog, trace: true), cache: cache, seed: seed)
-            try m.openTrace(wave.path)
+            if waveFrom <= 0 { try m.openTrace(wave.path) }
         } else {
             m = try VerilatedModel(spec, cache: cache, seed: seed)
         }
@@ -41,12 +43,19 @@ public final class VerilatorRouter: RouterSimulator {
     }
 
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
+        try run(commands, handshake: handshake, wave: wave, waveFrom: 0)
+    }
+
+    /// `run` with a waveform window: with `waveFrom` > 0 the VCD starts when
+    /// command `waveFrom` is first offered, so a failure late in a long trace
+    /// gives a small file.
+    public func run(_ commands: [Command], handshake: Handshake, wave: URL?, waveFrom: Int) throws -> SimRun {
         try Self.checkHandshake(handshake)
-        let (m, p) = try instance(wave: wave)
+        let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
         defer { m.closeTrace() }
         var sink = CollectingSink()
         sink.responses.reserveCapacity(commands.count)
-        let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink)
+        let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: Self.window(wave, waveFrom))
         return SimRun(responses: sink.responses, cycles: cycles)
     }
 
@@ -68,24 +77,32 @@ public final class VerilatorRouter: RouterSimulator {
     /// simulation (`ReferencePipeline`; used for runs of at least
     /// 16384 commands); false runs it on the simulation thread, response by response.
     public func lockstep(_ commands: [Command], handshake: Handshake, config: RouterConfig,
-                         wave: URL? = nil, keepResponses: Bool = true, pipelined: Bool = true) throws -> LockstepResult {
+                         wave: URL? = nil, waveFrom: Int = 0,
+                         keepResponses: Bool = true, pipelined: Bool = true) throws -> LockstepResult {
         try Self.checkHandshake(handshake)
-        let (m, p) = try instance(wave: wave)
+        let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
+        let trace = Self.window(wave, waveFrom)
         defer { m.closeTrace() }
         if pipelined && commands.count >= ReferencePipeline.minimumCommands {
             let pipeline = ReferencePipeline(commands: commands, config: config)
             defer { pipeline.finish() }
             var sink = PipelinedLockstepSink(pipeline: pipeline, keep: keepResponses)
             if keepResponses { sink.responses.reserveCapacity(commands.count) }
-            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink)
+            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace)
             return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
         }
         return try commands.withUnsafeBufferPointer { cmds in
             var sink = LockstepSink(reference: Router(config: config), commands: cmds, keep: keepResponses)
             if keepResponses { sink.responses.reserveCapacity(commands.count) }
-            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink)
+            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace)
             return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
         }
+    }
+
+    /// The delayed trace start for the driver, if any.
+    static func window(_ wave: URL?, _ waveFrom: Int) -> (from: Int, path: String)? {
+        guard let wave, waveFrom > 0 else { return nil }
+        return (waveFrom, wave.path)
     }
 
     static func checkHandshake(_ h: Handshake) throws {

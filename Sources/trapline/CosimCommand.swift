@@ -33,6 +33,8 @@ struct CosimCommand: ParsableCommand {
     var sim: String = "verilator"
     @Option(help: "Write a VCD waveform of the run to FILE.")
     var wave: String?
+    @Option(name: .customLong("wave-from"), help: "With --wave (Verilator): start the waveform when command N (0-based) is first offered, to keep it small.")
+    var waveFrom: Int = 0
     @Option(help: "Simulate this Verilog file (SPEC 9 interface) instead of the generated router.")
     var rtl: String?
     @Option(help: "Percent of cycles with cmd_valid held low, 0...99.")
@@ -47,6 +49,10 @@ struct CosimCommand: ParsableCommand {
         }
         for (flag, v) in [("--idle", idle), ("--stall", stall)] where !(0...99).contains(v) {
             throw CLIError.badInput("\(flag) \(v) is out of range: it must be 0...99 (100 would never let a command or response pass)")
+        }
+        guard waveFrom >= 0 else { throw CLIError.badInput("--wave-from \(waveFrom) is negative: give a command index, 0 or more") }
+        if waveFrom > 0 && (wave == nil || sim != "verilator") {
+            throw CLIError.badInput("--wave-from needs --wave FILE and the Verilator simulator (the Icarus bench always traces the whole run)")
         }
         let commands: [Command]
         switch (trace, random) {
@@ -94,7 +100,7 @@ struct CosimCommand: ParsableCommand {
             throw CLIError.tool("\(e)")
         }
         do {
-            let result = try router.lockstep(commands, handshake: handshake, config: config, wave: wave)
+            let result = try router.lockstep(commands, handshake: handshake, config: config, wave: wave, waveFrom: waveFrom)
             guard let m = result.mismatch else { return CosimOutcome(responses: result.responses) }
             return CosimOutcome(responses: result.responses,
                                 failure: report(commands, m.index, m.expected, m.actual, handshake).description)
@@ -127,7 +133,7 @@ struct CosimCommand: ParsableCommand {
         let prefix = Mismatch.writePrefix(commands, through: index, directory: failureDirectory())
         return Mismatch(index: index, command: commands[index], expected: expected, actual: actual, simulator: sim,
                         stimulusSeed: random == nil ? nil : seed, handshake: handshake, prefixTrace: prefix,
-                        replay: replayLine(prefix?.path ?? "PREFIX.jsonl"))
+                        replay: replayLine(prefix?.path ?? "PREFIX.jsonl", failingIndex: index))
     }
 
     private func violation(_ commands: [Command], _ index: Int?, _ message: String, _ handshake: Handshake) -> String {
@@ -143,7 +149,7 @@ struct CosimCommand: ParsableCommand {
             lines.append("  trace: \(url.path)")
             tracePath = url.path
         }
-        lines.append("  replay: \(replayLine(tracePath))")
+        lines.append("  replay: \(replayLine(tracePath, failingIndex: index))")
         return lines.joined(separator: "\n")
     }
 
@@ -153,13 +159,15 @@ struct CosimCommand: ParsableCommand {
     }
 
     /// The command line that replays a failure from a trace file (with the
-    /// same handshake, simulator, RTL and parameters), plus a wave file.
-    private func replayLine(_ tracePath: String) -> String {
+    /// same handshake, simulator, RTL and parameters), plus a wave file that
+    /// (under Verilator) starts 20 commands before the failing one.
+    private func replayLine(_ tracePath: String, failingIndex: Int?) -> String {
         var args = ["trapline", "cosim", tracePath, "--seed", "\(seed)", "--idle", "\(idle)", "--stall", "\(stall)"]
         if sim != "verilator" { args += ["--sim", sim] }
         if let rtl { args += ["--rtl", rtl] }
         args += parameters.flags()
         args += ["--wave", "mismatch.vcd"]
+        if sim == "verilator", let failingIndex, failingIndex > 20 { args += ["--wave-from", "\(failingIndex - 20)"] }
         return args.joined(separator: " ")
     }
 }

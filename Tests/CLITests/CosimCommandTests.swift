@@ -86,6 +86,7 @@ import TestSupport
         (["/no/such/trace.jsonl"], "trace file /no/such/trace.jsonl does not exist"),
         (["--random", "3", "--rtl", "/no/such.v"], "--rtl /no/such.v: cannot read the file"),
         (["--random", "3", "--vmms", "1"], "--vmms 1 is out of range"),
+        (["--random", "3", "--wave-from", "2"], "--wave-from needs --wave FILE"),
     ])
     func badInputExitsTwo(args: [String], message: String) throws {
         let r = try cosim(args)

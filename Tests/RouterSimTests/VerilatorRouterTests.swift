@@ -113,6 +113,26 @@ import TestSupport
         for s in ["cmd_valid", "cmd_ready", "rsp_valid", "rsp_data"] { #expect(vcd.contains(" \(s) ")) }
     }
 
+    @Test func waveWindowStartsAtTheGivenCommand() throws {
+        let dir = try RepoPaths.scratchDirectory("wave-window")
+        let full = dir.appendingPathComponent("full.vcd"), window = dir.appendingPathComponent("window.vcd")
+        let sim = try VerilatorRouter(verilog: VerilatorFixtures.echoRouter, cache: VerilatorFixtures.cache)
+        let commands = VerilatorFixtures.randomCommands(200, seed: 3)
+        let a = try sim.run(commands, handshake: .fullSpeed(), wave: full)
+        let b = try sim.run(commands, handshake: .fullSpeed(), wave: window, waveFrom: 150)
+        #expect(a.responses == b.responses)
+        func firstTime(_ url: URL) throws -> Int? {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return text.split(separator: "\n").first { $0.hasPrefix("#") }.flatMap { Int($0.dropFirst()) }
+        }
+        #expect(try firstTime(full) == 0)
+        // Full speed: command k is offered in cycle k after the 2 reset cycles, at time 10 * (2 + k).
+        #expect(try firstTime(window) == 10 * (2 + 150))
+        let fullSize = try FileManager.default.attributesOfItem(atPath: full.path)[.size] as? Int ?? 0
+        let windowSize = try FileManager.default.attributesOfItem(atPath: window.path)[.size] as? Int ?? 0
+        #expect(windowSize < fullSize / 2)
+    }
+
     @Test func badHandshakePercentIsRefused() throws {
         let sim = try VerilatorRouter(verilog: VerilatorFixtures.echoRouter, cache: VerilatorFixtures.cache)
         #expect(throws: ProtocolViolation.self) {

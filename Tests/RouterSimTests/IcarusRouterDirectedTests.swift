@@ -53,7 +53,7 @@ import Testing
             io(port: 0xFFFC, size: 4), .resume, io(port: 0xFFFE, size: 4), .resume, io(port: 0xFFFF, size: 2), .resume,
             w(0, 0x4300, 0x20), io(port: 0x60, size: 1), .resume,
             route(12, policy: 1, vmm: 1), route(30, policy: 2, vmm: 0), .event(reason: 12, vector: 1), .event(reason: 30, qual: 0x0010_0000),
-            .resume,
+            .resume, .resume,
             route(18, policy: 3, vmm: 2), w(0, 0x4280 + 36, 0b1110), .event(reason: 18), .resume, .event(reason: 18), .resume,
             w(1, 0x43E2, 5), w(2, 0x43E2, 5), w(3, 0x43E2, 4), .event(reason: 18), .resume,
             w(3, 0x43E2, 9), .event(reason: 18), .event(reason: 18), .event(reason: 18), .resume, .resume, .resume,
@@ -63,7 +63,8 @@ import Testing
         "5.3 owner controls": boot + [
             w(2, 0x4000, 0x9), w(2, 0x4002, (1 << 7) | (1 << 10) | (1 << 12) | (1 << 29) | (1 << 24)),
             w(2, 0x4004, (1 << 3) | (1 << 14) | (1 << 31)), w(2, 0x4006, 0x5), w(2, 0x4008, 0x4),
-            .event(reason: 3), .launch(guest: 5),
+            // VMM 0 launches guest 5, whose task switch goes to VMM 2 (FIELD), which launches it: owner[5] = 2.
+            route(9, policy: 1, vmm: 2), .launch(guest: 5), .event(reason: 9), .launch(guest: 5),
         ] + [
             .event(reason: 0, vector: 2, intType: 2), .event(reason: 0, vector: 3, intType: 3), .event(reason: 0, vector: 4, intType: 6),
             .event(reason: 0, vector: 31, intType: 3), .event(reason: 0, vector: 14, intType: 3, errValid: true, errCode: 0x4),
@@ -72,9 +73,10 @@ import Testing
             .event(reason: 16), .event(reason: 29), .event(reason: 39), .event(reason: 40), .event(reason: 10), .event(reason: 2),
             io(port: 0x70, size: 1), .event(reason: 55), .event(reason: 31),
         ].flatMap { [$0, .resume, .resume, .launch(guest: 5)] } + [
-            // I/O bitmaps: bit for port 0x3F (word 1 bit 31) and 0x8000 (word 1024 bit 0).
-            .bitmapWrite(vmcs: 2, word: 1, data: 0x8000_0000), .bitmapWrite(vmcs: 2, word: 1024, data: 1),
-            .bitmapWrite(vmcs: 2, word: 2047, data: 0x8000_0000), .event(reason: 3),
+            // I/O bitmaps of VMM 2 (which the guest's CPUID exit enters): ports 0x3F (word 1 bit 31),
+            // 0x8000 (word 1024 bit 0) and 0xFFFF (word 2047 bit 31).
+            .event(reason: 10), .bitmapWrite(vmcs: 2, word: 1, data: 0x8000_0000), .bitmapWrite(vmcs: 2, word: 1024, data: 1),
+            .bitmapWrite(vmcs: 2, word: 2047, data: 0x8000_0000),
             w(2, 0x4002, 1 << 25), .launch(guest: 5),
         ] + [
             io(port: 0x3F, size: 1), io(port: 0x3E, size: 1), io(port: 0x3D, size: 2), io(port: 0x3C, size: 4),
@@ -84,6 +86,8 @@ import Testing
         // SPEC 5.4 and 5.5: self delivery, fallback, undeliverable, returnTo, load saturation, exit fields.
         "5.4 deliverability": boot + [
             route(10, policy: 1, vmm: 1), route(11, policy: 1, vmm: 2), route(13, policy: 1, vmm: 0),
+            // Undeliverable: VMM 2 raises an event for busy VMM 1 while VMM 0 is busy too (REJECTED 3).
+            .event(reason: 10), .event(reason: 13), .event(reason: 11), .event(reason: 10), .resume, .resume, .resume,
             .event(reason: 13), .event(reason: 10), .event(reason: 11), .event(reason: 10), .event(reason: 13),
             .event(reason: 11), .resume, .event(reason: 13), .event(reason: 10),
             r(0, 0x4602), r(1, 0x4602), r(2, 0x4602), r(0, 0x4604), r(1, 0x4604), r(1, 0x4402), r(1, 0x4404),
@@ -113,8 +117,9 @@ import Testing
                w(0, 0x43E0, 2), w(0, 0x43E0, 0), r(0, 0x43E0), w(0, 0x43E0, 0xFFFF_FFFF_0000_0001), r(0, 0x43E0),
                w(0, 0x4200, 0x11), w(0, 0x4280, 1), w(0, 0x0300, 1), w(0, 0x0320, 1), w(0, 0x4300, 1), w(0, 0x43E0, 0),
                w(0, 0x43E0, 1), w(0, 0x4400, 1), w(0, 0x4000, 5), r(0, 0x4200), r(0, 0x4400),
-               // A VMM other than 0 touching another VMCS: 65 into its own VM_INSTR_ERROR.
-               route(10, policy: 1, vmm: 3), .event(reason: 10), r(1, 0x4000), w(2, 0x4000, 1), r(3, 0x4400),
+               // A VMM other than 0 touching another VMCS: 65 into its own VM_INSTR_ERROR
+               // (ROUTE[0] = FIELD VMM 3 from above enters VMM 3).
+               .event(reason: 0, vector: 3, intType: 3), r(1, 0x4000), w(2, 0x4000, 1), r(3, 0x4400),
                .bitmapWrite(vmcs: 0, word: 0, data: 1), w(3, 0x4200, 1), r(3, 0x4400), r(3, 0x4000), .resume, r(0, 0x4400)],
         // SPEC 6.4: LAUNCH and RESUME rules.
         "6.4 launch resume": boot + [

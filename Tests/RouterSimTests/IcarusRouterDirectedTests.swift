@@ -161,4 +161,21 @@ import Testing
         try IcarusRouterSupport.check(trace, config: .default, handshake: Handshake(seed: 77, idlePercent: 50, stallPercent: 85),
                                       label: "all directed traces, idle 50% stall 85%")
     }
+
+    /// SPEC 5.3 worked by hand (independent of the reference): the VMM each of guest 5's
+    /// events reaches, its owner VMM 2 having PIN bits 0 and 3, PROC bits 7, 10, 12, 24, 29,
+    /// EXC_BITMAP bits 3, 14, 31, PFEC_MASK 5 / MATCH 4; then PROC bit 25 alone with
+    /// bitmap bits for ports 0x3F, 0x8000 and 0xFFFF. 2 = wanted by the owner, 0 = main VMM.
+    @Test func ownerControlRowsWorkedByHand() throws {
+        let trace = Self.traces["5.3 owner controls"]!
+        let run = try IcarusRouter(verilog: try RouterGenerator.verilog(.defaults)).run(trace, handshake: Handshake(seed: 9), wave: nil)
+        let targets = zip(trace, run.responses).filter { $0.0.op == 0 && $0.1.from == Entity.guest(5).raw }.map { Int($0.1.target) }
+        let expected = [2,                                    // task switch, FIELD to VMM 2
+                        2, 2, 0, 2, 2, 0, 2,                  // NMI, #3, #4, #31, #PF match, #PF no match, #PF errValid 0
+                        2, 2, 0, 2, 0, 2, 0, 2, 0,            // ext. int., HLT, INVLPG, MWAIT, RDPMC, RDTSC, MOV DR, MONITOR, PAUSE
+                        2, 2, 2, 2, 2,                        // CPUID, triple fault, I/O (bit 24), XSETBV, RDMSR
+                        2,                                    // CPUID into VMM 2 before the bitmap writes
+                        2, 0, 0, 2, 0, 2, 0, 0, 2, 0, 2, 2]   // ports 3F, 3E, 3D+2, 3C+4, 40+4, 7FFF+2, 7FFC+4, 7FFB+4, FFFF, FFFE, FFFE+2, FFFD+4 (wraps)
+        #expect(targets == expected)
+    }
 }

@@ -178,4 +178,43 @@ import Testing
                         2, 0, 0, 2, 0, 2, 0, 0, 2, 0, 2, 2]   // ports 3F, 3E, 3D+2, 3C+4, 40+4, 7FFF+2, 7FFC+4, 7FFB+4, FFFF, FFFE, FFFE+2, FFFD+4 (wraps)
         #expect(targets == expected)
     }
+
+    /// SPEC 6.3 and 6.4 worked by hand (independent of the reference): the order of the
+    /// rules, the cut to the field's width before the value check, lock after read-only,
+    /// VM_INSTR_ERROR of the requester.
+    @Test func accessRulesWorkedByHand() throws {
+        let vmm0 = Entity.vmm(0)
+        let steps: [(C, Response)] = [
+            (Self.w(0, 0x4000, 0x1234), .vmsucceed(current: vmm0)),
+            (Self.r(0, 0x4000), .vmsucceed(data: 0x1234, current: vmm0)),
+            (Self.r(4, 0x4000), .vmfailInvalid),                                  // rule 1
+            (Self.w(0, 0x4001, 0), .vmfailValid(12)),                             // high-half access: not a field
+            (Self.w(0, 0x4400, 1), .vmfailValid(13)),                             // read-only
+            (Self.w(1, 0x4200, 0x11), .vmfailValid(12)),                          // global field through VMCS 1
+            (Self.w(0, 0x4200, 0x14), .vmfailValid(7)),                           // policy 4
+            (Self.w(0, 0x4200, 0x41), .vmfailValid(7)),                           // VMM 4 >= V
+            (Self.w(0, 0x4200, 0x100_0000_0031), .vmsucceed(current: vmm0)),      // cut to 32 bits first
+            (Self.r(0, 0x4200), .vmsucceed(data: 0x31, current: vmm0)),
+            (Self.w(0, 0x0300, 0xABCDE), .vmsucceed(current: vmm0)),              // 16-bit field keeps 0xBCDE
+            (Self.r(0, 0x0300), .vmsucceed(data: 0xBCDE, current: vmm0)),
+            (Self.w(0, 0x43E0, 1), .vmsucceed(current: vmm0)),                    // lock
+            (Self.w(0, 0x4200, 0x14), .vmfailValid(64)),                          // rule 5 before rule 6
+            (Self.w(0, 0x4600, 0), .vmfailValid(13)),                             // rule 4 before rule 5
+            (Self.r(0, 0x4400), .vmsucceed(data: 13, current: vmm0)),
+            (Self.r(0, 0x43E0), .vmsucceed(data: 1, current: vmm0)),
+            (.bitmapWrite(vmcs: 0, word: 2048, data: 1), .vmfailValid(12)),
+            (.bitmapWrite(vmcs: 3, word: 5, data: 1), .vmsucceed(current: vmm0)),
+            (.launch(guest: 8), .vmfailValid(66)),
+            (.resume, .vmfailValid(5)),
+            (Self.r(0, 0x4400), .vmsucceed(data: 5, current: vmm0)),
+            (.launch(guest: 7), .vmsucceed(current: Entity.guest(7))),
+            (Self.r(0, 0x4680 + 14), .routed(target: 0, isSelf: false, fallback: false, policy: 0, from: .guest(7), reason: 23)),
+            (.resume, .vmsucceed(current: Entity.guest(7))),                      // back to the guest
+        ]
+        let run = try IcarusRouter(verilog: try RouterGenerator.verilog(.defaults))
+            .run(steps.map(\.0), handshake: Handshake(seed: 4), wave: nil)
+        for (i, step) in steps.enumerated() where run.responses[i] != step.1 {
+            Issue.record("step \(i) \(step.0): rtl \(run.responses[i]), expected \(step.1)")
+        }
+    }
 }

@@ -5,7 +5,11 @@ import HDL
 /// Storage is as narrow as the field checks allow, and reads rebuild the
 /// architectural value: ROUTE[t] keeps policy (2 bits) and VMM (4 bits),
 /// IO_CTRL[r] keeps enable and VMM, VM_INSTR_ERROR keeps 8 bits, EXIT_REASON
-/// 16 bits, VMM ids 4 bits. Everything resets to 0 except `current` (VMM 0).
+/// 16 bits, VMM ids 4 bits. Every register resets to 0 except `current` (VMM 0).
+/// The I/O bitmap memory starts at 0 (its initial value, as the power-on reset
+/// every run begins with) but, like any RAM, is not cleared by a later `rst`
+/// pulse: an exact clear would need V x 2048 valid flip-flops or a multi-cycle
+/// sweep that stalls commands after reset (see docs/router.md).
 struct RouterState {
     /// The running entity (bit 7 VMM, bits 5:0 id). Reset: VMM 0 (0x80).
     let current: Signal

@@ -14,7 +14,7 @@ public enum Summary {
         lines.append("  random     \(r.randomSeeds) streams of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing")
         lines.append("  reference  \(r.reference.commands) commands, \(format(r.reference.seconds)) s (with coverage)")
         for s in r.simulators {
-            let rate = s.seconds > 0 ? " (\(format(Double(s.cycles) / s.seconds / 1e6)) Mcycles/s)" : ""
+            let rate = s.seconds > 0 ? " (\(cycleRate(Double(s.cycles) / s.seconds)))" : ""
             lines.append("  \(s.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.commands) commands, \(s.cycles) cycles in \(s.runs) runs, \(format(s.seconds)) s\(rate)")
         }
         lines.append("  coverage   \(CoverageReport.percent(r.coverage.percent)) (\(r.coverage.hits)/\(r.coverage.total) bins; random streams alone \(CoverageReport.percent(r.randomCoverage.percent)))")
@@ -37,6 +37,11 @@ public enum Summary {
         }
         lines.append("verdict: \(r.verdict)")
         return lines.joined(separator: "\n")
+    }
+
+    /// Cycles per second in the unit that shows it (Icarus runs at kcycles/s, Verilator at Mcycles/s).
+    static func cycleRate(_ perSecond: Double) -> String {
+        perSecond >= 1e5 ? "\(format(perSecond / 1e6)) Mcycles/s" : "\(format(perSecond / 1e3)) kcycles/s"
     }
 
     static func format(_ x: Double) -> String {

@@ -1,4 +1,5 @@
 import CoSim
+import Stimulus
 import RouterModel
 
 /// Receives each response as the test bench consumes it; returning false
@@ -45,7 +46,7 @@ extension VerilatorRouter {
                                           _ handshake: Handshake, _ sink: inout Sink,
                                           trace: (from: Int, path: String)? = nil) throws -> (Int, UInt64) {
         let n = commands.count
-        var rng = HandshakeRandom(seed: handshake.seed)
+        var rng = SeededRandom(seed: handshake.seed)   // @inlinable: inlined into this loop
         let idlePercent = handshake.idlePercent, stallPercent = handshake.stallPercent
         p.set(p.cmdValid, false); p.set(p.rspReady, false)
         if let first = commands.first { p.load(first) }
@@ -134,26 +135,5 @@ struct LockstepSink: ResponseSink {
             return false
         }
         return true
-    }
-}
-
-/// `Stimulus.SeededRandom` (SplitMix64, `chance` = `below(100) < percent`)
-/// draw for draw, but visible to the optimiser in this module: the per-cycle
-/// loop inlines it instead of calling across modules twice a cycle (measured).
-/// A test checks it against `SeededRandom`.
-struct HandshakeRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    @inline(__always)
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    @inline(__always)
-    mutating func chance(_ percent: Int) -> Bool {
-        UInt64((UInt128(next()) &* 100) >> 64) < UInt64(percent)
     }
 }

@@ -3,10 +3,13 @@
 /// `SystemRandomNumberGenerator` does not promise. Used for all stimulus and
 /// handshake randomness so every run can be replayed from its seed.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    public private(set) var state: UInt64
+    /// The generator's whole state (public so the methods can be `@inlinable`:
+    /// per-cycle callers in other modules inline them instead of calling across modules).
+    public var state: UInt64
+    @inlinable
     public init(seed: UInt64) { state = seed }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -16,12 +19,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in 0..<bound (bound > 0), without modulo bias worth caring about for stimulus.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func below(_ bound: UInt64) -> UInt64 {
         UInt64((UInt128(next()) &* UInt128(bound)) >> 64)
     }
 
     /// True with probability percent/100.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func chance(_ percent: Int) -> Bool { below(100) < UInt64(percent) }
 }

@@ -141,17 +141,6 @@ import TestSupport
     }
 }
 
-@Suite struct HandshakeRandomTests {
-    @Test func drawsEqualSeededRandom() {
-        for seed: UInt64 in [0, 1, 7, 0xDEAD_BEEF, .max] {
-            var a = SeededRandom(seed: seed), b = HandshakeRandom(seed: seed)
-            for p in [0, 1, 20, 50, 99, 100] {
-                for _ in 0..<200 { #expect(a.chance(p) == b.chance(p)) }
-            }
-        }
-    }
-}
-
 @Suite struct PipelinedLockstepTests {
     @Test func pipelinedReferenceFindsTheSameFirstMismatch() throws {
         let sim = try VerilatorRouter(verilog: VerilatorFixtures.rejectRouter, cache: VerilatorFixtures.cache)

@@ -330,6 +330,7 @@ module trapline_router (  // RouterDesign.swift:29
     reg  [3:0] io_vmm_6;  // RouterState.swift:78
     reg  [3:0] io_vmm_7;  // RouterState.swift:78
     reg  route_lock;  // RouterState.swift:82
+    reg  [255:0] io_bitmap_top;  // IOBitmap.swift:35
     wire current_is_vmm0;  // CommandDecode.swift:44
     wire op_unknown;  // CommandDecode.swift:46
     wire is_event;  // CommandDecode.swift:49
@@ -421,7 +422,8 @@ module trapline_router (  // RouterDesign.swift:29
     reg  [63:0] rsp_data_q;  // Response.swift:32
     reg  [7:0] rsp_current_q;  // Response.swift:32
     reg  [7:0] rsp_error_q;  // Response.swift:32
-    reg  [31:0] io_bitmap [0:8191];  // RouterState.swift:84
+    reg  [31:0] io_bitmap [0:8191];  // IOBitmap.swift:33
+    reg  [31:0] io_bitmap_valid [0:255];  // IOBitmap.swift:34
     wire _t0 = (cmd_op >= 3'd1) && (cmd_op <= 3'd5);
     wire _t1 = cmd_op == 3'd0;
     wire _t2 = current[7] && _t0;
@@ -532,230 +534,243 @@ module trapline_router (  // RouterDesign.swift:29
     wire [31:0] _t107 = ev_err_code & (_t105 ? pfec_mask_0 : (_t104 ? pfec_mask_1 : (_t103 ? pfec_mask_2 : (_t102 ? pfec_mask_3 : 32'd0))));
     wire _t108 = !((_t107 == (_t105 ? pfec_match_0 : (_t104 ? pfec_match_1 : (_t103 ? pfec_match_2 : (_t102 ? pfec_match_3 : 32'd0))))) ^ _t106[14]);
     wire _t109 = _t105 ? pin_0[3] : (_t104 ? pin_1[3] : (_t103 ? pin_2[3] : (_t102 ? pin_3[3] : 1'b0)));
-    wire [31:0] _t110 = io_bitmap[{guest_owner[1:0], ev_qual[31:21]}];
-    wire [31:0] _t111 = io_bitmap[{guest_owner[1:0], (ev_qual[31:21] + 11'd1)}];
-    wire [63:0] _t112 = {_t111, _t110};
-    wire [5:0] _t113 = {1'b0, ev_qual[20:16]};
-    wire _t114 = (ev_qual[1:0] == 2'd3) && (_t112[_t113 + 6'd2] || _t112[_t113 + 6'd3]);
-    wire _t115 = _t105 ? proc_0[25] : (_t104 ? proc_1[25] : (_t103 ? proc_2[25] : (_t102 ? proc_3[25] : 1'b0)));
-    wire _t116 = _t9 || ((_t112[_t113] || ((ev_qual[1:0] != 2'd0) && _t112[_t113 + 6'd1])) || _t114);
-    wire _t117 = _t115 ? _t116 : (_t105 ? proc_0[24] : (_t104 ? proc_1[24] : (_t103 ? proc_2[24] : (_t102 ? proc_3[24] : 1'b0))));
-    wire _t118 = _t105 ? proc_0[30] : (_t104 ? proc_1[30] : (_t103 ? proc_2[30] : (_t102 ? proc_3[30] : 1'b0)));
-    wire _t119 = _t105 ? proc_0[29] : (_t104 ? proc_1[29] : (_t103 ? proc_2[29] : (_t102 ? proc_3[29] : 1'b0)));
-    wire _t120 = _t105 ? proc_0[23] : (_t104 ? proc_1[23] : (_t103 ? proc_2[23] : (_t102 ? proc_3[23] : 1'b0)));
-    wire _t121 = (ev_reason == 16'd29) ? _t120 : ((ev_reason == 16'd39) ? _t119 : ((ev_reason == 16'd40) ? _t118 : 1'b1));
-    wire _t122 = (ev_reason == 16'd16) ? (_t105 ? proc_0[12] : (_t104 ? proc_1[12] : (_t103 ? proc_2[12] : (_t102 ? proc_3[12] : 1'b0)))) : _t121;
-    wire _t123 = (ev_reason == 16'd15) ? (_t105 ? proc_0[11] : (_t104 ? proc_1[11] : (_t103 ? proc_2[11] : (_t102 ? proc_3[11] : 1'b0)))) : _t122;
-    wire _t124 = (ev_reason == 16'd36) ? (_t105 ? proc_0[10] : (_t104 ? proc_1[10] : (_t103 ? proc_2[10] : (_t102 ? proc_3[10] : 1'b0)))) : _t123;
-    wire _t125 = (ev_reason == 16'd14) ? (_t105 ? proc_0[9] : (_t104 ? proc_1[9] : (_t103 ? proc_2[9] : (_t102 ? proc_3[9] : 1'b0)))) : _t124;
-    wire _t126 = (ev_reason == 16'd12) ? (_t105 ? proc_0[7] : (_t104 ? proc_1[7] : (_t103 ? proc_2[7] : (_t102 ? proc_3[7] : 1'b0)))) : _t125;
-    wire _t127 = ev_is_io ? _t117 : (_t3 ? (_t105 ? pin_0[0] : (_t104 ? pin_1[0] : (_t103 ? pin_2[0] : (_t102 ? pin_3[0] : 1'b0)))) : _t126);
-    wire _t128 = !_t9;
-    wire [3:0] _t129 = (ev_is_io && (((io_enable_7 && (io_base_7 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_7))) ? io_vmm_7 : route_vmm_sel;
-    wire [3:0] _t130 = (ev_is_io && (((io_enable_6 && (io_base_6 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_6))) ? io_vmm_6 : _t129;
-    wire [3:0] _t131 = (ev_is_io && (((io_enable_5 && (io_base_5 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_5))) ? io_vmm_5 : _t130;
-    wire [3:0] _t132 = (ev_is_io && (((io_enable_4 && (io_base_4 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_4))) ? io_vmm_4 : _t131;
-    wire [3:0] _t133 = (ev_is_io && (((io_enable_3 && (io_base_3 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_3))) ? io_vmm_3 : _t132;
-    wire [3:0] _t134 = (ev_is_io && (((io_enable_2 && (io_base_2 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_2))) ? io_vmm_2 : _t133;
-    wire [3:0] _t135 = (ev_is_io && (((io_enable_1 && (io_base_1 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_1))) ? io_vmm_1 : _t134;
-    wire [3:0] _t136 = _t14 ? eligible_58 : (_t13 ? eligible_59 : (_t12 ? eligible_60 : (_t11 ? eligible_61 : (_t10 ? eligible_62 : eligible_63))));
-    wire [3:0] _t137 = _t22 ? eligible_52 : (_t20 ? eligible_53 : (_t19 ? eligible_54 : (_t18 ? eligible_55 : (_t17 ? eligible_56 : (_t16 ? eligible_57 : _t136)))));
-    wire [3:0] _t138 = _t29 ? eligible_46 : (_t28 ? eligible_47 : (_t26 ? eligible_48 : (_t25 ? eligible_49 : (_t24 ? eligible_50 : (_t23 ? eligible_51 : _t137)))));
-    wire [3:0] _t139 = _t36 ? eligible_40 : (_t35 ? eligible_41 : (_t34 ? eligible_42 : (_t32 ? eligible_43 : (_t31 ? eligible_44 : (_t30 ? eligible_45 : _t138)))));
-    wire [3:0] _t140 = _t43 ? eligible_34 : (_t42 ? eligible_35 : (_t41 ? eligible_36 : (_t40 ? eligible_37 : (_t38 ? eligible_38 : (_t37 ? eligible_39 : _t139)))));
-    wire [3:0] _t141 = _t50 ? eligible_28 : (_t49 ? eligible_29 : (_t48 ? eligible_30 : (_t47 ? eligible_31 : (_t46 ? eligible_32 : (_t44 ? eligible_33 : _t140)))));
-    wire [3:0] _t142 = _t58 ? eligible_22 : (_t56 ? eligible_23 : (_t55 ? eligible_24 : (_t54 ? eligible_25 : (_t53 ? eligible_26 : (_t52 ? eligible_27 : _t141)))));
-    wire [3:0] _t143 = _t65 ? eligible_16 : (_t64 ? eligible_17 : (_t62 ? eligible_18 : (_t61 ? eligible_19 : (_t60 ? eligible_20 : (_t59 ? eligible_21 : _t142)))));
-    wire [3:0] _t144 = _t72 ? eligible_10 : (_t71 ? eligible_11 : (_t70 ? eligible_12 : (_t68 ? eligible_13 : (_t67 ? eligible_14 : (_t66 ? eligible_15 : _t143)))));
-    wire [3:0] _t145 = _t79 ? eligible_4 : (_t78 ? eligible_5 : (_t77 ? eligible_6 : (_t76 ? eligible_7 : (_t74 ? eligible_8 : (_t73 ? eligible_9 : _t144)))));
-    wire _t146 = eligible_sel[0] && ((!return_valid_0) || (current[7] && _t101));
-    wire [15:0] _t147 = _t146 ? load_0 : 16'd0;
-    wire _t148 = eligible_sel[1] && ((!return_valid_1) || (current[7] && _t100));
-    wire _t149 = _t148 && ((!_t146) || (load_1 < _t147));
-    wire [15:0] _t150 = _t149 ? load_1 : _t147;
-    wire _t151 = _t146 || _t148;
-    wire _t152 = eligible_sel[2] && ((!return_valid_2) || (current[7] && _t99));
-    wire _t153 = _t152 && ((!_t151) || (load_2 < _t150));
-    wire _t154 = _t151 || _t152;
-    wire _t155 = eligible_sel[3] && ((!return_valid_3) || (current[7] && _t98));
-    wire [3:0] _t156 = (_t155 && ((!_t154) || (load_3 < (_t153 ? load_2 : _t150)))) ? 4'd3 : (_t153 ? 4'd2 : (_t149 ? 4'd1 : (_t146 ? 4'd0 : 4'd0)));
-    wire _t157 = (chosen_vmm == 4'd1) ? return_valid_1 : ((chosen_vmm == 4'd2) ? return_valid_2 : ((chosen_vmm == 4'd3) ? return_valid_3 : 1'b0));
-    wire _t158 = !current_is_vmm0;
-    wire _t159 = cmd_vmcs == 4'd0;
-    wire _t160 = cmd_vmcs == 4'd3;
-    wire _t161 = cmd_vmcs == 4'd2;
-    wire _t162 = cmd_vmcs == 4'd1;
-    wire [63:0] _t163 = {64{field_hit_proc}} & {32'd0, (_t159 ? proc_0 : (_t162 ? proc_1 : (_t161 ? proc_2 : (_t160 ? proc_3 : 32'd0))))};
-    wire [63:0] _t164 = {32'd0, (_t159 ? exc_bitmap_0 : (_t162 ? exc_bitmap_1 : (_t161 ? exc_bitmap_2 : (_t160 ? exc_bitmap_3 : 32'd0))))};
-    wire [63:0] _t165 = {64{field_hit_pfec_mask}} & {32'd0, (_t159 ? pfec_mask_0 : (_t162 ? pfec_mask_1 : (_t161 ? pfec_mask_2 : (_t160 ? pfec_mask_3 : 32'd0))))};
-    wire [63:0] _t166 = {32'd0, (_t159 ? pfec_match_0 : (_t162 ? pfec_match_1 : (_t161 ? pfec_match_2 : (_t160 ? pfec_match_3 : 32'd0))))};
-    wire [63:0] _t167 = {64{field_hit_host_rip}} & (_t159 ? host_rip_0 : (_t162 ? host_rip_1 : (_t161 ? host_rip_2 : (_t160 ? host_rip_3 : 64'd0))));
-    wire [63:0] _t168 = {64{field_hit_vmm_load}} & {48'd0, (_t159 ? load_0 : (_t162 ? load_1 : (_t161 ? load_2 : (_t160 ? load_3 : 16'd0))))};
-    wire [63:0] _t169 = {56'd0, (_t159 ? vm_instr_error_0 : (_t162 ? vm_instr_error_1 : (_t161 ? vm_instr_error_2 : (_t160 ? vm_instr_error_3 : 8'd0))))};
-    wire [63:0] _t170 = {48'd0, (_t159 ? exit_reason_0 : (_t162 ? exit_reason_1 : (_t161 ? exit_reason_2 : (_t160 ? exit_reason_3 : 16'd0))))};
-    wire [63:0] _t171 = {64{field_hit_intr_info}} & {32'd0, (_t159 ? intr_info_0 : (_t162 ? intr_info_1 : (_t161 ? intr_info_2 : (_t160 ? intr_info_3 : 32'd0))))};
-    wire [63:0] _t172 = {64{field_hit_intr_err}} & {32'd0, (_t159 ? intr_err_0 : (_t162 ? intr_err_1 : (_t161 ? intr_err_2 : (_t160 ? intr_err_3 : 32'd0))))};
-    wire [63:0] _t173 = {64{field_hit_exit_qual}} & (_t159 ? exit_qual_0 : (_t162 ? exit_qual_1 : (_t161 ? exit_qual_2 : (_t160 ? exit_qual_3 : 64'd0))));
-    wire [7:0] _t174 = _t159 ? return_entity_0 : (_t162 ? return_entity_1 : (_t161 ? return_entity_2 : (_t160 ? return_entity_3 : 8'd0)));
-    wire [63:0] _t175 = {55'd0, {(_t159 ? return_valid_0 : (_t162 ? return_valid_1 : (_t161 ? return_valid_2 : (_t160 ? return_valid_3 : 1'b0)))), _t174}};
-    wire [63:0] _t176 = {64{field_hit_handled}} & {32'd0, (_t159 ? handled_0 : (_t162 ? handled_1 : (_t161 ? handled_2 : (_t160 ? handled_3 : 32'd0))))};
-    wire _t177 = !cmd_field[0];
-    wire _t178 = cmd_field[6:1] == 6'd62;
-    wire _t179 = cmd_field[6:1] == 6'd61;
-    wire _t180 = cmd_field[6:1] == 6'd60;
-    wire _t181 = cmd_field[6:1] == 6'd59;
-    wire _t182 = cmd_field[6:1] == 6'd58;
-    wire [3:0] _t183 = _t182 ? route_vmm_58 : (_t181 ? route_vmm_59 : (_t180 ? route_vmm_60 : (_t179 ? route_vmm_61 : (_t178 ? route_vmm_62 : route_vmm_63))));
-    wire _t184 = cmd_field[6:1] == 6'd57;
-    wire _t185 = cmd_field[6:1] == 6'd56;
-    wire _t186 = cmd_field[6:1] == 6'd55;
-    wire _t187 = cmd_field[6:1] == 6'd54;
-    wire _t188 = cmd_field[6:1] == 6'd53;
-    wire [3:0] _t189 = _t188 ? route_vmm_53 : (_t187 ? route_vmm_54 : (_t186 ? route_vmm_55 : (_t185 ? route_vmm_56 : (_t184 ? route_vmm_57 : _t183))));
-    wire _t190 = cmd_field[6:1] == 6'd52;
-    wire _t191 = cmd_field[6:1] == 6'd51;
-    wire _t192 = cmd_field[6:1] == 6'd50;
-    wire _t193 = cmd_field[6:1] == 6'd49;
-    wire _t194 = cmd_field[6:1] == 6'd48;
-    wire [3:0] _t195 = _t194 ? route_vmm_48 : (_t193 ? route_vmm_49 : (_t192 ? route_vmm_50 : (_t191 ? route_vmm_51 : (_t190 ? route_vmm_52 : _t189))));
-    wire _t196 = cmd_field[6:1] == 6'd47;
-    wire _t197 = cmd_field[6:1] == 6'd46;
-    wire _t198 = cmd_field[6:1] == 6'd45;
-    wire _t199 = cmd_field[6:1] == 6'd44;
-    wire _t200 = cmd_field[6:1] == 6'd43;
-    wire [3:0] _t201 = _t200 ? route_vmm_43 : (_t199 ? route_vmm_44 : (_t198 ? route_vmm_45 : (_t197 ? route_vmm_46 : (_t196 ? route_vmm_47 : _t195))));
-    wire _t202 = cmd_field[6:1] == 6'd42;
-    wire _t203 = cmd_field[6:1] == 6'd41;
-    wire _t204 = cmd_field[6:1] == 6'd40;
-    wire _t205 = cmd_field[6:1] == 6'd39;
-    wire _t206 = cmd_field[6:1] == 6'd38;
-    wire [3:0] _t207 = _t206 ? route_vmm_38 : (_t205 ? route_vmm_39 : (_t204 ? route_vmm_40 : (_t203 ? route_vmm_41 : (_t202 ? route_vmm_42 : _t201))));
-    wire _t208 = cmd_field[6:1] == 6'd37;
-    wire _t209 = cmd_field[6:1] == 6'd36;
-    wire _t210 = cmd_field[6:1] == 6'd35;
-    wire _t211 = cmd_field[6:1] == 6'd34;
-    wire _t212 = cmd_field[6:1] == 6'd33;
-    wire [3:0] _t213 = _t212 ? route_vmm_33 : (_t211 ? route_vmm_34 : (_t210 ? route_vmm_35 : (_t209 ? route_vmm_36 : (_t208 ? route_vmm_37 : _t207))));
-    wire _t214 = cmd_field[6:1] == 6'd32;
-    wire _t215 = cmd_field[6:1] == 6'd31;
-    wire _t216 = cmd_field[6:1] == 6'd30;
-    wire _t217 = cmd_field[6:1] == 6'd29;
-    wire _t218 = cmd_field[6:1] == 6'd28;
-    wire [3:0] _t219 = _t218 ? route_vmm_28 : (_t217 ? route_vmm_29 : (_t216 ? route_vmm_30 : (_t215 ? route_vmm_31 : (_t214 ? route_vmm_32 : _t213))));
-    wire _t220 = cmd_field[6:1] == 6'd27;
-    wire _t221 = cmd_field[6:1] == 6'd26;
-    wire _t222 = cmd_field[6:1] == 6'd25;
-    wire _t223 = cmd_field[6:1] == 6'd24;
-    wire _t224 = cmd_field[6:1] == 6'd23;
-    wire [3:0] _t225 = _t224 ? route_vmm_23 : (_t223 ? route_vmm_24 : (_t222 ? route_vmm_25 : (_t221 ? route_vmm_26 : (_t220 ? route_vmm_27 : _t219))));
-    wire _t226 = cmd_field[6:1] == 6'd22;
-    wire _t227 = cmd_field[6:1] == 6'd21;
-    wire _t228 = cmd_field[6:1] == 6'd20;
-    wire _t229 = cmd_field[6:1] == 6'd19;
-    wire _t230 = cmd_field[6:1] == 6'd18;
-    wire [3:0] _t231 = _t230 ? route_vmm_18 : (_t229 ? route_vmm_19 : (_t228 ? route_vmm_20 : (_t227 ? route_vmm_21 : (_t226 ? route_vmm_22 : _t225))));
-    wire _t232 = cmd_field[6:1] == 6'd17;
-    wire _t233 = cmd_field[6:1] == 6'd16;
-    wire _t234 = cmd_field[6:1] == 6'd15;
-    wire _t235 = cmd_field[6:1] == 6'd14;
-    wire _t236 = cmd_field[6:1] == 6'd13;
-    wire [3:0] _t237 = _t236 ? route_vmm_13 : (_t235 ? route_vmm_14 : (_t234 ? route_vmm_15 : (_t233 ? route_vmm_16 : (_t232 ? route_vmm_17 : _t231))));
-    wire _t238 = cmd_field[6:1] == 6'd12;
-    wire _t239 = cmd_field[6:1] == 6'd11;
-    wire _t240 = cmd_field[6:1] == 6'd10;
-    wire _t241 = cmd_field[6:1] == 6'd9;
-    wire _t242 = cmd_field[6:1] == 6'd8;
-    wire [3:0] _t243 = _t242 ? route_vmm_8 : (_t241 ? route_vmm_9 : (_t240 ? route_vmm_10 : (_t239 ? route_vmm_11 : (_t238 ? route_vmm_12 : _t237))));
-    wire _t244 = cmd_field[6:1] == 6'd7;
-    wire _t245 = cmd_field[6:1] == 6'd6;
-    wire _t246 = cmd_field[6:1] == 6'd5;
-    wire _t247 = cmd_field[6:1] == 6'd4;
-    wire _t248 = cmd_field[6:1] == 6'd3;
-    wire _t249 = cmd_field[6:1] == 6'd2;
-    wire [3:0] _t250 = _t249 ? route_vmm_2 : (_t248 ? route_vmm_3 : (_t247 ? route_vmm_4 : (_t246 ? route_vmm_5 : (_t245 ? route_vmm_6 : (_t244 ? route_vmm_7 : _t243)))));
-    wire _t251 = cmd_field[6:1] == 6'd1;
-    wire _t252 = cmd_field[6:1] == 6'd0;
-    wire [1:0] _t253 = _t181 ? route_policy_59 : (_t180 ? route_policy_60 : (_t179 ? route_policy_61 : (_t178 ? route_policy_62 : route_policy_63)));
-    wire [1:0] _t254 = _t187 ? route_policy_54 : (_t186 ? route_policy_55 : (_t185 ? route_policy_56 : (_t184 ? route_policy_57 : (_t182 ? route_policy_58 : _t253))));
-    wire [1:0] _t255 = _t193 ? route_policy_49 : (_t192 ? route_policy_50 : (_t191 ? route_policy_51 : (_t190 ? route_policy_52 : (_t188 ? route_policy_53 : _t254))));
-    wire [1:0] _t256 = _t199 ? route_policy_44 : (_t198 ? route_policy_45 : (_t197 ? route_policy_46 : (_t196 ? route_policy_47 : (_t194 ? route_policy_48 : _t255))));
-    wire [1:0] _t257 = _t205 ? route_policy_39 : (_t204 ? route_policy_40 : (_t203 ? route_policy_41 : (_t202 ? route_policy_42 : (_t200 ? route_policy_43 : _t256))));
-    wire [1:0] _t258 = _t211 ? route_policy_34 : (_t210 ? route_policy_35 : (_t209 ? route_policy_36 : (_t208 ? route_policy_37 : (_t206 ? route_policy_38 : _t257))));
-    wire [1:0] _t259 = _t217 ? route_policy_29 : (_t216 ? route_policy_30 : (_t215 ? route_policy_31 : (_t214 ? route_policy_32 : (_t212 ? route_policy_33 : _t258))));
-    wire [1:0] _t260 = _t223 ? route_policy_24 : (_t222 ? route_policy_25 : (_t221 ? route_policy_26 : (_t220 ? route_policy_27 : (_t218 ? route_policy_28 : _t259))));
-    wire [1:0] _t261 = _t229 ? route_policy_19 : (_t228 ? route_policy_20 : (_t227 ? route_policy_21 : (_t226 ? route_policy_22 : (_t224 ? route_policy_23 : _t260))));
-    wire [1:0] _t262 = _t235 ? route_policy_14 : (_t234 ? route_policy_15 : (_t233 ? route_policy_16 : (_t232 ? route_policy_17 : (_t230 ? route_policy_18 : _t261))));
-    wire [1:0] _t263 = _t241 ? route_policy_9 : (_t240 ? route_policy_10 : (_t239 ? route_policy_11 : (_t238 ? route_policy_12 : (_t236 ? route_policy_13 : _t262))));
-    wire [1:0] _t264 = _t247 ? route_policy_4 : (_t246 ? route_policy_5 : (_t245 ? route_policy_6 : (_t244 ? route_policy_7 : (_t242 ? route_policy_8 : _t263))));
-    wire [1:0] _t265 = _t252 ? route_policy_0 : (_t251 ? route_policy_1 : (_t249 ? route_policy_2 : (_t248 ? route_policy_3 : _t264)));
-    wire [63:0] _t266 = {64{field_hit_route}} & {56'd0, {(_t252 ? route_vmm_0 : (_t251 ? route_vmm_1 : _t250)), 2'd0, _t265}};
-    wire _t267 = cmd_data[7:4] >= 4'd4;
-    wire [3:0] _t268 = _t182 ? eligible_58 : (_t181 ? eligible_59 : (_t180 ? eligible_60 : (_t179 ? eligible_61 : (_t178 ? eligible_62 : eligible_63))));
-    wire [3:0] _t269 = _t190 ? eligible_52 : (_t188 ? eligible_53 : (_t187 ? eligible_54 : (_t186 ? eligible_55 : (_t185 ? eligible_56 : (_t184 ? eligible_57 : _t268)))));
-    wire [3:0] _t270 = _t197 ? eligible_46 : (_t196 ? eligible_47 : (_t194 ? eligible_48 : (_t193 ? eligible_49 : (_t192 ? eligible_50 : (_t191 ? eligible_51 : _t269)))));
-    wire [3:0] _t271 = _t204 ? eligible_40 : (_t203 ? eligible_41 : (_t202 ? eligible_42 : (_t200 ? eligible_43 : (_t199 ? eligible_44 : (_t198 ? eligible_45 : _t270)))));
-    wire [3:0] _t272 = _t211 ? eligible_34 : (_t210 ? eligible_35 : (_t209 ? eligible_36 : (_t208 ? eligible_37 : (_t206 ? eligible_38 : (_t205 ? eligible_39 : _t271)))));
-    wire [3:0] _t273 = _t218 ? eligible_28 : (_t217 ? eligible_29 : (_t216 ? eligible_30 : (_t215 ? eligible_31 : (_t214 ? eligible_32 : (_t212 ? eligible_33 : _t272)))));
-    wire [3:0] _t274 = _t226 ? eligible_22 : (_t224 ? eligible_23 : (_t223 ? eligible_24 : (_t222 ? eligible_25 : (_t221 ? eligible_26 : (_t220 ? eligible_27 : _t273)))));
-    wire [3:0] _t275 = _t233 ? eligible_16 : (_t232 ? eligible_17 : (_t230 ? eligible_18 : (_t229 ? eligible_19 : (_t228 ? eligible_20 : (_t227 ? eligible_21 : _t274)))));
-    wire [3:0] _t276 = _t240 ? eligible_10 : (_t239 ? eligible_11 : (_t238 ? eligible_12 : (_t236 ? eligible_13 : (_t235 ? eligible_14 : (_t234 ? eligible_15 : _t275)))));
-    wire [3:0] _t277 = _t247 ? eligible_4 : (_t246 ? eligible_5 : (_t245 ? eligible_6 : (_t244 ? eligible_7 : (_t242 ? eligible_8 : (_t241 ? eligible_9 : _t276)))));
-    wire [63:0] _t278 = {64{field_hit_eligible}} & {60'd0, (_t252 ? eligible_0 : (_t251 ? eligible_1 : (_t249 ? eligible_2 : (_t248 ? eligible_3 : _t277))))};
-    wire _t279 = cmd_field[4:1] < 4'd8;
-    wire _t280 = cmd_field[4:1] == 4'd7;
-    wire _t281 = cmd_field[4:1] == 4'd6;
-    wire _t282 = cmd_field[4:1] == 4'd5;
-    wire _t283 = cmd_field[4:1] == 4'd4;
-    wire _t284 = cmd_field[4:1] == 4'd3;
-    wire _t285 = cmd_field[4:1] == 4'd2;
-    wire [15:0] _t286 = _t285 ? io_base_2 : (_t284 ? io_base_3 : (_t283 ? io_base_4 : (_t282 ? io_base_5 : (_t281 ? io_base_6 : (_t280 ? io_base_7 : 16'd0)))));
-    wire _t287 = cmd_field[4:1] == 4'd1;
-    wire _t288 = cmd_field[4:1] == 4'd0;
-    wire [63:0] _t289 = {64{field_hit_io_base}} & {48'd0, (_t288 ? io_base_0 : (_t287 ? io_base_1 : _t286))};
-    wire [15:0] _t290 = _t285 ? io_limit_2 : (_t284 ? io_limit_3 : (_t283 ? io_limit_4 : (_t282 ? io_limit_5 : (_t281 ? io_limit_6 : (_t280 ? io_limit_7 : 16'd0)))));
-    wire [63:0] _t291 = {64{field_hit_io_limit}} & {48'd0, (_t288 ? io_limit_0 : (_t287 ? io_limit_1 : _t290))};
-    wire [3:0] _t292 = _t285 ? io_vmm_2 : (_t284 ? io_vmm_3 : (_t283 ? io_vmm_4 : (_t282 ? io_vmm_5 : (_t281 ? io_vmm_6 : (_t280 ? io_vmm_7 : 4'd0)))));
-    wire _t293 = _t284 ? io_enable_3 : (_t283 ? io_enable_4 : (_t282 ? io_enable_5 : (_t281 ? io_enable_6 : (_t280 ? io_enable_7 : 1'b0))));
-    wire [63:0] _t294 = {56'd0, {(_t288 ? io_vmm_0 : (_t287 ? io_vmm_1 : _t292)), 3'd0, (_t288 ? io_enable_0 : (_t287 ? io_enable_1 : (_t285 ? io_enable_2 : _t293)))}};
-    wire [3:0] _t295 = _t251 ? owner_1 : (_t249 ? owner_2 : (_t248 ? owner_3 : (_t247 ? owner_4 : (_t246 ? owner_5 : (_t245 ? owner_6 : (_t244 ? owner_7 : 4'd0))))));
-    wire _t296 = ((((field_hit_pin || field_hit_proc) || field_hit_exc_bitmap) || field_hit_pfec_mask) || field_hit_pfec_match) || field_hit_host_rip;
-    wire _t297 = ((((_t296 || field_hit_vmm_load) || field_hit_vm_instr_error) || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err;
-    wire _t298 = (((((_t297 || field_hit_exit_qual) || field_hit_return_to) || field_hit_handled) || field_hit_route) || field_hit_eligible) || field_hit_io_base;
-    wire _t299 = ((((field_hit_vm_instr_error || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err) || field_hit_exit_qual) || field_hit_return_to;
-    wire _t300 = ((((field_hit_route || field_hit_eligible) || field_hit_io_base) || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock;
-    wire _t301 = (field_hit_vmm_load && ((cmd_data[31:0] & 32'hffff0000) != 32'd0)) || (field_hit_route && (((cmd_data[31:0] & 32'hffffff0c) != 32'd0) || _t267));
-    wire _t302 = _t301 || (field_hit_eligible && ((cmd_data[31:0] & 32'hfffffff0) != 32'd0));
-    wire _t303 = _t302 || (field_hit_io_ctrl && (((cmd_data[31:0] & 32'hffffff0e) != 32'd0) || _t267));
-    wire [63:0] _t304 = ({64{field_hit_pin}} & {32'd0, (_t159 ? pin_0 : (_t162 ? pin_1 : (_t161 ? pin_2 : (_t160 ? pin_3 : 32'd0))))}) | _t163;
-    wire [63:0] _t305 = ((((_t304 | ({64{field_hit_exc_bitmap}} & _t164)) | _t165) | ({64{field_hit_pfec_match}} & _t166)) | _t167) | _t168;
-    wire [63:0] _t306 = ((((_t305 | ({64{field_hit_vm_instr_error}} & _t169)) | ({64{field_hit_exit_reason}} & _t170)) | _t171) | _t172) | _t173;
-    wire [63:0] _t307 = ((((((_t306 | ({64{field_hit_return_to}} & _t175)) | _t176) | _t266) | _t278) | _t289) | _t291) | ({64{field_hit_io_ctrl}} & _t294);
-    wire [63:0] _t308 = (_t307 | ({64{field_hit_route_lock}} & {63'd0, route_lock})) | ({64{field_hit_current}} & {56'd0, current});
-    wire _t309 = (vmm_read || vmm_write) || vmm_bitmap_write;
-    wire _t310 = current[3:0] == 4'd3;
-    wire _t311 = current[3:0] == 4'd2;
-    wire _t312 = current[3:0] == 4'd1;
-    wire _t313 = current[3:0] == 4'd0;
-    wire _t314 = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
-    wire _t315 = ev_is_exception && ev_err_valid;
-    wire _t316 = reject_code != 3'd0;
-    wire _t317 = target_vmm == 4'd3;
-    wire _t318 = target_vmm == 4'd2;
-    wire _t319 = target_vmm == 4'd1;
-    wire _t320 = target_vmm == 4'd0;
-    wire [7:0] _t321 = {2'd0, cmd_guest};
-    wire _t322 = !target_is_current;
-    wire [15:0] _t323 = _t320 ? load_0 : (_t319 ? load_1 : (_t318 ? load_2 : (_t317 ? load_3 : 16'd0)));
-    wire [15:0] _t324 = (&_t323) ? _t323 : (_t323 + 16'd1);
-    wire [31:0] _t325 = (_t320 ? handled_0 : (_t319 ? handled_1 : (_t318 ? handled_2 : (_t317 ? handled_3 : 32'd0)))) + 32'd1;
-    wire _t326 = cmd_field[6:1] == 6'd63;
-    wire [15:0] _t327 = _t313 ? load_0 : (_t312 ? load_1 : (_t311 ? load_2 : (_t310 ? load_3 : 16'd0)));
-    wire [15:0] _t328 = (_t327 == 16'd0) ? _t327 : (_t327 - 16'd1);
+    wire [12:0] _t110 = {guest_owner[1:0], ev_qual[31:21]};
+    wire [7:0] _t111 = _t110[12:5];
+    wire [31:0] _t112 = io_bitmap_valid[_t111];
+    wire [31:0] _t113 = io_bitmap[_t110];
+    wire [12:0] _t114 = {guest_owner[1:0], (ev_qual[31:21] + 11'd1)};
+    wire [7:0] _t115 = _t114[12:5];
+    wire [31:0] _t116 = io_bitmap_valid[_t115];
+    wire [31:0] _t117 = io_bitmap[_t114];
+    wire [31:0] _t118 = _t117 & {32{(io_bitmap_top[_t115] && _t116[_t114[4:0]])}};
+    wire [63:0] _t119 = {_t118, (_t113 & {32{(io_bitmap_top[_t111] && _t112[_t110[4:0]])}})};
+    wire [5:0] _t120 = {1'b0, ev_qual[20:16]};
+    wire _t121 = (ev_qual[1:0] == 2'd3) && (_t119[_t120 + 6'd2] || _t119[_t120 + 6'd3]);
+    wire _t122 = _t105 ? proc_0[25] : (_t104 ? proc_1[25] : (_t103 ? proc_2[25] : (_t102 ? proc_3[25] : 1'b0)));
+    wire _t123 = _t9 || ((_t119[_t120] || ((ev_qual[1:0] != 2'd0) && _t119[_t120 + 6'd1])) || _t121);
+    wire _t124 = _t122 ? _t123 : (_t105 ? proc_0[24] : (_t104 ? proc_1[24] : (_t103 ? proc_2[24] : (_t102 ? proc_3[24] : 1'b0))));
+    wire _t125 = _t105 ? proc_0[30] : (_t104 ? proc_1[30] : (_t103 ? proc_2[30] : (_t102 ? proc_3[30] : 1'b0)));
+    wire _t126 = _t105 ? proc_0[29] : (_t104 ? proc_1[29] : (_t103 ? proc_2[29] : (_t102 ? proc_3[29] : 1'b0)));
+    wire _t127 = _t105 ? proc_0[23] : (_t104 ? proc_1[23] : (_t103 ? proc_2[23] : (_t102 ? proc_3[23] : 1'b0)));
+    wire _t128 = (ev_reason == 16'd29) ? _t127 : ((ev_reason == 16'd39) ? _t126 : ((ev_reason == 16'd40) ? _t125 : 1'b1));
+    wire _t129 = (ev_reason == 16'd16) ? (_t105 ? proc_0[12] : (_t104 ? proc_1[12] : (_t103 ? proc_2[12] : (_t102 ? proc_3[12] : 1'b0)))) : _t128;
+    wire _t130 = (ev_reason == 16'd15) ? (_t105 ? proc_0[11] : (_t104 ? proc_1[11] : (_t103 ? proc_2[11] : (_t102 ? proc_3[11] : 1'b0)))) : _t129;
+    wire _t131 = (ev_reason == 16'd36) ? (_t105 ? proc_0[10] : (_t104 ? proc_1[10] : (_t103 ? proc_2[10] : (_t102 ? proc_3[10] : 1'b0)))) : _t130;
+    wire _t132 = (ev_reason == 16'd14) ? (_t105 ? proc_0[9] : (_t104 ? proc_1[9] : (_t103 ? proc_2[9] : (_t102 ? proc_3[9] : 1'b0)))) : _t131;
+    wire _t133 = (ev_reason == 16'd12) ? (_t105 ? proc_0[7] : (_t104 ? proc_1[7] : (_t103 ? proc_2[7] : (_t102 ? proc_3[7] : 1'b0)))) : _t132;
+    wire _t134 = ev_is_io ? _t124 : (_t3 ? (_t105 ? pin_0[0] : (_t104 ? pin_1[0] : (_t103 ? pin_2[0] : (_t102 ? pin_3[0] : 1'b0)))) : _t133);
+    wire _t135 = !_t9;
+    wire [3:0] _t136 = (ev_is_io && (((io_enable_7 && (io_base_7 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_7))) ? io_vmm_7 : route_vmm_sel;
+    wire [3:0] _t137 = (ev_is_io && (((io_enable_6 && (io_base_6 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_6))) ? io_vmm_6 : _t136;
+    wire [3:0] _t138 = (ev_is_io && (((io_enable_5 && (io_base_5 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_5))) ? io_vmm_5 : _t137;
+    wire [3:0] _t139 = (ev_is_io && (((io_enable_4 && (io_base_4 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_4))) ? io_vmm_4 : _t138;
+    wire [3:0] _t140 = (ev_is_io && (((io_enable_3 && (io_base_3 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_3))) ? io_vmm_3 : _t139;
+    wire [3:0] _t141 = (ev_is_io && (((io_enable_2 && (io_base_2 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_2))) ? io_vmm_2 : _t140;
+    wire [3:0] _t142 = (ev_is_io && (((io_enable_1 && (io_base_1 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_1))) ? io_vmm_1 : _t141;
+    wire [3:0] _t143 = _t14 ? eligible_58 : (_t13 ? eligible_59 : (_t12 ? eligible_60 : (_t11 ? eligible_61 : (_t10 ? eligible_62 : eligible_63))));
+    wire [3:0] _t144 = _t22 ? eligible_52 : (_t20 ? eligible_53 : (_t19 ? eligible_54 : (_t18 ? eligible_55 : (_t17 ? eligible_56 : (_t16 ? eligible_57 : _t143)))));
+    wire [3:0] _t145 = _t29 ? eligible_46 : (_t28 ? eligible_47 : (_t26 ? eligible_48 : (_t25 ? eligible_49 : (_t24 ? eligible_50 : (_t23 ? eligible_51 : _t144)))));
+    wire [3:0] _t146 = _t36 ? eligible_40 : (_t35 ? eligible_41 : (_t34 ? eligible_42 : (_t32 ? eligible_43 : (_t31 ? eligible_44 : (_t30 ? eligible_45 : _t145)))));
+    wire [3:0] _t147 = _t43 ? eligible_34 : (_t42 ? eligible_35 : (_t41 ? eligible_36 : (_t40 ? eligible_37 : (_t38 ? eligible_38 : (_t37 ? eligible_39 : _t146)))));
+    wire [3:0] _t148 = _t50 ? eligible_28 : (_t49 ? eligible_29 : (_t48 ? eligible_30 : (_t47 ? eligible_31 : (_t46 ? eligible_32 : (_t44 ? eligible_33 : _t147)))));
+    wire [3:0] _t149 = _t58 ? eligible_22 : (_t56 ? eligible_23 : (_t55 ? eligible_24 : (_t54 ? eligible_25 : (_t53 ? eligible_26 : (_t52 ? eligible_27 : _t148)))));
+    wire [3:0] _t150 = _t65 ? eligible_16 : (_t64 ? eligible_17 : (_t62 ? eligible_18 : (_t61 ? eligible_19 : (_t60 ? eligible_20 : (_t59 ? eligible_21 : _t149)))));
+    wire [3:0] _t151 = _t72 ? eligible_10 : (_t71 ? eligible_11 : (_t70 ? eligible_12 : (_t68 ? eligible_13 : (_t67 ? eligible_14 : (_t66 ? eligible_15 : _t150)))));
+    wire [3:0] _t152 = _t79 ? eligible_4 : (_t78 ? eligible_5 : (_t77 ? eligible_6 : (_t76 ? eligible_7 : (_t74 ? eligible_8 : (_t73 ? eligible_9 : _t151)))));
+    wire _t153 = eligible_sel[0] && ((!return_valid_0) || (current[7] && _t101));
+    wire [15:0] _t154 = _t153 ? load_0 : 16'd0;
+    wire _t155 = eligible_sel[1] && ((!return_valid_1) || (current[7] && _t100));
+    wire _t156 = _t155 && ((!_t153) || (load_1 < _t154));
+    wire [15:0] _t157 = _t156 ? load_1 : _t154;
+    wire _t158 = _t153 || _t155;
+    wire _t159 = eligible_sel[2] && ((!return_valid_2) || (current[7] && _t99));
+    wire _t160 = _t159 && ((!_t158) || (load_2 < _t157));
+    wire _t161 = _t158 || _t159;
+    wire _t162 = eligible_sel[3] && ((!return_valid_3) || (current[7] && _t98));
+    wire [3:0] _t163 = (_t162 && ((!_t161) || (load_3 < (_t160 ? load_2 : _t157)))) ? 4'd3 : (_t160 ? 4'd2 : (_t156 ? 4'd1 : (_t153 ? 4'd0 : 4'd0)));
+    wire _t164 = (chosen_vmm == 4'd1) ? return_valid_1 : ((chosen_vmm == 4'd2) ? return_valid_2 : ((chosen_vmm == 4'd3) ? return_valid_3 : 1'b0));
+    wire _t165 = !current_is_vmm0;
+    wire _t166 = cmd_vmcs == 4'd0;
+    wire _t167 = cmd_vmcs == 4'd3;
+    wire _t168 = cmd_vmcs == 4'd2;
+    wire _t169 = cmd_vmcs == 4'd1;
+    wire [63:0] _t170 = {64{field_hit_proc}} & {32'd0, (_t166 ? proc_0 : (_t169 ? proc_1 : (_t168 ? proc_2 : (_t167 ? proc_3 : 32'd0))))};
+    wire [63:0] _t171 = {32'd0, (_t166 ? exc_bitmap_0 : (_t169 ? exc_bitmap_1 : (_t168 ? exc_bitmap_2 : (_t167 ? exc_bitmap_3 : 32'd0))))};
+    wire [63:0] _t172 = {64{field_hit_pfec_mask}} & {32'd0, (_t166 ? pfec_mask_0 : (_t169 ? pfec_mask_1 : (_t168 ? pfec_mask_2 : (_t167 ? pfec_mask_3 : 32'd0))))};
+    wire [63:0] _t173 = {32'd0, (_t166 ? pfec_match_0 : (_t169 ? pfec_match_1 : (_t168 ? pfec_match_2 : (_t167 ? pfec_match_3 : 32'd0))))};
+    wire [63:0] _t174 = {64{field_hit_host_rip}} & (_t166 ? host_rip_0 : (_t169 ? host_rip_1 : (_t168 ? host_rip_2 : (_t167 ? host_rip_3 : 64'd0))));
+    wire [63:0] _t175 = {64{field_hit_vmm_load}} & {48'd0, (_t166 ? load_0 : (_t169 ? load_1 : (_t168 ? load_2 : (_t167 ? load_3 : 16'd0))))};
+    wire [63:0] _t176 = {56'd0, (_t166 ? vm_instr_error_0 : (_t169 ? vm_instr_error_1 : (_t168 ? vm_instr_error_2 : (_t167 ? vm_instr_error_3 : 8'd0))))};
+    wire [63:0] _t177 = {48'd0, (_t166 ? exit_reason_0 : (_t169 ? exit_reason_1 : (_t168 ? exit_reason_2 : (_t167 ? exit_reason_3 : 16'd0))))};
+    wire [63:0] _t178 = {64{field_hit_intr_info}} & {32'd0, (_t166 ? intr_info_0 : (_t169 ? intr_info_1 : (_t168 ? intr_info_2 : (_t167 ? intr_info_3 : 32'd0))))};
+    wire [63:0] _t179 = {64{field_hit_intr_err}} & {32'd0, (_t166 ? intr_err_0 : (_t169 ? intr_err_1 : (_t168 ? intr_err_2 : (_t167 ? intr_err_3 : 32'd0))))};
+    wire [63:0] _t180 = {64{field_hit_exit_qual}} & (_t166 ? exit_qual_0 : (_t169 ? exit_qual_1 : (_t168 ? exit_qual_2 : (_t167 ? exit_qual_3 : 64'd0))));
+    wire [7:0] _t181 = _t166 ? return_entity_0 : (_t169 ? return_entity_1 : (_t168 ? return_entity_2 : (_t167 ? return_entity_3 : 8'd0)));
+    wire [63:0] _t182 = {55'd0, {(_t166 ? return_valid_0 : (_t169 ? return_valid_1 : (_t168 ? return_valid_2 : (_t167 ? return_valid_3 : 1'b0)))), _t181}};
+    wire [63:0] _t183 = {64{field_hit_handled}} & {32'd0, (_t166 ? handled_0 : (_t169 ? handled_1 : (_t168 ? handled_2 : (_t167 ? handled_3 : 32'd0))))};
+    wire _t184 = !cmd_field[0];
+    wire _t185 = cmd_field[6:1] == 6'd62;
+    wire _t186 = cmd_field[6:1] == 6'd61;
+    wire _t187 = cmd_field[6:1] == 6'd60;
+    wire _t188 = cmd_field[6:1] == 6'd59;
+    wire _t189 = cmd_field[6:1] == 6'd58;
+    wire [3:0] _t190 = _t189 ? route_vmm_58 : (_t188 ? route_vmm_59 : (_t187 ? route_vmm_60 : (_t186 ? route_vmm_61 : (_t185 ? route_vmm_62 : route_vmm_63))));
+    wire _t191 = cmd_field[6:1] == 6'd57;
+    wire _t192 = cmd_field[6:1] == 6'd56;
+    wire _t193 = cmd_field[6:1] == 6'd55;
+    wire _t194 = cmd_field[6:1] == 6'd54;
+    wire _t195 = cmd_field[6:1] == 6'd53;
+    wire [3:0] _t196 = _t195 ? route_vmm_53 : (_t194 ? route_vmm_54 : (_t193 ? route_vmm_55 : (_t192 ? route_vmm_56 : (_t191 ? route_vmm_57 : _t190))));
+    wire _t197 = cmd_field[6:1] == 6'd52;
+    wire _t198 = cmd_field[6:1] == 6'd51;
+    wire _t199 = cmd_field[6:1] == 6'd50;
+    wire _t200 = cmd_field[6:1] == 6'd49;
+    wire _t201 = cmd_field[6:1] == 6'd48;
+    wire [3:0] _t202 = _t201 ? route_vmm_48 : (_t200 ? route_vmm_49 : (_t199 ? route_vmm_50 : (_t198 ? route_vmm_51 : (_t197 ? route_vmm_52 : _t196))));
+    wire _t203 = cmd_field[6:1] == 6'd47;
+    wire _t204 = cmd_field[6:1] == 6'd46;
+    wire _t205 = cmd_field[6:1] == 6'd45;
+    wire _t206 = cmd_field[6:1] == 6'd44;
+    wire _t207 = cmd_field[6:1] == 6'd43;
+    wire [3:0] _t208 = _t207 ? route_vmm_43 : (_t206 ? route_vmm_44 : (_t205 ? route_vmm_45 : (_t204 ? route_vmm_46 : (_t203 ? route_vmm_47 : _t202))));
+    wire _t209 = cmd_field[6:1] == 6'd42;
+    wire _t210 = cmd_field[6:1] == 6'd41;
+    wire _t211 = cmd_field[6:1] == 6'd40;
+    wire _t212 = cmd_field[6:1] == 6'd39;
+    wire _t213 = cmd_field[6:1] == 6'd38;
+    wire [3:0] _t214 = _t213 ? route_vmm_38 : (_t212 ? route_vmm_39 : (_t211 ? route_vmm_40 : (_t210 ? route_vmm_41 : (_t209 ? route_vmm_42 : _t208))));
+    wire _t215 = cmd_field[6:1] == 6'd37;
+    wire _t216 = cmd_field[6:1] == 6'd36;
+    wire _t217 = cmd_field[6:1] == 6'd35;
+    wire _t218 = cmd_field[6:1] == 6'd34;
+    wire _t219 = cmd_field[6:1] == 6'd33;
+    wire [3:0] _t220 = _t219 ? route_vmm_33 : (_t218 ? route_vmm_34 : (_t217 ? route_vmm_35 : (_t216 ? route_vmm_36 : (_t215 ? route_vmm_37 : _t214))));
+    wire _t221 = cmd_field[6:1] == 6'd32;
+    wire _t222 = cmd_field[6:1] == 6'd31;
+    wire _t223 = cmd_field[6:1] == 6'd30;
+    wire _t224 = cmd_field[6:1] == 6'd29;
+    wire _t225 = cmd_field[6:1] == 6'd28;
+    wire [3:0] _t226 = _t225 ? route_vmm_28 : (_t224 ? route_vmm_29 : (_t223 ? route_vmm_30 : (_t222 ? route_vmm_31 : (_t221 ? route_vmm_32 : _t220))));
+    wire _t227 = cmd_field[6:1] == 6'd27;
+    wire _t228 = cmd_field[6:1] == 6'd26;
+    wire _t229 = cmd_field[6:1] == 6'd25;
+    wire _t230 = cmd_field[6:1] == 6'd24;
+    wire _t231 = cmd_field[6:1] == 6'd23;
+    wire [3:0] _t232 = _t231 ? route_vmm_23 : (_t230 ? route_vmm_24 : (_t229 ? route_vmm_25 : (_t228 ? route_vmm_26 : (_t227 ? route_vmm_27 : _t226))));
+    wire _t233 = cmd_field[6:1] == 6'd22;
+    wire _t234 = cmd_field[6:1] == 6'd21;
+    wire _t235 = cmd_field[6:1] == 6'd20;
+    wire _t236 = cmd_field[6:1] == 6'd19;
+    wire _t237 = cmd_field[6:1] == 6'd18;
+    wire [3:0] _t238 = _t237 ? route_vmm_18 : (_t236 ? route_vmm_19 : (_t235 ? route_vmm_20 : (_t234 ? route_vmm_21 : (_t233 ? route_vmm_22 : _t232))));
+    wire _t239 = cmd_field[6:1] == 6'd17;
+    wire _t240 = cmd_field[6:1] == 6'd16;
+    wire _t241 = cmd_field[6:1] == 6'd15;
+    wire _t242 = cmd_field[6:1] == 6'd14;
+    wire _t243 = cmd_field[6:1] == 6'd13;
+    wire [3:0] _t244 = _t243 ? route_vmm_13 : (_t242 ? route_vmm_14 : (_t241 ? route_vmm_15 : (_t240 ? route_vmm_16 : (_t239 ? route_vmm_17 : _t238))));
+    wire _t245 = cmd_field[6:1] == 6'd12;
+    wire _t246 = cmd_field[6:1] == 6'd11;
+    wire _t247 = cmd_field[6:1] == 6'd10;
+    wire _t248 = cmd_field[6:1] == 6'd9;
+    wire _t249 = cmd_field[6:1] == 6'd8;
+    wire [3:0] _t250 = _t249 ? route_vmm_8 : (_t248 ? route_vmm_9 : (_t247 ? route_vmm_10 : (_t246 ? route_vmm_11 : (_t245 ? route_vmm_12 : _t244))));
+    wire _t251 = cmd_field[6:1] == 6'd7;
+    wire _t252 = cmd_field[6:1] == 6'd6;
+    wire _t253 = cmd_field[6:1] == 6'd5;
+    wire _t254 = cmd_field[6:1] == 6'd4;
+    wire _t255 = cmd_field[6:1] == 6'd3;
+    wire _t256 = cmd_field[6:1] == 6'd2;
+    wire [3:0] _t257 = _t256 ? route_vmm_2 : (_t255 ? route_vmm_3 : (_t254 ? route_vmm_4 : (_t253 ? route_vmm_5 : (_t252 ? route_vmm_6 : (_t251 ? route_vmm_7 : _t250)))));
+    wire _t258 = cmd_field[6:1] == 6'd1;
+    wire _t259 = cmd_field[6:1] == 6'd0;
+    wire [1:0] _t260 = _t188 ? route_policy_59 : (_t187 ? route_policy_60 : (_t186 ? route_policy_61 : (_t185 ? route_policy_62 : route_policy_63)));
+    wire [1:0] _t261 = _t194 ? route_policy_54 : (_t193 ? route_policy_55 : (_t192 ? route_policy_56 : (_t191 ? route_policy_57 : (_t189 ? route_policy_58 : _t260))));
+    wire [1:0] _t262 = _t200 ? route_policy_49 : (_t199 ? route_policy_50 : (_t198 ? route_policy_51 : (_t197 ? route_policy_52 : (_t195 ? route_policy_53 : _t261))));
+    wire [1:0] _t263 = _t206 ? route_policy_44 : (_t205 ? route_policy_45 : (_t204 ? route_policy_46 : (_t203 ? route_policy_47 : (_t201 ? route_policy_48 : _t262))));
+    wire [1:0] _t264 = _t212 ? route_policy_39 : (_t211 ? route_policy_40 : (_t210 ? route_policy_41 : (_t209 ? route_policy_42 : (_t207 ? route_policy_43 : _t263))));
+    wire [1:0] _t265 = _t218 ? route_policy_34 : (_t217 ? route_policy_35 : (_t216 ? route_policy_36 : (_t215 ? route_policy_37 : (_t213 ? route_policy_38 : _t264))));
+    wire [1:0] _t266 = _t224 ? route_policy_29 : (_t223 ? route_policy_30 : (_t222 ? route_policy_31 : (_t221 ? route_policy_32 : (_t219 ? route_policy_33 : _t265))));
+    wire [1:0] _t267 = _t230 ? route_policy_24 : (_t229 ? route_policy_25 : (_t228 ? route_policy_26 : (_t227 ? route_policy_27 : (_t225 ? route_policy_28 : _t266))));
+    wire [1:0] _t268 = _t236 ? route_policy_19 : (_t235 ? route_policy_20 : (_t234 ? route_policy_21 : (_t233 ? route_policy_22 : (_t231 ? route_policy_23 : _t267))));
+    wire [1:0] _t269 = _t242 ? route_policy_14 : (_t241 ? route_policy_15 : (_t240 ? route_policy_16 : (_t239 ? route_policy_17 : (_t237 ? route_policy_18 : _t268))));
+    wire [1:0] _t270 = _t248 ? route_policy_9 : (_t247 ? route_policy_10 : (_t246 ? route_policy_11 : (_t245 ? route_policy_12 : (_t243 ? route_policy_13 : _t269))));
+    wire [1:0] _t271 = _t254 ? route_policy_4 : (_t253 ? route_policy_5 : (_t252 ? route_policy_6 : (_t251 ? route_policy_7 : (_t249 ? route_policy_8 : _t270))));
+    wire [1:0] _t272 = _t259 ? route_policy_0 : (_t258 ? route_policy_1 : (_t256 ? route_policy_2 : (_t255 ? route_policy_3 : _t271)));
+    wire [63:0] _t273 = {64{field_hit_route}} & {56'd0, {(_t259 ? route_vmm_0 : (_t258 ? route_vmm_1 : _t257)), 2'd0, _t272}};
+    wire _t274 = cmd_data[7:4] >= 4'd4;
+    wire [3:0] _t275 = _t189 ? eligible_58 : (_t188 ? eligible_59 : (_t187 ? eligible_60 : (_t186 ? eligible_61 : (_t185 ? eligible_62 : eligible_63))));
+    wire [3:0] _t276 = _t197 ? eligible_52 : (_t195 ? eligible_53 : (_t194 ? eligible_54 : (_t193 ? eligible_55 : (_t192 ? eligible_56 : (_t191 ? eligible_57 : _t275)))));
+    wire [3:0] _t277 = _t204 ? eligible_46 : (_t203 ? eligible_47 : (_t201 ? eligible_48 : (_t200 ? eligible_49 : (_t199 ? eligible_50 : (_t198 ? eligible_51 : _t276)))));
+    wire [3:0] _t278 = _t211 ? eligible_40 : (_t210 ? eligible_41 : (_t209 ? eligible_42 : (_t207 ? eligible_43 : (_t206 ? eligible_44 : (_t205 ? eligible_45 : _t277)))));
+    wire [3:0] _t279 = _t218 ? eligible_34 : (_t217 ? eligible_35 : (_t216 ? eligible_36 : (_t215 ? eligible_37 : (_t213 ? eligible_38 : (_t212 ? eligible_39 : _t278)))));
+    wire [3:0] _t280 = _t225 ? eligible_28 : (_t224 ? eligible_29 : (_t223 ? eligible_30 : (_t222 ? eligible_31 : (_t221 ? eligible_32 : (_t219 ? eligible_33 : _t279)))));
+    wire [3:0] _t281 = _t233 ? eligible_22 : (_t231 ? eligible_23 : (_t230 ? eligible_24 : (_t229 ? eligible_25 : (_t228 ? eligible_26 : (_t227 ? eligible_27 : _t280)))));
+    wire [3:0] _t282 = _t240 ? eligible_16 : (_t239 ? eligible_17 : (_t237 ? eligible_18 : (_t236 ? eligible_19 : (_t235 ? eligible_20 : (_t234 ? eligible_21 : _t281)))));
+    wire [3:0] _t283 = _t247 ? eligible_10 : (_t246 ? eligible_11 : (_t245 ? eligible_12 : (_t243 ? eligible_13 : (_t242 ? eligible_14 : (_t241 ? eligible_15 : _t282)))));
+    wire [3:0] _t284 = _t254 ? eligible_4 : (_t253 ? eligible_5 : (_t252 ? eligible_6 : (_t251 ? eligible_7 : (_t249 ? eligible_8 : (_t248 ? eligible_9 : _t283)))));
+    wire [63:0] _t285 = {64{field_hit_eligible}} & {60'd0, (_t259 ? eligible_0 : (_t258 ? eligible_1 : (_t256 ? eligible_2 : (_t255 ? eligible_3 : _t284))))};
+    wire _t286 = cmd_field[4:1] < 4'd8;
+    wire _t287 = cmd_field[4:1] == 4'd7;
+    wire _t288 = cmd_field[4:1] == 4'd6;
+    wire _t289 = cmd_field[4:1] == 4'd5;
+    wire _t290 = cmd_field[4:1] == 4'd4;
+    wire _t291 = cmd_field[4:1] == 4'd3;
+    wire _t292 = cmd_field[4:1] == 4'd2;
+    wire [15:0] _t293 = _t292 ? io_base_2 : (_t291 ? io_base_3 : (_t290 ? io_base_4 : (_t289 ? io_base_5 : (_t288 ? io_base_6 : (_t287 ? io_base_7 : 16'd0)))));
+    wire _t294 = cmd_field[4:1] == 4'd1;
+    wire _t295 = cmd_field[4:1] == 4'd0;
+    wire [63:0] _t296 = {64{field_hit_io_base}} & {48'd0, (_t295 ? io_base_0 : (_t294 ? io_base_1 : _t293))};
+    wire [15:0] _t297 = _t292 ? io_limit_2 : (_t291 ? io_limit_3 : (_t290 ? io_limit_4 : (_t289 ? io_limit_5 : (_t288 ? io_limit_6 : (_t287 ? io_limit_7 : 16'd0)))));
+    wire [63:0] _t298 = {64{field_hit_io_limit}} & {48'd0, (_t295 ? io_limit_0 : (_t294 ? io_limit_1 : _t297))};
+    wire [3:0] _t299 = _t292 ? io_vmm_2 : (_t291 ? io_vmm_3 : (_t290 ? io_vmm_4 : (_t289 ? io_vmm_5 : (_t288 ? io_vmm_6 : (_t287 ? io_vmm_7 : 4'd0)))));
+    wire _t300 = _t291 ? io_enable_3 : (_t290 ? io_enable_4 : (_t289 ? io_enable_5 : (_t288 ? io_enable_6 : (_t287 ? io_enable_7 : 1'b0))));
+    wire [63:0] _t301 = {56'd0, {(_t295 ? io_vmm_0 : (_t294 ? io_vmm_1 : _t299)), 3'd0, (_t295 ? io_enable_0 : (_t294 ? io_enable_1 : (_t292 ? io_enable_2 : _t300)))}};
+    wire [3:0] _t302 = _t258 ? owner_1 : (_t256 ? owner_2 : (_t255 ? owner_3 : (_t254 ? owner_4 : (_t253 ? owner_5 : (_t252 ? owner_6 : (_t251 ? owner_7 : 4'd0))))));
+    wire _t303 = ((((field_hit_pin || field_hit_proc) || field_hit_exc_bitmap) || field_hit_pfec_mask) || field_hit_pfec_match) || field_hit_host_rip;
+    wire _t304 = ((((_t303 || field_hit_vmm_load) || field_hit_vm_instr_error) || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err;
+    wire _t305 = (((((_t304 || field_hit_exit_qual) || field_hit_return_to) || field_hit_handled) || field_hit_route) || field_hit_eligible) || field_hit_io_base;
+    wire _t306 = ((((field_hit_vm_instr_error || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err) || field_hit_exit_qual) || field_hit_return_to;
+    wire _t307 = ((((field_hit_route || field_hit_eligible) || field_hit_io_base) || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock;
+    wire _t308 = (field_hit_vmm_load && ((cmd_data[31:0] & 32'hffff0000) != 32'd0)) || (field_hit_route && (((cmd_data[31:0] & 32'hffffff0c) != 32'd0) || _t274));
+    wire _t309 = _t308 || (field_hit_eligible && ((cmd_data[31:0] & 32'hfffffff0) != 32'd0));
+    wire _t310 = _t309 || (field_hit_io_ctrl && (((cmd_data[31:0] & 32'hffffff0e) != 32'd0) || _t274));
+    wire [63:0] _t311 = ({64{field_hit_pin}} & {32'd0, (_t166 ? pin_0 : (_t169 ? pin_1 : (_t168 ? pin_2 : (_t167 ? pin_3 : 32'd0))))}) | _t170;
+    wire [63:0] _t312 = ((((_t311 | ({64{field_hit_exc_bitmap}} & _t171)) | _t172) | ({64{field_hit_pfec_match}} & _t173)) | _t174) | _t175;
+    wire [63:0] _t313 = ((((_t312 | ({64{field_hit_vm_instr_error}} & _t176)) | ({64{field_hit_exit_reason}} & _t177)) | _t178) | _t179) | _t180;
+    wire [63:0] _t314 = ((((((_t313 | ({64{field_hit_return_to}} & _t182)) | _t183) | _t273) | _t285) | _t296) | _t298) | ({64{field_hit_io_ctrl}} & _t301);
+    wire [63:0] _t315 = (_t314 | ({64{field_hit_route_lock}} & {63'd0, route_lock})) | ({64{field_hit_current}} & {56'd0, current});
+    wire _t316 = (vmm_read || vmm_write) || vmm_bitmap_write;
+    wire _t317 = current[3:0] == 4'd3;
+    wire _t318 = current[3:0] == 4'd2;
+    wire _t319 = current[3:0] == 4'd1;
+    wire _t320 = current[3:0] == 4'd0;
+    wire _t321 = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
+    wire _t322 = ev_is_exception && ev_err_valid;
+    wire _t323 = reject_code != 3'd0;
+    wire _t324 = target_vmm == 4'd3;
+    wire _t325 = target_vmm == 4'd2;
+    wire _t326 = target_vmm == 4'd1;
+    wire _t327 = target_vmm == 4'd0;
+    wire [7:0] _t328 = {2'd0, cmd_guest};
+    wire _t329 = !target_is_current;
+    wire [15:0] _t330 = _t327 ? load_0 : (_t326 ? load_1 : (_t325 ? load_2 : (_t324 ? load_3 : 16'd0)));
+    wire [15:0] _t331 = (&_t330) ? _t330 : (_t330 + 16'd1);
+    wire [31:0] _t332 = (_t327 ? handled_0 : (_t326 ? handled_1 : (_t325 ? handled_2 : (_t324 ? handled_3 : 32'd0)))) + 32'd1;
+    wire _t333 = cmd_field[6:1] == 6'd63;
+    wire [12:0] _t334 = {cmd_vmcs[1:0], cmd_field[10:0]};
+    wire [7:0] _t335 = _t334[12:5];
+    wire [31:0] _t336 = io_bitmap_valid[_t335];
+    wire [15:0] _t337 = _t320 ? load_0 : (_t319 ? load_1 : (_t318 ? load_2 : (_t317 ? load_3 : 16'd0)));
+    wire [15:0] _t338 = (_t337 == 16'd0) ? _t337 : (_t337 - 16'd1);
     `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
         for (_i = 0; _i < 8192; _i = _i + 1) begin
             io_bitmap[_i] = 32'd0;
+        end
+        for (_i = 0; _i < 256; _i = _i + 1) begin
+            io_bitmap_valid[_i] = 32'd0;
         end
     end
     `endif
@@ -780,13 +795,13 @@ module trapline_router (  // RouterDesign.swift:29
             current <= 8'd128;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
+                if (_t329) begin
                     current <= {4'd8, target_vmm};
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    current <= _t321;
+                    current <= _t328;
                 end
                 if (vmm_resume) begin
                     current <= own_return_entity;
@@ -799,20 +814,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_valid_0 <= 1'b0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t320) begin
+                if (_t329) begin
+                    if (_t327) begin
                         return_valid_0 <= 1'b1;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t313) begin
+                    if (_t320) begin
                         return_valid_0 <= 1'b0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t313) begin
+                    if (_t320) begin
                         return_valid_0 <= 1'b0;
                     end
                 end
@@ -824,20 +839,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_valid_1 <= 1'b0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t319) begin
+                if (_t329) begin
+                    if (_t326) begin
                         return_valid_1 <= 1'b1;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t312) begin
+                    if (_t319) begin
                         return_valid_1 <= 1'b0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t312) begin
+                    if (_t319) begin
                         return_valid_1 <= 1'b0;
                     end
                 end
@@ -849,20 +864,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_valid_2 <= 1'b0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t318) begin
+                if (_t329) begin
+                    if (_t325) begin
                         return_valid_2 <= 1'b1;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t311) begin
+                    if (_t318) begin
                         return_valid_2 <= 1'b0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t311) begin
+                    if (_t318) begin
                         return_valid_2 <= 1'b0;
                     end
                 end
@@ -874,20 +889,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_valid_3 <= 1'b0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t317) begin
+                if (_t329) begin
+                    if (_t324) begin
                         return_valid_3 <= 1'b1;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t310) begin
+                    if (_t317) begin
                         return_valid_3 <= 1'b0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t310) begin
+                    if (_t317) begin
                         return_valid_3 <= 1'b0;
                     end
                 end
@@ -899,20 +914,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_entity_0 <= 8'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t320) begin
+                if (_t329) begin
+                    if (_t327) begin
                         return_entity_0 <= current;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t313) begin
+                    if (_t320) begin
                         return_entity_0 <= 8'd0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t313) begin
+                    if (_t320) begin
                         return_entity_0 <= 8'd0;
                     end
                 end
@@ -924,20 +939,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_entity_1 <= 8'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t319) begin
+                if (_t329) begin
+                    if (_t326) begin
                         return_entity_1 <= current;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t312) begin
+                    if (_t319) begin
                         return_entity_1 <= 8'd0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t312) begin
+                    if (_t319) begin
                         return_entity_1 <= 8'd0;
                     end
                 end
@@ -949,20 +964,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_entity_2 <= 8'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t318) begin
+                if (_t329) begin
+                    if (_t325) begin
                         return_entity_2 <= current;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t311) begin
+                    if (_t318) begin
                         return_entity_2 <= 8'd0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t311) begin
+                    if (_t318) begin
                         return_entity_2 <= 8'd0;
                     end
                 end
@@ -974,20 +989,20 @@ module trapline_router (  // RouterDesign.swift:29
             return_entity_3 <= 8'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t322) begin
-                    if (_t317) begin
+                if (_t329) begin
+                    if (_t324) begin
                         return_entity_3 <= current;
                     end
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_launch) begin
-                    if (_t310) begin
+                    if (_t317) begin
                         return_entity_3 <= 8'd0;
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t310) begin
+                    if (_t317) begin
                         return_entity_3 <= 8'd0;
                     end
                 end
@@ -1103,21 +1118,21 @@ module trapline_router (  // RouterDesign.swift:29
             load_0 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t320) begin
-                    load_0 <= _t324;
+                if (_t327) begin
+                    load_0 <= _t331;
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_vmm_load) begin
-                        if (_t159) begin
+                        if (_t166) begin
                             load_0 <= cmd_data[15:0];
                         end
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t313) begin
-                        load_0 <= _t328;
+                    if (_t320) begin
+                        load_0 <= _t338;
                     end
                 end
             end
@@ -1128,21 +1143,21 @@ module trapline_router (  // RouterDesign.swift:29
             load_1 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t319) begin
-                    load_1 <= _t324;
+                if (_t326) begin
+                    load_1 <= _t331;
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_vmm_load) begin
-                        if (_t162) begin
+                        if (_t169) begin
                             load_1 <= cmd_data[15:0];
                         end
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t312) begin
-                        load_1 <= _t328;
+                    if (_t319) begin
+                        load_1 <= _t338;
                     end
                 end
             end
@@ -1153,21 +1168,21 @@ module trapline_router (  // RouterDesign.swift:29
             load_2 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t318) begin
-                    load_2 <= _t324;
+                if (_t325) begin
+                    load_2 <= _t331;
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_vmm_load) begin
-                        if (_t161) begin
+                        if (_t168) begin
                             load_2 <= cmd_data[15:0];
                         end
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t311) begin
-                        load_2 <= _t328;
+                    if (_t318) begin
+                        load_2 <= _t338;
                     end
                 end
             end
@@ -1178,21 +1193,21 @@ module trapline_router (  // RouterDesign.swift:29
             load_3 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t317) begin
-                    load_3 <= _t324;
+                if (_t324) begin
+                    load_3 <= _t331;
                 end
             end
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_vmm_load) begin
-                        if (_t160) begin
+                        if (_t167) begin
                             load_3 <= cmd_data[15:0];
                         end
                     end
                 end
                 if (vmm_resume) begin
-                    if (_t310) begin
-                        load_3 <= _t328;
+                    if (_t317) begin
+                        load_3 <= _t338;
                     end
                 end
             end
@@ -1203,8 +1218,8 @@ module trapline_router (  // RouterDesign.swift:29
             handled_0 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t320) begin
-                    handled_0 <= _t325;
+                if (_t327) begin
+                    handled_0 <= _t332;
                 end
             end
         end
@@ -1214,8 +1229,8 @@ module trapline_router (  // RouterDesign.swift:29
             handled_1 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t319) begin
-                    handled_1 <= _t325;
+                if (_t326) begin
+                    handled_1 <= _t332;
                 end
             end
         end
@@ -1225,8 +1240,8 @@ module trapline_router (  // RouterDesign.swift:29
             handled_2 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t318) begin
-                    handled_2 <= _t325;
+                if (_t325) begin
+                    handled_2 <= _t332;
                 end
             end
         end
@@ -1236,8 +1251,8 @@ module trapline_router (  // RouterDesign.swift:29
             handled_3 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t317) begin
-                    handled_3 <= _t325;
+                if (_t324) begin
+                    handled_3 <= _t332;
                 end
             end
         end
@@ -1249,7 +1264,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pin) begin
-                        if (_t159) begin
+                        if (_t166) begin
                             pin_0 <= cmd_data[31:0];
                         end
                     end
@@ -1264,7 +1279,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pin) begin
-                        if (_t162) begin
+                        if (_t169) begin
                             pin_1 <= cmd_data[31:0];
                         end
                     end
@@ -1279,7 +1294,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pin) begin
-                        if (_t161) begin
+                        if (_t168) begin
                             pin_2 <= cmd_data[31:0];
                         end
                     end
@@ -1294,7 +1309,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pin) begin
-                        if (_t160) begin
+                        if (_t167) begin
                             pin_3 <= cmd_data[31:0];
                         end
                     end
@@ -1309,7 +1324,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_proc) begin
-                        if (_t159) begin
+                        if (_t166) begin
                             proc_0 <= cmd_data[31:0];
                         end
                     end
@@ -1324,7 +1339,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_proc) begin
-                        if (_t162) begin
+                        if (_t169) begin
                             proc_1 <= cmd_data[31:0];
                         end
                     end
@@ -1339,7 +1354,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_proc) begin
-                        if (_t161) begin
+                        if (_t168) begin
                             proc_2 <= cmd_data[31:0];
                         end
                     end
@@ -1354,7 +1369,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_proc) begin
-                        if (_t160) begin
+                        if (_t167) begin
                             proc_3 <= cmd_data[31:0];
                         end
                     end
@@ -1369,7 +1384,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_exc_bitmap) begin
-                        if (_t159) begin
+                        if (_t166) begin
                             exc_bitmap_0 <= cmd_data[31:0];
                         end
                     end
@@ -1384,7 +1399,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_exc_bitmap) begin
-                        if (_t162) begin
+                        if (_t169) begin
                             exc_bitmap_1 <= cmd_data[31:0];
                         end
                     end
@@ -1399,7 +1414,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_exc_bitmap) begin
-                        if (_t161) begin
+                        if (_t168) begin
                             exc_bitmap_2 <= cmd_data[31:0];
                         end
                     end
@@ -1414,7 +1429,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_exc_bitmap) begin
-                        if (_t160) begin
+                        if (_t167) begin
                             exc_bitmap_3 <= cmd_data[31:0];
                         end
                     end
@@ -1429,7 +1444,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_mask) begin
-                        if (_t159) begin
+                        if (_t166) begin
                             pfec_mask_0 <= cmd_data[31:0];
                         end
                     end
@@ -1444,7 +1459,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_mask) begin
-                        if (_t162) begin
+                        if (_t169) begin
                             pfec_mask_1 <= cmd_data[31:0];
                         end
                     end
@@ -1459,7 +1474,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_mask) begin
-                        if (_t161) begin
+                        if (_t168) begin
                             pfec_mask_2 <= cmd_data[31:0];
                         end
                     end
@@ -1474,7 +1489,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_mask) begin
-                        if (_t160) begin
+                        if (_t167) begin
                             pfec_mask_3 <= cmd_data[31:0];
                         end
                     end
@@ -1489,7 +1504,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_match) begin
-                        if (_t159) begin
+                        if (_t166) begin
                             pfec_match_0 <= cmd_data[31:0];
                         end
                     end
@@ -1504,7 +1519,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_match) begin
-                        if (_t162) begin
+                        if (_t169) begin
                             pfec_match_1 <= cmd_data[31:0];
                         end
                     end
@@ -1519,7 +1534,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_match) begin
-                        if (_t161) begin
+                        if (_t168) begin
                             pfec_match_2 <= cmd_data[31:0];
                         end
                     end
@@ -1534,7 +1549,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_pfec_match) begin
-                        if (_t160) begin
+                        if (_t167) begin
                             pfec_match_3 <= cmd_data[31:0];
                         end
                     end
@@ -1549,7 +1564,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_host_rip) begin
-                        if (_t159) begin
+                        if (_t166) begin
                             host_rip_0 <= cmd_data;
                         end
                     end
@@ -1564,7 +1579,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_host_rip) begin
-                        if (_t162) begin
+                        if (_t169) begin
                             host_rip_1 <= cmd_data;
                         end
                     end
@@ -1579,7 +1594,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_host_rip) begin
-                        if (_t161) begin
+                        if (_t168) begin
                             host_rip_2 <= cmd_data;
                         end
                     end
@@ -1594,7 +1609,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_host_rip) begin
-                        if (_t160) begin
+                        if (_t167) begin
                             host_rip_3 <= cmd_data;
                         end
                     end
@@ -1607,7 +1622,7 @@ module trapline_router (  // RouterDesign.swift:29
             vm_instr_error_0 <= 8'd0;
         end else if (accept) begin
             if (outcome_vmfail_valid) begin
-                if (_t313) begin
+                if (_t320) begin
                     vm_instr_error_0 <= vm_error;
                 end
             end
@@ -1618,7 +1633,7 @@ module trapline_router (  // RouterDesign.swift:29
             vm_instr_error_1 <= 8'd0;
         end else if (accept) begin
             if (outcome_vmfail_valid) begin
-                if (_t312) begin
+                if (_t319) begin
                     vm_instr_error_1 <= vm_error;
                 end
             end
@@ -1629,7 +1644,7 @@ module trapline_router (  // RouterDesign.swift:29
             vm_instr_error_2 <= 8'd0;
         end else if (accept) begin
             if (outcome_vmfail_valid) begin
-                if (_t311) begin
+                if (_t318) begin
                     vm_instr_error_2 <= vm_error;
                 end
             end
@@ -1640,7 +1655,7 @@ module trapline_router (  // RouterDesign.swift:29
             vm_instr_error_3 <= 8'd0;
         end else if (accept) begin
             if (outcome_vmfail_valid) begin
-                if (_t310) begin
+                if (_t317) begin
                     vm_instr_error_3 <= vm_error;
                 end
             end
@@ -1651,7 +1666,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_reason_0 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t320) begin
+                if (_t327) begin
                     exit_reason_0 <= ev_reason;
                 end
             end
@@ -1662,7 +1677,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_reason_1 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t319) begin
+                if (_t326) begin
                     exit_reason_1 <= ev_reason;
                 end
             end
@@ -1673,7 +1688,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_reason_2 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t318) begin
+                if (_t325) begin
                     exit_reason_2 <= ev_reason;
                 end
             end
@@ -1684,7 +1699,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_reason_3 <= 16'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t317) begin
+                if (_t324) begin
                     exit_reason_3 <= ev_reason;
                 end
             end
@@ -1695,7 +1710,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_info_0 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t320) begin
+                if (_t327) begin
                     intr_info_0 <= ev_intr_info;
                 end
             end
@@ -1706,7 +1721,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_info_1 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t319) begin
+                if (_t326) begin
                     intr_info_1 <= ev_intr_info;
                 end
             end
@@ -1717,7 +1732,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_info_2 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t318) begin
+                if (_t325) begin
                     intr_info_2 <= ev_intr_info;
                 end
             end
@@ -1728,7 +1743,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_info_3 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t317) begin
+                if (_t324) begin
                     intr_info_3 <= ev_intr_info;
                 end
             end
@@ -1739,7 +1754,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_err_0 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t320) begin
+                if (_t327) begin
                     intr_err_0 <= ev_intr_err;
                 end
             end
@@ -1750,7 +1765,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_err_1 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t319) begin
+                if (_t326) begin
                     intr_err_1 <= ev_intr_err;
                 end
             end
@@ -1761,7 +1776,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_err_2 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t318) begin
+                if (_t325) begin
                     intr_err_2 <= ev_intr_err;
                 end
             end
@@ -1772,7 +1787,7 @@ module trapline_router (  // RouterDesign.swift:29
             intr_err_3 <= 32'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t317) begin
+                if (_t324) begin
                     intr_err_3 <= ev_intr_err;
                 end
             end
@@ -1783,7 +1798,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_qual_0 <= 64'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t320) begin
+                if (_t327) begin
                     exit_qual_0 <= ev_qual;
                 end
             end
@@ -1794,7 +1809,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_qual_1 <= 64'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t319) begin
+                if (_t326) begin
                     exit_qual_1 <= ev_qual;
                 end
             end
@@ -1805,7 +1820,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_qual_2 <= 64'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t318) begin
+                if (_t325) begin
                     exit_qual_2 <= ev_qual;
                 end
             end
@@ -1816,7 +1831,7 @@ module trapline_router (  // RouterDesign.swift:29
             exit_qual_3 <= 64'd0;
         end else if (accept) begin
             if (outcome_routed) begin
-                if (_t317) begin
+                if (_t324) begin
                     exit_qual_3 <= ev_qual;
                 end
             end
@@ -1829,7 +1844,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t252) begin
+                        if (_t259) begin
                             route_policy_0 <= cmd_data[1:0];
                         end
                     end
@@ -1844,7 +1859,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t251) begin
+                        if (_t258) begin
                             route_policy_1 <= cmd_data[1:0];
                         end
                     end
@@ -1859,7 +1874,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t249) begin
+                        if (_t256) begin
                             route_policy_2 <= cmd_data[1:0];
                         end
                     end
@@ -1874,7 +1889,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t248) begin
+                        if (_t255) begin
                             route_policy_3 <= cmd_data[1:0];
                         end
                     end
@@ -1889,7 +1904,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t247) begin
+                        if (_t254) begin
                             route_policy_4 <= cmd_data[1:0];
                         end
                     end
@@ -1904,7 +1919,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t246) begin
+                        if (_t253) begin
                             route_policy_5 <= cmd_data[1:0];
                         end
                     end
@@ -1919,7 +1934,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t245) begin
+                        if (_t252) begin
                             route_policy_6 <= cmd_data[1:0];
                         end
                     end
@@ -1934,7 +1949,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t244) begin
+                        if (_t251) begin
                             route_policy_7 <= cmd_data[1:0];
                         end
                     end
@@ -1949,7 +1964,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t242) begin
+                        if (_t249) begin
                             route_policy_8 <= cmd_data[1:0];
                         end
                     end
@@ -1964,7 +1979,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t241) begin
+                        if (_t248) begin
                             route_policy_9 <= cmd_data[1:0];
                         end
                     end
@@ -1979,7 +1994,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t240) begin
+                        if (_t247) begin
                             route_policy_10 <= cmd_data[1:0];
                         end
                     end
@@ -1994,7 +2009,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t239) begin
+                        if (_t246) begin
                             route_policy_11 <= cmd_data[1:0];
                         end
                     end
@@ -2009,7 +2024,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t238) begin
+                        if (_t245) begin
                             route_policy_12 <= cmd_data[1:0];
                         end
                     end
@@ -2024,7 +2039,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t236) begin
+                        if (_t243) begin
                             route_policy_13 <= cmd_data[1:0];
                         end
                     end
@@ -2039,7 +2054,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t235) begin
+                        if (_t242) begin
                             route_policy_14 <= cmd_data[1:0];
                         end
                     end
@@ -2054,7 +2069,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t234) begin
+                        if (_t241) begin
                             route_policy_15 <= cmd_data[1:0];
                         end
                     end
@@ -2069,7 +2084,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t233) begin
+                        if (_t240) begin
                             route_policy_16 <= cmd_data[1:0];
                         end
                     end
@@ -2084,7 +2099,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t232) begin
+                        if (_t239) begin
                             route_policy_17 <= cmd_data[1:0];
                         end
                     end
@@ -2099,7 +2114,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t230) begin
+                        if (_t237) begin
                             route_policy_18 <= cmd_data[1:0];
                         end
                     end
@@ -2114,7 +2129,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t229) begin
+                        if (_t236) begin
                             route_policy_19 <= cmd_data[1:0];
                         end
                     end
@@ -2129,7 +2144,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t228) begin
+                        if (_t235) begin
                             route_policy_20 <= cmd_data[1:0];
                         end
                     end
@@ -2144,7 +2159,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t227) begin
+                        if (_t234) begin
                             route_policy_21 <= cmd_data[1:0];
                         end
                     end
@@ -2159,7 +2174,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t226) begin
+                        if (_t233) begin
                             route_policy_22 <= cmd_data[1:0];
                         end
                     end
@@ -2174,7 +2189,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t224) begin
+                        if (_t231) begin
                             route_policy_23 <= cmd_data[1:0];
                         end
                     end
@@ -2189,7 +2204,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t223) begin
+                        if (_t230) begin
                             route_policy_24 <= cmd_data[1:0];
                         end
                     end
@@ -2204,7 +2219,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t222) begin
+                        if (_t229) begin
                             route_policy_25 <= cmd_data[1:0];
                         end
                     end
@@ -2219,7 +2234,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t221) begin
+                        if (_t228) begin
                             route_policy_26 <= cmd_data[1:0];
                         end
                     end
@@ -2234,7 +2249,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t220) begin
+                        if (_t227) begin
                             route_policy_27 <= cmd_data[1:0];
                         end
                     end
@@ -2249,7 +2264,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t218) begin
+                        if (_t225) begin
                             route_policy_28 <= cmd_data[1:0];
                         end
                     end
@@ -2264,7 +2279,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t217) begin
+                        if (_t224) begin
                             route_policy_29 <= cmd_data[1:0];
                         end
                     end
@@ -2279,7 +2294,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t216) begin
+                        if (_t223) begin
                             route_policy_30 <= cmd_data[1:0];
                         end
                     end
@@ -2294,7 +2309,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t215) begin
+                        if (_t222) begin
                             route_policy_31 <= cmd_data[1:0];
                         end
                     end
@@ -2309,7 +2324,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t214) begin
+                        if (_t221) begin
                             route_policy_32 <= cmd_data[1:0];
                         end
                     end
@@ -2324,7 +2339,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t212) begin
+                        if (_t219) begin
                             route_policy_33 <= cmd_data[1:0];
                         end
                     end
@@ -2339,7 +2354,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t211) begin
+                        if (_t218) begin
                             route_policy_34 <= cmd_data[1:0];
                         end
                     end
@@ -2354,7 +2369,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t210) begin
+                        if (_t217) begin
                             route_policy_35 <= cmd_data[1:0];
                         end
                     end
@@ -2369,7 +2384,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t209) begin
+                        if (_t216) begin
                             route_policy_36 <= cmd_data[1:0];
                         end
                     end
@@ -2384,7 +2399,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t208) begin
+                        if (_t215) begin
                             route_policy_37 <= cmd_data[1:0];
                         end
                     end
@@ -2399,7 +2414,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t206) begin
+                        if (_t213) begin
                             route_policy_38 <= cmd_data[1:0];
                         end
                     end
@@ -2414,7 +2429,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t205) begin
+                        if (_t212) begin
                             route_policy_39 <= cmd_data[1:0];
                         end
                     end
@@ -2429,7 +2444,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t204) begin
+                        if (_t211) begin
                             route_policy_40 <= cmd_data[1:0];
                         end
                     end
@@ -2444,7 +2459,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t203) begin
+                        if (_t210) begin
                             route_policy_41 <= cmd_data[1:0];
                         end
                     end
@@ -2459,7 +2474,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t202) begin
+                        if (_t209) begin
                             route_policy_42 <= cmd_data[1:0];
                         end
                     end
@@ -2474,7 +2489,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t200) begin
+                        if (_t207) begin
                             route_policy_43 <= cmd_data[1:0];
                         end
                     end
@@ -2489,7 +2504,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t199) begin
+                        if (_t206) begin
                             route_policy_44 <= cmd_data[1:0];
                         end
                     end
@@ -2504,7 +2519,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t198) begin
+                        if (_t205) begin
                             route_policy_45 <= cmd_data[1:0];
                         end
                     end
@@ -2519,7 +2534,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t197) begin
+                        if (_t204) begin
                             route_policy_46 <= cmd_data[1:0];
                         end
                     end
@@ -2534,7 +2549,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t196) begin
+                        if (_t203) begin
                             route_policy_47 <= cmd_data[1:0];
                         end
                     end
@@ -2549,7 +2564,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t194) begin
+                        if (_t201) begin
                             route_policy_48 <= cmd_data[1:0];
                         end
                     end
@@ -2564,7 +2579,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t193) begin
+                        if (_t200) begin
                             route_policy_49 <= cmd_data[1:0];
                         end
                     end
@@ -2579,7 +2594,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t192) begin
+                        if (_t199) begin
                             route_policy_50 <= cmd_data[1:0];
                         end
                     end
@@ -2594,7 +2609,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t191) begin
+                        if (_t198) begin
                             route_policy_51 <= cmd_data[1:0];
                         end
                     end
@@ -2609,7 +2624,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t190) begin
+                        if (_t197) begin
                             route_policy_52 <= cmd_data[1:0];
                         end
                     end
@@ -2624,7 +2639,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t188) begin
+                        if (_t195) begin
                             route_policy_53 <= cmd_data[1:0];
                         end
                     end
@@ -2639,7 +2654,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t187) begin
+                        if (_t194) begin
                             route_policy_54 <= cmd_data[1:0];
                         end
                     end
@@ -2654,7 +2669,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t186) begin
+                        if (_t193) begin
                             route_policy_55 <= cmd_data[1:0];
                         end
                     end
@@ -2669,7 +2684,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t185) begin
+                        if (_t192) begin
                             route_policy_56 <= cmd_data[1:0];
                         end
                     end
@@ -2684,7 +2699,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t184) begin
+                        if (_t191) begin
                             route_policy_57 <= cmd_data[1:0];
                         end
                     end
@@ -2699,7 +2714,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t182) begin
+                        if (_t189) begin
                             route_policy_58 <= cmd_data[1:0];
                         end
                     end
@@ -2714,7 +2729,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t181) begin
+                        if (_t188) begin
                             route_policy_59 <= cmd_data[1:0];
                         end
                     end
@@ -2729,7 +2744,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t180) begin
+                        if (_t187) begin
                             route_policy_60 <= cmd_data[1:0];
                         end
                     end
@@ -2744,7 +2759,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t179) begin
+                        if (_t186) begin
                             route_policy_61 <= cmd_data[1:0];
                         end
                     end
@@ -2759,7 +2774,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t178) begin
+                        if (_t185) begin
                             route_policy_62 <= cmd_data[1:0];
                         end
                     end
@@ -2774,7 +2789,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t326) begin
+                        if (_t333) begin
                             route_policy_63 <= cmd_data[1:0];
                         end
                     end
@@ -2789,7 +2804,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t252) begin
+                        if (_t259) begin
                             route_vmm_0 <= cmd_data[7:4];
                         end
                     end
@@ -2804,7 +2819,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t251) begin
+                        if (_t258) begin
                             route_vmm_1 <= cmd_data[7:4];
                         end
                     end
@@ -2819,7 +2834,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t249) begin
+                        if (_t256) begin
                             route_vmm_2 <= cmd_data[7:4];
                         end
                     end
@@ -2834,7 +2849,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t248) begin
+                        if (_t255) begin
                             route_vmm_3 <= cmd_data[7:4];
                         end
                     end
@@ -2849,7 +2864,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t247) begin
+                        if (_t254) begin
                             route_vmm_4 <= cmd_data[7:4];
                         end
                     end
@@ -2864,7 +2879,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t246) begin
+                        if (_t253) begin
                             route_vmm_5 <= cmd_data[7:4];
                         end
                     end
@@ -2879,7 +2894,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t245) begin
+                        if (_t252) begin
                             route_vmm_6 <= cmd_data[7:4];
                         end
                     end
@@ -2894,7 +2909,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t244) begin
+                        if (_t251) begin
                             route_vmm_7 <= cmd_data[7:4];
                         end
                     end
@@ -2909,7 +2924,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t242) begin
+                        if (_t249) begin
                             route_vmm_8 <= cmd_data[7:4];
                         end
                     end
@@ -2924,7 +2939,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t241) begin
+                        if (_t248) begin
                             route_vmm_9 <= cmd_data[7:4];
                         end
                     end
@@ -2939,7 +2954,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t240) begin
+                        if (_t247) begin
                             route_vmm_10 <= cmd_data[7:4];
                         end
                     end
@@ -2954,7 +2969,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t239) begin
+                        if (_t246) begin
                             route_vmm_11 <= cmd_data[7:4];
                         end
                     end
@@ -2969,7 +2984,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t238) begin
+                        if (_t245) begin
                             route_vmm_12 <= cmd_data[7:4];
                         end
                     end
@@ -2984,7 +2999,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t236) begin
+                        if (_t243) begin
                             route_vmm_13 <= cmd_data[7:4];
                         end
                     end
@@ -2999,7 +3014,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t235) begin
+                        if (_t242) begin
                             route_vmm_14 <= cmd_data[7:4];
                         end
                     end
@@ -3014,7 +3029,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t234) begin
+                        if (_t241) begin
                             route_vmm_15 <= cmd_data[7:4];
                         end
                     end
@@ -3029,7 +3044,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t233) begin
+                        if (_t240) begin
                             route_vmm_16 <= cmd_data[7:4];
                         end
                     end
@@ -3044,7 +3059,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t232) begin
+                        if (_t239) begin
                             route_vmm_17 <= cmd_data[7:4];
                         end
                     end
@@ -3059,7 +3074,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t230) begin
+                        if (_t237) begin
                             route_vmm_18 <= cmd_data[7:4];
                         end
                     end
@@ -3074,7 +3089,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t229) begin
+                        if (_t236) begin
                             route_vmm_19 <= cmd_data[7:4];
                         end
                     end
@@ -3089,7 +3104,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t228) begin
+                        if (_t235) begin
                             route_vmm_20 <= cmd_data[7:4];
                         end
                     end
@@ -3104,7 +3119,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t227) begin
+                        if (_t234) begin
                             route_vmm_21 <= cmd_data[7:4];
                         end
                     end
@@ -3119,7 +3134,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t226) begin
+                        if (_t233) begin
                             route_vmm_22 <= cmd_data[7:4];
                         end
                     end
@@ -3134,7 +3149,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t224) begin
+                        if (_t231) begin
                             route_vmm_23 <= cmd_data[7:4];
                         end
                     end
@@ -3149,7 +3164,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t223) begin
+                        if (_t230) begin
                             route_vmm_24 <= cmd_data[7:4];
                         end
                     end
@@ -3164,7 +3179,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t222) begin
+                        if (_t229) begin
                             route_vmm_25 <= cmd_data[7:4];
                         end
                     end
@@ -3179,7 +3194,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t221) begin
+                        if (_t228) begin
                             route_vmm_26 <= cmd_data[7:4];
                         end
                     end
@@ -3194,7 +3209,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t220) begin
+                        if (_t227) begin
                             route_vmm_27 <= cmd_data[7:4];
                         end
                     end
@@ -3209,7 +3224,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t218) begin
+                        if (_t225) begin
                             route_vmm_28 <= cmd_data[7:4];
                         end
                     end
@@ -3224,7 +3239,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t217) begin
+                        if (_t224) begin
                             route_vmm_29 <= cmd_data[7:4];
                         end
                     end
@@ -3239,7 +3254,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t216) begin
+                        if (_t223) begin
                             route_vmm_30 <= cmd_data[7:4];
                         end
                     end
@@ -3254,7 +3269,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t215) begin
+                        if (_t222) begin
                             route_vmm_31 <= cmd_data[7:4];
                         end
                     end
@@ -3269,7 +3284,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t214) begin
+                        if (_t221) begin
                             route_vmm_32 <= cmd_data[7:4];
                         end
                     end
@@ -3284,7 +3299,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t212) begin
+                        if (_t219) begin
                             route_vmm_33 <= cmd_data[7:4];
                         end
                     end
@@ -3299,7 +3314,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t211) begin
+                        if (_t218) begin
                             route_vmm_34 <= cmd_data[7:4];
                         end
                     end
@@ -3314,7 +3329,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t210) begin
+                        if (_t217) begin
                             route_vmm_35 <= cmd_data[7:4];
                         end
                     end
@@ -3329,7 +3344,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t209) begin
+                        if (_t216) begin
                             route_vmm_36 <= cmd_data[7:4];
                         end
                     end
@@ -3344,7 +3359,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t208) begin
+                        if (_t215) begin
                             route_vmm_37 <= cmd_data[7:4];
                         end
                     end
@@ -3359,7 +3374,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t206) begin
+                        if (_t213) begin
                             route_vmm_38 <= cmd_data[7:4];
                         end
                     end
@@ -3374,7 +3389,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t205) begin
+                        if (_t212) begin
                             route_vmm_39 <= cmd_data[7:4];
                         end
                     end
@@ -3389,7 +3404,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t204) begin
+                        if (_t211) begin
                             route_vmm_40 <= cmd_data[7:4];
                         end
                     end
@@ -3404,7 +3419,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t203) begin
+                        if (_t210) begin
                             route_vmm_41 <= cmd_data[7:4];
                         end
                     end
@@ -3419,7 +3434,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t202) begin
+                        if (_t209) begin
                             route_vmm_42 <= cmd_data[7:4];
                         end
                     end
@@ -3434,7 +3449,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t200) begin
+                        if (_t207) begin
                             route_vmm_43 <= cmd_data[7:4];
                         end
                     end
@@ -3449,7 +3464,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t199) begin
+                        if (_t206) begin
                             route_vmm_44 <= cmd_data[7:4];
                         end
                     end
@@ -3464,7 +3479,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t198) begin
+                        if (_t205) begin
                             route_vmm_45 <= cmd_data[7:4];
                         end
                     end
@@ -3479,7 +3494,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t197) begin
+                        if (_t204) begin
                             route_vmm_46 <= cmd_data[7:4];
                         end
                     end
@@ -3494,7 +3509,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t196) begin
+                        if (_t203) begin
                             route_vmm_47 <= cmd_data[7:4];
                         end
                     end
@@ -3509,7 +3524,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t194) begin
+                        if (_t201) begin
                             route_vmm_48 <= cmd_data[7:4];
                         end
                     end
@@ -3524,7 +3539,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t193) begin
+                        if (_t200) begin
                             route_vmm_49 <= cmd_data[7:4];
                         end
                     end
@@ -3539,7 +3554,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t192) begin
+                        if (_t199) begin
                             route_vmm_50 <= cmd_data[7:4];
                         end
                     end
@@ -3554,7 +3569,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t191) begin
+                        if (_t198) begin
                             route_vmm_51 <= cmd_data[7:4];
                         end
                     end
@@ -3569,7 +3584,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t190) begin
+                        if (_t197) begin
                             route_vmm_52 <= cmd_data[7:4];
                         end
                     end
@@ -3584,7 +3599,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t188) begin
+                        if (_t195) begin
                             route_vmm_53 <= cmd_data[7:4];
                         end
                     end
@@ -3599,7 +3614,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t187) begin
+                        if (_t194) begin
                             route_vmm_54 <= cmd_data[7:4];
                         end
                     end
@@ -3614,7 +3629,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t186) begin
+                        if (_t193) begin
                             route_vmm_55 <= cmd_data[7:4];
                         end
                     end
@@ -3629,7 +3644,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t185) begin
+                        if (_t192) begin
                             route_vmm_56 <= cmd_data[7:4];
                         end
                     end
@@ -3644,7 +3659,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t184) begin
+                        if (_t191) begin
                             route_vmm_57 <= cmd_data[7:4];
                         end
                     end
@@ -3659,7 +3674,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t182) begin
+                        if (_t189) begin
                             route_vmm_58 <= cmd_data[7:4];
                         end
                     end
@@ -3674,7 +3689,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t181) begin
+                        if (_t188) begin
                             route_vmm_59 <= cmd_data[7:4];
                         end
                     end
@@ -3689,7 +3704,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t180) begin
+                        if (_t187) begin
                             route_vmm_60 <= cmd_data[7:4];
                         end
                     end
@@ -3704,7 +3719,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t179) begin
+                        if (_t186) begin
                             route_vmm_61 <= cmd_data[7:4];
                         end
                     end
@@ -3719,7 +3734,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t178) begin
+                        if (_t185) begin
                             route_vmm_62 <= cmd_data[7:4];
                         end
                     end
@@ -3734,7 +3749,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_route) begin
-                        if (_t326) begin
+                        if (_t333) begin
                             route_vmm_63 <= cmd_data[7:4];
                         end
                     end
@@ -3749,7 +3764,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t252) begin
+                        if (_t259) begin
                             eligible_0 <= cmd_data[3:0];
                         end
                     end
@@ -3764,7 +3779,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t251) begin
+                        if (_t258) begin
                             eligible_1 <= cmd_data[3:0];
                         end
                     end
@@ -3779,7 +3794,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t249) begin
+                        if (_t256) begin
                             eligible_2 <= cmd_data[3:0];
                         end
                     end
@@ -3794,7 +3809,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t248) begin
+                        if (_t255) begin
                             eligible_3 <= cmd_data[3:0];
                         end
                     end
@@ -3809,7 +3824,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t247) begin
+                        if (_t254) begin
                             eligible_4 <= cmd_data[3:0];
                         end
                     end
@@ -3824,7 +3839,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t246) begin
+                        if (_t253) begin
                             eligible_5 <= cmd_data[3:0];
                         end
                     end
@@ -3839,7 +3854,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t245) begin
+                        if (_t252) begin
                             eligible_6 <= cmd_data[3:0];
                         end
                     end
@@ -3854,7 +3869,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t244) begin
+                        if (_t251) begin
                             eligible_7 <= cmd_data[3:0];
                         end
                     end
@@ -3869,7 +3884,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t242) begin
+                        if (_t249) begin
                             eligible_8 <= cmd_data[3:0];
                         end
                     end
@@ -3884,7 +3899,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t241) begin
+                        if (_t248) begin
                             eligible_9 <= cmd_data[3:0];
                         end
                     end
@@ -3899,7 +3914,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t240) begin
+                        if (_t247) begin
                             eligible_10 <= cmd_data[3:0];
                         end
                     end
@@ -3914,7 +3929,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t239) begin
+                        if (_t246) begin
                             eligible_11 <= cmd_data[3:0];
                         end
                     end
@@ -3929,7 +3944,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t238) begin
+                        if (_t245) begin
                             eligible_12 <= cmd_data[3:0];
                         end
                     end
@@ -3944,7 +3959,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t236) begin
+                        if (_t243) begin
                             eligible_13 <= cmd_data[3:0];
                         end
                     end
@@ -3959,7 +3974,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t235) begin
+                        if (_t242) begin
                             eligible_14 <= cmd_data[3:0];
                         end
                     end
@@ -3974,7 +3989,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t234) begin
+                        if (_t241) begin
                             eligible_15 <= cmd_data[3:0];
                         end
                     end
@@ -3989,7 +4004,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t233) begin
+                        if (_t240) begin
                             eligible_16 <= cmd_data[3:0];
                         end
                     end
@@ -4004,7 +4019,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t232) begin
+                        if (_t239) begin
                             eligible_17 <= cmd_data[3:0];
                         end
                     end
@@ -4019,7 +4034,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t230) begin
+                        if (_t237) begin
                             eligible_18 <= cmd_data[3:0];
                         end
                     end
@@ -4034,7 +4049,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t229) begin
+                        if (_t236) begin
                             eligible_19 <= cmd_data[3:0];
                         end
                     end
@@ -4049,7 +4064,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t228) begin
+                        if (_t235) begin
                             eligible_20 <= cmd_data[3:0];
                         end
                     end
@@ -4064,7 +4079,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t227) begin
+                        if (_t234) begin
                             eligible_21 <= cmd_data[3:0];
                         end
                     end
@@ -4079,7 +4094,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t226) begin
+                        if (_t233) begin
                             eligible_22 <= cmd_data[3:0];
                         end
                     end
@@ -4094,7 +4109,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t224) begin
+                        if (_t231) begin
                             eligible_23 <= cmd_data[3:0];
                         end
                     end
@@ -4109,7 +4124,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t223) begin
+                        if (_t230) begin
                             eligible_24 <= cmd_data[3:0];
                         end
                     end
@@ -4124,7 +4139,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t222) begin
+                        if (_t229) begin
                             eligible_25 <= cmd_data[3:0];
                         end
                     end
@@ -4139,7 +4154,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t221) begin
+                        if (_t228) begin
                             eligible_26 <= cmd_data[3:0];
                         end
                     end
@@ -4154,7 +4169,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t220) begin
+                        if (_t227) begin
                             eligible_27 <= cmd_data[3:0];
                         end
                     end
@@ -4169,7 +4184,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t218) begin
+                        if (_t225) begin
                             eligible_28 <= cmd_data[3:0];
                         end
                     end
@@ -4184,7 +4199,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t217) begin
+                        if (_t224) begin
                             eligible_29 <= cmd_data[3:0];
                         end
                     end
@@ -4199,7 +4214,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t216) begin
+                        if (_t223) begin
                             eligible_30 <= cmd_data[3:0];
                         end
                     end
@@ -4214,7 +4229,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t215) begin
+                        if (_t222) begin
                             eligible_31 <= cmd_data[3:0];
                         end
                     end
@@ -4229,7 +4244,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t214) begin
+                        if (_t221) begin
                             eligible_32 <= cmd_data[3:0];
                         end
                     end
@@ -4244,7 +4259,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t212) begin
+                        if (_t219) begin
                             eligible_33 <= cmd_data[3:0];
                         end
                     end
@@ -4259,7 +4274,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t211) begin
+                        if (_t218) begin
                             eligible_34 <= cmd_data[3:0];
                         end
                     end
@@ -4274,7 +4289,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t210) begin
+                        if (_t217) begin
                             eligible_35 <= cmd_data[3:0];
                         end
                     end
@@ -4289,7 +4304,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t209) begin
+                        if (_t216) begin
                             eligible_36 <= cmd_data[3:0];
                         end
                     end
@@ -4304,7 +4319,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t208) begin
+                        if (_t215) begin
                             eligible_37 <= cmd_data[3:0];
                         end
                     end
@@ -4319,7 +4334,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t206) begin
+                        if (_t213) begin
                             eligible_38 <= cmd_data[3:0];
                         end
                     end
@@ -4334,7 +4349,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t205) begin
+                        if (_t212) begin
                             eligible_39 <= cmd_data[3:0];
                         end
                     end
@@ -4349,7 +4364,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t204) begin
+                        if (_t211) begin
                             eligible_40 <= cmd_data[3:0];
                         end
                     end
@@ -4364,7 +4379,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t203) begin
+                        if (_t210) begin
                             eligible_41 <= cmd_data[3:0];
                         end
                     end
@@ -4379,7 +4394,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t202) begin
+                        if (_t209) begin
                             eligible_42 <= cmd_data[3:0];
                         end
                     end
@@ -4394,7 +4409,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t200) begin
+                        if (_t207) begin
                             eligible_43 <= cmd_data[3:0];
                         end
                     end
@@ -4409,7 +4424,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t199) begin
+                        if (_t206) begin
                             eligible_44 <= cmd_data[3:0];
                         end
                     end
@@ -4424,7 +4439,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t198) begin
+                        if (_t205) begin
                             eligible_45 <= cmd_data[3:0];
                         end
                     end
@@ -4439,7 +4454,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t197) begin
+                        if (_t204) begin
                             eligible_46 <= cmd_data[3:0];
                         end
                     end
@@ -4454,7 +4469,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t196) begin
+                        if (_t203) begin
                             eligible_47 <= cmd_data[3:0];
                         end
                     end
@@ -4469,7 +4484,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t194) begin
+                        if (_t201) begin
                             eligible_48 <= cmd_data[3:0];
                         end
                     end
@@ -4484,7 +4499,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t193) begin
+                        if (_t200) begin
                             eligible_49 <= cmd_data[3:0];
                         end
                     end
@@ -4499,7 +4514,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t192) begin
+                        if (_t199) begin
                             eligible_50 <= cmd_data[3:0];
                         end
                     end
@@ -4514,7 +4529,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t191) begin
+                        if (_t198) begin
                             eligible_51 <= cmd_data[3:0];
                         end
                     end
@@ -4529,7 +4544,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t190) begin
+                        if (_t197) begin
                             eligible_52 <= cmd_data[3:0];
                         end
                     end
@@ -4544,7 +4559,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t188) begin
+                        if (_t195) begin
                             eligible_53 <= cmd_data[3:0];
                         end
                     end
@@ -4559,7 +4574,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t187) begin
+                        if (_t194) begin
                             eligible_54 <= cmd_data[3:0];
                         end
                     end
@@ -4574,7 +4589,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t186) begin
+                        if (_t193) begin
                             eligible_55 <= cmd_data[3:0];
                         end
                     end
@@ -4589,7 +4604,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t185) begin
+                        if (_t192) begin
                             eligible_56 <= cmd_data[3:0];
                         end
                     end
@@ -4604,7 +4619,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t184) begin
+                        if (_t191) begin
                             eligible_57 <= cmd_data[3:0];
                         end
                     end
@@ -4619,7 +4634,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t182) begin
+                        if (_t189) begin
                             eligible_58 <= cmd_data[3:0];
                         end
                     end
@@ -4634,7 +4649,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t181) begin
+                        if (_t188) begin
                             eligible_59 <= cmd_data[3:0];
                         end
                     end
@@ -4649,7 +4664,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t180) begin
+                        if (_t187) begin
                             eligible_60 <= cmd_data[3:0];
                         end
                     end
@@ -4664,7 +4679,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t179) begin
+                        if (_t186) begin
                             eligible_61 <= cmd_data[3:0];
                         end
                     end
@@ -4679,7 +4694,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t178) begin
+                        if (_t185) begin
                             eligible_62 <= cmd_data[3:0];
                         end
                     end
@@ -4694,7 +4709,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_eligible) begin
-                        if (_t326) begin
+                        if (_t333) begin
                             eligible_63 <= cmd_data[3:0];
                         end
                     end
@@ -4709,7 +4724,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t288) begin
+                        if (_t295) begin
                             io_base_0 <= cmd_data[15:0];
                         end
                     end
@@ -4724,7 +4739,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t287) begin
+                        if (_t294) begin
                             io_base_1 <= cmd_data[15:0];
                         end
                     end
@@ -4739,7 +4754,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t285) begin
+                        if (_t292) begin
                             io_base_2 <= cmd_data[15:0];
                         end
                     end
@@ -4754,7 +4769,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t284) begin
+                        if (_t291) begin
                             io_base_3 <= cmd_data[15:0];
                         end
                     end
@@ -4769,7 +4784,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t283) begin
+                        if (_t290) begin
                             io_base_4 <= cmd_data[15:0];
                         end
                     end
@@ -4784,7 +4799,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t282) begin
+                        if (_t289) begin
                             io_base_5 <= cmd_data[15:0];
                         end
                     end
@@ -4799,7 +4814,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t281) begin
+                        if (_t288) begin
                             io_base_6 <= cmd_data[15:0];
                         end
                     end
@@ -4814,7 +4829,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_base) begin
-                        if (_t280) begin
+                        if (_t287) begin
                             io_base_7 <= cmd_data[15:0];
                         end
                     end
@@ -4829,7 +4844,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t288) begin
+                        if (_t295) begin
                             io_limit_0 <= cmd_data[15:0];
                         end
                     end
@@ -4844,7 +4859,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t287) begin
+                        if (_t294) begin
                             io_limit_1 <= cmd_data[15:0];
                         end
                     end
@@ -4859,7 +4874,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t285) begin
+                        if (_t292) begin
                             io_limit_2 <= cmd_data[15:0];
                         end
                     end
@@ -4874,7 +4889,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t284) begin
+                        if (_t291) begin
                             io_limit_3 <= cmd_data[15:0];
                         end
                     end
@@ -4889,7 +4904,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t283) begin
+                        if (_t290) begin
                             io_limit_4 <= cmd_data[15:0];
                         end
                     end
@@ -4904,7 +4919,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t282) begin
+                        if (_t289) begin
                             io_limit_5 <= cmd_data[15:0];
                         end
                     end
@@ -4919,7 +4934,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t281) begin
+                        if (_t288) begin
                             io_limit_6 <= cmd_data[15:0];
                         end
                     end
@@ -4934,7 +4949,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_limit) begin
-                        if (_t280) begin
+                        if (_t287) begin
                             io_limit_7 <= cmd_data[15:0];
                         end
                     end
@@ -4949,7 +4964,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t288) begin
+                        if (_t295) begin
                             io_enable_0 <= cmd_data[0];
                         end
                     end
@@ -4964,7 +4979,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t287) begin
+                        if (_t294) begin
                             io_enable_1 <= cmd_data[0];
                         end
                     end
@@ -4979,7 +4994,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t285) begin
+                        if (_t292) begin
                             io_enable_2 <= cmd_data[0];
                         end
                     end
@@ -4994,7 +5009,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t284) begin
+                        if (_t291) begin
                             io_enable_3 <= cmd_data[0];
                         end
                     end
@@ -5009,7 +5024,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t283) begin
+                        if (_t290) begin
                             io_enable_4 <= cmd_data[0];
                         end
                     end
@@ -5024,7 +5039,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t282) begin
+                        if (_t289) begin
                             io_enable_5 <= cmd_data[0];
                         end
                     end
@@ -5039,7 +5054,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t281) begin
+                        if (_t288) begin
                             io_enable_6 <= cmd_data[0];
                         end
                     end
@@ -5054,7 +5069,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t280) begin
+                        if (_t287) begin
                             io_enable_7 <= cmd_data[0];
                         end
                     end
@@ -5069,7 +5084,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t288) begin
+                        if (_t295) begin
                             io_vmm_0 <= cmd_data[7:4];
                         end
                     end
@@ -5084,7 +5099,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t287) begin
+                        if (_t294) begin
                             io_vmm_1 <= cmd_data[7:4];
                         end
                     end
@@ -5099,7 +5114,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t285) begin
+                        if (_t292) begin
                             io_vmm_2 <= cmd_data[7:4];
                         end
                     end
@@ -5114,7 +5129,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t284) begin
+                        if (_t291) begin
                             io_vmm_3 <= cmd_data[7:4];
                         end
                     end
@@ -5129,7 +5144,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t283) begin
+                        if (_t290) begin
                             io_vmm_4 <= cmd_data[7:4];
                         end
                     end
@@ -5144,7 +5159,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t282) begin
+                        if (_t289) begin
                             io_vmm_5 <= cmd_data[7:4];
                         end
                     end
@@ -5159,7 +5174,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t281) begin
+                        if (_t288) begin
                             io_vmm_6 <= cmd_data[7:4];
                         end
                     end
@@ -5174,7 +5189,7 @@ module trapline_router (  // RouterDesign.swift:29
             if (outcome_vmsucceed) begin
                 if (vmm_write) begin
                     if (field_hit_io_ctrl) begin
-                        if (_t280) begin
+                        if (_t287) begin
                             io_vmm_7 <= cmd_data[7:4];
                         end
                     end
@@ -5191,6 +5206,17 @@ module trapline_router (  // RouterDesign.swift:29
                     if (field_hit_route_lock) begin
                         route_lock <= cmd_data[0];
                     end
+                end
+            end
+        end
+    end
+    always @(posedge clk) begin
+        if (rst) begin
+            io_bitmap_top <= 256'd0;
+        end else if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_bitmap_write) begin
+                    io_bitmap_top <= io_bitmap_top | (256'd1 << _t335);
                 end
             end
         end
@@ -5234,10 +5260,10 @@ module trapline_router (  // RouterDesign.swift:29
     assign route_vmm_sel = _t84 ? route_vmm_0 : (_t83 ? route_vmm_1 : _t82);
     assign route_policy_sel = _t84 ? route_policy_0 : (_t83 ? route_policy_1 : (_t81 ? route_policy_2 : (_t80 ? route_policy_3 : _t96)));
     assign guest_owner = _t101 ? owner_0 : (_t100 ? owner_1 : (_t99 ? owner_2 : (_t98 ? owner_3 : ((current[5:0] == 6'd4) ? owner_4 : _t97))));
-    assign owner_wants = ev_is_exception ? (ev_is_nmi ? _t109 : ((ev_vector[4:0] == 5'd14) ? _t108 : _t106[ev_vector[4:0]])) : _t127;
-    assign io_range_target = (ev_is_io && (((io_enable_0 && (io_base_0 <= ev_qual[31:16])) && _t128) && (_t8 <= io_limit_0))) ? io_vmm_0 : _t135;
-    assign eligible_sel = _t84 ? eligible_0 : (_t83 ? eligible_1 : (_t81 ? eligible_2 : (_t80 ? eligible_3 : _t145)));
-    assign load_target = (_t154 || _t155) ? _t156 : route_vmm_sel;
+    assign owner_wants = ev_is_exception ? (ev_is_nmi ? _t109 : ((ev_vector[4:0] == 5'd14) ? _t108 : _t106[ev_vector[4:0]])) : _t134;
+    assign io_range_target = (ev_is_io && (((io_enable_0 && (io_base_0 <= ev_qual[31:16])) && _t135) && (_t8 <= io_limit_0))) ? io_vmm_0 : _t142;
+    assign eligible_sel = _t84 ? eligible_0 : (_t83 ? eligible_1 : (_t81 ? eligible_2 : (_t80 ? eligible_3 : _t152)));
+    assign load_target = (_t161 || _t162) ? _t163 : route_vmm_sel;
     always @* begin
         policy_target = route_vmm_sel;
         case (route_policy_sel)
@@ -5257,8 +5283,8 @@ module trapline_router (  // RouterDesign.swift:29
     assign static_hit = (ev_reason == 16'd5) || (ev_reason == 16'd6);
     assign chosen_vmm = static_hit ? 4'd1 : policy_target;
     assign route_policy_out = static_hit ? 3'd4 : {1'b0, route_policy_sel};
-    assign fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && ((chosen_vmm == 4'd0) ? return_valid_0 : _t157);
-    assign undeliverable = (fallback_to_vmm0 && _t158) && return_valid_0;
+    assign fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && ((chosen_vmm == 4'd0) ? return_valid_0 : _t164);
+    assign undeliverable = (fallback_to_vmm0 && _t165) && return_valid_0;
     assign target_vmm = fallback_to_vmm0 ? 4'd0 : chosen_vmm;
     assign target_is_current = current[7] && (current[3:0] == target_vmm);
     assign field_hit_pin = cmd_field == 32'h4000;
@@ -5275,23 +5301,23 @@ module trapline_router (  // RouterDesign.swift:29
     assign field_hit_exit_qual = cmd_field == 32'h6400;
     assign field_hit_return_to = cmd_field == 32'h4602;
     assign field_hit_handled = cmd_field == 32'h4604;
-    assign field_hit_route = ((cmd_field[31:7] == 25'd132) && _t177) && _t159;
-    assign field_hit_eligible = ((cmd_field[31:7] == 25'd133) && _t177) && _t159;
-    assign field_hit_io_base = (((cmd_field[31:5] == 27'd24) && _t177) && _t279) && _t159;
-    assign field_hit_io_limit = (((cmd_field[31:5] == 27'd25) && _t177) && _t279) && _t159;
-    assign field_hit_io_ctrl = (((cmd_field[31:5] == 27'd536) && _t177) && _t279) && _t159;
-    assign field_hit_route_lock = (cmd_field == 32'h43e0) && _t159;
-    assign field_hit_current = (cmd_field == 32'h4600) && _t159;
-    assign field_hit_owner = (((cmd_field[31:7] == 25'd141) && _t177) && (cmd_field[6:1] < 6'd8)) && _t159;
-    assign field_supported = ((((_t298 || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock) || field_hit_current) || field_hit_owner;
-    assign field_read_only = ((_t299 || field_hit_handled) || field_hit_current) || field_hit_owner;
-    assign field_locked = _t300 && route_lock;
-    assign field_value_bad = _t303 || (field_hit_route_lock && ((cmd_data[31:0] & 32'hfffffffe) != 32'd0));
-    assign field_read_data = _t308 | ({64{field_hit_owner}} & {60'd0, (_t252 ? owner_0 : _t295)});
-    assign vmcs_invalid = _t309 && (cmd_vmcs >= 4'd4);
+    assign field_hit_route = ((cmd_field[31:7] == 25'd132) && _t184) && _t166;
+    assign field_hit_eligible = ((cmd_field[31:7] == 25'd133) && _t184) && _t166;
+    assign field_hit_io_base = (((cmd_field[31:5] == 27'd24) && _t184) && _t286) && _t166;
+    assign field_hit_io_limit = (((cmd_field[31:5] == 27'd25) && _t184) && _t286) && _t166;
+    assign field_hit_io_ctrl = (((cmd_field[31:5] == 27'd536) && _t184) && _t286) && _t166;
+    assign field_hit_route_lock = (cmd_field == 32'h43e0) && _t166;
+    assign field_hit_current = (cmd_field == 32'h4600) && _t166;
+    assign field_hit_owner = (((cmd_field[31:7] == 25'd141) && _t184) && (cmd_field[6:1] < 6'd8)) && _t166;
+    assign field_supported = ((((_t305 || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock) || field_hit_current) || field_hit_owner;
+    assign field_read_only = ((_t306 || field_hit_handled) || field_hit_current) || field_hit_owner;
+    assign field_locked = _t307 && route_lock;
+    assign field_value_bad = _t310 || (field_hit_route_lock && ((cmd_data[31:0] & 32'hfffffffe) != 32'd0));
+    assign field_read_data = _t315 | ({64{field_hit_owner}} & {60'd0, (_t259 ? owner_0 : _t302)});
+    assign vmcs_invalid = _t316 && (cmd_vmcs >= 4'd4);
     always @* begin
         access_error = 8'd0;
-        if (({2'd0, cmd_vmcs} != current[5:0]) && _t158) begin
+        if (({2'd0, cmd_vmcs} != current[5:0]) && _t165) begin
             access_error = 8'd65;
         end else if (vmm_bitmap_write ? (cmd_field[31:11] != 21'd0) : (!field_supported)) begin
             access_error = 8'd12;
@@ -5303,11 +5329,11 @@ module trapline_router (  // RouterDesign.swift:29
             access_error = 8'd7;
         end
     end
-    assign own_return_valid = _t313 ? return_valid_0 : (_t312 ? return_valid_1 : (_t311 ? return_valid_2 : (_t310 ? return_valid_3 : 1'b0)));
-    assign own_return_entity = _t313 ? return_entity_0 : (_t312 ? return_entity_1 : (_t311 ? return_entity_2 : (_t310 ? return_entity_3 : 8'd0)));
+    assign own_return_valid = _t320 ? return_valid_0 : (_t319 ? return_valid_1 : (_t318 ? return_valid_2 : (_t317 ? return_valid_3 : 1'b0)));
+    assign own_return_entity = _t320 ? return_entity_0 : (_t319 ? return_entity_1 : (_t318 ? return_entity_2 : (_t317 ? return_entity_3 : 8'd0)));
     always @* begin
         vm_error = 8'd0;
-        if (_t309) begin
+        if (_t316) begin
             vm_error = access_error;
         end else if (vmm_launch) begin
             vm_error = (cmd_guest >= 6'd8) ? 8'd66 : ((own_return_valid && own_return_entity[7]) ? 8'd67 : 8'd0);
@@ -5328,10 +5354,10 @@ module trapline_router (  // RouterDesign.swift:29
         end
     end
     assign outcome_routed = is_event && (reject_code == 3'd0);
-    assign outcome_vmsucceed = _t314 && (vm_error == 8'd0);
-    assign outcome_vmfail_valid = _t314 && (vm_error != 8'd0);
-    assign ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {1'b1, 19'd0, _t315, ev_int_type, ev_vector} : 32'd0;
-    assign ev_intr_err = _t315 ? ev_err_code : 32'd0;
+    assign outcome_vmsucceed = _t321 && (vm_error == 8'd0);
+    assign outcome_vmfail_valid = _t321 && (vm_error != 8'd0);
+    assign ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {1'b1, 19'd0, _t322, ev_int_type, ev_vector} : 32'd0;
+    assign ev_intr_err = _t322 ? ev_err_code : 32'd0;
     always @(posedge clk) begin
         if (rst) begin
             rsp_valid_q <= 1'b0;
@@ -5348,7 +5374,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_kind_q <= 3'd0;
         end else if (accept) begin
             rsp_kind_q <= 3'd0;
-            if (_t316) begin
+            if (_t323) begin
                 rsp_kind_q <= 3'd4;
             end else if (outcome_routed) begin
                 rsp_kind_q <= 3'd0;
@@ -5366,7 +5392,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_target_q <= 4'd0;
         end else if (accept) begin
             rsp_target_q <= 4'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_target_q <= target_vmm;
             end
@@ -5377,7 +5403,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_self_q <= 1'b0;
         end else if (accept) begin
             rsp_self_q <= 1'b0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_self_q <= target_is_current;
             end
@@ -5388,7 +5414,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_fallback_q <= 1'b0;
         end else if (accept) begin
             rsp_fallback_q <= 1'b0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_fallback_q <= fallback_to_vmm0;
             end
@@ -5399,7 +5425,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_policy_q <= 3'd0;
         end else if (accept) begin
             rsp_policy_q <= 3'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_policy_q <= route_policy_out;
             end
@@ -5410,7 +5436,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_from_q <= 8'd0;
         end else if (accept) begin
             rsp_from_q <= 8'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_from_q <= current;
             end
@@ -5421,7 +5447,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_reason_q <= 16'd0;
         end else if (accept) begin
             rsp_reason_q <= 16'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_reason_q <= ev_reason;
             end
@@ -5432,7 +5458,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_qual_q <= 64'd0;
         end else if (accept) begin
             rsp_qual_q <= 64'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_qual_q <= ev_qual;
             end
@@ -5443,7 +5469,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_info_q <= 32'd0;
         end else if (accept) begin
             rsp_info_q <= 32'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_info_q <= ev_intr_info;
             end
@@ -5454,7 +5480,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_err_code_q <= 32'd0;
         end else if (accept) begin
             rsp_err_code_q <= 32'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
                 rsp_err_code_q <= ev_intr_err;
             end
@@ -5465,9 +5491,9 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_entry_q <= 64'd0;
         end else if (accept) begin
             rsp_entry_q <= 64'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
-                rsp_entry_q <= _t320 ? host_rip_0 : (_t319 ? host_rip_1 : (_t318 ? host_rip_2 : (_t317 ? host_rip_3 : 64'd0)));
+                rsp_entry_q <= _t327 ? host_rip_0 : (_t326 ? host_rip_1 : (_t325 ? host_rip_2 : (_t324 ? host_rip_3 : 64'd0)));
             end
         end
     end
@@ -5476,7 +5502,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_data_q <= 64'd0;
         end else if (accept) begin
             rsp_data_q <= 64'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
             end else if (vmcs_invalid) begin
             end else if (outcome_vmfail_valid) begin
@@ -5490,14 +5516,14 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_current_q <= 8'd0;
         end else if (accept) begin
             rsp_current_q <= 8'd0;
-            if (_t316) begin
+            if (_t323) begin
             end else if (outcome_routed) begin
             end else if (vmcs_invalid) begin
             end else if (outcome_vmfail_valid) begin
             end else begin
                 rsp_current_q <= current;
                 if (vmm_launch) begin
-                    rsp_current_q <= _t321;
+                    rsp_current_q <= _t328;
                 end
                 if (vmm_resume) begin
                     rsp_current_q <= own_return_entity;
@@ -5510,7 +5536,7 @@ module trapline_router (  // RouterDesign.swift:29
             rsp_error_q <= 8'd0;
         end else if (accept) begin
             rsp_error_q <= 8'd0;
-            if (_t316) begin
+            if (_t323) begin
                 rsp_error_q <= {5'd0, reject_code};
             end else if (outcome_routed) begin
             end else if (vmcs_invalid) begin
@@ -5523,7 +5549,16 @@ module trapline_router (  // RouterDesign.swift:29
         if (accept) begin
             if (outcome_vmsucceed) begin
                 if (vmm_bitmap_write) begin
-                    io_bitmap[{cmd_vmcs[1:0], cmd_field[10:0]}] <= cmd_data[31:0];
+                    io_bitmap[_t334] <= cmd_data[31:0];
+                end
+            end
+        end
+    end
+    always @(posedge clk) begin
+        if (accept) begin
+            if (outcome_vmsucceed) begin
+                if (vmm_bitmap_write) begin
+                    io_bitmap_valid[_t335] <= (io_bitmap_top[_t335] ? _t336 : 32'd0) | (32'd1 << _t334[4:0]);
                 end
             end
         end

@@ -1,15 +1,15 @@
 import HDL
 
-/// Every piece of state of SPEC section 3, 6 and 7, as registers and one memory.
+/// Every piece of state of SPEC section 3, 6 and 7, as registers and (for the bitmaps) two memories.
 ///
 /// Storage is as narrow as the field checks allow, and reads rebuild the
 /// architectural value: ROUTE[t] keeps policy (2 bits) and VMM (4 bits),
 /// IO_CTRL[r] keeps enable and VMM, VM_INSTR_ERROR keeps 8 bits, EXIT_REASON
 /// 16 bits, VMM ids 4 bits. Every register resets to 0 except `current` (VMM 0).
-/// The I/O bitmap memory starts at 0 (its initial value, as the power-on reset
-/// every run begins with) but, like any RAM, is not cleared by a later `rst`
-/// pulse: an exact clear would need V x 2048 valid flip-flops or a multi-cycle
-/// sweep that stalls commands after reset (see docs/router.md).
+/// The I/O bitmaps read 0 after every `rst` (SPEC 7), not only at power-on:
+/// `IOBitmap` keeps the words in RAM and counts a word only when its valid bit
+/// (a second, small RAM) and that valid word's top bit (a flip-flop that `rst`
+/// clears) say it was written since the last reset.
 struct RouterState {
     /// The running entity (bit 7 VMM, bits 5:0 id). Reset: VMM 0 (0x80).
     let current: Signal
@@ -39,7 +39,7 @@ struct RouterState {
     let ioVMM: RegArray?
     let routeLock: Signal
     /// V * 2048 words of 32 bits: word {vmm, w} holds ports 32w..32w+31 of that VMM (SPEC 7).
-    let bitmap: Memory?
+    let bitmap: IOBitmap?
     /// Address bits of the VMM part of a bitmap address.
     let bitmapVMMBits: Int
     /// V, the width of ELIGIBLE[t].
@@ -81,6 +81,6 @@ struct RouterState {
         }
         routeLock = m.reg("route_lock", width: 1, clock: clk, reset: rst, resetValue: 0)
         bitmapVMMBits = bitsToIndex(v)
-        bitmap = p.ioBitmaps ? m.memory("io_bitmap", depth: v * 2048, width: 32, clock: clk) : nil
+        bitmap = p.ioBitmaps ? IOBitmap(m, vmms: v, clk: clk, rst: rst) : nil
     }
 }

@@ -25,6 +25,17 @@ public struct IcarusRouter: RouterSimulator {
     }
 
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
+        try run(commands, handshake: handshake, wave: wave, resetAfter: nil)
+    }
+
+    /// `run` with a mid-run reset: after the first `resetAfter` responses (0 <
+    /// `resetAfter` < commands.count) the bench pulses `rst` for two cycles, then
+    /// goes on with command `resetAfter` (see `IcarusTestBench.text`). The responses
+    /// from then on are those of a router fresh out of reset.
+    public func run(_ commands: [Command], handshake: Handshake, wave: URL?, resetAfter: Int?) throws -> SimRun {
+        if let k = resetAfter, !(1..<commands.count).contains(k) {
+            throw IcarusRunError("resetAfter \(k): must be in 1..<\(commands.count) (the number of commands), so that the reset falls between two commands")
+        }
         guard (0...99).contains(handshake.idlePercent), (0...99).contains(handshake.stallPercent) else {
             throw IcarusRunError("handshake idle \(handshake.idlePercent)% / stall \(handshake.stallPercent)%: each must be 0...99, otherwise no command or response can ever pass")
         }
@@ -38,7 +49,7 @@ public struct IcarusRouter: RouterSimulator {
         }
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         do {
-            let result = try runIn(dir, commands, handshake, wave)
+            let result = try runIn(dir, commands, handshake, wave, resetAfter)
             if temporary { try? fm.removeItem(at: dir) }
             return result
         } catch let error as IcarusRunError {
@@ -46,14 +57,14 @@ public struct IcarusRouter: RouterSimulator {
         }
     }
 
-    private func runIn(_ dir: URL, _ commands: [Command], _ handshake: Handshake, _ wave: URL?) throws -> SimRun {
+    private func runIn(_ dir: URL, _ commands: [Command], _ handshake: Handshake, _ wave: URL?, _ resetAfter: Int?) throws -> SimRun {
         var hex: [UInt8] = []
         hex.reserveCapacity(61 * max(1, commands.count))
         for c in commands { IcarusTestBench.append(c, to: &hex) }
         if commands.isEmpty { IcarusTestBench.append(Command(op: 0), to: &hex) }
         try Data(hex).write(to: dir.appendingPathComponent(IcarusTestBench.commandsFile))
         try verilog.write(to: dir.appendingPathComponent(IcarusTestBench.routerFile), atomically: true, encoding: .utf8)
-        let bench = IcarusTestBench.text(commands: commands.count, handshake: handshake, wave: wave?.path)
+        let bench = IcarusTestBench.text(commands: commands.count, handshake: handshake, wave: wave?.path, resetAfter: resetAfter)
         try bench.write(to: dir.appendingPathComponent(IcarusTestBench.benchFile), atomically: true, encoding: .utf8)
         let responsesURL = dir.appendingPathComponent(IcarusTestBench.responsesFile)
         try? FileManager.default.removeItem(at: responsesURL)

@@ -54,7 +54,11 @@ enum IcarusTestBench {
         return 1000 + commands * perCommand
     }
 
-    static func text(commands: Int, handshake: Handshake, wave: String?) -> String {
+    /// `resetAfter` K (0 < K < commands): once the first K responses are consumed,
+    /// with nothing outstanding, the bench holds command K back, pulses `rst` for two
+    /// cycles (cmd_valid and rsp_ready low) and restarts the handshake generator from
+    /// its seed: a mid-run reset, as `VerilatorRouter.runSegments` does. Cycles keep counting.
+    static func text(commands: Int, handshake: Handshake, wave: String?, resetAfter: Int? = nil) -> String {
         let depth = max(1, commands)
         let limit = cycleLimit(commands: commands, handshake: handshake)
         let seed = String(handshake.seed, radix: 16)
@@ -96,7 +100,7 @@ enum IcarusTestBench {
           reg [127:0] prod;
           reg idle;
           reg stall;
-
+        \(resetAfter == nil ? "" : "  reg mid_reset_done = 1'b0;\n")
           // SplitMix64, exactly as Stimulus.SeededRandom: hit = below(100) < percent.
           task chance;
             input [31:0] percent;
@@ -133,7 +137,7 @@ enum IcarusTestBench {
 
           // Drive at the falling edge: two reset cycles, then the seeded handshake.
           always @(negedge clk) begin
-            if (reset_count < 2) begin
+        \(resetAfter.map { midReset(after: $0, seed: seed) } ?? "")    if (reset_count < 2) begin
               reset_count = reset_count + 1;
               rst = 1'b1;
             end else begin
@@ -152,7 +156,7 @@ enum IcarusTestBench {
               cmd_field = w[103:72];
               cmd_data = w[71:8];
               cmd_guest = w[5:0];
-              cmd_valid = (ncmd < N) && !idle;
+              cmd_valid = (ncmd < N) && !idle\(resetAfter.map { " && (mid_reset_done || ncmd < \($0))" } ?? "");
               rsp_ready = !stall;
             end
           end
@@ -183,5 +187,19 @@ enum IcarusTestBench {
 
         """
         return t
+    }
+
+    /// The negedge lines that start the mid-run reset after `k` responses.
+    static func midReset(after k: Int, seed: String) -> String {
+        """
+            if (!mid_reset_done && nrsp == \(k)) begin
+              mid_reset_done = 1'b1;
+              reset_count = 0;
+              cmd_valid = 1'b0;
+              rsp_ready = 1'b0;
+              rng = 64'h\(seed);
+            end
+
+        """
     }
 }

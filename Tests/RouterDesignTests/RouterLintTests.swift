@@ -13,6 +13,9 @@ import TestSupport
         RouterParameters(vmms: 16, guests: 64, ioRanges: 16, platformVMM: 15, staticMap: [0, 1, 5, 6, 30, 55]),
         RouterParameters(ioBitmaps: false),
         RouterParameters(vmms: 3, guests: 63, ioRanges: 1, platformVMM: 2, staticMap: [5], ioBitmaps: false),
+        // A VMM count that is not a power of two, with bitmaps: the bitmap's valid-group
+        // index is then not a plain bit field of the address.
+        RouterParameters(vmms: 3, guests: 5, ioRanges: 3, platformVMM: 2, staticMap: [5, 6]),
     ]
 
     @Test(arguments: corners)

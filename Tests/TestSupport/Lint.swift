@@ -33,7 +33,12 @@ public enum Lint {
         var outputs: [String] = []
         let verilator = ["--lint-only", "-Wall", "--top-module", top, file.path]
         outputs.append(try run("verilator", verilator))
-        outputs.append(try run("iverilog", ["-g2005", "-Wall", "-o", "/dev/null", "-s", top, file.path]))
+        // Never `-o /dev/null`: iverilog marks its output executable, and as root that
+        // chmods /dev/null to 0755 for the whole machine (apt's sandbox user then fails).
+        let vvpDir = try RepoPaths.scratchDirectory("lint-vvp")
+        defer { try? FileManager.default.removeItem(at: vvpDir) }
+        let vvp = vvpDir.appendingPathComponent("\(top).vvp").path
+        outputs.append(try run("iverilog", ["-g2005", "-Wall", "-o", vvp, "-s", top, file.path]))
         let script = "read_verilog \(file.path); hierarchy -check -top \(top); proc; check -assert"
         outputs.append(try run("yosys", ["-q", "-p", script]))
         return Report(file: file, outputs: outputs)

@@ -5,7 +5,7 @@ import Stimulus
 import TestSupport
 
 /// Hand-written routers with the SPEC 9 interface for the Verilator driver
-/// tests, and the model cache the RouterSim tests share.
+/// and Icarus replay tests, and the model cache the RouterSim tests share.
 enum VerilatorFixtures {
     static let cache = ModelCache(directory: RepoPaths.root.appendingPathComponent("sim/build/test-cache"))
 
@@ -24,7 +24,7 @@ enum VerilatorFixtures {
 
     """
 
-    /// Same behaviour as the Icarus tests' echo router: VMSUCCEED with
+    /// Answers every command with VMSUCCEED,
     /// data = cmd_data ^ cmd_qual, current = cmd_guest, error = cmd_op, a
     /// reason mixing the other operands; latency 1, holds until consumed.
     static let echoRouter = header + """

@@ -49,7 +49,7 @@ let package = Package(
             ],
             swiftSettings: typeCheckGuard
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CoSim"], path: "Tests/TestSupport"),
         .testTarget(name: "HDLTests", dependencies: ["HDL", "TestSupport"], swiftSettings: typeCheckGuard),
         .testTarget(name: "VerilogEmitterTests", dependencies: ["HDL", "VerilogEmitter", "TestSupport"], swiftSettings: typeCheckGuard),
         .testTarget(name: "RouterDesignTests", dependencies: ["RouterDesign", "HDL", "VerilogEmitter", "TestSupport"]),

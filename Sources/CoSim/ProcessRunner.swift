@@ -11,7 +11,9 @@ public struct ProcessResult: Sendable {
 /// Runs a program to completion and captures its output (both pipes drained
 /// concurrently so a chatty child never blocks).
 public enum ProcessRunner {
-    public static func run(_ executable: String, _ arguments: [String], cwd: URL? = nil,
+    /// `stdin` is written to the child in full, then closed; without it the
+    /// child reads from /dev/null.
+    public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
                            environment: [String: String]? = nil) throws -> ProcessResult {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
@@ -22,12 +24,17 @@ public enum ProcessRunner {
         }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
-        p.standardInput = FileHandle.nullDevice
+        let input = stdin == nil ? nil : Pipe()
+        p.standardInput = input ?? FileHandle.nullDevice
         try p.run()
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if let input, let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()

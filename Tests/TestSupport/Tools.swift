@@ -1,3 +1,4 @@
+import CoSim
 import Foundation
 
 /// Real external tools for tests (never mocks). A missing tool is a test
@@ -12,38 +13,15 @@ public enum Tools {
         throw TestSupportError("\(tool) is not installed: run `make deps` (or `apt-get install -y verilator iverilog yosys`)")
     }
 
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-    }
+    /// Exit status, stdout and stderr of a finished program.
+    public typealias Result = ProcessResult
 
-    /// Runs a program to completion; `stdin` is fed in full. Output is captured.
+    /// Runs a program to completion (`CoSim.ProcessRunner`); `stdin` is fed in full.
+    /// A bare name is looked up on PATH.
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil,
                            cwd: URL? = nil, environment: [String: String]? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable.contains("/") ? executable : try path(of: executable))
-        p.arguments = arguments
-        if let cwd { p.currentDirectoryURL = cwd }
-        if let environment {
-            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = input
-        try p.run()
-        // Read both pipes concurrently so neither can fill up and block the child.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run(executable.contains("/") ? executable : try path(of: executable), arguments,
+                              stdin: stdin, cwd: cwd, environment: environment)
     }
 }

@@ -95,7 +95,6 @@ public struct TraceBuilder {
         let v = vmm(v)
         if v < nav.count { event(nav[v], qual: UInt64(v)) }
     }
-    public func navigationReason(_ v: Int) -> UInt16? { vmm(v) < nav.count ? nav[vmm(v)] : nil }
 
     /// Finishes the scenario.
     public func scenario(_ name: String, kind: Scenario.Kind = .directed) -> Scenario {

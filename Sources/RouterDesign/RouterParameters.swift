@@ -45,9 +45,6 @@ public struct RouterParameters: Hashable, Sendable {
             throw RouterParameterError("--static-map contains \(r), which is not a supported exit reason: use reasons from \(ExitReason.supportedSummary)")
         }
     }
-
-    /// Bits needed for a VMM id (at least 1).
-    public var vmmIDBits: Int { Swift.max(1, bitsFor(vmms - 1)) }
 }
 
 /// An out-of-range generator parameter; `message` names the flag, the value and the range.

@@ -76,9 +76,6 @@ public enum TraceWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Lowercase hex with "0x" and no leading zeros ("0x0" for zero).
-    public static func hexString(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
-
     // MARK: pieces
 
     private static let opNames: [[UInt8]] = Op.names.map { Array("{\"op\":\"\($0)\"".utf8) }

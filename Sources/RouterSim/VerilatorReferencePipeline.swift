@@ -21,7 +21,6 @@ final class ReferencePipeline: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let cancelLock = NSLock()
     private var cancelled = false
-    private var consumedChunks = 0
 
     init(commands: [Command], config: RouterConfig) {
         ring = .allocate(capacity: Self.chunk * Self.depth)

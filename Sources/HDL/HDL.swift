@@ -11,5 +11,7 @@
 // - Conditional hardware: `m.when { }.elseWhen { }.otherwise { }`, `m.switch(sel) { s in s.is(..) { } }`.
 // - Hierarchy: `m.instance(module, name:, bindings:)` -> `Instance` (`inst.output("y")`).
 // - Check: `try m.build()` -> `Module` or `ElaborationError` (a list of `Problem`s).
+// - Walk a built module: `Module` nodes (`ExprNode`, `Statement`); `Statement.collectRoots` lists the
+//   expressions a process body reads (the loop check and the emitter's analysis share it).
 // - Examples: `Examples.counter()` and the others in Examples/.
 // - Names: `Naming.snakeCase`, `Naming.problem(with:)`, `ReservedWords.contains`.

@@ -59,7 +59,7 @@ extension DesignChecker {
         for p in processes {
             guard case .combinational(let d) = p.kind else { continue }
             var roots: [Int] = []
-            collectRoots(p.body, into: &roots)
+            Statement.collectRoots(p.body, into: &roots)
             edges[d] = roots.map { s + $0 }
         }
         for inst in builder.instances {
@@ -72,22 +72,6 @@ extension DesignChecker {
             }
         }
         return edges
-    }
-
-    private func collectRoots(_ list: [Statement], into roots: inout [Int]) {
-        for s in list {
-            switch s {
-            case .assign(_, let v, _): roots.append(v)
-            case .memoryWrite(_, let a, let v, _): roots.append(a); roots.append(v)
-            case .when(let branches, let otherwise, _):
-                for b in branches { roots.append(b.condition); collectRoots(b.body, into: &roots) }
-                if let otherwise { collectRoots(otherwise, into: &roots) }
-            case .switchOn(let sel, let cases, let def, _):
-                roots.append(sel)
-                for c in cases { collectRoots(c.body, into: &roots) }
-                if let def { collectRoots(def, into: &roots) }
-            }
-        }
     }
 
     /// For each output port, the input ports reachable through combinational edges.

@@ -67,6 +67,27 @@ public indirect enum Statement: Sendable, Equatable {
     case switchOn(selector: Int, cases: [SwitchCase], default: [Statement]?, at: SourceLocation)
 }
 
+extension Statement {
+    /// Appends to `roots` every expression the statements in `list` read directly
+    /// (assigned values, memory addresses and data, `when` conditions, `switch`
+    /// selectors), nested bodies included, in statement order.
+    public static func collectRoots(_ list: [Statement], into roots: inout [Int]) {
+        for s in list {
+            switch s {
+            case .assign(_, let v, _): roots.append(v)
+            case .memoryWrite(_, let a, let v, _): roots.append(a); roots.append(v)
+            case .when(let branches, let otherwise, _):
+                for b in branches { roots.append(b.condition); collectRoots(b.body, into: &roots) }
+                if let otherwise { collectRoots(otherwise, into: &roots) }
+            case .switchOn(let sel, let cases, let def, _):
+                roots.append(sel)
+                for c in cases { collectRoots(c.body, into: &roots) }
+                if let def { collectRoots(def, into: &roots) }
+            }
+        }
+    }
+}
+
 /// One `when`/`elseWhen` arm.
 public struct Branch: Sendable, Equatable {
     public var condition: Int

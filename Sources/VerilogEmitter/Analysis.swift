@@ -64,7 +64,7 @@ struct Analysis {
         let exprs = m.exprs
         var uses = [Int](repeating: 0, count: exprs.count)
         var roots: [Int] = []
-        for p in m.processes { Analysis.collect(p.body, into: &roots) }
+        for p in m.processes { Statement.collectRoots(p.body, into: &roots) }
         for s in m.signals {
             if case .register(let info) = s.kind {
                 signalUse[info.clock].full = true
@@ -152,21 +152,5 @@ struct Analysis {
     private mutating func markRange(_ node: Int, hi: Int, lo: Int) {
         if case .signal(let d) = module.exprs[node].kind { signalUse[d].ranges.append((hi, lo)) }
         else if temp[node] != nil { tempUse[node, default: BitUse()].ranges.append((hi, lo)) }
-    }
-
-    static func collect(_ list: [Statement], into roots: inout [Int]) {
-        for s in list {
-            switch s {
-            case .assign(_, let v, _): roots.append(v)
-            case .memoryWrite(_, let a, let v, _): roots.append(a); roots.append(v)
-            case .when(let branches, let otherwise, _):
-                for b in branches { roots.append(b.condition); collect(b.body, into: &roots) }
-                if let otherwise { collect(otherwise, into: &roots) }
-            case .switchOn(let sel, let cases, let def, _):
-                roots.append(sel)
-                for c in cases { collect(c.body, into: &roots) }
-                if let def { collect(def, into: &roots) }
-            }
-        }
     }
 }

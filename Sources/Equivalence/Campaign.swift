@@ -108,20 +108,14 @@ public final class Campaign {
         result.reference.commands += commands.count
         result.reference.runs += 1
         result.reference.seconds += Date().timeIntervalSince(t0)
-        let t1 = Date()
-        let outcome = try Compare.run(primary, commands, handshake: handshake)
-        stats.runs += 1
-        stats.commands += commands.count
-        if case .responses(let run) = outcome { stats.cycles += run.cycles }
-        stats.seconds += Date().timeIntervalSince(t1)
+        let divergence = try Compare.check(primary, commands, reference: reference, handshake: handshake,
+                                           testcase: name, stats: &stats)
         var tc = TestCaseResult(classname: classname, name: name, commands: commands.count,
                                 seconds: Date().timeIntervalSince(t0))
-        if let i = Compare.firstDifference(reference, outcome) {
-            let d = Divergence(testcase: name, index: i, command: commands[i], reference: reference[i],
-                               values: [(primary.name, Compare.value(outcome, at: i))])
+        if let d = divergence {
             tc.failure = d.description
             result.divergences.append(d)
-            failures.append(Failure(testcase: name, commands: commands, index: i, simulator: primary, handshake: handshake))
+            failures.append(Failure(testcase: name, commands: commands, index: d.index, simulator: primary, handshake: handshake))
         }
         var shown = result
         shown.simulators = [stats]

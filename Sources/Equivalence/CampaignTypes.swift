@@ -47,7 +47,6 @@ public struct TestCaseResult: Sendable {
     public var commands: Int
     public var seconds: Double
     public var failure: String?
-    public var skipped = false
     public init(classname: String, name: String, commands: Int, seconds: Double, failure: String? = nil) {
         self.classname = classname; self.name = name; self.commands = commands; self.seconds = seconds; self.failure = failure
     }

@@ -60,6 +60,22 @@ public enum Compare {
         }
     }
 
+    /// Runs `sim` on `commands` (one campaign unit), adds the run to `stats`
+    /// (its time is the simulator run alone) and returns the first divergence
+    /// from `reference`, named `testcase`; nil when every response matched.
+    static func check(_ sim: any RouterSimulator, _ commands: [Command], reference: [Response], handshake: Handshake,
+                      testcase: String, stats: inout SimulatorStats) throws -> Divergence? {
+        let t0 = Date()
+        let outcome = try run(sim, commands, handshake: handshake)
+        stats.runs += 1
+        stats.commands += commands.count
+        if case .responses(let run) = outcome { stats.cycles += run.cycles }
+        stats.seconds += Date().timeIntervalSince(t0)
+        guard let i = firstDifference(reference, outcome) else { return nil }
+        return Divergence(testcase: testcase, index: i, command: commands[i], reference: reference[i],
+                          values: [(sim.name, value(outcome, at: i))])
+    }
+
     /// The first index where `outcome` differs from `reference`, nil when equal.
     public static func firstDifference(_ reference: [Response], _ outcome: SimOutcome) -> Int? {
         switch outcome {

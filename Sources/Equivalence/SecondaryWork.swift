@@ -15,7 +15,8 @@ final class SecondaryWork: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
     private(set) var error: Error?
-    private var testcases: [TestCaseResult] = []
+    /// Each testcase with `merged`: it shares its name with a primary testcase and is folded into it.
+    private var testcases: [(testcase: TestCaseResult, merged: Bool)] = []
     private var divergences: [Divergence] = []
     private var failures: [Campaign.Failure] = []
     private var stats: SimulatorStats
@@ -51,32 +52,25 @@ final class SecondaryWork: @unchecked Sendable {
     /// `merged`: the testcase shares its name with a primary one (its result is folded in).
     private func unit(name: String, classname: String, commands: [Command], handshake: Handshake, merged: Bool) throws {
         let t0 = Date()
+        let testcase = merged ? name : "\(name) (\(simulator.name))"
         let reference = Compare.reference(commands, config: options.config)
-        let outcome = try Compare.run(simulator, commands, handshake: handshake)
-        stats.runs += 1
-        stats.commands += commands.count
-        if case .responses(let run) = outcome { stats.cycles += run.cycles }
-        stats.seconds += Date().timeIntervalSince(t0)
-        var tc = TestCaseResult(classname: classname, name: merged ? name : "\(name) (\(simulator.name))",
-                                commands: commands.count, seconds: Date().timeIntervalSince(t0))
-        if let i = Compare.firstDifference(reference, outcome) {
-            let d = Divergence(testcase: tc.name, index: i, command: commands[i], reference: reference[i],
-                               values: [(simulator.name, Compare.value(outcome, at: i))])
+        let divergence = try Compare.check(simulator, commands, reference: reference, handshake: handshake,
+                                           testcase: testcase, stats: &stats)
+        var tc = TestCaseResult(classname: classname, name: testcase, commands: commands.count,
+                                seconds: Date().timeIntervalSince(t0))
+        if let d = divergence {
             tc.failure = d.description
             divergences.append(d)
-            failures.append(Campaign.Failure(testcase: tc.name, commands: commands, index: i, simulator: simulator, handshake: handshake))
+            failures.append(Campaign.Failure(testcase: testcase, commands: commands, index: d.index, simulator: simulator, handshake: handshake))
         }
-        tc.skipped = merged   // marker: fold into the primary testcase of the same name
-        testcases.append(tc)
+        testcases.append((tc, merged))
     }
 
     /// Folds the results into the campaign's: failures into the testcase of the
     /// same name (or a new testcase), counts into the secondary's stats.
     func merge(into result: inout CampaignResult, failures all: inout [Campaign.Failure]) {
         var pending = divergences
-        for var tc in testcases {
-            let merged = tc.skipped
-            tc.skipped = false
+        for (tc, merged) in testcases {
             if merged, let i = result.testcases.firstIndex(where: { $0.name == tc.name && $0.classname == tc.classname }) {
                 result.testcases[i].seconds += tc.seconds
                 guard let f = tc.failure else { continue }

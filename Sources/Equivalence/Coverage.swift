@@ -41,7 +41,7 @@ public struct Coverage: Sendable {
         if op == Op.event { return event(command, reason: command.reason, on: &router) }
         if !cur.isVMM {
             hit(model.guestExit + Int(op) - 1)
-            let reason: UInt16 = op == Op.vmread ? 23 : op == Op.launch ? 20 : op == Op.resume ? 24 : 25
+            let reason = Router.guestExitReason(op: op)
             return event(Command.event(reason: reason), reason: reason, on: &router, original: command)
         }
         let r = router.execute(command)

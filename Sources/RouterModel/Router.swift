@@ -99,7 +99,7 @@ public struct Router: Equatable, Sendable {
     /// SPEC 4: the exit reason of op 1-5 executed by a guest (VMREAD 23, VMWRITE 25,
     /// VMLAUNCH 20, VMRESUME 24, BITMAP_WRITE 25).
     @inline(__always)
-    static func guestExitReason(op: UInt8) -> UInt16 {
+    @inlinable public static func guestExitReason(op: UInt8) -> UInt16 {
         switch op {
         case Op.vmread: return 23
         case Op.launch: return 20

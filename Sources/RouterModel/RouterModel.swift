@@ -14,7 +14,7 @@
 /// - `VMCSField`: the field encodings of SPEC 6.
 ///
 /// Running
-/// - `Router(config:)`, `execute(_:) -> Response`, `reset()`.
+/// - `Router(config:)`, `execute(_:) -> Response`, `reset()`; `Router.guestExitReason(op:)` (SPEC 4).
 /// - Inspecting: `current`, `returnTo(vmm:)`, `isBusy(vmm:)`, `owner(guest:)`,
 ///   `load(vmm:)`, `handled(vmm:)`, `isRouteLocked`, `bitmapWord(vmm:word:)`,
 ///   `peek(vmcs:field:)`. `Router` is `Equatable`: equal routers have equal state.

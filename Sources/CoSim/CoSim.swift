@@ -13,7 +13,7 @@
 ///   `buildCount(top:)`, `buildExecutable(sources:against:output:)` (C++ harnesses).
 ///
 /// Simulate
-/// - `VerilatedModel(spec, cache:, seed:)`; `input(_:)` / `output(_:)` -> `InputPort` / `OutputPort`.
+/// - `VerilatedModel(spec, cache:, seed:)` (or `entry:` from `ModelCache.entry(for:)`, per-run instances); `input(_:)` / `output(_:)` -> `InputPort` / `OutputPort`.
 /// - `poke(_:_:)`, `poke(_:words:)`, `poke(_:word:_:)`; `peek(_:)`, `peek(_:word:)`, `peekWords(_:)`;
 ///   `sampled(_:)`, `sampled(_:word:)`, `sampledWords(_:)`; `step(_:)`, `settle()`, `reset(cycles:)`, `cycles`.
 /// - Raw fast path: `rawInputs`, `rawSampled`, `inputsChanged()`.

@@ -49,10 +49,19 @@ public final class VerilatedModel {
     /// Loads (building on a cache miss) the model of `spec` and creates an
     /// instance. `seed` seeds Verilator's random initial register values
     /// (`--x-initial unique`): the same seed gives the same initial state.
-    public init(_ spec: ModelSpec, cache: ModelCache = ModelCache(), seed: UInt64 = 1) throws {
-        let entry = try cache.entry(for: spec)
-        let fns = try ShimFunctions.load(entry.library)
+    public convenience init(_ spec: ModelSpec, cache: ModelCache = ModelCache(), seed: UInt64 = 1) throws {
+        try self.init(spec, entry: cache.entry(for: spec), seed: seed)
+    }
+
+    /// A new instance of the model `entry`, which must be what
+    /// `ModelCache.entry(for: spec)` returned: for drivers that create a fresh
+    /// instance per run, so each run does not hash the Verilog text again.
+    public init(_ spec: ModelSpec, entry: ModelCache.Entry, seed: UInt64 = 1) throws {
         let layout = PortLayout(spec: spec)
+        guard entry.layoutSlots == (layout.inputSlots, layout.outputSlots) else {
+            throw ModelError.load("\(entry.library.path) was built for another port list than \(spec.top)'s; pass the entry ModelCache.entry(for:) gave for this spec")
+        }
+        let fns = try ShimFunctions.load(entry.library)
         self.spec = spec; self.layout = layout; self.entry = entry; self.fns = fns; self.stepFunction = fns.step
         self.top = spec.top; self.seed = seed
         inputs = .allocate(capacity: max(1, layout.inputSlots)); inputs.initialize(repeating: 0, count: max(1, layout.inputSlots))

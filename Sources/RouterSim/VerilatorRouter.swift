@@ -37,7 +37,7 @@ public final class VerilatorRouter: RouterSimulator {
             m = try VerilatedModel(VerilatorRouterPorts.spec(verilog: verilog, trace: true), cache: cache, seed: seed)
             if waveFrom <= 0 { try m.openTrace(wave.path) }
         } else {
-            m = try VerilatedModel(spec, cache: cache, seed: seed)
+            m = try VerilatedModel(spec, entry: entry, seed: seed)   // built and looked up once, by init
         }
         return (m, try VerilatorRouterPorts(m))
     }

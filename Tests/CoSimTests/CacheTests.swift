@@ -98,6 +98,21 @@ import TestSupport
         }
     }
 
+    /// A driver that makes an instance per run looks the model up once and
+    /// passes its entry; an entry of another port layout is refused.
+    @Test func instancesFromAnEntryRunTheModel() throws {
+        let spec = Fixtures.counterSpec()
+        let entry = try Fixtures.cache.entry(for: spec)
+        let m = try VerilatedModel(spec, entry: entry)
+        try m.reset()
+        m.poke(try m.input("en"), 1)
+        m.step(3)
+        #expect(m.peek(try m.output("count")) == 3)
+        var other = entry
+        other.layoutSlots = (entry.layoutSlots.inputs + 1, entry.layoutSlots.outputs)
+        #expect(throws: ModelError.self) { try VerilatedModel(spec, entry: other) }
+    }
+
     private func buildLines(key: String) -> Int {
         let log = (try? String(contentsOf: Fixtures.cache.directory.appendingPathComponent("builds.log"), encoding: .utf8)) ?? ""
         return log.split(separator: "\n").filter { $0.contains(" \(key.prefix(16)) ") }.count

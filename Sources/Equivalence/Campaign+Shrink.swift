@@ -52,6 +52,8 @@ extension Campaign {
         }
         let replay = (["trapline", "cosim", traceURL?.path ?? "TRACE.jsonl", "--rtl", rtl, "--sim", sim.name,
                        "--seed", "\(f.handshake.seed)", "--idle", "\(f.handshake.idlePercent)", "--stall", "\(f.handshake.stallPercent)"]
+                      // The campaign's Verilator model draws its random initial values from the campaign seed.
+                      + (sim.name == "verilator" ? ["--init-seed", "\(options.seed)"] : [])
                       + options.parameterFlags).joined(separator: " ")
         return ShrinkReport(originalCommands: f.commands.count, commands: trace, attempts: shrinker.attempts,
                             seconds: Date().timeIntervalSince(t0), timedOut: shrinker.timedOut, trace: traceURL,

@@ -29,6 +29,8 @@ struct CosimCommand: ParsableCommand {
     var random: Int?
     @Option(help: "Seed of the random commands and of the handshake pattern.")
     var seed: UInt64 = 1
+    @Option(name: .customLong("init-seed"), help: "Seed of Verilator's random initial values for state the RTL does not reset (default: --seed).")
+    var initSeed: UInt64?
     @Option(help: "Simulator: verilator (default) or icarus.")
     var sim: String = "verilator"
     @Option(help: "Write a VCD waveform of the run to FILE.")
@@ -93,7 +95,7 @@ struct CosimCommand: ParsableCommand {
     private func runVerilator(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
                               _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
         let router: VerilatorRouter
-        do { router = try VerilatorRouter(verilog: verilog, seed: seed) } catch let e as ModelError {
+        do { router = try VerilatorRouter(verilog: verilog, seed: initSeed ?? seed) } catch let e as ModelError {
             if case .interfaceMismatch = e {
                 throw CLIError.badInput("\(rtl.map { "--rtl \($0)" } ?? "the generated router"): \(e); give a Verilog file with the trapline_router interface of SPEC section 9")
             }
@@ -163,6 +165,7 @@ struct CosimCommand: ParsableCommand {
     /// (under Verilator) starts 20 commands before the failing one.
     private func replayLine(_ tracePath: String, failingIndex: Int?) -> String {
         var args = ["trapline", "cosim", tracePath, "--seed", "\(seed)", "--idle", "\(idle)", "--stall", "\(stall)"]
+        if let initSeed { args += ["--init-seed", "\(initSeed)"] }
         if sim != "verilator" { args += ["--sim", sim] }
         if let rtl { args += ["--rtl", rtl] }
         args += parameters.flags()

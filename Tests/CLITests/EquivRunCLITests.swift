@@ -52,6 +52,10 @@ import TestSupport
         let replay = replayLine.dropFirst("  replay     ".count).split(separator: " ").map(String.init)
         #expect(Array(replay.prefix(2)) == ["trapline", "cosim"])
         #expect(replay.contains(mutant.path))
+        // A Verilator replay starts from the campaign model's random initial values (campaign seed 1).
+        if replay.contains("verilator") {
+            #expect(zip(replay, replay.dropFirst()).contains { $0 == "--init-seed" && $1 == "1" })
+        }
         // The shrunk trace is short and the replay reproduces the mismatch (exit 1).
         let trace = try String(contentsOfFile: replay[2], encoding: .utf8)
         #expect(trace.split(separator: "\n").count <= 5)

@@ -67,7 +67,10 @@ public enum JUnitReport {
             for tc in cases {
                 out += "    <testcase classname=\"\(escape(tc.classname))\" name=\"\(escape(tc.name))\" time=\"\(seconds(tc.seconds))\""
                 if var failure = tc.failure {
-                    if let s = r.shrink, failure.contains(s.divergence.testcase.replacingOccurrences(of: " (shrunk)", with: "")) {
+                    // The shrunk trace belongs to the testcase it came from: match its quoted name
+                    // whole, so "stream k" does not also claim "stream k sample (icarus)".
+                    if let s = r.shrink,
+                       failure.contains("divergence in \"\(s.divergence.testcase.replacingOccurrences(of: " (shrunk)", with: ""))\"") {
                         failure += "\n\nshrunk to \(s.commands.count) commands:\n\(s.divergence)\nreplay: \(s.replay)"
                     }
                     let first = failure.split(separator: "\n").first.map(String.init) ?? "mismatch"

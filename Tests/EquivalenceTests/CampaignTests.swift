@@ -1,5 +1,5 @@
 import Foundation
-import Equivalence
+@testable import Equivalence
 import RouterModel
 import RouterSim
 import Testing
@@ -114,6 +114,28 @@ import TestSupport
         #expect(xml.contains("<failure message=\"divergence in &quot;x&quot; at command 3:\" type=\"mismatch\">divergence in &quot;x&quot; at command 3:\n  a &lt;b&gt; &amp; &quot;c&quot;</failure>"))
         #expect(xml.hasSuffix("</testsuites>\n"))
         #expect(xml.components(separatedBy: "<testcase ").count == 3)
+    }
+}
+
+extension JUnitTests {
+    /// The shrunk replay goes to the testcase it was shrunk from only, not to a
+    /// testcase whose name merely starts with that name (the Icarus sample of a stream).
+    @Test func shrinkReportGoesToItsOwnTestcase() throws {
+        let o = CampaignOptions(config: .default, verilog: "", outputDirectory: URL(fileURLWithPath: "/tmp"))
+        var r = CampaignResult(options: o, coverage: Coverage(config: .default))
+        let stream = "seed 0x1 (stream 0)", sample = "seed 0x1 (stream 0) sample (icarus)"
+        r.testcases = [stream, sample].map {
+            TestCaseResult(classname: "equiv.random", name: $0, commands: 5, seconds: 1,
+                           failure: "divergence in \"\($0)\" at command 3:")
+        }
+        let shrunk = Divergence(testcase: stream + " (shrunk)", index: 0, command: .resume,
+                                reference: Response(kind: ResponseKind.vmfailValid, error: 5), values: [])
+        r.shrink = ShrinkReport(originalCommands: 5, commands: [.resume], attempts: 3, seconds: 0.1, timedOut: false,
+                                trace: nil, wave: nil, replay: "trapline cosim shrunk.jsonl", divergence: shrunk)
+        let xml = JUnitReport.xml(r)
+        #expect(xml.components(separatedBy: "replay: trapline cosim shrunk.jsonl").count == 2)
+        let sampleCase = try #require(xml.range(of: "name=\"\(sample)\""))
+        #expect(!xml[sampleCase.upperBound...].contains("replay:"))
     }
 }
 

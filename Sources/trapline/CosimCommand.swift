@@ -94,13 +94,7 @@ struct CosimCommand: ParsableCommand {
 
     private func runVerilator(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
                               _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
-        let router: VerilatorRouter
-        do { router = try VerilatorRouter(verilog: verilog, seed: initSeed ?? seed) } catch let e as ModelError {
-            if case .interfaceMismatch = e {
-                throw CLIError.badInput("\(rtl.map { "--rtl \($0)" } ?? "the generated router"): \(e); give a Verilog file with the trapline_router interface of SPEC section 9")
-            }
-            throw CLIError.tool("\(e)")
-        }
+        let router = try verilatorRouter(verilog: verilog, seed: initSeed ?? seed, rtl: rtl)
         do {
             let result = try router.lockstep(commands, handshake: handshake, config: config, wave: wave, waveFrom: waveFrom)
             guard let m = result.mismatch else { return CosimOutcome(responses: result.responses) }
@@ -109,7 +103,7 @@ struct CosimCommand: ParsableCommand {
         } catch let v as ProtocolViolation {
             return CosimOutcome(responses: [], failure: violation(commands, v.commandIndex, v.message, handshake))
         } catch let e as ModelError {
-            throw CLIError.tool("\(e)")
+            throw cliError(e, rtl: rtl)
         }
     }
 

@@ -71,10 +71,7 @@ struct EquivCommand: ParsableCommand {
 
         let progress = ProgressLine()
         progress.show("building the Verilator model")
-        let verilator: VerilatorRouter
-        do { verilator = try VerilatorRouter(verilog: verilog, seed: seed) } catch let e as ModelError {
-            throw CLIError.tool("\(e)")
-        }
+        let verilator = try verilatorRouter(verilog: verilog, seed: seed, rtl: rtl)
         var options = CampaignOptions(config: config, verilog: verilog,
                                       outputDirectory: URL(fileURLWithPath: out, isDirectory: true))
         options.seed = seed
@@ -91,7 +88,7 @@ struct EquivCommand: ParsableCommand {
             progress.show($0)
         }
         let result: CampaignResult
-        do { result = try campaign.run() } catch let e as ModelError { throw CLIError.tool("\(e)") }
+        do { result = try campaign.run() } catch let e as ModelError { throw cliError(e, rtl: rtl) }
         progress.finish()
         print(Summary.text(result))
         if let junit {

@@ -30,4 +30,16 @@ import TestSupport
         #expect(r.status == 3)
         #expect(r.stderr.contains("verilator is required but missing"), "stderr: \(r.stderr)")
     }
+
+    /// A file without the SPEC 9 ports is the user's input, not a tool failure:
+    /// exit 2, as `trapline cosim` says for the same file.
+    @Test func anRTLWithTheWrongPortsIsExit2() throws {
+        let dir = try RepoPaths.scratchDirectory("equiv-ports")
+        let rtl = dir.appendingPathComponent("r.v")
+        try "module trapline_router(input wire clk); endmodule\n".write(to: rtl, atomically: true, encoding: .utf8)
+        let r = try EquivCLITests.trapline(["equiv", "--rtl", rtl.path, "--budget", "1", "--out", dir.appendingPathComponent("out").path])
+        #expect(r.status == 2, "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("--rtl \(rtl.path): module trapline_router does not have the expected ports: missing input [0:0] rst"))
+        #expect(r.stderr.contains("give a Verilog file with the trapline_router interface of SPEC section 9"))
+    }
 }

@@ -25,12 +25,27 @@ extension ModuleBuilder {
         let combInputs = checker.checkLoops(into: &found)
         if !found.isEmpty { throw ElaborationError(module: name, problems: found) }
         return Module(name: name, location: location, signals: signals, exprs: exprs, memories: memories,
+                      parameters: parameters, statements: scopes[0],
                       instances: instances, processes: processes, combinationalInputs: combInputs)
     }
 }
 
-/// Splits a statement tree into one pruned tree per sink (signal index, or -(memory+1)),
-/// keeping only the conditions that lead to that sink's drivers.
+extension Statement {
+    /// Splits `list` into one pruned tree per group, keeping in each only the statements
+    /// that drive the group's sinks and the conditions that lead to them. `group` maps a
+    /// sink (a signal index, or `-(memory + 1)` for a memory) to its group, or nil to drop
+    /// it. Groups come in order of first appearance. With one group per sink this is the
+    /// lowering behind `Module.processes`; the emitter uses it to put every register of one
+    /// clock and reset into one `always` block.
+    public static func split(_ list: [Statement], group: (Int) -> Int?) -> [(group: Int, body: [Statement])] {
+        let g = Lowering.lower(list, group: group)
+        return g.order.map { ($0, g.bodies[$0]!) }
+    }
+}
+
+/// Splits a statement tree into one pruned tree per group of sinks (by default one group
+/// per sink: signal index, or -(memory+1)), keeping only the conditions that lead to the
+/// group's drivers.
 enum Lowering {
     struct Grouped {
         var order: [Int] = []
@@ -40,17 +55,17 @@ enum Lowering {
         }
     }
 
-    static func lower(_ list: [Statement]) -> Grouped {
+    static func lower(_ list: [Statement], group: (Int) -> Int? = { $0 }) -> Grouped {
         var g = Grouped()
         for s in list {
             switch s {
             case .assign(let sink, _, _):
-                g.append(sink, s)
+                if let k = group(sink) { g.append(k, s) }
             case .memoryWrite(let m, _, _, _):
-                g.append(-(m + 1), s)
+                if let k = group(-(m + 1)) { g.append(k, s) }
             case .when(let branches, let otherwise, let at):
-                let lb = branches.map { lower($0.body) }
-                let lo = otherwise.map { lower($0) }
+                let lb = branches.map { lower($0.body, group: group) }
+                let lo = otherwise.map { lower($0, group: group) }
                 for key in keys(lb + (lo.map { [$0] } ?? [])) {
                     var arms = branches.indices.map { i in
                         Branch(condition: branches[i].condition, body: lb[i].bodies[key] ?? [], location: branches[i].location)
@@ -60,8 +75,8 @@ enum Lowering {
                     g.append(key, .when(arms, otherwise: other, at: at))
                 }
             case .switchOn(let sel, let cases, let def, let at):
-                let lc = cases.map { lower($0.body) }
-                let ld = def.map { lower($0) }
+                let lc = cases.map { lower($0.body, group: group) }
+                let ld = def.map { lower($0, group: group) }
                 for key in keys(lc + (ld.map { [$0] } ?? [])) {
                     let d = ld?.bodies[key]
                     var arms: [SwitchCase] = []

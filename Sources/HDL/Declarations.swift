@@ -59,7 +59,9 @@ public struct SignalDecl: Sendable, Equatable {
 }
 
 /// A memory: `depth` words of `width` bits, synchronous write on `clock`, asynchronous
-/// read ports. Initialised to 0 in simulation (an `initial` loop), not by reset.
+/// read ports. A plain memory (`m.memory`) is initialised to 0 in simulation (an `initial`
+/// loop), not by reset; a register array (`m.regArray`) is a memory whose words are
+/// registers: `registers` holds their reset and enable, and the emitter resets every word.
 public struct MemoryDecl: Sendable, Equatable {
     public var name: String
     public var swiftName: String
@@ -68,6 +70,8 @@ public struct MemoryDecl: Sendable, Equatable {
     /// Index into `signals` of the clock.
     public var clock: Int
     public var location: SourceLocation
+    /// Reset and enable of a register array (its `clock` is the memory's); nil for a memory.
+    public var registers: RegisterInfo? = nil
     /// Address width: ceil(log2(depth)), at least 1.
     public var addressWidth: Int { Swift.max(1, bitsToIndex(depth)) }
 }

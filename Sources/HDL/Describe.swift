@@ -13,6 +13,7 @@ extension ModuleBuilder {
         switch e.kind {
         case .signal(let d): t += signals[d].swiftName
         case .constant(let v): t += String(v)
+        case .parameter(let k): t += parameters[k].name
         case .not(let a): t += "~"; render(a, into: &t, depth: depth + 1)
         case .logicalNot(let a): t += "!"; render(a, into: &t, depth: depth + 1)
         case .binary(let op, let a, let b):

@@ -9,6 +9,11 @@ public final class Module: Sendable, Equatable {
     /// Expression nodes (operands before users).
     public let exprs: [ExprNode]
     public let memories: [MemoryDecl]
+    /// Named constants (`localparam`s), in declaration order.
+    public let parameters: [ParameterDecl]
+    /// The module body as recorded (every sink's drivers under their conditions), before
+    /// it is split per sink into `processes`: the emitter groups registers from it.
+    public let statements: [Statement]
     public let instances: [InstanceDecl]
     /// One process per driven sink (wire, output, register, memory), in declaration order.
     public let processes: [SinkLogic]
@@ -17,7 +22,10 @@ public final class Module: Sendable, Equatable {
     public let combinationalInputs: [[Int]]
 
     init(name: String, location: SourceLocation, signals: [SignalDecl], exprs: [ExprNode], memories: [MemoryDecl],
+         parameters: [ParameterDecl], statements: [Statement],
          instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[Int]]) {
+        self.parameters = parameters
+        self.statements = statements
         self.name = name
         self.location = location
         self.signals = signals
@@ -34,7 +42,7 @@ public final class Module: Sendable, Equatable {
     public var outputPorts: [Int] { signals.indices.filter { signals[$0].kind == .output } }
 
     public static func == (a: Module, b: Module) -> Bool {
-        a === b || (a.name == b.name && a.signals == b.signals && a.exprs == b.exprs && a.memories == b.memories
+        a === b || (a.name == b.name && a.signals == b.signals && a.exprs == b.exprs && a.memories == b.memories && a.parameters == b.parameters
             && a.instances == b.instances && a.processes == b.processes)
     }
 }

@@ -15,6 +15,8 @@ public final class ModuleBuilder {
     /// Node -> index, for hash-consing in `make`.
     var nodeIndex: [ExprNode: Int] = [:]
     var memories: [MemoryDecl] = []
+    /// Named constants (`localparam`), in declaration order.
+    var parameters: [ParameterDecl] = []
     var instances: [InstanceDecl] = []
     /// Statement lists of the open scopes; `scopes[0]` is the module body.
     var scopes: [[Statement]] = [[]]
@@ -112,6 +114,7 @@ public final class ModuleBuilder {
     func assign(_ sink: Signal, _ value: Signal, _ at: SourceLocation?) {
         guard owns(sink, at), owns(value, at) else { return }
         guard let d = sink.declIndex else {
+            if case .memoryRead(let k, let a) = exprs[sink.node].kind, assignElement(k, address: a, value, at) { return }
             report(at ?? scopeLocations.last, "cannot drive the expression \(describe(sink.node))\(declaredAt([sink.node]))",
                    fix: "drive a declared wire, output or register")
             return

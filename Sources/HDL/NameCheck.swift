@@ -22,7 +22,8 @@ extension ModuleBuilder {
         }
         checkModuleNames(into: &found)
         for s in signals { claim(s.name, s.swiftName, s.noun, s.location) }
-        for m in memories { claim(m.name, m.swiftName, "memory", m.location) }
+        for m in memories { claim(m.name, m.swiftName, m.registers == nil ? "memory" : "register array", m.location) }
+        for p in parameters { claim(p.name, p.name, "localparam", p.location) }
         for i in instances { claim(i.name, i.name, "instance", i.location) }
     }
 

@@ -29,6 +29,8 @@ public enum ExprKind: Sendable, Hashable {
     case signal(Int)
     /// A constant of the node's width.
     case constant(UInt64)
+    /// A named constant: index into `parameters` (emitted by name).
+    case parameter(Int)
     /// Bitwise NOT.
     case not(Int)
     /// Logical NOT of a 1-bit operand.
@@ -106,7 +108,7 @@ extension ExprKind {
     /// The operand expression indices, in order.
     public var operands: [Int] {
         switch self {
-        case .signal, .constant: return []
+        case .signal, .constant, .parameter: return []
         case .not(let a), .logicalNot(let a), .reduce(_, let a), .zeroExtend(let a): return [a]
         case .binary(_, let a, let b): return [a, b]
         case .shiftConst(_, let a, _): return [a]

@@ -1,38 +1,60 @@
-/// An array of registers (`m.regArray`): each element is a plain register named
-/// `name_0`, `name_1`, ...; `read(idx)` and `write(idx, value)` select one by a signal.
+/// An array of registers (`m.regArray`): `count` words sharing clock, reset, reset value
+/// and enable, emitted as one Verilog array `reg [W-1:0] name [0:count-1]` that the reset
+/// branch clears with a `for` loop. Elements are read and written by a constant (`regs[2]`,
+/// `regs[2] <== x`) or a signal index (`regs.read(i)`, `regs.write(i, x)`): an indexed
+/// access is one array access in Verilog, not a chain of compares.
 public struct RegArray: RandomAccessCollection {
-    /// The registers, element i named `<name>_<i>`.
-    public let registers: [Signal]
+    /// The storage: a memory whose words are registers (`MemoryDecl.registers`).
+    let storage: Memory
     public var startIndex: Int { 0 }
-    public var endIndex: Int { registers.count }
-    /// Static index (a Swift Int): the plain register.
-    public subscript(position: Int) -> Signal { registers[position] }
+    public var endIndex: Int { storage.depth }
 
-    /// Dynamic read: the register selected by `index` (any width); an index with no
-    /// register reads 0. Emitted as a chain of `?:` on `index == i`.
-    public func read(_ index: Signal, fileID: String = #fileID, line: Int = #line) -> Signal {
-        guard let first = registers.first else { fatalError("empty RegArray (\(fileID):\(line))") }
-        guard first.builder.owns(index, SourceLocation(fileID: fileID, line: line)) else { return first }
-        return mux(index, registers, fileID: fileID, line: line)
+    /// Element `position` (a Swift Int): readable, and assignable with `<==`.
+    public subscript(position: Int) -> Signal {
+        let b = storage.builder
+        let aw = storage.addressWidth
+        let address = b.make(.constant(UInt64(position)), width: aw)
+        return b.make(.memoryRead(memory: storage.index, address: address.node), width: storage.width)
     }
 
-    /// Dynamic write (inside the current scope): register i gets `value` when `index == i`.
+    /// Dynamic read: the element selected by `index` (any width); an index with no
+    /// element reads 0.
+    public func read(_ index: Signal, fileID: String = #fileID, line: Int = #line) -> Signal {
+        let b = storage.builder
+        guard b.owns(index, SourceLocation(fileID: fileID, line: line)) else { return self[0] }
+        let (address, inRange) = split(index)
+        let word = storage.read(address, fileID: fileID, line: line)
+        guard let inRange else { return word }
+        return mux(inRange, word, 0, fileID: fileID, line: line)
+    }
+
+    /// Dynamic write (inside the current scope): element `index` gets `value` on the clock
+    /// edge; an index with no element writes nothing.
     public func write(_ index: Signal, _ value: Signal, fileID: String = #fileID, line: Int = #line) {
-        guard let first = registers.first else { return }
-        let m = first.builder
-        let at = SourceLocation(fileID: fileID, line: line)
-        guard m.owns(index, at), m.owns(value, at) else { return }
-        let reachable = index.width >= 62 ? registers.count : Swift.min(registers.count, 1 << index.width)
-        for i in 0..<reachable {
-            m.when(index .== i, fileID: fileID, line: line) { m.assign(registers[i], value, at) }
+        let b = storage.builder
+        guard b.owns(index, SourceLocation(fileID: fileID, line: line)) else { return }
+        let (address, inRange) = split(index)
+        if let inRange {
+            b.when(inRange, fileID: fileID, line: line) { storage.write(address, value, fileID: fileID, line: line) }
+        } else {
+            storage.write(address, value, fileID: fileID, line: line)
         }
     }
 
     /// Dynamic write of a constant.
     public func write(_ index: Signal, _ value: Int, fileID: String = #fileID, line: Int = #line) {
-        guard let first = registers.first else { return }
         let at = SourceLocation(fileID: fileID, line: line)
-        write(index, first.builder.literal(value, width: first.width, at, context: "the value written to the register array"), fileID: fileID, line: line)
+        write(index, storage.builder.literal(value, width: storage.width, at, context: "the value written to the register array"),
+              fileID: fileID, line: line)
+    }
+
+    /// The array address for `index` (zero-extended or cut to the address width) and, when
+    /// `index` has bits above the address, the condition that they are 0.
+    private func split(_ index: Signal) -> (address: Signal, inRange: Signal?) {
+        let aw = storage.addressWidth
+        if index.width == aw { return (index, nil) }
+        if index.width < aw { return (index.zeroExtended(to: aw), nil) }
+        return (index[aw - 1, 0], index[index.width - 1, aw] .== 0)
     }
 }
 
@@ -47,10 +69,24 @@ extension ModuleBuilder {
             n = 1
         }
         let info = registerInfo(name, width: width, clock: clock, reset: reset, resetValue: resetValue, enable: enable, at)
-        let base = Naming.snakeCase(name)
-        let regs = (0..<n).map { i in
-            declare("\(name)[\(i)]", verilogName: "\(base)_\(i)", width: width, kind: .register(info), at)
+        let storage = memory(name, depth: n, width: width, clock: clock, fileID: fileID, line: line)
+        memories[storage.index].registers = info
+        return RegArray(storage: storage)
+    }
+
+    /// `sink <== value` where `sink` is an element of a register array (`regs[i]` or
+    /// `regs.read(i)` with an in-range index): a write of that element.
+    func assignElement(_ memory: Int, address: Int, _ value: Signal, _ at: SourceLocation?) -> Bool {
+        let mem = memories[memory]
+        guard mem.registers != nil else { return false }
+        if value.width != mem.width {
+            report(at ?? mem.location,
+                   "cannot assign a \(value.width)-bit value \(describe(value.node)) to an element of the \(mem.width)-bit register array `\(mem.swiftName)`"
+                   + (at == nil ? " (declared at \(mem.location))" : ""),
+                   fix: value.width > mem.width ? "truncate the value (.truncated(to: \(mem.width)))" : "zero-extend the value (.zeroExtended(to: \(mem.width)))")
+            return true
         }
-        return RegArray(registers: regs)
+        scopes[scopes.count - 1].append(.memoryWrite(memory: memory, address: address, data: value.node, at: at ?? mem.location))
+        return true
     }
 }

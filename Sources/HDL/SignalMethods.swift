@@ -125,6 +125,12 @@ extension ModuleBuilder {
             // A slice of a slice is one slice of the original (no intermediate wire).
             return make(.slice(inner, hi: base + hi, lo: base + lo), width: hi - lo + 1)
         }
+        if case .mux(let s, let t, let f) = exprs[a.node].kind, case .constant(0) = exprs[f].kind {
+            // Bits of a value guarded to 0 (e.g. an array element read by a wide index) are the
+            // guarded bits of the value: no intermediate wire of the whole word.
+            let part = slice(Signal(width: exprs[t].width, node: t, builder: self), hi, lo, at)
+            return make(.mux(s, part.node, make(.constant(0), width: hi - lo + 1).node), width: hi - lo + 1)
+        }
         return make(.slice(a.node, hi: hi, lo: lo), width: hi - lo + 1)
     }
 

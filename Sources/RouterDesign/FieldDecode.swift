@@ -14,8 +14,6 @@ struct FieldDecode {
     let lockedHit: Signal
     /// The VMWRITE operand, cut to the field's width, fails its check (error 7).
     let checkFails: Signal
-    /// The selected field's value, zero-extended to 64 bits (VMREAD).
-    let readData: Signal
 
     private let hits: [(spec: FieldSpec, hit: Signal, index: Signal)]
 
@@ -23,7 +21,7 @@ struct FieldDecode {
         let field = io.cmdField
         let vmcs0 = io.cmdVMCS .== 0
         var hits: [(spec: FieldSpec, hit: Signal, index: Signal)] = []
-        var any: [Signal] = [], ro: [Signal] = [], locked: [Signal] = [], fails: [Signal] = [], data: [Signal] = []
+        var any: [Signal] = [], ro: [Signal] = [], locked: [Signal] = [], fails: [Signal] = []
         for f in FieldTable.fields {
             let n = f.count.count(p)
             if n == 0 { continue }
@@ -47,8 +45,6 @@ struct FieldDecode {
             any.append(hit)
             if f.access == .readOnly { ro.append(hit) }
             if f.lockable { locked.append(hit) }
-            let value = FieldStorage.read(f, m, s, index: index)
-            data.append(hit.replicated(64) & value.zeroExtended(to: 64))
             // Value check on the operand cut to the field's width (SPEC 6.3).
             let cut = io.cmdData[f.width - 1, 0]
             let reserved = f.check.reservedMask(width: f.width, p)
@@ -62,7 +58,22 @@ struct FieldDecode {
         readOnlyHit = m.wire("field_read_only", width: 1); readOnlyHit <== Select.any(m, ro)
         lockedHit = m.wire("field_locked", width: 1); lockedHit <== Select.any(m, locked) && s.routeLock
         checkFails = m.wire("field_value_bad", width: 1); checkFails <== Select.any(m, fails)
-        readData = m.wire("field_read_data", width: 64); readData <== Select.or(m, data, width: 64)
+        self.state = s
+    }
+
+    private let state: RouterState
+
+    /// VMREAD: drives `data` (64 bits) with the selected field's value, zero-extended, as
+    /// one `if`/`else if` per field (the hits are exclusive); call where the read succeeds.
+    /// Written into the response register's update, the selection is computed only for a
+    /// VMREAD instead of masking every field's value on every command.
+    func read(_ m: ModuleBuilder, into data: Signal) {
+        guard let first = hits.first else { return }
+        func value(_ h: (spec: FieldSpec, hit: Signal, index: Signal)) -> Signal {
+            FieldStorage.read(h.spec, m, state, index: h.index).zeroExtended(to: 64)
+        }
+        var chain = m.when(first.hit) { data <== value(first) }
+        for h in hits.dropFirst() { chain = chain.elseWhen(h.hit) { data <== value(h) } }
     }
 
     /// Stores the VMWRITE operand into the selected field; call inside the
@@ -108,8 +119,13 @@ enum FieldStorage {
     /// (its width, and for checked fields only the bits the check allows).
     static func write(_ f: FieldSpec, _ m: ModuleBuilder, _ s: RouterState, index i: Signal, data v: Signal) {
         switch f.name {
-        case "PIN": s.pin.write(i, v[31, 0])
-        case "PROC": s.proc.write(i, v[31, 0])
+        case "PIN":
+            s.pin.write(i, v[31, 0])
+            s.exitWants.write(i, ExitWants.word(m, pin: v[31, 0], proc: s.proc.read(i)))
+        case "PROC":
+            s.proc.write(i, v[31, 0])
+            s.exitWants.write(i, ExitWants.word(m, pin: s.pin.read(i), proc: v[31, 0]))
+            s.useIOBitmaps?.write(i, v[ExitControls.useIOBitmaps])
         case "EXC_BITMAP": s.excBitmap.write(i, v[31, 0])
         case "PFEC_MASK": s.pfecMask.write(i, v[31, 0])
         case "PFEC_MATCH": s.pfecMatch.write(i, v[31, 0])

@@ -1,47 +1,75 @@
 import HDL
 
-/// `wants(k, event)` of SPEC 5.3: whether VMM k's VT-x controls take the
-/// event (else the main VMM does). The single-bit rows come from
-/// `ExitControls.table`; reason 0 (NMI, #PF, other vectors) and reason 30
-/// (I/O bitmaps or unconditional I/O exiting) have their own rules; every
-/// other supported reason is always wanted.
+/// `wants(k, event)` of SPEC 5.3: whether VMM k's VT-x controls take the event (else the
+/// main VMM does).
+///
+/// PIN and PROC change only on a VMWRITE, so the write precomputes what routing needs
+/// from them into `exitWants[k]` (see `ExitWants`): bit t says whether k wants exit reason
+/// t. Routing then reads one bit of one register instead of selecting control words and
+/// walking a chain of reason compares. Reason 0 (NMI, #PF, other vectors) and reason 30
+/// (I/O bitmaps or unconditional I/O exiting) keep their own rules.
 enum OwnerControls {
     static func wants(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ d: CommandDecode,
                       owner k: Signal) -> Signal {
-        // Only the control bits routing reads are selected (the rest are stored and read back by VMREAD).
-        func pin(_ bit: Int) -> Signal { Select.pick(m, s.pin.registers.map { $0[bit] }, by: k) }
-        func proc(_ bit: Int) -> Signal { Select.pick(m, s.proc.registers.map { $0[bit] }, by: k) }
-        let exc = s.excBitmap.read(k)
+        let wantsK = s.exitWants.read(k).named("owner_exit_wants")
+        let exc = s.excBitmap.read(k).named("owner_exc_bitmap")
         // #PF: the exception-bitmap bit's sense is flipped when the error code does not match.
         let pfMatches = (d.errCode & s.pfecMask.read(k)) .== s.pfecMatch.read(k)
         let pageFault = !(pfMatches ^ exc[ExitControls.pageFaultVector])
-        let exception = mux(d.isNMI, pin(ExitControls.nmiExiting),
-                            mux(d.vector[4, 0] .== ExitControls.pageFaultVector, pageFault, exc[d.vector[4, 0]]))
+        let vector = d.vector[4, 0]
+        let exception = mux(d.isNMI, wantsK[ExitWants.nmiExitingSlot],
+                            mux(vector .== ExitControls.pageFaultVector, pageFault, exc[vector]))
 
         // I/O: the bitmap when PROC bit 25 is set (and the design has bitmaps), else PROC bit 24.
-        var io = proc(ExitControls.unconditionalIOExiting)
-        if let bitmap = s.bitmap {
+        var io = wantsK[ExitWants.unconditionalIOSlot]
+        if let bitmap = s.bitmap, let useBitmaps = s.useIOBitmaps {
             let word = d.port[15, 5]
             let vmmBits = s.bitmapVMMBits
             let lo = bitmap.read(cat(k[vmmBits - 1, 0], word))
             let hi = bitmap.read(cat(k[vmmBits - 1, 0], word + 1))
             // Ports port..port+size-1 are bits off..off+size-1 of {hi, lo} (size 1, 2 or 4).
-            let window = cat(hi, lo)
+            let window = cat(hi, lo).named("owner_io_bitmap_window")
             let off = d.port[4, 0].zeroExtended(to: 6)
             let b0 = window[off], b1 = window[off + 1], b2 = window[off + 2], b3 = window[off + 3]
             let hit = b0 || ((d.sizeMinusOne .!= 0) && b1) || ((d.sizeMinusOne .== 3) && (b2 || b3))
-            io = mux(proc(ExitControls.useIOBitmaps), d.wraps || hit, io)
+            io = mux(useBitmaps.read(k), d.wraps || hit, io)
         }
+        return mux(d.isException, exception, mux(d.isIO, io, wantsK[d.reasonIndex])).named("owner_wants")
+    }
+}
 
-        var wants = m.const(1, width: 1)
-        for row in ExitControls.table.reversed() {
-            let bit = row.register == .pin ? pin(row.bit) : proc(row.bit)
-            wants = mux(d.reason .== Int(row.reason), bit, wants)
+/// The precomputed `wants` bits of one VMM (SPEC 5.3), a 64-bit word per VMM: bit t is 1
+/// when the VMM wants exit reason t. Always-wanted reasons are 1; a reason of a single
+/// control bit (`ExitControls.table`) copies that bit of PIN or PROC; slot 0 holds PIN
+/// bit 3 (NMI exiting) and slot 30 PROC bit 24 (unconditional I/O exiting), which the
+/// reason-0 and reason-30 rules read. Rewritten whenever PIN or PROC is written.
+enum ExitWants {
+    static let nmiExitingSlot = 0
+    static let unconditionalIOSlot = 30
+
+    /// The word for all-zero PIN and PROC (the reset value).
+    static var resetValue: UInt64 {
+        ExitReason.supported.reduce(0) { acc, r in
+            let t = Int(r.reason)
+            if t == 0 || t == 30 || ExitControls.table.contains(where: { Int($0.reason) == t }) { return acc }
+            return acc | (1 << UInt64(t))
         }
-        wants = mux(d.isIO, io, wants)
-        wants = mux(d.isException, exception, wants)
-        let w = m.wire("owner_wants", width: 1)
-        w <== wants
-        return w
+    }
+
+    /// The word for control words `pin` and `proc` (32 bits each).
+    static func word(_ m: ModuleBuilder, pin: Signal, proc: Signal) -> Signal {
+        var bits: [Signal] = []
+        for t in (0..<64).reversed() {
+            if t == nmiExitingSlot {
+                bits.append(pin[ExitControls.nmiExiting])
+            } else if t == unconditionalIOSlot {
+                bits.append(proc[ExitControls.unconditionalIOExiting])
+            } else if let row = ExitControls.table.first(where: { Int($0.reason) == t }) {
+                bits.append(row.register == .pin ? pin[row.bit] : proc[row.bit])
+            } else {
+                bits.append(m.const(Int((resetValue >> UInt64(t)) & 1), width: 1))
+            }
+        }
+        return cat(bits)
     }
 }

@@ -18,26 +18,15 @@ struct EventInfo {
     }
 }
 
-/// The response registers (SPEC 8, 9): loaded on the accepting edge with the
-/// command's response, every field its kind does not list 0. `rsp_valid` is
-/// set on accept and cleared when the response is consumed without a new
-/// command; `cmd_ready = !rsp_valid || rsp_ready`, so a response is valid the
-/// cycle after its command is accepted and the block takes one command per
-/// cycle while `rsp_ready` is high.
+/// The response registers (SPEC 8, 9): loaded on the executing edge (`CommandStage`) with
+/// the command's response, every field its kind does not list 0.
 enum ResponseRegisters {
     static func build(_ m: ModuleBuilder, _ s: RouterState, _ io: RouterPorts, _ d: CommandDecode,
                       _ o: Outcome, _ fields: FieldDecode, _ routing: RoutingPolicy,
-                      _ delivery: Deliverability, _ event: EventInfo) -> Signal {
+                      _ delivery: Deliverability, _ event: EventInfo, execute: Signal) {
         func register(_ name: String, _ width: Int) -> Signal {
             m.reg(name, width: width, clock: io.clk, reset: io.rst, resetValue: 0)
         }
-        let valid = register("rsp_valid_q", 1)
-        let ready = m.wire("cmd_ready_int", width: 1)
-        ready <== !valid || io.rspReady
-        io.cmdReady <== ready
-        io.rspValid <== valid
-        let accept = m.wire("accept", width: 1)
-        accept <== io.cmdValid && ready
 
         let kind = register("rsp_kind_q", 3), target = register("rsp_target_q", 4)
         let isSelf = register("rsp_self_q", 1), fallback = register("rsp_fallback_q", 1)
@@ -47,8 +36,7 @@ enum ResponseRegisters {
         let entry = register("rsp_entry_q", 64), data = register("rsp_data_q", 64)
         let current = register("rsp_current_q", 8), error = register("rsp_error_q", 8)
 
-        m.when(accept) {
-            valid <== 1
+        m.when(execute) {
             kind <== 0; target <== 0; isSelf <== 0; fallback <== 0; policy <== 0; from <== 0; reason <== 0
             qual <== 0; info <== 0; errCode <== 0; entry <== 0; data <== 0; current <== 0; error <== 0
             m.when(o.rejectCode .!= 0) {
@@ -73,19 +61,16 @@ enum ResponseRegisters {
                 error <== o.vmError
             }.otherwise {
                 kind <== 1
-                data <== mux(d.isRead, fields.readData, 0)
+                m.when(d.isRead) { fields.read(m, into: data) }
                 current <== s.current
                 m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }
                 m.when(d.isResume) { current <== o.ownReturnEntity }
             }
-        }.elseWhen(io.rspReady) {
-            valid <== 0
         }
 
         io.rspKind <== kind; io.rspTarget <== target; io.rspSelf <== isSelf; io.rspFallback <== fallback
         io.rspPolicy <== policy; io.rspFrom <== from; io.rspReason <== reason; io.rspQual <== qual
         io.rspInfo <== info; io.rspErrCode <== errCode; io.rspEntry <== entry; io.rspData <== data
         io.rspCurrent <== current; io.rspError <== error
-        return accept
     }
 }

@@ -23,6 +23,10 @@ struct RouterState {
     let handled: RegArray
     // Per-VMM VMCS fields (SPEC 6.1).
     let pin, proc, excBitmap, pfecMask, pfecMatch: RegArray
+    /// Per VMM, the exit reasons it wants, derived from PIN and PROC when they are written
+    /// (`ExitWants`), and PROC bit 25 (use I/O bitmaps; nil without bitmaps).
+    let exitWants: RegArray
+    let useIOBitmaps: RegArray?
     let hostRIP: RegArray
     let instrError: RegArray
     let exitReason: RegArray
@@ -62,6 +66,8 @@ struct RouterState {
         excBitmap = array("exc_bitmap", v, 32)
         pfecMask = array("pfec_mask", v, 32)
         pfecMatch = array("pfec_match", v, 32)
+        exitWants = m.regArray("exit_wants", count: v, width: 64, clock: clk, reset: rst, resetValue: Int(ExitWants.resetValue))
+        useIOBitmaps = p.ioBitmaps ? array("use_io_bitmaps", v, 1) : nil
         hostRIP = array("host_rip", v, 64)
         instrError = array("vm_instr_error", v, 8)
         exitReason = array("exit_reason", v, 16)

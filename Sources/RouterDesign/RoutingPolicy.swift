@@ -20,38 +20,33 @@ struct RoutingPolicy {
         let wants = OwnerControls.wants(m, p, s, d, owner: k)
         let ownerTarget = mux(d.isVMM, d.currentVMM, mux(wants, k, 0))
 
-        // IO_RANGE: the lowest enabled range containing every port of the access (no wrap).
-        var ioTarget = routeVMM
-        if let base = s.ioBase, let limit = s.ioLimit, let enable = s.ioEnable, let vmm = s.ioVMM {
-            for r in (0..<p.ioRanges).reversed() {
-                let inside = enable[r] && (base[r] <= d.port) && !d.wraps && (d.lastPort <= limit[r])
-                ioTarget = mux(d.isIO && inside, vmm[r], ioTarget)
-            }
-        }
-        let ioSel = m.wire("io_range_target", width: 4)
-        ioSel <== ioTarget
 
         // LOAD: eligible VMMs that are not busy (or are the one running); lowest load, ties to the lowest id.
-        let eligible = m.wire("eligible_sel", width: p.vmms)
-        eligible <== s.eligible.read(d.reasonIndex)
-        var found = m.const(0, width: 1)
-        var best = m.const(0, width: 4)
-        var bestLoad = m.const(0, width: 16)
-        for v in 0..<p.vmms {
-            let candidate = eligible[v] && (!s.returnValid[v] || (d.isVMM && (d.currentID .== v)))
-            let take = v == 0 ? candidate : candidate && (!found || (s.load[v] < bestLoad))
-            best = mux(take, m.const(v, width: 4), best)
-            bestLoad = mux(take, s.load[v], bestLoad)
-            found = v == 0 ? candidate : found || candidate
-        }
+        let eligible = s.eligible.read(d.reasonIndex).named("eligible_sel")
+        let candidates = cat((0..<p.vmms).reversed().map { v in
+            eligible[v] && (!s.returnValid[v] || (d.isVMM && (d.currentID .== v)))
+        }).named("load_candidates")
+        let least = LeastLoaded.pick(m, candidates: candidates, loads: (0..<p.vmms).map { s.load[$0] })
         let loadSel = m.wire("load_target", width: 4)
-        loadSel <== mux(found, best, routeVMM)
+        loadSel <== mux(least.found, least.vmm, routeVMM)
 
         let byPolicy = m.wire("policy_target", width: 4)
         byPolicy <== routeVMM
         m.switch(routePolicy) { c in
             c.is(0) { byPolicy <== ownerTarget }
-            c.is(2) { byPolicy <== ioSel }
+            c.is(2) {
+                // IO_RANGE: the lowest enabled range containing every port of the access (no
+                // wrap); the range compares are side by side, the `if` chain is the priority.
+                if let base = s.ioBase, let limit = s.ioLimit, let enable = s.ioEnable, let vmm = s.ioVMM {
+                    m.when(d.isIO && !d.wraps) {
+                        var chain: When?
+                        for r in 0..<p.ioRanges {
+                            let inside = enable[r] && (base[r] <= d.port) && (d.lastPort <= limit[r])
+                            chain = chain.map { $0.elseWhen(inside) { byPolicy <== vmm[r] } } ?? m.when(inside) { byPolicy <== vmm[r] }
+                        }
+                    }
+                }
+            }
             c.is(3) { byPolicy <== loadSel }
         }
 

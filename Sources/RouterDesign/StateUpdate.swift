@@ -1,9 +1,13 @@
 import HDL
 
-/// Everything that happens on the accepting edge (`cmd_valid && cmd_ready`):
+/// Everything that happens on the executing edge (`CommandStage.execute`):
 /// the state changes of SPEC 5.5, 6.3 and 6.4. Rejected commands and
 /// VMfailInvalid change nothing; every VMfailValid writes its number into the
 /// requester's VM_INSTR_ERROR.
+///
+/// The counters of the routed-to VMM (`load` +1 saturating, `handled` +1) are computed for
+/// every VMM from its own register, side by side, and the target only selects which one
+/// loads: the adders then sit beside the routing decision instead of after it.
 enum StateUpdate {
     static func apply(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ io: RouterPorts,
                       _ d: CommandDecode, _ o: Outcome, _ fields: FieldDecode, _ delivery: Deliverability,
@@ -18,9 +22,13 @@ enum StateUpdate {
                     s.returnEntity.write(target, s.current)
                     s.current <== cat(m.const(0x8, width: 4), target)
                 }
-                let load = s.load.read(target)
-                s.load.write(target, mux(load.andReduce(), load, load + 1))
-                s.handled.write(target, s.handled.read(target) + 1)
+                for u in 0..<p.vmms {
+                    m.when(target .== u) {
+                        let load = s.load[u]
+                        s.load[u] <== mux(load.andReduce(), load, load + 1)
+                        s.handled[u] <== s.handled[u] + 1
+                    }
+                }
                 s.exitReason.write(target, d.reason)
                 s.exitQual.write(target, d.qual)
                 s.intrInfo.write(target, event.info)

@@ -1,8 +1,9 @@
 import HDL
 
 /// Pass 1 of emitting a module: which expression nodes are emitted at all, which get a
-/// generated wire (`_tN`), and which bits of each declaration are read (for the
-/// targeted `UNUSEDSIGNAL` waivers).
+/// named wire of their own (a "temp", named for its role by `TempNames`), which bits of
+/// each declaration are read (for the targeted `UNUSEDSIGNAL` waivers), and which
+/// localparams are used.
 struct Analysis {
     /// Bits of a declaration that the emitted text reads.
     struct BitUse {
@@ -27,22 +28,29 @@ struct Analysis {
     }
 
     let module: Module
-    /// Node -> temp number, for nodes emitted as `_tN`.
-    var temp: [Int: Int] = [:]
+    /// Node -> temp name, for nodes emitted as a wire of their own.
+    var temp: [Int: String] = [:]
     /// Temp nodes in emission order (operands first).
     var temps: [Int] = []
     var signalUse: [BitUse]
     var tempUse: [Int: BitUse] = [:]
     var memoryRead: [Bool]
+    /// Localparams some emitted expression names (the others are not declared:
+    /// Verilator -Wall reports an unused parameter).
+    var parameterUsed: [Bool]
 
     static let maxInlineDepth = 12
     /// Expressions longer than this (estimated characters) are split into temps.
     static let maxInlineLength = 150
+    /// A compound expression used more than once gets a wire only when its text is at
+    /// least this long; shorter ones read as well repeated (every simulator and synthesis
+    /// tool shares common subexpressions itself).
+    static let minSharedLength = 40
 
     /// Estimated characters an expression adds around its operands.
     static func overhead(_ kind: ExprKind, _ m: Module) -> Int {
         switch kind {
-        case .signal, .constant: return 0
+        case .signal, .constant, .parameter: return 0
         case .not, .logicalNot, .reduce: return 3
         case .binary(let op, _, _): return (op == .addCarry || op == .subBorrow) ? 20 : 6
         case .shiftConst: return 8
@@ -57,10 +65,25 @@ struct Analysis {
         }
     }
 
+    /// A read of a register-array element at a constant address: as cheap as a name.
+    static func isElement(_ kind: ExprKind, _ m: Module) -> Bool {
+        if case .memoryRead(_, let a) = kind, case .constant = m.exprs[a].kind { return true }
+        return false
+    }
+
+    /// A memory read Verilog can bit-select directly (`mem[addr][hi:lo]`): one whose text
+    /// is a plain array access (no out-of-range guard).
+    static func isSelectable(_ kind: ExprKind, _ m: Module) -> Bool {
+        guard case .memoryRead(let k, let a) = kind else { return false }
+        if case .constant = m.exprs[a].kind { return true }
+        return m.memories[k].depth == 1 << m.memories[k].addressWidth
+    }
+
     init(_ m: Module) {
         module = m
         signalUse = Array(repeating: BitUse(), count: m.signals.count)
         memoryRead = Array(repeating: false, count: m.memories.count)
+        parameterUsed = Array(repeating: false, count: m.parameters.count)
         let exprs = m.exprs
         var uses = [Int](repeating: 0, count: exprs.count)
         var roots: [Int] = []
@@ -72,30 +95,46 @@ struct Analysis {
                 if let e = info.enable { roots.append(e) }
             }
         }
-        for mem in m.memories { signalUse[mem.clock].full = true }
+        for mem in m.memories {
+            signalUse[mem.clock].full = true
+            if let r = mem.registers?.reset { roots.append(r) }
+            if let e = mem.registers?.enable { roots.append(e) }
+        }
         for inst in m.instances { for b in inst.inputs { roots.append(b.index) } }
         for r in roots { uses[r] += 1 }
-        // Values of `assign` statements and port connections: not inside any `always @*`.
-        var continuous = Set<Int>()
-        for p in m.processes { if let v = p.singleAssignment, case .combinational = p.kind { continuous.insert(v) } }
-        for inst in m.instances { for b in inst.inputs { continuous.insert(b.index) } }
+        // Expressions read inside an `always @*` block (conditional combinational logic).
+        var procedural = [Bool](repeating: false, count: exprs.count)
+        for p in m.processes where p.singleAssignment == nil {
+            guard case .combinational = p.kind else { continue }
+            var r: [Int] = []
+            Statement.collectRoots(p.body, into: &r)
+            for n in r { procedural[n] = true }
+        }
         // Reachability and use counts: parents have larger indices than operands.
         var reachable = [Bool](repeating: false, count: exprs.count)
         for r in roots { reachable[r] = true }
         var needsName = [Bool](repeating: false, count: exprs.count)
         for n in stride(from: exprs.count - 1, through: 0, by: -1) where reachable[n] {
             let kind = exprs[n].kind
-            for o in kind.operands { reachable[o] = true; uses[o] += 1 }
+            for o in kind.operands {
+                reachable[o] = true
+                uses[o] += 1
+                if procedural[n] { procedural[o] = true }
+            }
             switch kind {
-            case .slice(let a, _, _): needsName[a] = true
-            case .dynamicBit(let a, let i) where ExpressionText.directBitSelect(exprs[a].width, exprs[i].width): needsName[a] = true
+            case .slice(let a, _, _) where !Analysis.isSelectable(exprs[a].kind, m): needsName[a] = true
+            case .dynamicBit(let a, let i) where ExpressionText.directBitSelect(exprs[a].width, exprs[i].width)
+                && !Analysis.isSelectable(exprs[a].kind, m):
+                needsName[a] = true
             case .memoryRead(let mem, _): memoryRead[mem] = true
+            case .parameter(let k): parameterUsed[k] = true
             default: break
             }
         }
-        // Temps: compound nodes used twice, sliced, nested too deeply, or reading a memory;
-        // and operands of an expression whose inline text would grow past `maxInlineLength`
-        // (largest operands first). Decided in node order (operands first).
+        // Temps: compound nodes sliced, nested too deeply, reading a memory at a signal
+        // address, or used twice with a long text; and operands of an expression whose
+        // inline text would grow past `maxInlineLength` (largest operands first). Decided
+        // in node order (operands first).
         var isTemp = [Bool](repeating: false, count: exprs.count)
         var compound = [Bool](repeating: false, count: exprs.count)
         var depth = [Int](repeating: 0, count: exprs.count)
@@ -104,32 +143,37 @@ struct Analysis {
             let kind = exprs[n].kind
             switch kind {
             case .signal(let d): length[n] = m.signals[d].name.utf8.count; continue
+            case .parameter(let k): length[n] = m.parameters[k].name.utf8.count; continue
             case .constant: length[n] = 8; continue
+            case .memoryRead(let k, _) where Analysis.isElement(kind, m) && !procedural[n]:
+                length[n] = m.memories[k].name.utf8.count + 4; continue
             case .slice(let a, _, _):   // a slice of a declared signal is as cheap as a name
                 if case .signal(let d) = exprs[a].kind, !needsName[n] { length[n] = m.signals[d].name.utf8.count + 7; continue }
             default: break
             }
             compound[n] = true
             let ops = kind.operands
-            var total = Analysis.overhead(kind, m) + ops.reduce(0) { $0 + (isTemp[$1] ? 5 : length[$1]) }
+            var total = Analysis.overhead(kind, m) + ops.reduce(0) { $0 + (isTemp[$1] ? 12 : length[$1]) }
             while total > Analysis.maxInlineLength {
                 guard let big = ops.filter({ compound[$0] && !isTemp[$0] }).max(by: { length[$0] < length[$1] }),
-                      length[big] > 5 else { break }
+                      length[big] > 12 else { break }
                 isTemp[big] = true
-                total -= length[big] - 5
+                total -= length[big] - 12
             }
             length[n] = total
             depth[n] = 1 + (ops.map { isTemp[$0] ? 0 : depth[$0] }.max() ?? 0)
-            // A memory read is a wire unless it is the whole value of an `assign`: inside
-            // `always @*` Icarus warns that the block is sensitive to every word of the array.
+            // A memory read that an `always @*` block would contain is a wire: there Icarus
+            // warns that the block is sensitive to every word of the array.
             var isMemoryRead = false
-            if case .memoryRead = kind { isMemoryRead = !(uses[n] == 1 && continuous.contains(n)) }
-            if uses[n] > 1 || needsName[n] || depth[n] > Analysis.maxInlineDepth || isMemoryRead {
+            if case .memoryRead = kind { isMemoryRead = procedural[n] }
+            let shared = uses[n] > 1 && total >= Analysis.minSharedLength
+            if shared || needsName[n] || depth[n] > Analysis.maxInlineDepth || isMemoryRead {
                 isTemp[n] = true
             }
         }
+        var names = TempNames(m)
         for n in 0..<exprs.count where isTemp[n] {
-            temp[n] = temps.count
+            temp[n] = names.name(for: n, temps: temp)
             temps.append(n)
         }
         // Bit usage: a slice of a named operand reads its bits; any other use reads all.

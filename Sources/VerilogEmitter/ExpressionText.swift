@@ -1,7 +1,7 @@
 import HDL
 
 /// Pass 2 helper: the Verilog text of expression nodes. Every compound expression is
-/// parenthesised; every constant is sized; temps (`_tN`) are referenced by name.
+/// parenthesised; every constant is sized or a localparam; temps are referenced by name.
 struct ExpressionText {
     let module: Module
     let analysis: Analysis
@@ -21,15 +21,20 @@ struct ExpressionText {
         return String(s.dropFirst().dropLast())
     }
 
-    /// The name of a signal or temp node, nil for other nodes.
+    /// The name of a signal, localparam, register-array element or temp node (what Verilog
+    /// can bit-select), nil for other nodes.
     func name(_ n: Int) -> String? {
-        if let t = analysis.temp[n] { return "_t\(t)" }
-        if case .signal(let d) = module.exprs[n].kind { return module.signals[d].name }
-        return nil
+        if let t = analysis.temp[n] { return t }
+        switch module.exprs[n].kind {
+        case .signal(let d): return module.signals[d].name
+        case .parameter(let k): return module.parameters[k].name
+        case let kind where Analysis.isSelectable(kind, module): return definition(n)
+        default: return nil
+        }
     }
 
     func text(_ n: Int) -> String {
-        if let t = analysis.temp[n] { return "_t\(t)" }
+        if let t = analysis.temp[n] { return t }
         return definition(n)
     }
 
@@ -39,6 +44,7 @@ struct ExpressionText {
         switch e.kind {
         case .signal(let d): return module.signals[d].name
         case .constant(let v): return Self.constant(v, width: e.width)
+        case .parameter(let k): return module.parameters[k].name
         case .not(let a): return "(~\(text(a)))"
         case .logicalNot(let a): return "(!\(text(a)))"
         case .binary(let op, let a, let b):
@@ -58,8 +64,9 @@ struct ExpressionText {
                 let shifted = lo >= 64 ? 0 : v >> UInt64(lo)
                 return Self.constant(bits >= 64 ? shifted : shifted & ((1 << UInt64(bits)) - 1), width: bits)
             }
+            let bits = hi == lo ? "[\(lo)]" : "[\(hi):\(lo)]"
             let base = name(a) ?? "/*unnamed*/"
-            return hi == lo ? "\(base)[\(lo)]" : "\(base)[\(hi):\(lo)]"
+            return base + bits
         case .dynamicBit(let a, let i):
             let w = module.exprs[a].width
             if Self.directBitSelect(w, module.exprs[i].width), let base = name(a) {
@@ -79,8 +86,12 @@ struct ExpressionText {
             return "{\(Self.constant(0, width: e.width - module.exprs[a].width)), \(text(a))}"
         case .memoryRead(let m, let a):
             let mem = module.memories[m]
-            if mem.depth == 1 << mem.addressWidth { return "\(mem.name)[\(bare(a))]" }
-            return "((\(text(a)) < \(Self.constant(UInt64(mem.depth), width: mem.addressWidth))) ? \(mem.name)[\(bare(a))] : \(Self.constant(0, width: mem.width)))"
+            if case .constant(let k) = module.exprs[a].kind {
+                return k < mem.depth ? "\(mem.name)[\(k)]" : Self.constant(0, width: mem.width)
+            }
+            let word = "\(mem.name)[\(bare(a))]"
+            if mem.depth == 1 << mem.addressWidth { return word }
+            return "((\(text(a)) < \(Self.constant(UInt64(mem.depth), width: mem.addressWidth))) ? \(word) : \(Self.constant(0, width: mem.width)))"
         }
     }
 

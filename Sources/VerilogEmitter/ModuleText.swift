@@ -67,6 +67,9 @@ struct ModuleText {
     }
 
     private func writeDeclarations(_ w: inout Writer) {
+        for (k, p) in m.parameters.enumerated() where analysis.parameterUsed[k] {
+            w.line("localparam \(Self.range(p.width))\(p.name) = \(ExpressionText.constant(p.value, width: p.width));  // \(p.location)")
+        }
         for (d, s) in m.signals.enumerated() where !s.isPort {
             let kind = (s.isRegister || procedural.contains(d)) ? "reg " : "wire"
             declare(&w, "\(kind) \(Self.range(s.width))\(s.name);", s.location,
@@ -76,91 +79,103 @@ struct ModuleText {
             declare(&w, "reg  \(Self.range(mem.width))\(mem.name) [0:\(mem.depth - 1)];", mem.location,
                     unused: analysis.memoryRead[i] ? [] : [(mem.width - 1, 0)], width: mem.width)
         }
+        if resetsArrays { w.line("integer \(Self.loopIndex);  // index of the reset and initialisation loops") }
         for n in analysis.temps {
             let width = m.exprs[n].width
             let use = analysis.tempUse[n] ?? Analysis.BitUse()
             let unused = use.unused(width: width)
-            let text = "wire \(Self.range(width))_t\(analysis.temp[n]!) = \(ex.bare(n, definition: true));"
+            let text = "wire \(Self.range(width))\(analysis.temp[n]!) = \(ex.bare(n, definition: true));"
             if unused.isEmpty { w.line(text) } else {
                 w.line("/* verilator lint_off UNUSEDSIGNAL */")
                 w.line(text + "  //" + unusedNote(unused, width: width))
                 w.line("/* verilator lint_on UNUSEDSIGNAL */")
             }
         }
-        if !m.memories.isEmpty {
+        let plain = m.memories.filter { $0.registers == nil }
+        if !plain.isEmpty {
             // Simulation-only: hardware memories have no reset of their contents, and Yosys
             // (which defines SYNTHESIS) would spend a long time unrolling big loops.
             w.line("`ifndef SYNTHESIS")
-            w.line("integer _i;  // memory initialisation index")
+            if !resetsArrays { w.line("integer \(Self.loopIndex);  // memory initialisation index") }
             w.line("initial begin  // memories start at 0 (simulation initialisation, not a reset)")
             w.nested { w in
-                for mem in m.memories {
-                    w.line("for (_i = 0; _i < \(mem.depth); _i = _i + 1) begin")
-                    w.nested { w in w.line("\(mem.name)[_i] = \(ExpressionText.constant(0, width: mem.width));") }
-                    w.line("end")
-                }
+                for mem in plain { clearLoop(&w, mem, op: "=") }
             }
             w.line("end")
             w.line("`endif")
         }
     }
 
+    /// The loop variable of reset and initialisation loops (a leading `_` keeps it apart
+    /// from every name a design can declare).
+    static let loopIndex = "_i"
+
+    /// A register array with a reset clears itself in a loop (outside the simulation-only
+    /// initialisation, which then shares the loop variable).
+    private var resetsArrays: Bool {
+        m.memories.contains { $0.registers?.reset != nil }
+    }
+
+
+    /// `for (_i = 0; _i < depth; _i = _i + 1) name[_i] <op> reset value;`
+    private func clearLoop(_ w: inout Writer, _ mem: MemoryDecl, op: String) {
+        let i = Self.loopIndex
+        let value = ExpressionText.constant(mem.registers?.resetValue ?? 0, width: mem.width)
+        w.line("for (\(i) = 0; \(i) < \(mem.depth); \(i) = \(i) + 1) begin")
+        w.nested { w in w.line("\(mem.name)[\(i)] \(op) \(value);") }
+        w.line("end")
+    }
+
+    /// Combinational processes in declaration order, then one `always @(posedge clock)`
+    /// block per group of registers and memories (same clock, reset and enable).
     private func writeProcesses(_ w: inout Writer) {
         var body = StatementText(module: m, ex: ex)
         for p in m.processes {
-            switch p.kind {
-            case .combinational(let d):
-                if let v = p.singleAssignment {
-                    w.line("assign \(m.signals[d].name) = \(ex.bare(v));")
-                } else {
-                    w.line("always @* begin")
-                    w.nested { w in body.statements(p.body, blocking: true, into: &w) }
-                    w.line("end")
-                }
-            case .register(let d):
-                guard case .register(let info) = m.signals[d].kind else { continue }
-                let s = m.signals[d]
-                w.line("always @(posedge \(m.signals[info.clock].name)) begin")
-                w.nested { w in
-                    var open = false
-                    if let r = info.reset {
-                        w.line("if (\(ex.bare(r))) begin")
-                        w.nested { w in w.line("\(s.name) <= \(ExpressionText.constant(info.resetValue, width: s.width));") }
-                        open = true
-                    }
-                    if let e = info.enable {
-                        w.line(open ? "end else if (\(ex.bare(e))) begin" : "if (\(ex.bare(e))) begin")
-                        open = true
-                    } else if open, p.body.count == 1, case .when(let branches, let otherwise, _) = p.body[0], !branches.isEmpty {
-                        // `else begin if (c) ... end end` reads better as `else if (c) ...`.
-                        body.whenChain(branches, otherwise, blocking: false, continuing: true, into: &w)
-                        return
-                    } else if open {
-                        w.line("end else begin")
-                    }
-                    if open { w.nested { w in body.statements(p.body, blocking: false, into: &w) }; w.line("end") }
-                    else { body.statements(p.body, blocking: false, into: &w) }
-                }
-                w.line("end")
-            case .memory(let k):
-                w.line("always @(posedge \(m.signals[m.memories[k].clock].name)) begin")
-                w.nested { w in body.statements(p.body, blocking: false, into: &w) }
+            guard case .combinational(let d) = p.kind else { continue }
+            if let v = p.singleAssignment {
+                w.line("assign \(m.signals[d].name) = \(ex.bare(v));")
+            } else {
+                w.line("always @* begin")
+                w.nested { w in body.statements(p.body, blocking: true, into: &w) }
                 w.line("end")
             }
         }
-        // Registers nobody assigns still reset (or hold): emit their reset so they are driven.
-        var assigned = Set<Int>()
-        for p in m.processes { if case .register(let d) = p.kind { assigned.insert(d) } }
-        for (d, s) in m.signals.enumerated() {
-            guard case .register(let info) = s.kind, let r = info.reset, !assigned.contains(d) else { continue }
-            w.line("always @(posedge \(m.signals[info.clock].name)) begin")
-            w.nested { w in
+        for g in ClockedGroups(m).groups { writeGroup(&w, g, &body) }
+    }
+
+    private func writeGroup(_ w: inout Writer, _ g: ClockedGroups.Group, _ body: inout StatementText) {
+        w.line("always @(posedge \(m.signals[g.clock].name)) begin")
+        w.nested { w in
+            var open = false
+            if let r = g.reset {
                 w.line("if (\(ex.bare(r))) begin")
-                w.nested { w in w.line("\(s.name) <= \(ExpressionText.constant(info.resetValue, width: s.width));") }
-                w.line("end")
+                w.nested { w in
+                    for d in g.registers {
+                        guard case .register(let info) = m.signals[d].kind else { continue }
+                        w.line("\(m.signals[d].name) <= \(ExpressionText.constant(info.resetValue, width: m.signals[d].width));")
+                    }
+                    for k in g.memories { clearLoop(&w, m.memories[k], op: "<=") }
+                }
+                open = true
             }
-            w.line("end")
+            if g.body.isEmpty {
+                if open { w.line("end") }
+                return
+            }
+            if let e = g.enable {
+                w.line(open ? "end else if (\(ex.bare(e))) begin" : "if (\(ex.bare(e))) begin")
+                open = true
+            } else if open, g.body.count == 1, case .when(let branches, let otherwise, _) = g.body[0], !branches.isEmpty {
+                // `else begin if (c) ... end end` reads better as `else if (c) ...`.
+                body.whenChain(branches, otherwise, blocking: false, continuing: true, into: &w)
+                return
+            } else if open {
+                w.line("end else begin")
+            }
+            if open { w.nested { w in body.statements(g.body, blocking: false, into: &w) }; w.line("end") }
+            else { body.statements(g.body, blocking: false, into: &w) }
         }
+        w.line("end")
     }
 
     private func writeInstances(_ w: inout Writer) {

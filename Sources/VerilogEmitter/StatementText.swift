@@ -14,12 +14,19 @@ struct StatementText {
                 w.line("\(module.signals[sink].name) \(op) \(ex.bare(value));")
             case .memoryWrite(let k, let a, let v, _):
                 let mem = module.memories[k]
-                let store = "\(mem.name)[\(ex.bare(a))] <= \(ex.bare(v));"
-                if mem.depth == 1 << mem.addressWidth {
-                    w.line(store)
+                var address = ex.bare(a)
+                if case .constant(let i) = module.exprs[a].kind {
+                    if i >= mem.depth { continue }
+                    address = String(i)
+                }
+                let store = ["\(mem.name)[\(address)] <= \(ex.bare(v));"]
+                if case .constant = module.exprs[a].kind {
+                    for line in store { w.line(line) }
+                } else if mem.depth == 1 << mem.addressWidth {
+                    for line in store { w.line(line) }
                 } else {
                     w.line("if (\(ex.text(a)) < \(ExpressionText.constant(UInt64(mem.depth), width: mem.addressWidth))) begin")
-                    w.nested { w in w.line(store) }
+                    w.nested { w in for line in store { w.line(line) } }
                     w.line("end")
                 }
             case .when(let branches, let otherwise, _):

@@ -226,20 +226,27 @@ import VerilogEmitter
             let z = m.output("z", width: 4)
             z <== mux(idx, [d, ~d, d ^ 5, d + 1])       // full: the last value needs no compare
         }
-        #expect(t.contains("assign z = _t0 ? d : (_t1 ? (~d) : (_t2 ? (d ^ 4'd5) : (d + 4'd1)));"))
-        #expect(t.contains("reg  [3:0] slot_0;"))
-        // The index decodes are shared by the read and the writes (one wire each).
-        #expect(t.contains("wire _t0 = idx == 2'd0;\n    wire _t1 = idx == 2'd1;\n    wire _t2 = idx == 2'd2;"))
-        #expect(t.contains("assign y = _t0 ? slot_0 : (_t1 ? slot_1 : (_t2 ? slot_2 : 4'd0));"))
+        // A full mux with short inputs stays inline (every tool shares the compares itself).
+        #expect(t.contains("assign z = (idx == 2'd0) ? d : ((idx == 2'd1) ? (~d) : ((idx == 2'd2) ? (d ^ 4'd5) : (d + 4'd1)));"))
+        // One Verilog array, indexed reads and writes; an index past the 3 elements reads 0.
+        #expect(t.contains("reg  [3:0] slot [0:2];"))
+        #expect(!t.contains("slot_0"))
+        #expect(t.contains("assign y = (idx < 2'd3) ? slot[idx] : 4'd0;"))
         #expect(t.contains("""
+                always @(posedge clk) begin
+                    if (rst) begin
+                        for (_i = 0; _i < 3; _i = _i + 1) begin
+                            slot[_i] <= 4'd1;
+                        end
                     end else begin
                         if (en) begin
-                            if (_t2) begin
-                                slot_2 <= d;
+                            if (idx < 2'd3) begin
+                                slot[idx] <= d;
                             end
                         end
-                        slot_2 <= slot_2 ^ 4'd1;
+                        slot[2] <= slot[2] ^ 4'd1;
                     end
+                end
             """))
     }
 
@@ -257,22 +264,25 @@ import VerilogEmitter
             m.when(rst) { q <== mem.read(ra) }
         }
         #expect(t.contains("reg  [15:0] words [0:7];"))
-        #expect(t.contains("wire _t0 = en && (!rst);"), "the shared write condition is computed once")
         #expect(t.contains("for (_i = 0; _i < 8; _i = _i + 1) begin\n            words[_i] = 16'd0;"))
         #expect(t.contains("    `ifndef SYNTHESIS\n    integer _i;"), "memory init is simulation-only")
-        // Memory reads are wires (Icarus: `always @*` would be sensitive to every word),
-        // unless a read is the whole value of an `assign`.
-        #expect(t.contains("wire [15:0] _t1 = words[ra];\n    wire [15:0] _t2 = words[wa];"))
-        #expect(t.contains("assign y = _t1 ^ _t2;"))
+        // A memory read inside `always @*` is a wire named for what it reads (Icarus: the
+        // block would be sensitive to every word); reads in an `assign` stay inline.
+        #expect(t.contains("wire [15:0] words_ra = words[ra];"))
+        #expect(t.contains("assign y = words_ra ^ words[wa];"))
         #expect(t.contains("assign z = (ra < 3'd6) ? odd_words[ra] : 16'd0;"))
+        #expect(t.contains("            q = words_ra;"))
+        // Both memories share one clocked block and their write condition, written once.
         #expect(t.contains("""
                 always @(posedge clk) begin
-                    if (_t0) begin
+                    if (en && (!rst)) begin
                         words[wa] <= d;
+                        if (wa < 3'd6) begin
+                            odd_words[wa] <= d;
+                        end
                     end
                 end
             """))
-        #expect(t.contains("if (wa < 3'd6) begin\n                odd_words[wa] <= d;"))
     }
 
     @Test func instancesBindInputsAndOutputs() throws {
@@ -309,8 +319,10 @@ import VerilogEmitter
             y <== sum ^ cat(clk, rst, en, m.const(0, width: 5))
             z <== sum[7, 4]
         }
-        #expect(t.contains("wire [7:0] _t0 = a + b;"))
-        #expect(t.contains("assign z = _t0[7:4];"))
+        // Sliced, so it needs a name: one made from what it computes.
+        #expect(t.contains("wire [7:0] a_plus_b = a + b;"))
+        #expect(t.contains("assign y = a_plus_b ^ {clk, rst, en, 5'd0};"))
+        #expect(t.contains("assign z = a_plus_b[7:4];"))
     }
 
     @Test func sliceOfASliceIsOneSlice() throws {

@@ -82,6 +82,7 @@ import VerilogEmitter
             switch e.kind {
             case .signal(let d): v[n] = inputs[d] ?? 0
             case .constant(let c): v[n] = c
+            case .parameter(let k): v[n] = m.parameters[k].value
             case .not(let a): v[n] = ~x(a) & mk
             case .logicalNot(let a): v[n] = x(a) == 0 ? 1 : 0
             case .binary(let op, let a, let b):

@@ -13,6 +13,7 @@ module counter (  // Counter.swift:8
     wire at_limit;  // Counter.swift:16
     assign q = count;
     assign wrap = en && at_limit;
+    assign at_limit = count == limit;
     always @(posedge clk) begin
         if (rst) begin
             count <= 8'd0;
@@ -24,7 +25,6 @@ module counter (  // Counter.swift:8
             end
         end
     end
-    assign at_limit = count == limit;
 endmodule
 
 `default_nettype wire

@@ -30,31 +30,27 @@ module fifo (  // Fifo.swift:10
     assign out_valid = used != 3'd0;
     assign out_data = storage[read_ptr];
     assign count = used;
+    assign push = in_valid && in_ready;
+    assign pop = out_valid && out_ready;
     always @(posedge clk) begin
         if (rst) begin
             write_ptr <= 2'd0;
-        end else if (push) begin
-            write_ptr <= write_ptr + 2'd1;
-        end
-    end
-    always @(posedge clk) begin
-        if (rst) begin
             read_ptr <= 2'd0;
-        end else if (pop) begin
-            read_ptr <= read_ptr + 2'd1;
-        end
-    end
-    always @(posedge clk) begin
-        if (rst) begin
             used <= 3'd0;
-        end else if (push && (!pop)) begin
-            used <= used + 3'd1;
-        end else if (pop && (!push)) begin
-            used <= used - 3'd1;
+        end else begin
+            if (push) begin
+                write_ptr <= write_ptr + 2'd1;
+            end
+            if (pop) begin
+                read_ptr <= read_ptr + 2'd1;
+            end
+            if (push && (!pop)) begin
+                used <= used + 3'd1;
+            end else if (pop && (!push)) begin
+                used <= used - 3'd1;
+            end
         end
     end
-    assign push = in_valid && in_ready;
-    assign pop = out_valid && out_ready;
     always @(posedge clk) begin
         if (push) begin
             storage[write_ptr] <= in_data;

@@ -7,9 +7,9 @@ module priority_arbiter (  // PriorityArbiter.swift:8
     output reg  [2:0] grant_index,  // PriorityArbiter.swift:11
     output wire any  // PriorityArbiter.swift:12
 );
-    wire _t0 = req[0] || req[1];
-    wire _t1 = _t0 || req[2];
-    assign grant = {(req[4] && (!(_t1 || req[3]))), (req[3] && (!_t1)), (req[2] && (!_t0)), (req[1] && (!req[0])), req[0]};
+    wire req_bit0_or_req_bit1_or_req_bit2 = (req[0] || req[1]) || req[2];
+    wire req_bit4_and_not_req_or_req_or_req_or_re = req[4] && (!(req_bit0_or_req_bit1_or_req_bit2 || req[3]));
+    assign grant = {req_bit4_and_not_req_or_req_or_req_or_re, (req[3] && (!req_bit0_or_req_bit1_or_req_bit2)), (req[2] && (!(req[0] || req[1]))), (req[1] && (!req[0])), req[0]};
     always @* begin
         grant_index = 3'd0;
         if (req[4]) begin

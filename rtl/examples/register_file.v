@@ -12,8 +12,6 @@ module register_file (  // RegisterFile.swift:10
     output wire [31:0] rdata1  // RegisterFile.swift:18
 );
     reg  [31:0] regs [0:31];  // RegisterFile.swift:15
-    wire [31:0] _t0 = regs[raddr0];
-    wire [31:0] _t1 = regs[raddr1];
     `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
@@ -22,8 +20,8 @@ module register_file (  // RegisterFile.swift:10
         end
     end
     `endif
-    assign rdata0 = (raddr0 == 5'd0) ? 32'd0 : _t0;
-    assign rdata1 = (raddr1 == 5'd0) ? 32'd0 : _t1;
+    assign rdata0 = (raddr0 == 5'd0) ? 32'd0 : regs[raddr0];
+    assign rdata1 = (raddr1 == 5'd0) ? 32'd0 : regs[raddr1];
     always @(posedge clk) begin
         if (we) begin
             regs[waddr] <= wdata;

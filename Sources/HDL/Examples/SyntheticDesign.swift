@@ -11,7 +11,7 @@ extension Examples {
         let a = m.input("a", width: 16)
         let b = m.input("b", width: 16)
         let y = m.output("y", width: 16)
-        let table = m.regArray("table", count: 4, width: 16, clock: clk, reset: rst, resetValue: 0)
+        let table = m.regArray("lookup", count: 4, width: 16, clock: clk, reset: rst, resetValue: 0)
         m.when(sel[0]) { table.write(sel[2, 1], a) }
         var fold = m.const(0, width: 16)
         var lane = 0

@@ -1,0 +1,65 @@
+import HDL
+
+/// Registers and memories that share one `always @(posedge clock)` block: the same clock,
+/// reset and enable. Their drivers are split out of the module body as one tree per group
+/// (`Statement.split`), so a condition that several registers share is written once,
+/// as a designer would write it.
+struct ClockedGroups {
+    struct Group {
+        var clock: Int
+        /// Expression index of the synchronous reset, or nil.
+        var reset: Int?
+        /// Expression index of the enable, or nil.
+        var enable: Int?
+        /// Registers (indices into `signals`), in declaration order.
+        var registers: [Int] = []
+        /// Memories and register arrays (indices into `memories`), in declaration order.
+        var memories: [Int] = []
+        /// The drivers of every member, under their conditions.
+        var body: [Statement] = []
+        /// Where the group is emitted among the module's processes.
+        var position: Int
+    }
+
+    private(set) var groups: [Group] = []
+
+    init(_ m: Module) {
+        struct Key: Hashable { var clock: Int; var reset: Int?; var enable: Int? }
+        var index: [Key: Int] = [:]
+        var sinkGroup: [Int: Int] = [:]
+        var position: [Int: Int] = [:]   // sink code -> index of its process
+        for (i, p) in m.processes.enumerated() {
+            switch p.kind {
+            case .register(let d): position[d] = i
+            case .memory(let k): position[-(k + 1)] = i
+            case .combinational: break
+            }
+        }
+        func add(_ key: Key, sink: Int, _ assign: (inout Group) -> Void) {
+            let at = position[sink] ?? (m.processes.count + (sink >= 0 ? sink : m.signals.count - sink))
+            if index[key] == nil {
+                index[key] = groups.count
+                groups.append(Group(clock: key.clock, reset: key.reset, enable: key.enable, position: at))
+            }
+            let g = index[key]!
+            groups[g].position = Swift.min(groups[g].position, at)
+            assign(&groups[g])
+            sinkGroup[sink] = g
+        }
+        for (d, s) in m.signals.enumerated() {
+            guard case .register(let info) = s.kind else { continue }
+            // A register that nothing drives and nothing resets has no block.
+            if position[d] == nil && info.reset == nil { continue }
+            add(Key(clock: info.clock, reset: info.reset, enable: info.enable), sink: d) { $0.registers.append(d) }
+        }
+        for (k, mem) in m.memories.enumerated() {
+            let info = mem.registers
+            if position[-(k + 1)] == nil && info?.reset == nil { continue }
+            add(Key(clock: mem.clock, reset: info?.reset, enable: info?.enable), sink: -(k + 1)) { $0.memories.append(k) }
+        }
+        for part in Statement.split(m.statements, group: { sinkGroup[$0] }) {
+            groups[part.group].body = part.body
+        }
+        groups.sort { $0.position < $1.position }
+    }
+}

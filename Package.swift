@@ -3,11 +3,12 @@ import PackageDescription
 
 // Dependency direction:
 //   HDL <- VerilogEmitter, HDL <- RouterDesign
-//   RouterModel imports nothing of ours (it is the oracle)
+//   RouterSpec imports nothing (the SPEC's numbers only); every target may import it
+//   RouterModel imports RouterSpec only (it is the oracle; it re-exports RouterSpec)
 //   CoSim imports nothing of ours (Verilog text + port list in, model out)
-//   Stimulus <- RouterModel
-//   RouterSim <- RouterModel, Stimulus, CoSim   (drives a router RTL in Verilator / Icarus)
-//   Equivalence <- RouterModel, Stimulus, CoSim, RouterSim
+//   Stimulus <- RouterSpec, RouterModel
+//   RouterSim <- RouterSpec, RouterModel, Stimulus, CoSim   (drives a router RTL in Verilator / Icarus)
+//   Equivalence <- RouterSpec, RouterModel, Stimulus, CoSim, RouterSim
 //   trapline (CLI) sits on top of everything.
 
 /// Keeps the DSL's operator overloads honest: any expression that takes the
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "HDL", targets: ["HDL"]),
         .library(name: "VerilogEmitter", targets: ["VerilogEmitter"]),
         .library(name: "RouterDesign", targets: ["RouterDesign"]),
+        .library(name: "RouterSpec", targets: ["RouterSpec"]),
         .library(name: "RouterModel", targets: ["RouterModel"]),
         .library(name: "CoSim", targets: ["CoSim"]),
         .library(name: "RouterSim", targets: ["RouterSim"]),
@@ -36,15 +38,16 @@ let package = Package(
         .target(name: "HDL", swiftSettings: typeCheckGuard),
         .target(name: "VerilogEmitter", dependencies: ["HDL"], swiftSettings: typeCheckGuard),
         .target(name: "RouterDesign", dependencies: ["HDL", "VerilogEmitter"], swiftSettings: typeCheckGuard),
-        .target(name: "RouterModel"),
-        .target(name: "Stimulus", dependencies: ["RouterModel"]),
+        .target(name: "RouterSpec"),
+        .target(name: "RouterModel", dependencies: ["RouterSpec"]),
+        .target(name: "Stimulus", dependencies: ["RouterSpec", "RouterModel"]),
         .target(name: "CoSim"),
-        .target(name: "RouterSim", dependencies: ["RouterModel", "Stimulus", "CoSim"]),
-        .target(name: "Equivalence", dependencies: ["RouterModel", "Stimulus", "CoSim", "RouterSim"]),
+        .target(name: "RouterSim", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim"]),
+        .target(name: "Equivalence", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim"]),
         .executableTarget(
             name: "trapline",
             dependencies: [
-                "HDL", "VerilogEmitter", "RouterDesign", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Equivalence",
+                "HDL", "VerilogEmitter", "RouterDesign", "RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Equivalence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: typeCheckGuard
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "VerilogEmitterTests", dependencies: ["HDL", "VerilogEmitter", "TestSupport"], swiftSettings: typeCheckGuard),
         .testTarget(name: "RouterDesignTests", dependencies: ["RouterDesign", "HDL", "VerilogEmitter", "TestSupport"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "RouterDesign", "VerilogEmitter", "RouterModel", "Stimulus", "CoSim", "TestSupport"]),
+        .testTarget(name: "RouterSpecTests", dependencies: ["RouterSpec"]),
         .testTarget(name: "RouterModelTests", dependencies: ["RouterModel", "TestSupport"]),
         .testTarget(name: "StimulusTests", dependencies: ["Stimulus", "RouterModel", "TestSupport"]),
         .testTarget(name: "CoSimTests", dependencies: ["CoSim", "HDL", "VerilogEmitter", "TestSupport"]),

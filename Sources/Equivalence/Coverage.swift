@@ -1,4 +1,5 @@
 import RouterModel
+import RouterSpec
 
 /// Functional coverage counters (bins of `CoverageModel`), filled from
 /// (command, reference response, reference state before the command).
@@ -70,14 +71,14 @@ public struct Coverage: Sendable {
              VMCSField.hostRIP, VMCSField.vmmLoad: return 0
         case VMCSField.vmInstrError, VMCSField.exitReason, VMCSField.intrInfo, VMCSField.intrErr,
              VMCSField.exitQual, VMCSField.returnTo, VMCSField.handled: return 1
-        case 0x4200...0x427E: return 2
-        case 0x4280...0x42FE: return 3
-        case 0x0300...0x031E: return 4
-        case 0x0320...0x033E: return 5
-        case 0x4300...0x431E: return 6
+        case VMCSField.route(0)...VMCSField.route(ExitReason.routableCount - 1): return 2
+        case VMCSField.eligible(0)...VMCSField.eligible(ExitReason.routableCount - 1): return 3
+        case VMCSField.ioBase(0)...VMCSField.ioBase(SpecParameters.ioRanges.upperBound - 1): return 4
+        case VMCSField.ioLimit(0)...VMCSField.ioLimit(SpecParameters.ioRanges.upperBound - 1): return 5
+        case VMCSField.ioCtrl(0)...VMCSField.ioCtrl(SpecParameters.ioRanges.upperBound - 1): return 6
         case VMCSField.routeLock: return 7
         case VMCSField.current: return 8
-        case 0x4680...0x46FE: return 9
+        case VMCSField.owner(0)...VMCSField.owner(SpecParameters.guests.upperBound - 1): return 9
         default: return -1
         }
     }
@@ -86,17 +87,19 @@ public struct Coverage: Sendable {
     @inline(__always)
     static func ownerRow(reason: UInt16, vector: UInt8, intType: UInt8) -> Int {
         switch reason {
-        case 0: return intType & 7 == 2 ? OwnerRow.nmi : vector == 14 ? OwnerRow.pageFault : OwnerRow.exception
-        case 1: return OwnerRow.external
-        case 12: return OwnerRow.hlt
-        case 14: return OwnerRow.invlpg
-        case 36: return OwnerRow.mwait
-        case 15: return OwnerRow.rdpmc
-        case 16: return OwnerRow.rdtsc
-        case 29: return OwnerRow.movDR
-        case 39: return OwnerRow.monitor
-        case 40: return OwnerRow.pause
-        case 30: return OwnerRow.io
+        case ExitReason.exceptionNMI:
+            return intType & 7 == InterruptionType.nmi ? OwnerRow.nmi
+                : vector == ExceptionVector.pageFault ? OwnerRow.pageFault : OwnerRow.exception
+        case ExitReason.externalInterrupt: return OwnerRow.external
+        case ExitReason.hlt: return OwnerRow.hlt
+        case ExitReason.invlpg: return OwnerRow.invlpg
+        case ExitReason.mwait: return OwnerRow.mwait
+        case ExitReason.rdpmc: return OwnerRow.rdpmc
+        case ExitReason.rdtsc: return OwnerRow.rdtsc
+        case ExitReason.movDR: return OwnerRow.movDR
+        case ExitReason.monitor: return OwnerRow.monitor
+        case ExitReason.pause: return OwnerRow.pause
+        case ExitReason.ioInstruction: return OwnerRow.io
         default: return OwnerRow.always
         }
     }
@@ -104,18 +107,18 @@ public struct Coverage: Sendable {
     private mutating func event(_ e: Command, reason t: UInt16, on router: inout Router, original: Command? = nil) -> Response {
         let cur = router.current
         let kind = cur.isVMM ? 1 : 0
-        let supported = t < 64 && model.crossBase[Int(t)] >= 0
+        let supported = t < ExitReason.routableCount && model.crossBase[Int(t)] >= 0
         let isStatic = model.config.staticMap.contains(t)
         let policy: UInt8 = !supported ? 0 : isStatic ? Policy.staticMap
-            : UInt8(truncatingIfNeeded: router.peek(vmcs: 0, field: VMCSField.route(Int(t))) ?? 0) & 7
+            : UInt8(truncatingIfNeeded: router.peek(vmcs: 0, field: VMCSField.route(Int(t))) ?? 0) & UInt8(RouteLayout.policyMask)
         // State before, read only where a bin needs it.
         let owner = !cur.isVMM ? router.owner(guest: cur.id) : 0
         var ioClass = -1, ioRangeClass = -1, loadClass = -1, pfClass = -1
         if supported && !isStatic {
             if policy == Policy.owner && owner != 0 {
-                if t == 30 { ioClass = bitmapClass(e.qual, owner: owner, router: router) }
-                if t == 0 && e.vector == 14 && e.intType & 7 != 2 { pfClass = pageFaultClass(e.errCode, owner: owner, router: router) }
-            } else if policy == Policy.ioRange && t == 30 {
+                if t == ExitReason.ioInstruction { ioClass = bitmapClass(e.qual, owner: owner, router: router) }
+                if t == ExitReason.exceptionNMI && e.vector == ExceptionVector.pageFault && e.intType & 7 != InterruptionType.nmi { pfClass = pageFaultClass(e.errCode, owner: owner, router: router) }
+            } else if policy == Policy.ioRange && t == ExitReason.ioInstruction {
                 ioRangeClass = rangeClass(e.qual, router: router)
             } else if policy == Policy.load {
                 loadClass = Coverage.loadClass(reason: t, current: cur, router: router)
@@ -126,8 +129,10 @@ public struct Coverage: Sendable {
             switch r.error {
             case RejectCode.unsupportedReason: hit(model.rejectUnsupported)
             case RejectCode.malformedEvent:
-                let i = t == 0 ? 0 : t == 1 ? 2 : 4
-                if t == 0 || t == 1 || t == 30 { hit(model.rejectMalformed[i + kind]) }
+                let i = t == ExitReason.exceptionNMI ? 0 : t == ExitReason.externalInterrupt ? 2 : 4
+                if t == ExitReason.exceptionNMI || t == ExitReason.externalInterrupt || t == ExitReason.ioInstruction {
+                    hit(model.rejectMalformed[i + kind])
+                }
             case RejectCode.undeliverable: cross(t, policy: policy, isStatic: isStatic, kind: kind, outcome: 3)
             default: break
             }

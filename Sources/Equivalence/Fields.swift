@@ -1,4 +1,5 @@
 import RouterModel
+import RouterSpec
 
 /// Scenario-writing helpers on the model's field encodings (SPEC 6).
 extension VMCSField {
@@ -7,26 +8,24 @@ extension VMCSField {
     public static let perVMMReadOnly: [UInt32] = [vmInstrError, exitReason, intrInfo, intrErr, exitQual, returnTo, handled]
 
     /// A ROUTE[t] value: policy in bits 2:0, VMM in bits 7:4.
-    public static func routeValue(policy: UInt8, vmm: Int) -> UInt64 { UInt64(policy) | UInt64(vmm & 0xF) << 4 }
+    public static func routeValue(policy: UInt8, vmm: Int) -> UInt64 {
+        UInt64(policy) | UInt64(UInt32(vmm) & RouteLayout.vmmMask) << UInt64(RouteLayout.vmmShift)
+    }
     /// An IO_CTRL[r] value: bit 0 enable, VMM in bits 7:4.
-    public static func ioCtrlValue(enabled: Bool, vmm: Int) -> UInt64 { (enabled ? 1 : 0) | UInt64(vmm & 0xF) << 4 }
+    public static func ioCtrlValue(enabled: Bool, vmm: Int) -> UInt64 {
+        (enabled ? UInt64(IOCtrlLayout.enable) : 0) | UInt64(UInt32(vmm) & IOCtrlLayout.vmmMask) << UInt64(IOCtrlLayout.vmmShift)
+    }
 }
 
-/// Bits of the VT-x controls that routing reads (SPEC 5.3).
-public enum ControlBit {
-    public static let pinExternalInterrupt = 0
-    public static let pinNMI = 3
-    public static let procHLT = 7, procINVLPG = 9, procMWAIT = 10, procRDPMC = 11, procRDTSC = 12
-    public static let procMovDR = 23, procUncondIO = 24, procUseIOBitmaps = 25, procMONITOR = 29, procPAUSE = 30
-}
+// The bits of the VT-x controls that routing reads (SPEC 5.3) are RouterSpec's `OwnerControls`.
 
 /// Builds an I/O instruction exit qualification (SPEC 5.1): `size` 1, 2 or 4.
 public func ioQual(port: Int, size: Int, input: Bool = false, string: Bool = false,
                    rep: Bool = false, immediate: Bool = false) -> UInt64 {
-    var q = UInt64(size - 1) & 7
-    if input { q |= 1 << 3 }
-    if string { q |= 1 << 4 }
-    if rep { q |= 1 << 5 }
-    if immediate { q |= 1 << 6 }
-    return q | UInt64(port & 0xFFFF) << 16
+    var q = UInt64(size - 1) & IOQualification.sizeMask
+    if input { q |= 1 << UInt64(IOQualification.directionInBit) }
+    if string { q |= 1 << UInt64(IOQualification.stringBit) }
+    if rep { q |= 1 << UInt64(IOQualification.repBit) }
+    if immediate { q |= 1 << UInt64(IOQualification.immediateBit) }
+    return q | (UInt64(port) & IOQualification.portMask) << UInt64(IOQualification.portShift)
 }

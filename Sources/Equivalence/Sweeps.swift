@@ -1,4 +1,5 @@
 import RouterModel
+import RouterSpec
 import Stimulus
 
 /// Exhaustive sweeps over the small spaces of the SPEC. Big sweeps carry a
@@ -10,10 +11,11 @@ public enum Sweeps {
 
     /// The control bits routing reads (SPEC 5.3): (field, bit).
     static let controlBits: [(UInt32, Int)] =
-        [(VMCSField.pin, ControlBit.pinExternalInterrupt), (VMCSField.pin, ControlBit.pinNMI)]
-        + [ControlBit.procHLT, ControlBit.procINVLPG, ControlBit.procMWAIT, ControlBit.procRDPMC, ControlBit.procRDTSC,
-           ControlBit.procMovDR, ControlBit.procUncondIO, ControlBit.procUseIOBitmaps, ControlBit.procMONITOR,
-           ControlBit.procPAUSE].map { (VMCSField.proc, $0) }
+        [(VMCSField.pin, OwnerControls.pinExternalInterruptExiting), (VMCSField.pin, OwnerControls.pinNMIExiting)]
+        + [OwnerControls.procHLTExiting, OwnerControls.procINVLPGExiting, OwnerControls.procMWAITExiting,
+           OwnerControls.procRDPMCExiting, OwnerControls.procRDTSCExiting, OwnerControls.procMovDRExiting,
+           OwnerControls.procUnconditionalIOExiting, OwnerControls.procUseIOBitmaps, OwnerControls.procMONITORExiting,
+           OwnerControls.procPAUSEExiting].map { (VMCSField.proc, $0) }
 
     /// A guest owned by VMM k (k = 1) runs; `back` is an exit reason FIELD-routed to VMM 0
     /// (two of them, so a sweep can test either under OWNER while using the other).

@@ -29,17 +29,7 @@ public struct Command: Hashable, Sendable {
     }
 }
 
-/// The op numbers of SPEC section 4.
-public enum Op {
-    public static let event: UInt8 = 0
-    public static let vmread: UInt8 = 1
-    public static let vmwrite: UInt8 = 2
-    public static let launch: UInt8 = 3
-    public static let resume: UInt8 = 4
-    public static let bitmapWrite: UInt8 = 5
-    /// Trace-file names, indexed by op number (6 and 7 have no name).
-    public static let names: [String] = ["event", "vmread", "vmwrite", "launch", "resume", "bitmap_write"]
-}
+// The op numbers of SPEC 4 and their trace names: `Op` of RouterSpec.
 
 extension Command {
     public static func event(reason: UInt16, vector: UInt8 = 0, intType: UInt8 = 0,

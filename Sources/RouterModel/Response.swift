@@ -28,22 +28,4 @@ public struct Response: Hashable, Sendable {
     }
 }
 
-/// Response kinds, SPEC section 8.
-public enum ResponseKind {
-    public static let routed: UInt8 = 0
-    public static let vmsucceed: UInt8 = 1
-    public static let vmfailInvalid: UInt8 = 2
-    public static let vmfailValid: UInt8 = 3
-    public static let rejected: UInt8 = 4
-    public static let names: [String] = ["routed", "vmsucceed", "vmfail_invalid", "vmfail_valid", "rejected"]
-}
-
-/// Routing policies as reported in a ROUTED response, SPEC section 8.
-public enum Policy {
-    public static let owner: UInt8 = 0
-    public static let field: UInt8 = 1
-    public static let ioRange: UInt8 = 2
-    public static let load: UInt8 = 3
-    public static let staticMap: UInt8 = 4
-    public static let names: [String] = ["owner", "field", "io_range", "load", "static"]
-}
+// Response kinds and policies (SPEC 8): `ResponseKind` and `Policy` of RouterSpec.

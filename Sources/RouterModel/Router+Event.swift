@@ -4,19 +4,21 @@ extension Router {
     mutating func routeEvent(reason: UInt16, vector: UInt8, intType: UInt8,
                              errValid: Bool, errCode: UInt32, qual: UInt64) -> Response {
         // 5.1 Validation: no state changes on reject.
-        guard reason < 64, supportedMask >> UInt64(reason) & 1 == 1 else {
+        guard reason < ExitReason.routableCount, supportedMask >> UInt64(reason) & 1 == 1 else {
             return .rejected(RejectCode.unsupportedReason)
         }
         switch reason {
-        case 0:
+        case ExitReason.exceptionNMI:
             switch intType {
-            case 2: guard vector == 2 else { return .rejected(RejectCode.malformedEvent) }
-            case 3, 6: guard vector <= 31 else { return .rejected(RejectCode.malformedEvent) }
+            case InterruptionType.nmi:
+                guard vector == ExceptionVector.nmi else { return .rejected(RejectCode.malformedEvent) }
+            case InterruptionType.hardwareException, InterruptionType.softwareException:
+                guard vector <= ExceptionVector.maxException else { return .rejected(RejectCode.malformedEvent) }
             default: return .rejected(RejectCode.malformedEvent)
             }
-        case 1:
-            guard intType == 0 else { return .rejected(RejectCode.malformedEvent) }
-        case 30:
+        case ExitReason.externalInterrupt:
+            guard intType == InterruptionType.externalInterrupt else { return .rejected(RejectCode.malformedEvent) }
+        case ExitReason.ioInstruction:
             guard Router.isWellFormedIOQual(qual) else { return .rejected(RejectCode.malformedEvent) }
         default:
             break
@@ -30,8 +32,8 @@ extension Router {
             target = platformVMM; policy = Policy.staticMap
         } else {
             let e = store.route[Int(reason)]
-            let fieldVMM = Int((e >> 4) & 0xF)
-            policy = UInt8(e & 7)
+            let fieldVMM = Int((e >> RouteLayout.vmmShift) & RouteLayout.vmmMask)
+            policy = UInt8(e & RouteLayout.policyMask)
             switch policy {
             case Policy.owner:
                 if c.isVMM {
@@ -43,7 +45,7 @@ extension Router {
             case Policy.field:
                 target = fieldVMM
             case Policy.ioRange:
-                target = reason == 30 ? (ioRangeTarget(qual: qual) ?? fieldVMM) : fieldVMM
+                target = reason == ExitReason.ioInstruction ? (ioRangeTarget(qual: qual) ?? fieldVMM) : fieldVMM
             default: // Policy.load (ROUTE value checks keep the policy <= 3)
                 target = leastLoaded(eligible: store.eligible[Int(reason)], current: c) ?? fieldVMM
             }
@@ -64,18 +66,19 @@ extension Router {
         // 5.5 Effects of ROUTED.
         let isSelf = c.isVMM && c.id == target
         if !isSelf {
-            store.returnTo[target] = 0x100 | UInt16(c.raw)
+            store.returnTo[target] = ReturnToLayout.valid | UInt16(c.raw)
             current = .vmm(target)
         }
         if store.load[target] != 0xFFFF { store.load[target] += 1 }
         store.handled[target] &+= 1
         var info: UInt32 = 0
         var intrErr: UInt32 = 0
-        if reason == 0 {
-            info = 1 << 31 | (errValid ? 1 << 11 : 0) | UInt32(intType) << 8 | UInt32(vector)
+        if reason == ExitReason.exceptionNMI {
+            info = 1 << InterruptionInfo.validBit | (errValid ? 1 << InterruptionInfo.errorCodeValidBit : 0)
+                | UInt32(intType) << InterruptionInfo.typeShift | UInt32(vector)
             if errValid { intrErr = errCode }
-        } else if reason == 1 {
-            info = 1 << 31 | UInt32(vector)
+        } else if reason == ExitReason.externalInterrupt {
+            info = 1 << InterruptionInfo.validBit | UInt32(vector)      // type 0, no error code
         }
         let base = target * VMCSSlot.stride
         store.vmcs[base + VMCSSlot.exitReason.rawValue] = UInt64(reason)
@@ -91,21 +94,21 @@ extension Router {
     /// bits 15:7 and 63:32 are 0.
     @inline(__always)
     static func isWellFormedIOQual(_ qual: UInt64) -> Bool {
-        let sizeMinus1 = qual & 7
-        return sizeMinus1 != 2 && sizeMinus1 < 4 && qual & 0xFFFF_FFFF_0000_FF80 == 0
+        let sizeMinus1 = qual & IOQualification.sizeMask
+        return sizeMinus1 != 2 && sizeMinus1 < 4 && qual & IOQualification.reservedMask == 0
     }
 
     /// 5.2 IO_RANGE: the lowest enabled range that holds every accessed port
     /// (port ... port + size - 1, never wrapping past 0xFFFF); nil when none does.
     @inline(__always)
     func ioRangeTarget(qual: UInt64) -> Int? {
-        let port = Int((qual >> 16) & 0xFFFF)
-        let last = port + Int(qual & 7)     // port + size - 1
-        guard last <= 0xFFFF else { return nil }
+        let port = Int((qual >> UInt64(IOQualification.portShift)) & IOQualification.portMask)
+        let last = port + Int(qual & IOQualification.sizeMask)     // port + size - 1
+        guard last < IOQualification.portCount else { return nil }
         for r in 0..<rangeCount {
             let ctrl = store.ioCtrl[r]
-            if ctrl & 1 == 1 && Int(store.ioBase[r]) <= port && last <= Int(store.ioLimit[r]) {
-                return Int((ctrl >> 4) & 0xF)
+            if ctrl & IOCtrlLayout.enable != 0 && Int(store.ioBase[r]) <= port && last <= Int(store.ioLimit[r]) {
+                return Int((ctrl >> IOCtrlLayout.vmmShift) & IOCtrlLayout.vmmMask)
             }
         }
         return nil
@@ -131,32 +134,34 @@ extension Router {
         let base = k * VMCSSlot.stride
         let pin = store.vmcs[base + VMCSSlot.pin.rawValue]
         let proc = store.vmcs[base + VMCSSlot.proc.rawValue]
-        func bit(_ value: UInt64, _ n: UInt64) -> Bool { value >> n & 1 == 1 }
+        func bit(_ value: UInt64, _ n: Int) -> Bool { value >> UInt64(n) & 1 == 1 }
         switch reason {
-        case 0:
-            if intType == 2 { return bit(pin, 3) }                       // NMI exiting
+        case ExitReason.exceptionNMI:
+            if intType == InterruptionType.nmi { return bit(pin, OwnerControls.pinNMIExiting) }
             let exc = store.vmcs[base + VMCSSlot.excBitmap.rawValue]
-            if vector == 14 {                                              // #PF: PFEC mask/match
+            if vector == ExceptionVector.pageFault {                       // #PF: PFEC mask/match
                 let mask = UInt32(truncatingIfNeeded: store.vmcs[base + VMCSSlot.pfecMask.rawValue])
                 let match = UInt32(truncatingIfNeeded: store.vmcs[base + VMCSSlot.pfecMatch.rawValue])
-                return ((errCode & mask) == match) == bit(exc, 14)
+                return ((errCode & mask) == match) == bit(exc, Int(ExceptionVector.pageFault))
             }
-            return bit(exc, UInt64(vector))
-        case 1: return bit(pin, 0)                                         // external-interrupt exiting
-        case 12: return bit(proc, 7)                                       // HLT
-        case 14: return bit(proc, 9)                                       // INVLPG
-        case 36: return bit(proc, 10)                                      // MWAIT
-        case 15: return bit(proc, 11)                                      // RDPMC
-        case 16: return bit(proc, 12)                                      // RDTSC
-        case 29: return bit(proc, 23)                                      // MOV DR
-        case 39: return bit(proc, 29)                                      // MONITOR
-        case 40: return bit(proc, 30)                                      // PAUSE
-        case 30:                                                           // I/O instruction
-            guard bitmaps.count != 0 && bit(proc, 25) else { return bit(proc, 24) }
-            let port = Int((qual >> 16) & 0xFFFF)
-            let size = Int(qual & 7) + 1
-            if port + size > 0x10000 { return true }                       // wraps: always exits
-            let words = k * 2048
+            return bit(exc, Int(vector))
+        case ExitReason.externalInterrupt: return bit(pin, OwnerControls.pinExternalInterruptExiting)
+        case ExitReason.hlt: return bit(proc, OwnerControls.procHLTExiting)
+        case ExitReason.invlpg: return bit(proc, OwnerControls.procINVLPGExiting)
+        case ExitReason.mwait: return bit(proc, OwnerControls.procMWAITExiting)
+        case ExitReason.rdpmc: return bit(proc, OwnerControls.procRDPMCExiting)
+        case ExitReason.rdtsc: return bit(proc, OwnerControls.procRDTSCExiting)
+        case ExitReason.movDR: return bit(proc, OwnerControls.procMovDRExiting)
+        case ExitReason.monitor: return bit(proc, OwnerControls.procMONITORExiting)
+        case ExitReason.pause: return bit(proc, OwnerControls.procPAUSEExiting)
+        case ExitReason.ioInstruction:
+            guard bitmaps.count != 0 && bit(proc, OwnerControls.procUseIOBitmaps) else {
+                return bit(proc, OwnerControls.procUnconditionalIOExiting)
+            }
+            let port = Int((qual >> UInt64(IOQualification.portShift)) & IOQualification.portMask)
+            let size = Int(qual & IOQualification.sizeMask) + 1
+            if port + size > IOQualification.portCount { return true }     // wraps: always exits
+            let words = k * IOBitmap.wordsPerVMM
             for p in port..<(port + size) where bitmaps.words[words + p >> 5] >> UInt32(p & 31) & 1 == 1 {
                 return true
             }
@@ -167,5 +172,5 @@ extension Router {
 
     /// SPEC 3: VMM v is busy when `returnTo[v]` is valid.
     @inline(__always)
-    public func isBusy(vmm v: Int) -> Bool { store.returnTo[v] & 0x100 != 0 }
+    public func isBusy(vmm v: Int) -> Bool { store.returnTo[v] & ReturnToLayout.valid != 0 }
 }

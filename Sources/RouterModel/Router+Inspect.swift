@@ -15,7 +15,7 @@ extension Router {
     public var isRouteLocked: Bool { routeLocked }
     /// Word `w` of VMM v's I/O bitmap (SPEC 7); 0 when `ioBitmaps` is off.
     public func bitmapWord(vmm v: Int, word w: Int) -> UInt32 {
-        (bitmaps.count == 0) ? 0 : bitmaps.words[v * 2048 + w]
+        (bitmaps.count == 0) ? 0 : bitmaps.words[v * IOBitmap.wordsPerVMM + w]
     }
     /// The value VMREAD would return for `field` of VMCS `vmcs` executed by VMM 0,
     /// or nil when that VMCS does not support the field (or `vmcs` >= V).

@@ -46,7 +46,9 @@ extension Router {
             guard value <= 0xFFFF else { return fail(VMError.badValue) }
             store.load[vmcs] = UInt16(value)
         case .route(let t):
-            guard value & 7 <= 3, Int(value >> 4 & 0xF) < vmmCount, value & ~0xF7 == 0 else { return fail(VMError.badValue) }
+            guard value & UInt64(RouteLayout.policyMask) <= UInt64(Policy.maxRoutable),
+                  Int(value >> UInt64(RouteLayout.vmmShift) & UInt64(RouteLayout.vmmMask)) < vmmCount,
+                  value & ~UInt64(RouteLayout.allowedBits) == 0 else { return fail(VMError.badValue) }
             store.route[t] = UInt32(value)
         case .eligible(let t):
             guard value >> UInt64(vmmCount) == 0 else { return fail(VMError.badValue) }
@@ -56,7 +58,8 @@ extension Router {
         case .ioLimit(let r):
             store.ioLimit[r] = UInt16(value)
         case .ioCtrl(let r):
-            guard Int(value >> 4 & 0xF) < vmmCount, value & ~0xF1 == 0 else { return fail(VMError.badValue) }
+            guard Int(value >> UInt64(IOCtrlLayout.vmmShift) & UInt64(IOCtrlLayout.vmmMask)) < vmmCount,
+                  value & ~UInt64(IOCtrlLayout.allowedBits) == 0 else { return fail(VMError.badValue) }
             store.ioCtrl[r] = UInt32(value)
         case .routeLock:
             guard value <= 1 else { return fail(VMError.badValue) }
@@ -70,9 +73,9 @@ extension Router {
     @inline(__always)
     mutating func bitmapWrite(vmcs: Int, word: UInt32, data: UInt32) -> Response {
         if let failed = accessCheck(vmcs: vmcs) { return failed }
-        guard bitmaps.count != 0, word < 2048 else { return fail(VMError.unsupportedField) }
+        guard bitmaps.count != 0, word < IOBitmap.wordsPerVMM else { return fail(VMError.unsupportedField) }
         if !isKnownUniquelyReferenced(&bitmaps) { bitmaps = bitmaps.copy() }
-        bitmaps.words[vmcs * 2048 + Int(word)] = data
+        bitmaps.words[vmcs * IOBitmap.wordsPerVMM + Int(word)] = data
         return .vmsucceed(data: 0, current: current.raw)
     }
 
@@ -102,7 +105,7 @@ extension Router {
         let v = current.id
         if g >= guestCount { return fail(VMError.badGuest) }
         let ret = store.returnTo[v]
-        if ret & 0x100 != 0 && ret & 0x80 != 0 { return fail(VMError.launchWouldAbandonVMM) }
+        if ret & ReturnToLayout.valid != 0 && ret & UInt16(EntityEncoding.vmmFlag) != 0 { return fail(VMError.launchWouldAbandonVMM) }
         store.owner[g] = UInt8(v)
         store.returnTo[v] = 0
         current = .guest(g)
@@ -113,7 +116,7 @@ extension Router {
     mutating func resume() -> Response {
         let v = current.id
         let ret = store.returnTo[v]
-        guard ret & 0x100 != 0 else { return fail(VMError.resumeWithoutReturn) }
+        guard ret & ReturnToLayout.valid != 0 else { return fail(VMError.resumeWithoutReturn) }
         current = Entity(raw: UInt8(ret & 0xFF))
         store.returnTo[v] = 0
         if store.load[v] != 0 { store.load[v] -= 1 }

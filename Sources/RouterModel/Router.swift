@@ -63,17 +63,17 @@ public struct Router: Equatable, Sendable {
         self.config = config
         vmmCount = config.vmms; guestCount = config.guests; rangeCount = config.ioRanges
         platformVMM = config.platformVMM
-        supportedMask = RouterConfig.supportedReasons.reduce(0) { $0 | 1 << UInt64($1) }
+        supportedMask = ExitReason.supportedMask
         staticMask = config.staticMap.reduce(0) { $0 | 1 << UInt64($1) }
         store = RouterStorage(vmms: config.vmms, guests: config.guests, ranges: config.ioRanges)
-        bitmaps = BitmapStorage(count: config.ioBitmaps ? config.vmms * 2048 : 0)
+        bitmaps = BitmapStorage(count: config.ioBitmaps ? config.vmms * IOBitmap.wordsPerVMM : 0)
     }
 
     /// SPEC 4: executes one command by `current` and returns its response.
     public mutating func execute(_ command: Command) -> Response {
         if !isKnownUniquelyReferenced(&store) { store = store.copy() }
         let op = command.op & 7
-        if op >= 6 { return .rejected(RejectCode.unknownOp) }
+        if op >= Op.count { return .rejected(RejectCode.unknownOp) }
         if !current.isVMM && op != Op.event {
             // SPEC 4: a guest cannot execute ops 1-5; they exit as VMX instructions.
             return routeEvent(reason: Router.guestExitReason(op: op), vector: 0, intType: 0,
@@ -101,10 +101,10 @@ public struct Router: Equatable, Sendable {
     @inline(__always)
     @inlinable public static func guestExitReason(op: UInt8) -> UInt16 {
         switch op {
-        case Op.vmread: return 23
-        case Op.launch: return 20
-        case Op.resume: return 24
-        default: return 25      // VMWRITE and BITMAP_WRITE
+        case Op.vmread: return ExitReason.vmread
+        case Op.launch: return ExitReason.vmlaunch
+        case Op.resume: return ExitReason.vmresume
+        default: return ExitReason.vmwrite      // VMWRITE and BITMAP_WRITE (a VMWRITE-class instruction)
         }
     }
 
@@ -112,22 +112,5 @@ public struct Router: Equatable, Sendable {
     public mutating func reset() { self = Router(config: config) }
 }
 
-/// REJECTED codes of SPEC 8.
-public enum RejectCode {
-    public static let unsupportedReason: UInt8 = 1
-    public static let malformedEvent: UInt8 = 2
-    public static let undeliverable: UInt8 = 3
-    public static let unknownOp: UInt8 = 4
-}
-
-/// VMfailValid numbers of SPEC 6.3 and 6.4.
-public enum VMError {
-    public static let resumeWithoutReturn: UInt8 = 5
-    public static let badValue: UInt8 = 7
-    public static let unsupportedField: UInt8 = 12
-    public static let readOnlyField: UInt8 = 13
-    public static let routeLocked: UInt8 = 64
-    public static let otherVMCS: UInt8 = 65
-    public static let badGuest: UInt8 = 66
-    public static let launchWouldAbandonVMM: UInt8 = 67
-}
+// REJECTED codes (SPEC 8) and VMfailValid numbers (SPEC 6.3, 6.4): `RejectCode`
+// and `VMError` of RouterSpec.

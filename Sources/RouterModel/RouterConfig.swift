@@ -11,8 +11,9 @@ public struct RouterConfig: Hashable, Sendable {
     public var staticMap: [UInt16]
     public var ioBitmaps: Bool
 
-    public init(vmms: Int = 4, guests: Int = 8, ioRanges: Int = 8, platformVMM: Int = 1,
-                staticMap: [UInt16] = [5, 6], ioBitmaps: Bool = true) {
+    public init(vmms: Int = SpecParameters.defaultVMMs, guests: Int = SpecParameters.defaultGuests,
+                ioRanges: Int = SpecParameters.defaultIORanges, platformVMM: Int = SpecParameters.defaultPlatformVMM,
+                staticMap: [UInt16] = SpecParameters.defaultStaticMap, ioBitmaps: Bool = SpecParameters.defaultIOBitmaps) {
         self.vmms = vmms; self.guests = guests; self.ioRanges = ioRanges
         self.platformVMM = platformVMM; self.staticMap = Array(Set(staticMap)).sorted()
         self.ioBitmaps = ioBitmaps
@@ -20,12 +21,11 @@ public struct RouterConfig: Hashable, Sendable {
 
     public static let `default` = RouterConfig()
 
-    /// Basic exit reasons the router supports (SPEC 5.1).
-    public static let supportedReasons: [UInt16] =
-        Array(0...6) + Array(9...27) + Array(29...32) + [36, 39, 40, 55]
+    /// Basic exit reasons the router supports (SPEC 5.1): `ExitReason.supported`.
+    public static var supportedReasons: [UInt16] { ExitReason.supported }
 
     public static func isSupported(reason: UInt16) -> Bool {
-        supportedReasons.contains(reason)
+        ExitReason.isSupported(reason)
     }
 
     public func validate() throws(ConfigError) {
@@ -34,12 +34,12 @@ public struct RouterConfig: Hashable, Sendable {
                 throw ConfigError("\(flag) \(value) is out of range: it must be \(range.lowerBound)...\(range.upperBound)")
             }
         }
-        try check("--vmms", vmms, 2...16)
-        try check("--guests", guests, 1...64)
-        try check("--io-ranges", ioRanges, 0...16)
+        try check("--vmms", vmms, SpecParameters.vmms)
+        try check("--guests", guests, SpecParameters.guests)
+        try check("--io-ranges", ioRanges, SpecParameters.ioRanges)
         try check("--platform-vmm", platformVMM, 0...(vmms - 1))
         for r in staticMap where !RouterConfig.isSupported(reason: r) {
-            throw ConfigError("--static-map contains \(r), which is not a supported exit reason: use reasons from 0-6, 9-27, 29-32, 36, 39, 40, 55")
+            throw ConfigError("--static-map contains \(r), which is not a supported exit reason: use reasons from \(ExitReason.supportedSummary)")
         }
     }
 }

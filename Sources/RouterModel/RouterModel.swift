@@ -1,8 +1,10 @@
 /// # RouterModel — the reference software router (the oracle)
 ///
 /// Implements SPEC.md sections 3-8 and the trace format of section 10. It
-/// imports nothing of ours, so the hardware is checked against an independent
-/// reading of the SPEC.
+/// imports RouterSpec only (the SPEC's numbers, no decisions), so the hardware
+/// is checked against an independent reading of the SPEC. RouterSpec is
+/// re-exported: `Op`, `ResponseKind`, `Policy`, `RejectCode`, `VMError`,
+/// `VMCSField`, `ExitReason` ... are visible to every user of RouterModel.
 ///
 /// Parameters
 /// - `RouterConfig` (SPEC 2), `validate()` -> `ConfigError`.
@@ -10,8 +12,9 @@
 /// Commands and responses
 /// - `Command` (+ `.event`, `.vmread`, `.vmwrite`, `.launch`, `.resume`, `.bitmapWrite`), `Op`.
 /// - `Response` (+ `.routed`, `.vmsucceed`, `.vmfailInvalid`, `.vmfailValid`, `.rejected`),
-///   `ResponseKind`, `Policy`, `RejectCode`, `VMError`; `Entity`.
-/// - `VMCSField`: the field encodings of SPEC 6.
+///   `ResponseKind`, `Policy`, `RejectCode`, `VMError` (from RouterSpec); `Entity`.
+/// - `VMCSField` (RouterSpec): the field encodings of SPEC 6; here also
+///   `VMCSField.supported(inVMCS:config:)`.
 ///
 /// Running
 /// - `Router(config:)`, `execute(_:) -> Response`, `reset()`; `Router.guestExitReason(op:)` (SPEC 4).
@@ -23,4 +26,6 @@
 /// - `TraceReader.parse(_:source:)` -> `[Command]`, throws `TraceError` ("SOURCE:LINE: problem").
 /// - `TraceWriter.line(for:)` for a `Command` or a `Response`, `TraceWriter.text(for:)`;
 ///   `description` of both types is their JSON line.
+@_exported import RouterSpec
+
 public enum RouterModelModule {}

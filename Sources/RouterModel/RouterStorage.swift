@@ -26,8 +26,8 @@ final class RouterStorage: @unchecked Sendable {
         load = zeros(vmms, UInt16.self)
         handled = zeros(vmms, UInt32.self)
         owner = zeros(guests, UInt8.self)
-        route = zeros(64, UInt32.self)
-        eligible = zeros(64, UInt32.self)
+        route = zeros(ExitReason.routableCount, UInt32.self)
+        eligible = zeros(ExitReason.routableCount, UInt32.self)
         ioBase = zeros(ranges, UInt16.self)
         ioLimit = zeros(ranges, UInt16.self)
         ioCtrl = zeros(ranges, UInt32.self)
@@ -46,8 +46,8 @@ final class RouterStorage: @unchecked Sendable {
     private var blocks: [(UnsafeMutableRawPointer, Int)] {
         [(UnsafeMutableRawPointer(vmcs), vmms * VMCSSlot.stride * 8), (UnsafeMutableRawPointer(returnTo), vmms * 2),
          (UnsafeMutableRawPointer(load), vmms * 2), (UnsafeMutableRawPointer(handled), vmms * 4),
-         (UnsafeMutableRawPointer(owner), guests), (UnsafeMutableRawPointer(route), 64 * 4),
-         (UnsafeMutableRawPointer(eligible), 64 * 4), (UnsafeMutableRawPointer(ioBase), ranges * 2),
+         (UnsafeMutableRawPointer(owner), guests), (UnsafeMutableRawPointer(route), ExitReason.routableCount * 4),
+         (UnsafeMutableRawPointer(eligible), ExitReason.routableCount * 4), (UnsafeMutableRawPointer(ioBase), ranges * 2),
          (UnsafeMutableRawPointer(ioLimit), ranges * 2), (UnsafeMutableRawPointer(ioCtrl), ranges * 4)]
     }
 
@@ -69,7 +69,7 @@ final class RouterStorage: @unchecked Sendable {
     }
 }
 
-/// SPEC 7: the I/O bitmaps, 2048 words per VMM (none when `ioBitmaps` is off).
+/// SPEC 7: the I/O bitmaps, `IOBitmap.wordsPerVMM` (2048) words per VMM (none when `ioBitmaps` is off).
 /// Kept apart from `RouterStorage` so that copying a router's registers does
 /// not copy 8 KiB per VMM; only BITMAP_WRITE needs it unshared.
 final class BitmapStorage: @unchecked Sendable {

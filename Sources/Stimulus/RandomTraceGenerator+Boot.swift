@@ -1,4 +1,5 @@
 import RouterModel
+import RouterSpec
 
 /// The boot-time configuration VMM 0 performs first (see the distribution in
 /// `RandomTraceGenerator`).
@@ -25,16 +26,17 @@ extension RandomTraceGenerator {
             w(vmm, VMCSField.pfecMatch, rng.below(32))
         }
         let staticSet = Set(config.staticMap)
-        for t in RouterConfig.supportedReasons where !staticSet.contains(t) && (rng.chance(60) || [0, 1, 12, 30].contains(t)) {
+        let alwaysRouted = [ExitReason.exceptionNMI, ExitReason.externalInterrupt, ExitReason.hlt, ExitReason.ioInstruction]
+        for t in RouterConfig.supportedReasons where !staticSet.contains(t) && (rng.chance(60) || alwaysRouted.contains(t)) {
             let route = randomRouteValue(reason: Int(t))
             w(0, VMCSField.route(Int(t)), route)
-            if route & 7 == 3 || rng.chance(20) { w(0, VMCSField.eligible(Int(t)), randomEligible()) }
+            if route & UInt64(RouteLayout.policyMask) == UInt64(Policy.load) || rng.chance(20) { w(0, VMCSField.eligible(Int(t)), randomEligible()) }
         }
         for r in 0..<config.ioRanges {
             let (base, limit) = randomIORange()
             w(0, VMCSField.ioBase(r), UInt64(base))
             w(0, VMCSField.ioLimit(r), UInt64(limit))
-            w(0, VMCSField.ioCtrl(r), (rng.chance(80) ? 1 : 0) | UInt64(below(v)) << 4)
+            w(0, VMCSField.ioCtrl(r), (rng.chance(80) ? UInt64(IOCtrlLayout.enable) : 0) | UInt64(below(v)) << UInt64(IOCtrlLayout.vmmShift))
         }
         if config.ioBitmaps {
             for vmm in 0..<v {
@@ -46,13 +48,19 @@ extension RandomTraceGenerator {
     }
 
     mutating func randomPin() -> UInt64 {
-        (rng.chance(50) ? 1 : 0) | (rng.chance(50) ? 8 : 0) | (rng.chance(10) ? rng.next() & 0xFFFF_FFF0 : 0)
+        (rng.chance(50) ? 1 << UInt64(OwnerControls.pinExternalInterruptExiting) : 0)
+            | (rng.chance(50) ? 1 << UInt64(OwnerControls.pinNMIExiting) : 0)
+            | (rng.chance(10) ? rng.next() & 0xFFFF_FFF0 : 0)
     }
 
     /// PROC with each routing bit of 5.3 set half the time, plus some noise bits.
     mutating func randomProc() -> UInt64 {
         var p: UInt64 = 0
-        for b: UInt64 in [7, 9, 10, 11, 12, 23, 24, 25, 29, 30] where rng.chance(50) { p |= 1 << b }
+        let bits = [OwnerControls.procHLTExiting, OwnerControls.procINVLPGExiting, OwnerControls.procMWAITExiting,
+                    OwnerControls.procRDPMCExiting, OwnerControls.procRDTSCExiting, OwnerControls.procMovDRExiting,
+                    OwnerControls.procUnconditionalIOExiting, OwnerControls.procUseIOBitmaps,
+                    OwnerControls.procMONITORExiting, OwnerControls.procPAUSEExiting]   // ascending: the stream depends on the order
+        for b in bits where rng.chance(50) { p |= 1 << UInt64(b) }
         if rng.chance(10) { p |= rng.next() & 0x8C7C_F97F }   // bits routing ignores
         return p
     }
@@ -60,11 +68,11 @@ extension RandomTraceGenerator {
     /// A valid ROUTE value; reason 30 favours IO_RANGE, others spread over all four policies.
     mutating func randomRouteValue(reason: Int) -> UInt64 {
         let policy: UInt64
-        if reason == 30 && rng.chance(60) { policy = 2 } else {
+        if reason == ExitReason.ioInstruction && rng.chance(60) { policy = UInt64(Policy.ioRange) } else {
             let roll = below(100)
-            policy = roll < 35 ? 0 : roll < 55 ? 1 : roll < 65 ? 2 : 3
+            policy = UInt64(roll < 35 ? Policy.owner : roll < 55 ? Policy.field : roll < 65 ? Policy.ioRange : Policy.load)
         }
-        return policy | UInt64(below(v)) << 4
+        return policy | UInt64(below(v)) << UInt64(RouteLayout.vmmShift)
     }
 
     /// A non-empty set of VMMs (sometimes all of them).
@@ -77,7 +85,7 @@ extension RandomTraceGenerator {
 
     /// Base and limit around interesting ports; sometimes empty (limit < base).
     mutating func randomIORange() -> (Int, Int) {
-        let base = rng.chance(70) ? pick(Self.interestingPorts) & ~3 : below(0x10000)
+        let base = rng.chance(70) ? pick(Self.interestingPorts) & ~3 : below(IOQualification.portCount)
         var limit = min(0xFFFF, base + [0, 1, 3, 7, 15, 255][below(6)])
         if rng.chance(8) { limit = max(0, base - 1) }
         return (base, limit)
@@ -85,7 +93,8 @@ extension RandomTraceGenerator {
 
     /// Words holding interesting ports, plus the ends of bitmaps A and B.
     mutating func interestingWord() -> UInt32 {
-        rng.chance(70) ? UInt32(pick(Self.interestingPorts) >> 5) : UInt32(pick([0, 1023, 1024, 2047, below(2048)]))
+        let words = IOBitmap.wordsPerVMM      // bitmap A is words 0..1023, B 1024..2047
+        return rng.chance(70) ? UInt32(pick(Self.interestingPorts) >> 5) : UInt32(pick([0, words / 2 - 1, words / 2, words - 1, below(words)]))
     }
 
     mutating func randomBitmapData() -> UInt32 {

@@ -1,4 +1,5 @@
 import RouterModel
+import RouterSpec
 
 /// Events, fields and values of the random stream (see the distribution in
 /// `RandomTraceGenerator`).
@@ -8,18 +9,19 @@ extension RandomTraceGenerator {
     mutating func randomEvent() -> Command {
         let roll = below(100)
         let reason: UInt16
-        if roll < 25 { reason = 0 }
-        else if roll < 45 { reason = 30 }
-        else if roll < 55 { reason = 1 }
+        if roll < 25 { reason = ExitReason.exceptionNMI }
+        else if roll < 45 { reason = ExitReason.ioInstruction }
+        else if roll < 55 { reason = ExitReason.externalInterrupt }
         else if roll < 60 && !config.staticMap.isEmpty { reason = pick(config.staticMap) }
         else if roll < 96 { reason = pick(RouterConfig.supportedReasons) }
         else { return .event(reason: pick(Self.unsupportedReasons), vector: UInt8(below(256)), qual: rng.next() & 0xFF) }
         switch reason {
-        case 0: return exceptionEvent()
-        case 1:
-            return .event(reason: 1, vector: UInt8(below(256)), intType: rng.chance(5) ? UInt8(1 + below(7)) : 0,
+        case ExitReason.exceptionNMI: return exceptionEvent()
+        case ExitReason.externalInterrupt:   // any type but 0 is malformed
+            return .event(reason: reason, vector: UInt8(below(256)),
+                          intType: rng.chance(5) ? UInt8(1 + below(7)) : InterruptionType.externalInterrupt,
                           errValid: rng.chance(10), errCode: rng.chance(10) ? UInt32(below(256)) : 0)
-        case 30: return .event(reason: 30, qual: ioQualification())
+        case ExitReason.ioInstruction: return .event(reason: reason, qual: ioQualification())
         default:
             // Operands the reason ignores, sometimes non-zero; qual passes through untouched.
             let noisy = rng.chance(15)
@@ -33,17 +35,24 @@ extension RandomTraceGenerator {
     mutating func exceptionEvent() -> Command {
         let errValid = rng.chance(50)
         let errCode = rng.chance(70) ? UInt32(below(32)) : UInt32(truncatingIfNeeded: rng.next())
+        let reason = ExitReason.exceptionNMI
+        let nmi = InterruptionType.nmi
+        let exceptionTypes = [InterruptionType.hardwareException, InterruptionType.softwareException]
+        let vectors = Int(ExceptionVector.maxException) + 1
         if rng.chance(10) {   // malformed: bad type, NMI with a vector other than 2, vector > 31
             switch below(3) {
-            case 0: return .event(reason: 0, vector: UInt8(below(32)), intType: pick([0, 1, 4, 5, 7]), errValid: errValid, errCode: errCode)
-            case 1: return .event(reason: 0, vector: pick([0, 1, 3, 14, 255]), intType: 2)
-            default: return .event(reason: 0, vector: UInt8(32 + below(224)), intType: pick([3, 6]), errValid: errValid, errCode: errCode)
+            case 0: return .event(reason: reason, vector: UInt8(below(vectors)), intType: pick([0, 1, 4, 5, 7]), errValid: errValid, errCode: errCode)
+            case 1: return .event(reason: reason, vector: pick([0, 1, 3, 14, 255]), intType: nmi)
+            default: return .event(reason: reason, vector: UInt8(vectors + below(256 - vectors)), intType: pick(exceptionTypes), errValid: errValid, errCode: errCode)
             }
         }
         let roll = below(100)
-        if roll < 15 { return .event(reason: 0, vector: 2, intType: 2, errValid: rng.chance(10), errCode: errCode) }
-        if roll < 45 { return .event(reason: 0, vector: 14, intType: 3, errValid: rng.chance(90), errCode: errCode) }
-        return .event(reason: 0, vector: UInt8(below(32)), intType: pick([3, 6]), errValid: errValid, errCode: errCode)
+        if roll < 15 { return .event(reason: reason, vector: ExceptionVector.nmi, intType: nmi, errValid: rng.chance(10), errCode: errCode) }
+        if roll < 45 {
+            return .event(reason: reason, vector: ExceptionVector.pageFault, intType: InterruptionType.hardwareException,
+                          errValid: rng.chance(90), errCode: errCode)
+        }
+        return .event(reason: reason, vector: UInt8(below(vectors)), intType: pick(exceptionTypes), errValid: errValid, errCode: errCode)
     }
 
     /// A VT-x I/O qualification near the interesting ports or the configured
@@ -59,13 +68,15 @@ extension RandomTraceGenerator {
             let edge = Int(shadow.peek(vmcs: 0, field: rng.chance(50) ? VMCSField.ioBase(r) : VMCSField.ioLimit(r)) ?? 0)
             port = edge + below(5) - 2
         } else {
-            port = below(0x10000)
+            port = below(IOQualification.portCount)
         }
-        port = max(0, min(0xFFFF, port))
-        var qual = UInt64(port) << 16 | sizeMinus1 | (rng.next() & 0x78)   // direction, string, REP, immediate
+        port = max(0, min(IOQualification.portCount - 1, port))
+        let flags: UInt64 = 1 << UInt64(IOQualification.directionInBit) | 1 << UInt64(IOQualification.stringBit)
+            | 1 << UInt64(IOQualification.repBit) | 1 << UInt64(IOQualification.immediateBit)     // 0x78
+        var qual = UInt64(port) << UInt64(IOQualification.portShift) | sizeMinus1 | (rng.next() & flags)
         if rng.chance(8) {
             switch below(3) {
-            case 0: qual = qual & ~7 | 2
+            case 0: qual = qual & ~IOQualification.sizeMask | 2          // size-1 = 2 does not exist
             case 1: qual |= 1 << UInt64(7 + below(9))
             default: qual |= 1 << UInt64(32 + below(32))
             }
@@ -129,18 +140,20 @@ extension RandomTraceGenerator {
             return rng.chance(2) ? 1 : 0
         default: break
         }
-        if field & ~0x7F == 0x4200 {   // ROUTE
-            if bad { return pick([4, 5, 6, 7, 8, 0x100]) | UInt64(below(16)) << 4 }
+        // Arrays of 6.2 (base + 2i) sit in blocks of 0x80 encodings.
+        let block = field & ~0x7F
+        if block == VMCSField.routeBase {
+            if bad { return pick([4, 5, 6, 7, 8, 0x100]) | UInt64(below(16)) << UInt64(RouteLayout.vmmShift) }
             return randomRouteValue(reason: Int(field & 0x7F) >> 1) | above
         }
-        if field & ~0x7F == 0x4280 {   // ELIGIBLE
+        if block == VMCSField.eligibleBase {
             return bad ? randomEligible() | 1 << UInt64(v + below(32 - v)) : randomEligible() | above
         }
-        if field & ~0x7F == 0x4300 {   // IO_CTRL
-            if bad { return (rng.chance(50) ? 2 : 0x100) | 1 }
-            return (rng.chance(80) ? 1 : 0) | UInt64(below(v)) << 4 | above
+        if block == VMCSField.ioCtrlBase {
+            if bad { return (rng.chance(50) ? 2 : 0x100) | UInt64(IOCtrlLayout.enable) }
+            return (rng.chance(80) ? UInt64(IOCtrlLayout.enable) : 0) | UInt64(below(v)) << UInt64(IOCtrlLayout.vmmShift) | above
         }
-        if field & ~0x7F == 0x0300 {   // IO_BASE / IO_LIMIT (16 bits; higher bits are cut)
+        if block == VMCSField.ioBaseBase {   // IO_BASE / IO_LIMIT (16 bits; higher bits are cut)
             return UInt64(randomIORange().0) | (rng.chance(10) ? rng.next() << 16 : 0)
         }
         return rng.next()

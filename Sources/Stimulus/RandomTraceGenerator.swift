@@ -1,4 +1,5 @@
 import RouterModel
+import RouterSpec
 
 /// Seeded constrained-random command streams for the router (SPEC 4-7).
 ///
@@ -95,7 +96,7 @@ public struct RandomTraceGenerator: Sendable {
         case 3: return .vmread(vmcs: UInt8(randomVMCS(me)), field: randomField(forRead: true))
         case 4: return randomWrite(me)
         case 5:
-            let word = rng.chance(90) ? interestingWord() : UInt32(2048 + below(1 << 20))
+            let word = rng.chance(90) ? interestingWord() : UInt32(IOBitmap.wordsPerVMM + below(1 << 20))
             return .bitmapWrite(vmcs: UInt8(randomVMCS(me)), word: word, data: randomBitmapData())
         default: return Command(op: UInt8(6 + below(2)), vmcs: UInt8(below(16)))
         }

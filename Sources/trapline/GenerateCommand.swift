@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import RouterDesign
 import RouterModel
+import RouterSpec
 
 /// `trapline generate [--out DIR] [parameters]` (SPEC 11): writes
 /// DIR/trapline_router.v and, next to it, the C header `trapline_fields.h`
-/// for the same parameters. At the default parameters, when DIR is a
+/// for the same parameters, written from RouterSpec's constants
+/// (`SpecDocuments`). At the default parameters, when DIR is a
 /// repository's `rtl` folder, it also rewrites `docs/fields.md`, so `make rtl`
 /// reproduces every committed generated file.
 /// Parameters are validated and the text generated before anything is written.
@@ -28,12 +30,12 @@ struct GenerateCommand: ParsableCommand {
         var files: [(URL, String)] = []
         let dir = URL(fileURLWithPath: out, isDirectory: true)
         files.append((dir.appendingPathComponent("trapline_router.v"), verilog))
-        files.append((dir.appendingPathComponent("trapline_fields.h"), FieldDocuments.cHeader(p)))
+        files.append((dir.appendingPathComponent("trapline_fields.h"), SpecDocuments.cHeader(config)))
         // docs/fields.md belongs next to rtl/ in a repository checkout.
         let docs = dir.deletingLastPathComponent().appendingPathComponent("docs", isDirectory: true)
-        if dir.lastPathComponent == "rtl", p == .defaults,
+        if dir.lastPathComponent == "rtl", config == .default,
            FileManager.default.fileExists(atPath: docs.path) {
-            files.append((docs.appendingPathComponent("fields.md"), FieldDocuments.markdown(p)))
+            files.append((docs.appendingPathComponent("fields.md"), SpecDocuments.markdown(config)))
         }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,19 +1,21 @@
 import ArgumentParser
 import Foundation
 import RouterModel
+import RouterSpec
 
-/// The generator parameters every subcommand takes (SPEC sections 2 and 11).
+/// The generator parameters every subcommand takes (SPEC sections 2 and 11);
+/// ranges and defaults from RouterSpec's `SpecParameters`.
 struct ParameterOptions: ParsableArguments {
-    @Option(help: "Number of VMMs, 2...16.")
-    var vmms: Int = 4
-    @Option(help: "Number of guest VMs, 1...64.")
-    var guests: Int = 8
-    @Option(name: .customLong("io-ranges"), help: "Number of I/O range registers, 0...16.")
-    var ioRanges: Int = 8
+    @Option(help: "Number of VMMs, \(range(SpecParameters.vmms)).")
+    var vmms: Int = SpecParameters.defaultVMMs
+    @Option(help: "Number of guest VMs, \(range(SpecParameters.guests)).")
+    var guests: Int = SpecParameters.defaultGuests
+    @Option(name: .customLong("io-ranges"), help: "Number of I/O range registers, \(range(SpecParameters.ioRanges)).")
+    var ioRanges: Int = SpecParameters.defaultIORanges
     @Option(name: .customLong("platform-vmm"), help: "VMM that the static map sends events to, 0..vmms-1.")
-    var platformVMM: Int = 1
+    var platformVMM: Int = SpecParameters.defaultPlatformVMM
     @Option(name: .customLong("static-map"), help: "Comma-separated exit reasons hard-wired to the platform VMM (empty for none).")
-    var staticMap: String = "5,6"
+    var staticMap: String = SpecParameters.defaultStaticMap.map(String.init).joined(separator: ",")
     @Flag(name: .customLong("no-io-bitmaps"), help: "Leave out the per-VMM I/O bitmaps.")
     var noIOBitmaps: Bool = false
 
@@ -40,3 +42,5 @@ struct ParameterOptions: ParsableArguments {
     }
 }
 
+/// "2...16", as the help texts write a SPEC 2 range.
+private func range(_ r: ClosedRange<Int>) -> String { "\(r.lowerBound)...\(r.upperBound)" }

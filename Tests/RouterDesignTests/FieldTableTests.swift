@@ -3,7 +3,7 @@ import RouterDesign
 import Testing
 import TestSupport
 
-/// The field table (SPEC 6) and the documents derived from it.
+/// The field table (SPEC 6).
 @Suite struct FieldTableTests {
     /// Every instance of every field at the largest parameters.
     static let largest = RouterParameters(vmms: 16, guests: 64, ioRanges: 16, platformVMM: 0)
@@ -75,39 +75,7 @@ import TestSupport
         #expect(FieldTable.field("OWNER").count.count(p) == 5)
     }
 
-    @Test func docsFieldsMarkdownIsUpToDate() throws {
-        if let diff = try Golden.compare(FieldDocuments.markdown(.defaults), to: "docs/fields.md") { Issue.record("\(diff)") }
-    }
-
-    @Test func cHeaderIsUpToDate() throws {
-        if let diff = try Golden.compare(FieldDocuments.cHeader(.defaults), to: "rtl/trapline_fields.h") { Issue.record("\(diff)") }
-    }
-
-    @Test func cHeaderNamesEveryEncodingControlBitAndReason() {
-        let h = FieldDocuments.cHeader(.defaults)
-        #expect(h.contains("#define TRAPLINE_FIELD_PIN 0x4000u"))
-        #expect(h.contains("#define TRAPLINE_FIELD_ROUTE(i) (TRAPLINE_FIELD_ROUTE_BASE + 2u * (unsigned)(i))"))
-        #expect(h.contains("#define TRAPLINE_FIELD_IO_CTRL_COUNT 8u"))
-        #expect(h.contains("#define TRAPLINE_PIN_NMI_EXITING (1u << 3)"))
-        for bit in [7, 9, 10, 11, 12, 23, 24, 25, 29, 30] { #expect(h.contains("(1u << \(bit))\n"), "PROC bit \(bit)") }
-        #expect(h.contains("#define TRAPLINE_EXIT_IO_INSTRUCTION 30u"))
-        #expect(h.contains("#define TRAPLINE_ERR_ROUTE_LOCKED 64u"))
-    }
-
-    @Test func headerCompilesAsC() throws {
-        let dir = try RepoPaths.scratchDirectory("fields-h")
-        let header = dir.appendingPathComponent("trapline_fields.h")
-        try FieldDocuments.cHeader(.defaults).write(to: header, atomically: true, encoding: .utf8)
-        let source = dir.appendingPathComponent("check.c")
-        try """
-        #include "trapline_fields.h"
-        _Static_assert(TRAPLINE_FIELD_ROUTE(30) == 0x423Cu, "ROUTE[30]");
-        _Static_assert(TRAPLINE_FIELD_OWNER(7) == 0x468Eu, "OWNER[7]");
-        _Static_assert(TRAPLINE_PROC_USE_IO_BITMAPS == 0x2000000u, "bit 25");
-        int main(void) { return 0; }
-        """.write(to: source, atomically: true, encoding: .utf8)
-        let r = try Tools.run("cc", ["-std=c11", "-Wall", "-Werror", "-fsyntax-only", source.path], cwd: dir)
-        #expect(r.status == 0, "\(r.stderr)")
-        try? FileManager.default.removeItem(at: dir)
-    }
+    // docs/fields.md and rtl/trapline_fields.h are written from RouterSpec by
+    // `trapline generate` now; their golden and C-compile tests are in
+    // CLITests/GenerateCommandTests.
 }

@@ -1,0 +1,121 @@
+/// The op numbers of SPEC 4 (`cmd_op`, 3 bits) and their trace names (SPEC 10).
+/// Ops 6 and 7 have no name: they are REJECTED with code 4.
+public enum Op {
+    @inlinable public static var event: UInt8 { 0 }
+    @inlinable public static var vmread: UInt8 { 1 }
+    @inlinable public static var vmwrite: UInt8 { 2 }
+    @inlinable public static var launch: UInt8 { 3 }
+    @inlinable public static var resume: UInt8 { 4 }
+    @inlinable public static var bitmapWrite: UInt8 { 5 }
+    /// Number of named ops (6 and 7 are rejected).
+    @inlinable public static var count: Int { 6 }
+    @inlinable public static var width: Int { 3 }
+    /// Trace-file names, indexed by op number (SPEC 10).
+    public static let names: [String] = ["event", "vmread", "vmwrite", "launch", "resume", "bitmap_write"]
+
+    public static let entries: [SpecConstant] = [
+        SpecConstant("OP_EVENT", event, width: width, "privileged event to route"),
+        SpecConstant("OP_VMREAD", vmread, width: width, "VMREAD vmcs, field"),
+        SpecConstant("OP_VMWRITE", vmwrite, width: width, "VMWRITE vmcs, field, data"),
+        SpecConstant("OP_LAUNCH", launch, width: width, "LAUNCH guest"),
+        SpecConstant("OP_RESUME", resume, width: width, "RESUME"),
+        SpecConstant("OP_BITMAP_WRITE", bitmapWrite, width: width, "BITMAP_WRITE vmcs, word, data"),
+    ]
+    public static let group = SpecConstantGroup(title: "Commands", section: "4", prefix: "OP_", entries: entries)
+}
+
+/// Response kinds of SPEC 8 (`rsp_kind`, 3 bits) and their trace names (SPEC 10).
+public enum ResponseKind {
+    @inlinable public static var routed: UInt8 { 0 }
+    @inlinable public static var vmsucceed: UInt8 { 1 }
+    @inlinable public static var vmfailInvalid: UInt8 { 2 }
+    @inlinable public static var vmfailValid: UInt8 { 3 }
+    @inlinable public static var rejected: UInt8 { 4 }
+    @inlinable public static var width: Int { 3 }
+    /// Trace-file names, indexed by kind (SPEC 10).
+    public static let names: [String] = ["routed", "vmsucceed", "vmfail_invalid", "vmfail_valid", "rejected"]
+
+    public static let entries: [SpecConstant] = [
+        SpecConstant("RSP_ROUTED", routed, width: width, "ROUTED"),
+        SpecConstant("RSP_VMSUCCEED", vmsucceed, width: width, "VMSUCCEED"),
+        SpecConstant("RSP_VMFAIL_INVALID", vmfailInvalid, width: width, "VMFAIL_INVALID"),
+        SpecConstant("RSP_VMFAIL_VALID", vmfailValid, width: width, "VMFAIL_VALID"),
+        SpecConstant("RSP_REJECTED", rejected, width: width, "REJECTED"),
+    ]
+    public static let group = SpecConstantGroup(title: "Response kinds", section: "8", prefix: "RSP_", entries: entries)
+}
+
+/// Routing policies: ROUTE[t] bits 2:0 (0-3, SPEC 5.2/6.2) and `rsp_policy`
+/// (3 bits, SPEC 8), where STATIC (4) reports the static map.
+public enum Policy {
+    @inlinable public static var owner: UInt8 { 0 }
+    @inlinable public static var field: UInt8 { 1 }
+    @inlinable public static var ioRange: UInt8 { 2 }
+    @inlinable public static var load: UInt8 { 3 }
+    @inlinable public static var staticMap: UInt8 { 4 }
+    /// The largest policy a ROUTE value may hold (else VMfailValid 7).
+    @inlinable public static var maxRoutable: UInt8 { load }
+    @inlinable public static var width: Int { 3 }
+    /// Trace-file names, indexed by policy (SPEC 10).
+    public static let names: [String] = ["owner", "field", "io_range", "load", "static"]
+
+    public static let entries: [SpecConstant] = [
+        SpecConstant("POLICY_OWNER", owner, width: width, "owner controls of the guest's launcher"),
+        SpecConstant("POLICY_FIELD", field, width: width, "ROUTE[t].vmm"),
+        SpecConstant("POLICY_IO_RANGE", ioRange, width: width, "I/O range registers"),
+        SpecConstant("POLICY_LOAD", load, width: width, "least-loaded eligible VMM"),
+        SpecConstant("POLICY_STATIC", staticMap, width: width, "static map (responses only)"),
+    ]
+    public static let group = SpecConstantGroup(title: "Routing policies", section: "5.2, 8", prefix: "POLICY_", entries: entries)
+}
+
+/// REJECTED codes of SPEC 8 (`rsp_error`, 8 bits).
+public enum RejectCode {
+    @inlinable public static var unsupportedReason: UInt8 { 1 }
+    @inlinable public static var malformedEvent: UInt8 { 2 }
+    @inlinable public static var undeliverable: UInt8 { 3 }
+    @inlinable public static var unknownOp: UInt8 { 4 }
+    @inlinable public static var width: Int { 8 }
+
+    public static let entries: [SpecConstant] = [
+        SpecConstant("REJECT_UNSUPPORTED_REASON", unsupportedReason, width: width, "REJECTED: exit reason not supported"),
+        SpecConstant("REJECT_MALFORMED_EVENT", malformedEvent, width: width, "REJECTED: malformed event"),
+        SpecConstant("REJECT_UNDELIVERABLE", undeliverable, width: width, "REJECTED: target and VMM 0 busy"),
+        SpecConstant("REJECT_UNKNOWN_OP", unknownOp, width: width, "REJECTED: op 6 or 7"),
+    ]
+    public static let group = SpecConstantGroup(title: "REJECTED codes", section: "8", prefix: "REJECT_", entries: entries)
+}
+
+/// VMfailValid numbers of SPEC 6.3 and 6.4 (`rsp_error`, 8 bits; also written
+/// to the requester's VM_INSTR_ERROR). The numbers are VT-x's where VT-x has one.
+public enum VMError {
+    /// RESUME with `returnTo[v]` invalid (VT-x 5: VMRESUME with non-launched VMCS).
+    @inlinable public static var resumeWithoutReturn: UInt8 { 5 }
+    /// VMWRITE value fails the field's check.
+    @inlinable public static var badValue: UInt8 { 7 }
+    /// Field not in that VMCS (BITMAP_WRITE: word >= 2048 or no bitmaps).
+    @inlinable public static var unsupportedField: UInt8 { 12 }
+    /// VMWRITE to a read-only field.
+    @inlinable public static var readOnlyField: UInt8 { 13 }
+    /// VMWRITE to a routing field while ROUTE_LOCK is 1.
+    @inlinable public static var routeLocked: UInt8 { 64 }
+    /// A VMM other than 0 named another VMM's VMCS.
+    @inlinable public static var otherVMCS: UInt8 { 65 }
+    /// LAUNCH of a guest id >= G.
+    @inlinable public static var badGuest: UInt8 { 66 }
+    /// LAUNCH while an interrupted VMM waits to be resumed.
+    @inlinable public static var launchWouldAbandonVMM: UInt8 { 67 }
+    @inlinable public static var width: Int { 8 }
+
+    public static let entries: [SpecConstant] = [
+        SpecConstant("ERR_RESUME_NOT_LAUNCHED", resumeWithoutReturn, width: width, "RESUME with nothing to return to"),
+        SpecConstant("ERR_INVALID_FIELD_VALUE", badValue, width: width, "VMWRITE value fails the field's check"),
+        SpecConstant("ERR_UNSUPPORTED_FIELD", unsupportedField, width: width, "field not in that VMCS (BITMAP_WRITE: word >= 2048 or no bitmaps)"),
+        SpecConstant("ERR_READ_ONLY_FIELD", readOnlyField, width: width, "VMWRITE to a read-only field"),
+        SpecConstant("ERR_ROUTE_LOCKED", routeLocked, width: width, "VMWRITE to a routing field while ROUTE_LOCK is 1"),
+        SpecConstant("ERR_OTHER_VMCS", otherVMCS, width: width, "a VMM other than 0 named another VMM's VMCS"),
+        SpecConstant("ERR_NO_SUCH_GUEST", badGuest, width: width, "LAUNCH of a guest id >= G"),
+        SpecConstant("ERR_WOULD_ABANDON_VMM", launchWouldAbandonVMM, width: width, "LAUNCH while an interrupted VMM waits to be resumed"),
+    ]
+    public static let group = SpecConstantGroup(title: "VMfailValid numbers", section: "6.3, 6.4", prefix: "ERR_", entries: entries)
+}

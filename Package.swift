@@ -37,7 +37,7 @@ let package = Package(
     targets: [
         .target(name: "HDL", swiftSettings: typeCheckGuard),
         .target(name: "VerilogEmitter", dependencies: ["HDL"], swiftSettings: typeCheckGuard),
-        .target(name: "RouterDesign", dependencies: ["HDL", "VerilogEmitter"], swiftSettings: typeCheckGuard),
+        .target(name: "RouterDesign", dependencies: ["HDL", "VerilogEmitter", "RouterSpec"], swiftSettings: typeCheckGuard),
         .target(name: "RouterSpec"),
         .target(name: "RouterModel", dependencies: ["RouterSpec"]),
         .target(name: "Stimulus", dependencies: ["RouterSpec", "RouterModel"]),

@@ -4,191 +4,282 @@
 `default_nettype none
 
 module trapline_router (  // RouterDesign.swift:30
-    input  wire clk,  // RouterPorts.swift:15
-    input  wire rst,  // RouterPorts.swift:15
-    input  wire cmd_valid,  // RouterPorts.swift:15
-    input  wire [2:0] cmd_op,  // RouterPorts.swift:16
-    input  wire [15:0] cmd_reason,  // RouterPorts.swift:16
-    input  wire [7:0] cmd_vector,  // RouterPorts.swift:17
-    input  wire [2:0] cmd_int_type,  // RouterPorts.swift:17
-    input  wire cmd_err_valid,  // RouterPorts.swift:18
-    input  wire [31:0] cmd_err_code,  // RouterPorts.swift:18
-    input  wire [63:0] cmd_qual,  // RouterPorts.swift:19
-    input  wire [3:0] cmd_vmcs,  // RouterPorts.swift:19
-    input  wire [31:0] cmd_field,  // RouterPorts.swift:20
-    input  wire [63:0] cmd_data,  // RouterPorts.swift:20
-    input  wire [5:0] cmd_guest,  // RouterPorts.swift:21
-    input  wire rsp_ready,  // RouterPorts.swift:21
-    output wire cmd_ready,  // RouterPorts.swift:22
-    output wire rsp_valid,  // RouterPorts.swift:22
-    output wire [2:0] rsp_kind,  // RouterPorts.swift:22
-    output wire [3:0] rsp_target,  // RouterPorts.swift:23
-    output wire rsp_self,  // RouterPorts.swift:23
-    output wire rsp_fallback,  // RouterPorts.swift:23
-    output wire [2:0] rsp_policy,  // RouterPorts.swift:24
-    output wire [7:0] rsp_from,  // RouterPorts.swift:24
-    output wire [15:0] rsp_reason,  // RouterPorts.swift:25
-    output wire [63:0] rsp_qual,  // RouterPorts.swift:25
-    output wire [31:0] rsp_info,  // RouterPorts.swift:26
-    output wire [31:0] rsp_err_code,  // RouterPorts.swift:26
-    output wire [63:0] rsp_entry,  // RouterPorts.swift:27
-    output wire [63:0] rsp_data,  // RouterPorts.swift:27
-    output wire [7:0] rsp_current,  // RouterPorts.swift:28
-    output wire [7:0] rsp_error  // RouterPorts.swift:28
+    // RouterPorts.swift:15
+    input  wire clk,
+    input  wire rst,
+    input  wire cmd_valid,
+    input  wire [2:0] cmd_op,
+    input  wire [15:0] cmd_reason,
+    input  wire [7:0] cmd_vector,
+    input  wire [2:0] cmd_int_type,
+    input  wire cmd_err_valid,
+    input  wire [31:0] cmd_err_code,
+    input  wire [63:0] cmd_qual,
+    input  wire [3:0] cmd_vmcs,
+    input  wire [31:0] cmd_field,
+    input  wire [63:0] cmd_data,
+    input  wire [5:0] cmd_guest,
+    input  wire rsp_ready,
+    output wire cmd_ready,
+    output wire rsp_valid,
+    output wire [2:0] rsp_kind,
+    output wire [3:0] rsp_target,
+    output wire rsp_self,
+    output wire rsp_fallback,
+    output wire [2:0] rsp_policy,
+    output wire [7:0] rsp_from,
+    output wire [15:0] rsp_reason,
+    output wire [63:0] rsp_qual,
+    output wire [31:0] rsp_info,
+    output wire [31:0] rsp_err_code,
+    output wire [63:0] rsp_entry,
+    output wire [63:0] rsp_data,
+    output wire [7:0] rsp_current,
+    output wire [7:0] rsp_error
 );
-    reg  rsp_valid_q;  // CommandStage.swift:32
-    reg  cmd_valid_q;  // CommandStage.swift:33
-    wire rsp_slot_free;  // CommandStage.swift:34
-    wire cmd_ready_int;  // CommandStage.swift:35
-    wire accept;  // CommandStage.swift:38
-    wire execute;  // CommandStage.swift:39
-    reg  [2:0] cmd_op_q;  // CommandStage.swift:48
-    reg  [15:0] cmd_reason_q;  // CommandStage.swift:48
-    reg  [7:0] cmd_vector_q;  // CommandStage.swift:48
-    reg  [2:0] cmd_int_type_q;  // CommandStage.swift:48
-    reg  cmd_err_valid_q;  // CommandStage.swift:48
-    reg  [31:0] cmd_err_code_q;  // CommandStage.swift:48
-    reg  [63:0] cmd_qual_q;  // CommandStage.swift:48
-    reg  [3:0] cmd_vmcs_q;  // CommandStage.swift:48
-    reg  [31:0] cmd_field_q;  // CommandStage.swift:48
-    reg  [63:0] cmd_data_q;  // CommandStage.swift:48
-    reg  [5:0] cmd_guest_q;  // CommandStage.swift:48
-    reg  [7:0] current;  // RouterState.swift:58
-    reg  route_lock;  // RouterState.swift:88
-    reg  [255:0] io_bitmap_top;  // IOBitmap.swift:35
-    wire current_is_vmm0;  // CommandDecode.swift:44
-    wire op_unknown;  // CommandDecode.swift:46
-    wire is_event;  // CommandDecode.swift:49
-    wire vmm_read;  // CommandDecode.swift:51
-    wire vmm_write;  // CommandDecode.swift:52
-    wire vmm_launch;  // CommandDecode.swift:53
-    wire vmm_resume;  // CommandDecode.swift:54
-    wire vmm_bitmap_write;  // CommandDecode.swift:55
-    reg  [15:0] guest_op_reason;  // CommandDecode.swift:58
-    wire [15:0] ev_reason;  // CommandDecode.swift:65
-    wire [7:0] ev_vector;  // CommandDecode.swift:66
-    wire [2:0] ev_int_type;  // CommandDecode.swift:67
-    wire ev_err_valid;  // CommandDecode.swift:68
-    wire [31:0] ev_err_code;  // CommandDecode.swift:69
-    wire [63:0] ev_qual;  // CommandDecode.swift:70
-    wire ev_is_exception;  // CommandDecode.swift:73
-    wire ev_is_interrupt;  // CommandDecode.swift:74
-    wire ev_is_io;  // CommandDecode.swift:75
-    wire ev_is_nmi;  // CommandDecode.swift:76
-    wire ev_supported;  // CommandDecode.swift:80
-    wire ev_malformed;  // CommandDecode.swift:86
-    wire [3:0] route_vmm_sel;  // RoutingPolicy.swift:12
-    wire [1:0] route_policy_sel;  // RoutingPolicy.swift:14
-    wire [3:0] guest_owner;  // RoutingPolicy.swift:18
-    wire [63:0] owner_exit_wants;  // OwnerControls.swift:14
-    wire [31:0] owner_exc_bitmap;  // OwnerControls.swift:15
-    wire [63:0] owner_io_bitmap_window;  // OwnerControls.swift:31
-    wire owner_wants;  // OwnerControls.swift:37
-    wire [3:0] eligible_sel;  // RoutingPolicy.swift:25
-    wire [3:0] load_candidates;  // RoutingPolicy.swift:28
-    wire [3:0] load_target;  // RoutingPolicy.swift:30
-    reg  [3:0] policy_target;  // RoutingPolicy.swift:33
-    wire static_hit;  // RoutingPolicy.swift:53
-    wire [3:0] chosen_vmm;  // RoutingPolicy.swift:55
-    wire [2:0] route_policy_out;  // RoutingPolicy.swift:57
-    wire fallback_to_vmm0;  // Deliverability.swift:17
-    wire undeliverable;  // Deliverability.swift:20
-    wire [3:0] target_vmm;  // Deliverability.swift:22
-    wire target_is_current;  // Deliverability.swift:24
-    wire field_hit_pin;  // FieldDecode.swift:41
-    wire field_hit_proc;  // FieldDecode.swift:41
-    wire field_hit_exc_bitmap;  // FieldDecode.swift:41
-    wire field_hit_pfec_mask;  // FieldDecode.swift:41
-    wire field_hit_pfec_match;  // FieldDecode.swift:41
-    wire field_hit_host_rip;  // FieldDecode.swift:41
-    wire field_hit_vmm_load;  // FieldDecode.swift:41
-    wire field_hit_vm_instr_error;  // FieldDecode.swift:41
-    wire field_hit_exit_reason;  // FieldDecode.swift:41
-    wire field_hit_intr_info;  // FieldDecode.swift:41
-    wire field_hit_intr_err;  // FieldDecode.swift:41
-    wire field_hit_exit_qual;  // FieldDecode.swift:41
-    wire field_hit_return_to;  // FieldDecode.swift:41
-    wire field_hit_handled;  // FieldDecode.swift:41
-    wire field_hit_route;  // FieldDecode.swift:41
-    wire field_hit_eligible;  // FieldDecode.swift:41
-    wire field_hit_io_base;  // FieldDecode.swift:41
-    wire field_hit_io_limit;  // FieldDecode.swift:41
-    wire field_hit_io_ctrl;  // FieldDecode.swift:41
-    wire field_hit_route_lock;  // FieldDecode.swift:41
-    wire field_hit_current;  // FieldDecode.swift:41
-    wire field_hit_owner;  // FieldDecode.swift:41
-    wire field_supported;  // FieldDecode.swift:57
-    wire field_read_only;  // FieldDecode.swift:58
-    wire field_locked;  // FieldDecode.swift:59
-    wire field_value_bad;  // FieldDecode.swift:60
-    wire vmcs_invalid;  // Outcome.swift:24
-    reg  [7:0] access_error;  // Outcome.swift:32
-    wire own_return_valid;  // Outcome.swift:41
-    wire [7:0] own_return_entity;  // Outcome.swift:43
-    reg  [7:0] vm_error;  // Outcome.swift:51
-    reg  [2:0] reject_code;  // Outcome.swift:58
-    wire outcome_routed;  // Outcome.swift:66
-    wire outcome_vmsucceed;  // Outcome.swift:69
-    wire outcome_vmfail_valid;  // Outcome.swift:71
-    wire [31:0] ev_intr_info;  // Response.swift:12
-    wire [31:0] ev_intr_err;  // Response.swift:16
-    reg  [2:0] rsp_kind_q;  // Response.swift:28
-    reg  [3:0] rsp_target_q;  // Response.swift:28
-    reg  rsp_self_q;  // Response.swift:28
-    reg  rsp_fallback_q;  // Response.swift:28
-    reg  [2:0] rsp_policy_q;  // Response.swift:28
-    reg  [7:0] rsp_from_q;  // Response.swift:28
-    reg  [15:0] rsp_reason_q;  // Response.swift:28
-    reg  [63:0] rsp_qual_q;  // Response.swift:28
-    reg  [31:0] rsp_info_q;  // Response.swift:28
-    reg  [31:0] rsp_err_code_q;  // Response.swift:28
-    reg  [63:0] rsp_entry_q;  // Response.swift:28
-    reg  [63:0] rsp_data_q;  // Response.swift:28
-    reg  [7:0] rsp_current_q;  // Response.swift:28
-    reg  [7:0] rsp_error_q;  // Response.swift:28
-    reg  return_valid [0:3];  // RouterState.swift:59
-    reg  [7:0] return_entity [0:3];  // RouterState.swift:60
-    reg  [3:0] owner [0:7];  // RouterState.swift:61
-    reg  [15:0] load [0:3];  // RouterState.swift:62
-    reg  [31:0] handled [0:3];  // RouterState.swift:63
-    reg  [31:0] pin [0:3];  // RouterState.swift:64
-    reg  [31:0] proc [0:3];  // RouterState.swift:65
-    reg  [31:0] exc_bitmap [0:3];  // RouterState.swift:66
-    reg  [31:0] pfec_mask [0:3];  // RouterState.swift:67
-    reg  [31:0] pfec_match [0:3];  // RouterState.swift:68
-    reg  [63:0] exit_wants [0:3];  // RouterState.swift:69
-    reg  use_io_bitmaps [0:3];  // RouterState.swift:70
-    reg  [63:0] host_rip [0:3];  // RouterState.swift:71
-    reg  [7:0] vm_instr_error [0:3];  // RouterState.swift:72
-    reg  [15:0] exit_reason [0:3];  // RouterState.swift:73
-    reg  [31:0] intr_info [0:3];  // RouterState.swift:74
-    reg  [31:0] intr_err [0:3];  // RouterState.swift:75
-    reg  [63:0] exit_qual [0:3];  // RouterState.swift:76
-    reg  [1:0] route_policy [0:63];  // RouterState.swift:77
-    reg  [3:0] route_vmm [0:63];  // RouterState.swift:78
-    reg  [3:0] eligible [0:63];  // RouterState.swift:79
-    reg  [15:0] io_base [0:7];  // RouterState.swift:81
-    reg  [15:0] io_limit [0:7];  // RouterState.swift:82
-    reg  io_enable [0:7];  // RouterState.swift:83
-    reg  [3:0] io_vmm [0:7];  // RouterState.swift:84
-    reg  [31:0] io_bitmap [0:8191];  // IOBitmap.swift:33
-    reg  [31:0] io_bitmap_valid [0:255];  // IOBitmap.swift:34
+    // CommandDecode.swift:45
+    localparam [7:0] ENTITY_VMM_FLAG = 8'd128;
+    localparam [2:0] OP_VMREAD = 3'd1;
+    localparam [2:0] OP_LAUNCH = 3'd3;
+    localparam [2:0] OP_RESUME = 3'd4;
+    localparam [2:0] OP_BITMAP_WRITE = 3'd5;
+    localparam [2:0] OP_EVENT = 3'd0;
+    localparam [2:0] OP_VMWRITE = 3'd2;
+    localparam [15:0] EXIT_REASON_VMWRITE = 16'd25;
+    localparam [15:0] EXIT_REASON_VMREAD = 16'd23;
+    localparam [15:0] EXIT_REASON_VMLAUNCH = 16'd20;
+    localparam [15:0] EXIT_REASON_VMRESUME = 16'd24;
+    localparam [15:0] EXIT_REASON_EXCEPTION_NMI = 16'd0;
+    localparam [15:0] EXIT_REASON_EXTERNAL_INTERRUPT = 16'd1;
+    localparam [15:0] EXIT_REASON_IO_INSTRUCTION = 16'd30;
+    localparam [2:0] INTR_TYPE_NMI = 3'd2;
+    localparam [63:0] SUPPORTED_REASONS = 64'h800191effffe7f;
+    localparam [7:0] VECTOR_NMI = 8'd2;
+    localparam [2:0] INTR_TYPE_HARDWARE_EXCEPTION = 3'd3;
+    localparam [2:0] INTR_TYPE_SOFTWARE_EXCEPTION = 3'd6;
+    localparam [7:0] VECTOR_MAX_EXCEPTION = 8'd31;
+    localparam [63:0] IO_QUAL_RESERVED_MASK = 64'hffffffff0000ff80;
+    localparam [2:0] INTR_TYPE_EXTERNAL_INTERRUPT = 3'd0;
+    // OwnerWants.swift:22
+    localparam [7:0] VECTOR_PAGE_FAULT = 8'd14;
+    // RoutingPolicy.swift:36
+    localparam [2:0] POLICY_OWNER = 3'd0;
+    localparam [2:0] POLICY_IO_RANGE = 3'd2;
+    localparam [2:0] POLICY_LOAD = 3'd3;
+    localparam [15:0] EXIT_REASON_IO_SMI = 16'd5;
+    localparam [15:0] EXIT_REASON_OTHER_SMI = 16'd6;
+    localparam [2:0] POLICY_STATIC = 3'd4;
+    // FieldDecode.swift:31
+    localparam [31:0] FIELD_PIN = 32'h4000;
+    localparam [31:0] FIELD_PROC = 32'h4002;
+    localparam [31:0] FIELD_EXC_BITMAP = 32'h4004;
+    localparam [31:0] FIELD_PFEC_MASK = 32'h4006;
+    localparam [31:0] FIELD_PFEC_MATCH = 32'h4008;
+    localparam [31:0] FIELD_HOST_RIP = 32'h6c16;
+    localparam [31:0] FIELD_VMM_LOAD = 32'h43e2;
+    localparam [31:0] FIELD_VM_INSTR_ERROR = 32'h4400;
+    localparam [31:0] FIELD_EXIT_REASON = 32'h4402;
+    localparam [31:0] FIELD_INTR_INFO = 32'h4404;
+    localparam [31:0] FIELD_INTR_ERR = 32'h4406;
+    localparam [31:0] FIELD_EXIT_QUAL = 32'h6400;
+    localparam [31:0] FIELD_RETURN_TO = 32'h4602;
+    localparam [31:0] FIELD_HANDLED = 32'h4604;
+    localparam [31:0] FIELD_ROUTE_BASE = 32'h4200;
+    localparam [31:0] FIELD_ELIGIBLE_BASE = 32'h4280;
+    localparam [31:0] FIELD_IO_BASE_BASE = 32'd768;
+    localparam [31:0] FIELD_IO_LIMIT_BASE = 32'd800;
+    localparam [31:0] FIELD_IO_CTRL_BASE = 32'h4300;
+    localparam [31:0] FIELD_ROUTE_LOCK = 32'h43e0;
+    localparam [31:0] FIELD_CURRENT = 32'h4600;
+    localparam [31:0] FIELD_OWNER_BASE = 32'h4680;
+    // Outcome.swift:35
+    localparam [7:0] ERR_OTHER_VMCS = 8'd65;
+    localparam [7:0] ERR_UNSUPPORTED_FIELD = 8'd12;
+    localparam [7:0] ERR_READ_ONLY_FIELD = 8'd13;
+    localparam [7:0] ERR_ROUTE_LOCKED = 8'd64;
+    localparam [7:0] ERR_INVALID_FIELD_VALUE = 8'd7;
+    localparam [7:0] ERR_NO_SUCH_GUEST = 8'd66;
+    localparam [7:0] ERR_WOULD_ABANDON_VMM = 8'd67;
+    localparam [7:0] ERR_RESUME_NOT_LAUNCHED = 8'd5;
+    localparam [7:0] REJECT_UNKNOWN_OP = 8'd4;
+    localparam [7:0] REJECT_UNSUPPORTED_REASON = 8'd1;
+    localparam [7:0] REJECT_MALFORMED_EVENT = 8'd2;
+    localparam [7:0] REJECT_UNDELIVERABLE = 8'd3;
+    // Response.swift:43
+    localparam [2:0] RSP_REJECTED = 3'd4;
+    localparam [2:0] RSP_ROUTED = 3'd0;
+    localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
+    localparam [2:0] RSP_VMFAIL_VALID = 3'd3;
+    localparam [2:0] RSP_VMSUCCEED = 3'd1;
+    // OwnerWants.swift:83
+    localparam [63:0] EXIT_WANTS_KEEP_ON_PIN_WRITE = 64'hfffffffffffffffc;
+    localparam [63:0] EXIT_WANTS_KEEP_ON_PROC_WRITE = 64'hfffffe6f9ffe2fff;
+    // CommandStage.swift:32
+    reg  rsp_valid_q;
+    reg  cmd_valid_q;
+    wire rsp_slot_free;
+    wire cmd_ready_int;
+    wire accept;
+    wire execute;
+    reg  [2:0] cmd_op_q;
+    reg  [15:0] cmd_reason_q;
+    reg  [7:0] cmd_vector_q;
+    reg  [2:0] cmd_int_type_q;
+    reg  cmd_err_valid_q;
+    reg  [31:0] cmd_err_code_q;
+    reg  [63:0] cmd_qual_q;
+    reg  [3:0] cmd_vmcs_q;
+    reg  [31:0] cmd_field_q;
+    reg  [63:0] cmd_data_q;
+    reg  [5:0] cmd_guest_q;
+    // RouterState.swift:59
+    reg  [7:0] current;
+    reg  route_lock;
+    // IOBitmap.swift:35
+    reg  [255:0] io_bitmap_top;
+    // CommandDecode.swift:45
+    wire current_is_vmm0;
+    wire op_unknown;
+    wire is_event;
+    wire vmm_read;
+    wire vmm_write;
+    wire vmm_launch;
+    wire vmm_resume;
+    wire vmm_bitmap_write;
+    reg  [15:0] guest_op_reason;
+    wire [15:0] ev_reason;
+    wire [7:0] ev_vector;
+    wire [2:0] ev_int_type;
+    wire ev_err_valid;
+    wire [31:0] ev_err_code;
+    wire [63:0] ev_qual;
+    wire ev_is_exception;
+    wire ev_is_interrupt;
+    wire ev_is_io;
+    wire ev_is_nmi;
+    wire ev_supported;
+    wire ev_malformed;
+    // RoutingPolicy.swift:13
+    wire [3:0] route_vmm_sel;
+    wire [2:0] route_policy_sel;
+    wire [3:0] guest_owner;
+    // OwnerWants.swift:15
+    wire [63:0] owner_exit_wants;
+    wire [31:0] owner_exc_bitmap;
+    wire [63:0] owner_io_bitmap_window;
+    wire owner_wants;
+    // RoutingPolicy.swift:26
+    wire [3:0] eligible_sel;
+    wire [3:0] load_candidates;
+    wire [3:0] load_target;
+    reg  [3:0] policy_target;
+    wire static_hit;
+    wire [3:0] chosen_vmm;
+    wire [2:0] route_policy_out;
+    // Deliverability.swift:17
+    wire fallback_to_vmm0;
+    wire undeliverable;
+    wire [3:0] target_vmm;
+    wire target_is_current;
+    // FieldDecode.swift:43
+    wire field_hit_pin;
+    wire field_hit_proc;
+    wire field_hit_exc_bitmap;
+    wire field_hit_pfec_mask;
+    wire field_hit_pfec_match;
+    wire field_hit_host_rip;
+    wire field_hit_vmm_load;
+    wire field_hit_vm_instr_error;
+    wire field_hit_exit_reason;
+    wire field_hit_intr_info;
+    wire field_hit_intr_err;
+    wire field_hit_exit_qual;
+    wire field_hit_return_to;
+    wire field_hit_handled;
+    wire field_hit_route;
+    wire field_hit_eligible;
+    wire field_hit_io_base;
+    wire field_hit_io_limit;
+    wire field_hit_io_ctrl;
+    wire field_hit_route_lock;
+    wire field_hit_current;
+    wire field_hit_owner;
+    wire field_supported;
+    wire field_read_only;
+    wire field_locked;
+    wire field_value_bad;
+    // Outcome.swift:25
+    wire vmcs_invalid;
+    reg  [7:0] access_error;
+    wire own_return_valid;
+    wire [7:0] own_return_entity;
+    reg  [7:0] vm_error;
+    reg  [7:0] reject_code;
+    wire outcome_routed;
+    wire outcome_vmsucceed;
+    wire outcome_vmfail_valid;
+    // Response.swift:12
+    wire [31:0] ev_intr_info;
+    wire [31:0] ev_intr_err;
+    reg  [2:0] rsp_kind_q;
+    reg  [3:0] rsp_target_q;
+    reg  rsp_self_q;
+    reg  rsp_fallback_q;
+    reg  [2:0] rsp_policy_q;
+    reg  [7:0] rsp_from_q;
+    reg  [15:0] rsp_reason_q;
+    reg  [63:0] rsp_qual_q;
+    reg  [31:0] rsp_info_q;
+    reg  [31:0] rsp_err_code_q;
+    reg  [63:0] rsp_entry_q;
+    reg  [63:0] rsp_data_q;
+    reg  [7:0] rsp_current_q;
+    reg  [7:0] rsp_error_q;
+    // RouterState.swift:60
+    reg  return_valid [0:3];
+    reg  [7:0] return_entity [0:3];
+    reg  [3:0] owner [0:7];
+    reg  [15:0] load [0:3];
+    reg  [31:0] handled [0:3];
+    reg  [31:0] pin [0:3];
+    reg  [31:0] proc [0:3];
+    reg  [31:0] exc_bitmap [0:3];
+    reg  [31:0] pfec_mask [0:3];
+    reg  [31:0] pfec_match [0:3];
+    reg  [63:0] exit_wants [0:3];
+    reg  use_io_bitmaps [0:3];
+    reg  [63:0] host_rip [0:3];
+    reg  [7:0] vm_instr_error [0:3];
+    reg  [15:0] exit_reason [0:3];
+    reg  [31:0] intr_info [0:3];
+    reg  [31:0] intr_err [0:3];
+    reg  [63:0] exit_qual [0:3];
+    reg  [1:0] route_policy [0:63];
+    reg  [3:0] route_vmm [0:63];
+    reg  [3:0] eligible [0:63];
+    reg  [15:0] io_base [0:7];
+    reg  [15:0] io_limit [0:7];
+    reg  io_enable [0:7];
+    reg  [3:0] io_vmm [0:7];
+    // IOBitmap.swift:33
+    reg  [31:0] io_bitmap [0:8191];
+    reg  [31:0] io_bitmap_valid [0:255];
     integer _i;  // index of the reset and initialisation loops
-    wire cmd_op_q_ge_1_and_cmd_op_q_le_5 = (cmd_op_q >= 3'd1) && (cmd_op_q <= 3'd5);
-    wire ev_int_type_is_3_or_ev_int_type_is_6_and = ((ev_int_type == 3'd3) || (ev_int_type == 3'd6)) && (ev_vector[7:5] == 3'd0);
-    wire ev_qual_is_0_or_ev_qual_is_1_or_ev_qual = (((ev_qual[2:0] == 3'd0) || (ev_qual[2:0] == 3'd1)) || (ev_qual[2:0] == 3'd3)) && (ev_qual[15:7] == 9'd0);
-    wire ev_is_exception_and_not_ev_int_type_is_3 = (ev_is_exception && (!(((ev_int_type == 3'd2) && (ev_vector == 8'd2)) || ev_int_type_is_3_or_ev_int_type_is_6_and))) || (ev_is_interrupt && (ev_int_type != 3'd0));
+    wire cmd_op_q_ge_op_vmread_and_not_op_unknown = (cmd_op_q >= OP_VMREAD) && (!op_unknown);
+    wire ev_int_type_is_intr_type_hardware_except = ((ev_int_type == INTR_TYPE_HARDWARE_EXCEPTION) || (ev_int_type == INTR_TYPE_SOFTWARE_EXCEPTION)) && (ev_vector <= VECTOR_MAX_EXCEPTION);
+    wire ev_qual_is_0_or_ev_qual_is_1_or_ev_qual = (((ev_qual[2:0] == 3'd0) || (ev_qual[2:0] == 3'd1)) || (ev_qual[2:0] == 3'd3)) && ((ev_qual & IO_QUAL_RESERVED_MASK) == 64'd0);
+    wire ev_is_exception_and_not_ev_int_type_or_e = ev_is_exception && (!(((ev_int_type == INTR_TYPE_NMI) && (ev_vector == VECTOR_NMI)) || ev_int_type_is_intr_type_hardware_except));
     wire [15:0] ev_qual_31_16_plus_ev_qual_1_0 = ev_qual[31:16] + {14'd0, ev_qual[1:0]};
     wire ev_qual_31_16_gt_not_ev_qual_1_0 = ev_qual[31:16] > (~{14'd0, ev_qual[1:0]});
     wire [31:0] ev_err_code_and_pfec_mask_guest_owner_1 = ev_err_code & ((guest_owner[3:2] == 2'd0) ? pfec_mask[guest_owner[1:0]] : 32'd0);
     wire ev_err_code_and_pfec_mask_guest_owner_1_2 = ev_err_code_and_pfec_mask_guest_owner_1 == ((guest_owner[3:2] == 2'd0) ? pfec_match[guest_owner[1:0]] : 32'd0);
-    wire ev_vector_4_0_is_14_sel = (ev_vector[4:0] == 5'd14) ? (!(ev_err_code_and_pfec_mask_guest_owner_1_2 ^ owner_exc_bitmap[14])) : owner_exc_bitmap[ev_vector[4:0]];
-    wire [12:0] guest_owner_1_0_ev_qual_31_21 = {guest_owner[1:0], ev_qual[31:21]};
-    wire io_bitmap_valid_guest_owner_1_0_ev_qual = io_bitmap_valid[guest_owner_1_0_ev_qual_31_21[12:5]][guest_owner_1_0_ev_qual_31_21[4:0]];
-    wire [31:0] io_bitmap_guest_owner_1_0_ev_qual_31_21 = io_bitmap[guest_owner_1_0_ev_qual_31_21] & {32{(io_bitmap_top[guest_owner_1_0_ev_qual_31_21[12:5]] && io_bitmap_valid_guest_owner_1_0_ev_qual)}};
-    wire [12:0] guest_owner_1_0_ev_qual_31_21_plus_1 = {guest_owner[1:0], (ev_qual[31:21] + 11'd1)};
-    wire io_bitmap_valid_guest_owner_1_0_ev_qual_2 = io_bitmap_valid[guest_owner_1_0_ev_qual_31_21_plus_1[12:5]][guest_owner_1_0_ev_qual_31_21_plus_1[4:0]];
-    wire [31:0] io_bitmap_guest_owner_1_0_ev_qual_31_21_2 = io_bitmap[guest_owner_1_0_ev_qual_31_21_plus_1] & {32{(io_bitmap_top[guest_owner_1_0_ev_qual_31_21_plus_1[12:5]] && io_bitmap_valid_guest_owner_1_0_ev_qual_2)}};
+    wire ev_vector_is_vector_page_fault_sel = (ev_vector == VECTOR_PAGE_FAULT) ? (!(ev_err_code_and_pfec_mask_guest_owner_1_2 ^ owner_exc_bitmap[14])) : owner_exc_bitmap[ev_vector[4:0]];
+    wire [12:0] guest_owner_ev_qual = {guest_owner[1:0], ev_qual[31:21]};
+    wire io_bitmap_valid_guest_owner_ev_qual_12_5 = io_bitmap_valid[guest_owner_ev_qual[12:5]][guest_owner_ev_qual[4:0]];
+    wire [31:0] io_bitmap_guest_owner_ev_qual_and_io_bit = io_bitmap[guest_owner_ev_qual] & {32{(io_bitmap_top[guest_owner_ev_qual[12:5]] && io_bitmap_valid_guest_owner_ev_qual_12_5)}};
+    wire [12:0] guest_owner_ev_qual_31_21_plus_1 = {guest_owner[1:0], (ev_qual[31:21] + 11'd1)};
+    wire io_bitmap_valid_guest_owner_ev_qual_31_2 = io_bitmap_valid[guest_owner_ev_qual_31_21_plus_1[12:5]][guest_owner_ev_qual_31_21_plus_1[4:0]];
+    wire [31:0] io_bitmap_guest_owner_ev_qual_31_21_plus = io_bitmap[guest_owner_ev_qual_31_21_plus_1] & {32{(io_bitmap_top[guest_owner_ev_qual_31_21_plus_1[12:5]] && io_bitmap_valid_guest_owner_ev_qual_31_2)}};
     wire owner_io_bitmap_window_at_ev_qual_20_16 = owner_io_bitmap_window[{1'b0, ev_qual[20:16]} + 6'd2];
     wire ev_qual_1_0_not_0_and_owner_io_bitmap_wi = (ev_qual[1:0] != 2'd0) && owner_io_bitmap_window[{1'b0, ev_qual[20:16]} + 6'd1];
     wire ev_qual_1_0_is_3_and_owner_io_bitmap_win = (ev_qual[1:0] == 2'd3) && (owner_io_bitmap_window_at_ev_qual_20_16 || owner_io_bitmap_window[{1'b0, ev_qual[20:16]} + 6'd3]);
@@ -236,36 +327,22 @@ module trapline_router (  // RouterDesign.swift:30
     wire [15:0] io_limit_7 = io_limit[7];
     wire [3:0] io_vmm_7 = io_vmm[7];
     wire return_valid_chosen_vmm_1_0 = (chosen_vmm[3:2] == 2'd0) ? return_valid[chosen_vmm[1:0]] : 1'b0;
-    wire field_hit_route_and_cmd_data_q_not_0_or = field_hit_route && (((cmd_data_q[31:0] & 32'hffffff0c) != 32'd0) || (cmd_data_q[7:4] >= 4'd4));
-    wire field_hit_io_ctrl_and_cmd_data_q_not_0_o = field_hit_io_ctrl && (((cmd_data_q[31:0] & 32'hffffff0e) != 32'd0) || (cmd_data_q[7:4] >= 4'd4));
-    wire field_hit_pin_or_field_hit_proc_or_field = ((((field_hit_pin || field_hit_proc) || field_hit_exc_bitmap) || field_hit_pfec_mask) || field_hit_pfec_match) || field_hit_host_rip;
-    wire field_hit_pin_or_field_hit_proc_or_field_2 = ((((field_hit_pin_or_field_hit_proc_or_field || field_hit_vmm_load) || field_hit_vm_instr_error) || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err;
-    wire field_hit_pin_or_field_hit_proc_or_field_3 = ((((field_hit_pin_or_field_hit_proc_or_field_2 || field_hit_exit_qual) || field_hit_return_to) || field_hit_handled) || field_hit_route) || field_hit_eligible;
-    wire field_hit_pin_or_field_hit_proc_or_field_4 = ((((field_hit_pin_or_field_hit_proc_or_field_3 || field_hit_io_base) || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock) || field_hit_current;
-    wire field_hit_vm_instr_error_or_field_hit_ex = ((((field_hit_vm_instr_error || field_hit_exit_reason) || field_hit_intr_info) || field_hit_intr_err) || field_hit_exit_qual) || field_hit_return_to;
-    wire field_hit_route_or_field_hit_eligible_or = ((((field_hit_route || field_hit_eligible) || field_hit_io_base) || field_hit_io_limit) || field_hit_io_ctrl) || field_hit_route_lock;
-    wire field_hit_vmm_load_and_cmd_data_q_not_0 = (field_hit_vmm_load && ((cmd_data_q[31:0] & 32'hffff0000) != 32'd0)) || field_hit_route_and_cmd_data_q_not_0_or;
-    wire field_hit_vmm_load_and_cmd_data_q_not_0_2 = (field_hit_vmm_load_and_cmd_data_q_not_0 || (field_hit_eligible && ((cmd_data_q[31:0] & 32'hfffffff0) != 32'd0))) || field_hit_io_ctrl_and_cmd_data_q_not_0_o;
+    wire field_hit_vmm_load_and_cmd_data_q_and_42 = field_hit_vmm_load && ((cmd_data_q[31:0] & 32'hffff0000) != 32'd0);
+    wire field_hit_route_and_cmd_data_q_bits_any = field_hit_route && (|{((cmd_data_q[31:0] & 32'hffffff0c) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
+    wire field_hit_io_ctrl_and_cmd_data_q_bits_an = field_hit_io_ctrl && (|{((cmd_data_q[31:0] & 32'hffffff0e) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
+    wire field_hit_route_lock_and_cmd_data_q_and = field_hit_route_lock && ((cmd_data_q[31:0] & 32'hfffffffe) != 32'd0);
+    wire [21:0] field_hit_pin_field_hit_proc_field_hit_e = {field_hit_pin, field_hit_proc, field_hit_exc_bitmap, field_hit_pfec_mask, field_hit_pfec_match, field_hit_host_rip, field_hit_vmm_load, field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock, field_hit_current, field_hit_owner};
+    wire [8:0] field_hit_vm_instr_error_field_hit_exit = {field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_current, field_hit_owner};
     wire vmm_read_or_vmm_write_or_vmm_bitmap_writ = (vmm_read || vmm_write) || vmm_bitmap_write;
     wire not_op_unknown_and_not_is_event_and_not = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
-    wire [31:0] pin_cmd_vmcs_q_1_0 = pin[cmd_vmcs_q[1:0]];
-    wire [31:0] proc_cmd_vmcs_q_1_0 = proc[cmd_vmcs_q[1:0]];
     wire [7:0] return_entity_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? return_entity[cmd_vmcs_q[1:0]] : 8'd0;
     wire [1:0] route_policy_cmd_field_q_6_1 = route_policy[cmd_field_q[6:1]];
     wire io_enable_cmd_field_q_3_1 = (cmd_field_q[4] == 1'b0) ? io_enable[cmd_field_q[3:1]] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit30 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[30] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit29 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[29] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit10 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[10] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit24 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[24] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit23 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[23] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit12 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[12] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit11 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[11] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit9 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[9] : 1'b0;
-    wire proc_cmd_vmcs_q_1_0_bit7 = (cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0[7] : 1'b0;
-    wire pin_cmd_vmcs_q_1_0_bit0 = (cmd_vmcs_q[3:2] == 2'd0) ? pin_cmd_vmcs_q_1_0[0] : 1'b0;
-    wire pin_cmd_vmcs_q_1_0_bit3 = (cmd_vmcs_q[3:2] == 2'd0) ? pin_cmd_vmcs_q_1_0[3] : 1'b0;
-    wire [12:0] cmd_vmcs_q_1_0_cmd_field_q_10_0 = {cmd_vmcs_q[1:0], cmd_field_q[10:0]};
-    wire [31:0] io_bitmap_valid_cmd_vmcs_q_1_0_cmd_field = io_bitmap_top[cmd_vmcs_q_1_0_cmd_field_q_10_0[12:5]] ? io_bitmap_valid[cmd_vmcs_q_1_0_cmd_field_q_10_0[12:5]] : 32'd0;
+    wire [63:0] exit_wants_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? exit_wants[cmd_vmcs_q[1:0]] : 64'd0;
+    wire [63:0] cmd_data_q_bits = {62'd0, cmd_data_q[0], cmd_data_q[3]};
+    wire [63:0] cmd_data_q_bits_2 = {23'd0, cmd_data_q[30], cmd_data_q[29], 2'd0, cmd_data_q[10], 5'd0, cmd_data_q[24], cmd_data_q[23], 12'd0, cmd_data_q[12], cmd_data_q[11], cmd_data_q[9], 1'b0, cmd_data_q[7], 12'd0};
+    wire [12:0] cmd_vmcs_q_cmd_field_q = {cmd_vmcs_q[1:0], cmd_field_q[10:0]};
+    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q_1 = io_bitmap_top[cmd_vmcs_q_cmd_field_q[12:5]] ? io_bitmap_valid[cmd_vmcs_q_cmd_field_q[12:5]] : 32'd0;
     wire [15:0] load_current_1_0 = (current[3:2] == 2'd0) ? load[current[1:0]] : 16'd0;
     `ifndef SYNTHESIS
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
@@ -297,132 +374,120 @@ module trapline_router (  // RouterDesign.swift:30
     assign cmd_ready_int = (!cmd_valid_q) || rsp_slot_free;
     assign accept = cmd_valid && cmd_ready_int;
     assign execute = cmd_valid_q && rsp_slot_free;
-    assign current_is_vmm0 = current == 8'd128;
-    assign op_unknown = cmd_op_q >= 3'd6;
-    assign is_event = (cmd_op_q == 3'd0) || ((!current[7]) && cmd_op_q_ge_1_and_cmd_op_q_le_5);
-    assign vmm_read = (current[7] && cmd_op_q_ge_1_and_cmd_op_q_le_5) && (cmd_op_q == 3'd1);
-    assign vmm_write = (current[7] && cmd_op_q_ge_1_and_cmd_op_q_le_5) && (cmd_op_q == 3'd2);
-    assign vmm_launch = (current[7] && cmd_op_q_ge_1_and_cmd_op_q_le_5) && (cmd_op_q == 3'd3);
-    assign vmm_resume = (current[7] && cmd_op_q_ge_1_and_cmd_op_q_le_5) && (cmd_op_q == 3'd4);
-    assign vmm_bitmap_write = (current[7] && cmd_op_q_ge_1_and_cmd_op_q_le_5) && (cmd_op_q == 3'd5);
+    assign current_is_vmm0 = current == ENTITY_VMM_FLAG;
+    assign op_unknown = cmd_op_q > OP_BITMAP_WRITE;
+    assign is_event = (cmd_op_q == OP_EVENT) || ((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown);
+    assign vmm_read = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMREAD);
+    assign vmm_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMWRITE);
+    assign vmm_launch = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_LAUNCH);
+    assign vmm_resume = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_RESUME);
+    assign vmm_bitmap_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_BITMAP_WRITE);
     always @* begin
-        guest_op_reason = 16'd25;
-        case (cmd_op_q)
-            3'd1: begin
-                guest_op_reason = 16'd23;
-            end
-            3'd3: begin
-                guest_op_reason = 16'd20;
-            end
-            3'd4: begin
-                guest_op_reason = 16'd24;
-            end
-            default: begin
-            end
-        endcase
+        guest_op_reason = EXIT_REASON_VMWRITE;
+        if (cmd_op_q == OP_VMREAD) begin
+            guest_op_reason = EXIT_REASON_VMREAD;
+        end else if (cmd_op_q == OP_LAUNCH) begin
+            guest_op_reason = EXIT_REASON_VMLAUNCH;
+        end else if (cmd_op_q == OP_RESUME) begin
+            guest_op_reason = EXIT_REASON_VMRESUME;
+        end
     end
-    assign ev_reason = (cmd_op_q == 3'd0) ? cmd_reason_q : guest_op_reason;
-    assign ev_vector = (cmd_op_q == 3'd0) ? cmd_vector_q : 8'd0;
-    assign ev_int_type = (cmd_op_q == 3'd0) ? cmd_int_type_q : 3'd0;
-    assign ev_err_valid = (cmd_op_q == 3'd0) && cmd_err_valid_q;
-    assign ev_err_code = (cmd_op_q == 3'd0) ? cmd_err_code_q : 32'd0;
-    assign ev_qual = (cmd_op_q == 3'd0) ? cmd_qual_q : 64'd0;
-    assign ev_is_exception = ev_reason == 16'd0;
-    assign ev_is_interrupt = ev_reason == 16'd1;
-    assign ev_is_io = ev_reason == 16'd30;
-    assign ev_is_nmi = ev_is_exception && (ev_int_type == 3'd2);
-    assign ev_supported = (ev_reason[15:6] == 10'd0) && (|((64'h800191effffe7f >> ev_reason[5:0]) & 64'd1));
-    assign ev_malformed = ev_is_exception_and_not_ev_int_type_is_3 || (ev_is_io && (!(ev_qual_is_0_or_ev_qual_is_1_or_ev_qual && (ev_qual[63:32] == 32'd0))));
+    assign ev_reason = (cmd_op_q == OP_EVENT) ? cmd_reason_q : guest_op_reason;
+    assign ev_vector = (cmd_op_q == OP_EVENT) ? cmd_vector_q : 8'd0;
+    assign ev_int_type = (cmd_op_q == OP_EVENT) ? cmd_int_type_q : 3'd0;
+    assign ev_err_valid = (cmd_op_q == OP_EVENT) && cmd_err_valid_q;
+    assign ev_err_code = (cmd_op_q == OP_EVENT) ? cmd_err_code_q : 32'd0;
+    assign ev_qual = (cmd_op_q == OP_EVENT) ? cmd_qual_q : 64'd0;
+    assign ev_is_exception = ev_reason == EXIT_REASON_EXCEPTION_NMI;
+    assign ev_is_interrupt = ev_reason == EXIT_REASON_EXTERNAL_INTERRUPT;
+    assign ev_is_io = ev_reason == EXIT_REASON_IO_INSTRUCTION;
+    assign ev_is_nmi = ev_is_exception && (ev_int_type == INTR_TYPE_NMI);
+    assign ev_supported = (ev_reason[15:6] == 10'd0) && SUPPORTED_REASONS[ev_reason[5:0]];
+    assign ev_malformed = (ev_is_exception_and_not_ev_int_type_or_e || (ev_is_interrupt && (ev_int_type != INTR_TYPE_EXTERNAL_INTERRUPT))) || (ev_is_io && (!ev_qual_is_0_or_ev_qual_is_1_or_ev_qual));
     assign route_vmm_sel = route_vmm[ev_reason[5:0]];
-    assign route_policy_sel = route_policy[ev_reason[5:0]];
+    assign route_policy_sel = {1'b0, route_policy[ev_reason[5:0]]};
     assign guest_owner = (current[5:3] == 3'd0) ? owner[current[2:0]] : 4'd0;
     assign owner_exit_wants = (guest_owner[3:2] == 2'd0) ? exit_wants[guest_owner[1:0]] : 64'd0;
     assign owner_exc_bitmap = (guest_owner[3:2] == 2'd0) ? exc_bitmap[guest_owner[1:0]] : 32'd0;
-    assign owner_io_bitmap_window = {io_bitmap_guest_owner_1_0_ev_qual_31_21_2, io_bitmap_guest_owner_1_0_ev_qual_31_21};
-    assign owner_wants = ev_is_exception ? (ev_is_nmi ? owner_exit_wants[0] : ev_vector_4_0_is_14_sel) : ev_is_io_sel;
+    assign owner_io_bitmap_window = {io_bitmap_guest_owner_ev_qual_31_21_plus, io_bitmap_guest_owner_ev_qual_and_io_bit};
+    assign owner_wants = ev_is_exception ? (ev_is_nmi ? owner_exit_wants[0] : ev_vector_is_vector_page_fault_sel) : ev_is_io_sel;
     assign eligible_sel = eligible[ev_reason[5:0]];
     assign load_candidates = {eligible_sel_bit3_and_not_return_valid_o, eligible_sel_bit2_and_not_return_valid_o, eligible_sel_bit1_and_not_return_valid_o, (eligible_sel[0] && ((!return_valid[0]) || (current[7] && (current[5:0] == 6'd0))))};
     assign load_target = (load_candidates_bit0_or_load_candidates || load_candidates_bit2_or_load_candidates) ? (load_candidates_bit2_or_load_candidates_2 ? (load_candidates_bit3_and_not_load_candid ? 4'd3 : 4'd2) : (load_candidates_bit1_and_not_load_candid ? 4'd1 : 4'd0)) : route_vmm_sel;
     always @* begin
         policy_target = route_vmm_sel;
-        case (route_policy_sel)
-            2'd0: begin
-                policy_target = current[7] ? current[3:0] : (owner_wants ? guest_owner : 4'd0);
-            end
-            2'd2: begin
-                if (ev_is_io && (!ev_qual_31_16_gt_not_ev_qual_1_0)) begin
-                    if ((io_enable_0 && (io_base_0 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_0)) begin
-                        policy_target = io_vmm_0;
-                    end else if ((io_enable_1 && (io_base_1 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_1)) begin
-                        policy_target = io_vmm_1;
-                    end else if ((io_enable_2 && (io_base_2 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_2)) begin
-                        policy_target = io_vmm_2;
-                    end else if ((io_enable_3 && (io_base_3 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_3)) begin
-                        policy_target = io_vmm_3;
-                    end else if ((io_enable_4 && (io_base_4 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_4)) begin
-                        policy_target = io_vmm_4;
-                    end else if ((io_enable_5 && (io_base_5 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_5)) begin
-                        policy_target = io_vmm_5;
-                    end else if ((io_enable_6 && (io_base_6 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_6)) begin
-                        policy_target = io_vmm_6;
-                    end else if ((io_enable_7 && (io_base_7 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_7)) begin
-                        policy_target = io_vmm_7;
-                    end
+        if (route_policy_sel == POLICY_OWNER) begin
+            policy_target = current[7] ? current[3:0] : (owner_wants ? guest_owner : 4'd0);
+        end else if (route_policy_sel == POLICY_IO_RANGE) begin
+            if (ev_is_io && (!ev_qual_31_16_gt_not_ev_qual_1_0)) begin
+                if ((io_enable_0 && (io_base_0 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_0)) begin
+                    policy_target = io_vmm_0;
+                end else if ((io_enable_1 && (io_base_1 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_1)) begin
+                    policy_target = io_vmm_1;
+                end else if ((io_enable_2 && (io_base_2 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_2)) begin
+                    policy_target = io_vmm_2;
+                end else if ((io_enable_3 && (io_base_3 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_3)) begin
+                    policy_target = io_vmm_3;
+                end else if ((io_enable_4 && (io_base_4 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_4)) begin
+                    policy_target = io_vmm_4;
+                end else if ((io_enable_5 && (io_base_5 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_5)) begin
+                    policy_target = io_vmm_5;
+                end else if ((io_enable_6 && (io_base_6 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_6)) begin
+                    policy_target = io_vmm_6;
+                end else if ((io_enable_7 && (io_base_7 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_7)) begin
+                    policy_target = io_vmm_7;
                 end
             end
-            2'd3: begin
-                policy_target = load_target;
-            end
-            default: begin
-            end
-        endcase
+        end else if (route_policy_sel == POLICY_LOAD) begin
+            policy_target = load_target;
+        end
     end
-    assign static_hit = (ev_reason == 16'd5) || (ev_reason == 16'd6);
+    assign static_hit = |{(ev_reason == EXIT_REASON_IO_SMI), (ev_reason == EXIT_REASON_OTHER_SMI)};
     assign chosen_vmm = static_hit ? 4'd1 : policy_target;
-    assign route_policy_out = static_hit ? 3'd4 : {1'b0, route_policy_sel};
+    assign route_policy_out = static_hit ? POLICY_STATIC : route_policy_sel;
     assign fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && return_valid_chosen_vmm_1_0;
     assign undeliverable = (fallback_to_vmm0 && (!current_is_vmm0)) && return_valid[0];
     assign target_vmm = fallback_to_vmm0 ? 4'd0 : chosen_vmm;
     assign target_is_current = current[7] && (current[3:0] == target_vmm);
-    assign field_hit_pin = cmd_field_q == 32'h4000;
-    assign field_hit_proc = cmd_field_q == 32'h4002;
-    assign field_hit_exc_bitmap = cmd_field_q == 32'h4004;
-    assign field_hit_pfec_mask = cmd_field_q == 32'h4006;
-    assign field_hit_pfec_match = cmd_field_q == 32'h4008;
-    assign field_hit_host_rip = cmd_field_q == 32'h6c16;
-    assign field_hit_vmm_load = cmd_field_q == 32'h43e2;
-    assign field_hit_vm_instr_error = cmd_field_q == 32'h4400;
-    assign field_hit_exit_reason = cmd_field_q == 32'h4402;
-    assign field_hit_intr_info = cmd_field_q == 32'h4404;
-    assign field_hit_intr_err = cmd_field_q == 32'h4406;
-    assign field_hit_exit_qual = cmd_field_q == 32'h6400;
-    assign field_hit_return_to = cmd_field_q == 32'h4602;
-    assign field_hit_handled = cmd_field_q == 32'h4604;
-    assign field_hit_route = ((cmd_field_q[31:7] == 25'd132) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_eligible = ((cmd_field_q[31:7] == 25'd133) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_io_base = (((cmd_field_q[31:5] == 27'd24) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_io_limit = (((cmd_field_q[31:5] == 27'd25) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_io_ctrl = (((cmd_field_q[31:5] == 27'd536) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_route_lock = (cmd_field_q == 32'h43e0) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_current = (cmd_field_q == 32'h4600) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_owner = (((cmd_field_q[31:7] == 25'd141) && (!cmd_field_q[0])) && (cmd_field_q[6:1] < 6'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_supported = field_hit_pin_or_field_hit_proc_or_field_4 || field_hit_owner;
-    assign field_read_only = ((field_hit_vm_instr_error_or_field_hit_ex || field_hit_handled) || field_hit_current) || field_hit_owner;
-    assign field_locked = field_hit_route_or_field_hit_eligible_or && route_lock;
-    assign field_value_bad = field_hit_vmm_load_and_cmd_data_q_not_0_2 || (field_hit_route_lock && ((cmd_data_q[31:0] & 32'hfffffffe) != 32'd0));
+    assign field_hit_pin = cmd_field_q == FIELD_PIN;
+    assign field_hit_proc = cmd_field_q == FIELD_PROC;
+    assign field_hit_exc_bitmap = cmd_field_q == FIELD_EXC_BITMAP;
+    assign field_hit_pfec_mask = cmd_field_q == FIELD_PFEC_MASK;
+    assign field_hit_pfec_match = cmd_field_q == FIELD_PFEC_MATCH;
+    assign field_hit_host_rip = cmd_field_q == FIELD_HOST_RIP;
+    assign field_hit_vmm_load = cmd_field_q == FIELD_VMM_LOAD;
+    assign field_hit_vm_instr_error = cmd_field_q == FIELD_VM_INSTR_ERROR;
+    assign field_hit_exit_reason = cmd_field_q == FIELD_EXIT_REASON;
+    assign field_hit_intr_info = cmd_field_q == FIELD_INTR_INFO;
+    assign field_hit_intr_err = cmd_field_q == FIELD_INTR_ERR;
+    assign field_hit_exit_qual = cmd_field_q == FIELD_EXIT_QUAL;
+    assign field_hit_return_to = cmd_field_q == FIELD_RETURN_TO;
+    assign field_hit_handled = cmd_field_q == FIELD_HANDLED;
+    assign field_hit_route = ((cmd_field_q[31:7] == FIELD_ROUTE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
+    assign field_hit_eligible = ((cmd_field_q[31:7] == FIELD_ELIGIBLE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
+    assign field_hit_io_base = (((cmd_field_q[31:5] == FIELD_IO_BASE_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
+    assign field_hit_io_limit = (((cmd_field_q[31:5] == FIELD_IO_LIMIT_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
+    assign field_hit_io_ctrl = (((cmd_field_q[31:5] == FIELD_IO_CTRL_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
+    assign field_hit_route_lock = (cmd_field_q == FIELD_ROUTE_LOCK) && (cmd_vmcs_q == 4'd0);
+    assign field_hit_current = (cmd_field_q == FIELD_CURRENT) && (cmd_vmcs_q == 4'd0);
+    assign field_hit_owner = (((cmd_field_q[31:7] == FIELD_OWNER_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_field_q[6:1] < 6'd8)) && (cmd_vmcs_q == 4'd0);
+    assign field_supported = |field_hit_pin_field_hit_proc_field_hit_e;
+    assign field_read_only = |field_hit_vm_instr_error_field_hit_exit;
+    assign field_locked = (|{field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock}) && route_lock;
+    assign field_value_bad = |{field_hit_vmm_load_and_cmd_data_q_and_42, field_hit_route_and_cmd_data_q_bits_any, (field_hit_eligible && ((cmd_data_q[31:0] & 32'hfffffff0) != 32'd0)), field_hit_io_ctrl_and_cmd_data_q_bits_an, field_hit_route_lock_and_cmd_data_q_and};
     assign vmcs_invalid = vmm_read_or_vmm_write_or_vmm_bitmap_writ && (cmd_vmcs_q >= 4'd4);
     always @* begin
         access_error = 8'd0;
         if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0)) begin
-            access_error = 8'd65;
+            access_error = ERR_OTHER_VMCS;
         end else if (vmm_bitmap_write ? (cmd_field_q[31:11] != 21'd0) : (!field_supported)) begin
-            access_error = 8'd12;
+            access_error = ERR_UNSUPPORTED_FIELD;
         end else if (vmm_write && field_read_only) begin
-            access_error = 8'd13;
+            access_error = ERR_READ_ONLY_FIELD;
         end else if (vmm_write && field_locked) begin
-            access_error = 8'd64;
+            access_error = ERR_ROUTE_LOCKED;
         end else if (vmm_write && field_value_bad) begin
-            access_error = 8'd7;
+            access_error = ERR_INVALID_FIELD_VALUE;
         end
     end
     assign own_return_valid = (current[3:2] == 2'd0) ? return_valid[current[1:0]] : 1'b0;
@@ -432,29 +497,29 @@ module trapline_router (  // RouterDesign.swift:30
         if (vmm_read_or_vmm_write_or_vmm_bitmap_writ) begin
             vm_error = access_error;
         end else if (vmm_launch) begin
-            vm_error = (cmd_guest_q >= 6'd8) ? 8'd66 : ((own_return_valid && own_return_entity[7]) ? 8'd67 : 8'd0);
+            vm_error = (cmd_guest_q >= 6'd8) ? ERR_NO_SUCH_GUEST : ((own_return_valid && own_return_entity[7]) ? ERR_WOULD_ABANDON_VMM : 8'd0);
         end else if (vmm_resume) begin
-            vm_error = own_return_valid ? 8'd0 : 8'd5;
+            vm_error = own_return_valid ? 8'd0 : ERR_RESUME_NOT_LAUNCHED;
         end
     end
     always @* begin
-        reject_code = 3'd0;
+        reject_code = 8'd0;
         if (op_unknown) begin
-            reject_code = 3'd4;
+            reject_code = REJECT_UNKNOWN_OP;
         end else if (is_event && (!ev_supported)) begin
-            reject_code = 3'd1;
+            reject_code = REJECT_UNSUPPORTED_REASON;
         end else if (is_event && ev_malformed) begin
-            reject_code = 3'd2;
+            reject_code = REJECT_MALFORMED_EVENT;
         end else if (is_event && undeliverable) begin
-            reject_code = 3'd3;
+            reject_code = REJECT_UNDELIVERABLE;
         end
     end
-    assign outcome_routed = is_event && (reject_code == 3'd0);
+    assign outcome_routed = is_event && (reject_code == 8'd0);
     assign outcome_vmsucceed = not_op_unknown_and_not_is_event_and_not && (vm_error == 8'd0);
     assign outcome_vmfail_valid = not_op_unknown_and_not_is_event_and_not && (vm_error != 8'd0);
-    assign ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {1'b1, 19'd0, (ev_is_exception && ev_err_valid), ev_int_type, ev_vector} : 32'd0;
+    assign ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {20'h80000, (ev_is_exception && ev_err_valid), ev_int_type, ev_vector} : 32'd0;
     assign ev_intr_err = (ev_is_exception && ev_err_valid) ? ev_err_code : 32'd0;
-    always @(posedge clk) begin
+    always @(posedge clk) begin  // CommandStage.swift:43
         if (rst) begin
             rsp_valid_q <= 1'b0;
             cmd_valid_q <= 1'b0;
@@ -477,78 +542,34 @@ module trapline_router (  // RouterDesign.swift:30
             rsp_error_q <= 8'd0;
             for (_i = 0; _i < 4; _i = _i + 1) begin
                 return_valid[_i] <= 1'b0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
                 return_entity[_i] <= 8'd0;
+                load[_i] <= 16'd0;
+                handled[_i] <= 32'd0;
+                pin[_i] <= 32'd0;
+                proc[_i] <= 32'd0;
+                exc_bitmap[_i] <= 32'd0;
+                pfec_mask[_i] <= 32'd0;
+                pfec_match[_i] <= 32'd0;
+                exit_wants[_i] <= 64'h8000018ffe2e7c;
+                use_io_bitmaps[_i] <= 1'b0;
+                host_rip[_i] <= 64'd0;
+                vm_instr_error[_i] <= 8'd0;
+                exit_reason[_i] <= 16'd0;
+                intr_info[_i] <= 32'd0;
+                intr_err[_i] <= 32'd0;
+                exit_qual[_i] <= 64'd0;
             end
             for (_i = 0; _i < 8; _i = _i + 1) begin
                 owner[_i] <= 4'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                load[_i] <= 16'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                handled[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                pin[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                proc[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                exc_bitmap[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                pfec_mask[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                pfec_match[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                exit_wants[_i] <= 64'h8000018ffe2e7c;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                use_io_bitmaps[_i] <= 1'b0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                host_rip[_i] <= 64'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                vm_instr_error[_i] <= 8'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                exit_reason[_i] <= 16'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                intr_info[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                intr_err[_i] <= 32'd0;
-            end
-            for (_i = 0; _i < 4; _i = _i + 1) begin
-                exit_qual[_i] <= 64'd0;
+                io_base[_i] <= 16'd0;
+                io_limit[_i] <= 16'd0;
+                io_enable[_i] <= 1'b0;
+                io_vmm[_i] <= 4'd0;
             end
             for (_i = 0; _i < 64; _i = _i + 1) begin
                 route_policy[_i] <= 2'd0;
-            end
-            for (_i = 0; _i < 64; _i = _i + 1) begin
                 route_vmm[_i] <= 4'd0;
-            end
-            for (_i = 0; _i < 64; _i = _i + 1) begin
                 eligible[_i] <= 4'd0;
-            end
-            for (_i = 0; _i < 8; _i = _i + 1) begin
-                io_base[_i] <= 16'd0;
-            end
-            for (_i = 0; _i < 8; _i = _i + 1) begin
-                io_limit[_i] <= 16'd0;
-            end
-            for (_i = 0; _i < 8; _i = _i + 1) begin
-                io_enable[_i] <= 1'b0;
-            end
-            for (_i = 0; _i < 8; _i = _i + 1) begin
-                io_vmm[_i] <= 4'd0;
             end
         end else begin
             if (accept) begin
@@ -576,11 +597,11 @@ module trapline_router (  // RouterDesign.swift:30
                 rsp_data_q <= 64'd0;
                 rsp_current_q <= 8'd0;
                 rsp_error_q <= 8'd0;
-                if (reject_code != 3'd0) begin
-                    rsp_kind_q <= 3'd4;
-                    rsp_error_q <= {5'd0, reject_code};
+                if (reject_code != 8'd0) begin
+                    rsp_kind_q <= RSP_REJECTED;
+                    rsp_error_q <= reject_code;
                 end else if (outcome_routed) begin
-                    rsp_kind_q <= 3'd0;
+                    rsp_kind_q <= RSP_ROUTED;
                     rsp_target_q <= target_vmm;
                     rsp_self_q <= target_is_current;
                     rsp_fallback_q <= fallback_to_vmm0;
@@ -592,17 +613,17 @@ module trapline_router (  // RouterDesign.swift:30
                     rsp_err_code_q <= ev_intr_err;
                     rsp_entry_q <= (target_vmm[3:2] == 2'd0) ? host_rip[target_vmm[1:0]] : 64'd0;
                 end else if (vmcs_invalid) begin
-                    rsp_kind_q <= 3'd2;
+                    rsp_kind_q <= RSP_VMFAIL_INVALID;
                 end else if (outcome_vmfail_valid) begin
-                    rsp_kind_q <= 3'd3;
+                    rsp_kind_q <= RSP_VMFAIL_VALID;
                     rsp_error_q <= vm_error;
                 end else begin
-                    rsp_kind_q <= 3'd1;
+                    rsp_kind_q <= RSP_VMSUCCEED;
                     if (vmm_read) begin
                         if (field_hit_pin) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pin_cmd_vmcs_q_1_0 : 32'd0)};
+                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pin[cmd_vmcs_q[1:0]] : 32'd0)};
                         end else if (field_hit_proc) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? proc_cmd_vmcs_q_1_0 : 32'd0)};
+                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? proc[cmd_vmcs_q[1:0]] : 32'd0)};
                         end else if (field_hit_exc_bitmap) begin
                             rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exc_bitmap[cmd_vmcs_q[1:0]] : 32'd0)};
                         end else if (field_hit_pfec_mask) begin
@@ -653,14 +674,10 @@ module trapline_router (  // RouterDesign.swift:30
                         rsp_current_q <= own_return_entity;
                     end
                 end
-            end
-            if (execute) begin
                 if (outcome_routed) begin
                     if (!target_is_current) begin
                         if (target_vmm[3:2] == 2'd0) begin
                             return_valid[target_vmm[1:0]] <= 1'b1;
-                        end
-                        if (target_vmm[3:2] == 2'd0) begin
                             return_entity[target_vmm[1:0]] <= current;
                         end
                         current <= {4'd8, target_vmm};
@@ -683,14 +700,8 @@ module trapline_router (  // RouterDesign.swift:30
                     end
                     if (target_vmm[3:2] == 2'd0) begin
                         exit_reason[target_vmm[1:0]] <= ev_reason;
-                    end
-                    if (target_vmm[3:2] == 2'd0) begin
                         exit_qual[target_vmm[1:0]] <= ev_qual;
-                    end
-                    if (target_vmm[3:2] == 2'd0) begin
                         intr_info[target_vmm[1:0]] <= ev_intr_info;
-                    end
-                    if (target_vmm[3:2] == 2'd0) begin
                         intr_err[target_vmm[1:0]] <= ev_intr_err;
                     end
                 end
@@ -704,19 +715,13 @@ module trapline_router (  // RouterDesign.swift:30
                         if (field_hit_pin) begin
                             if (cmd_vmcs_q[3:2] == 2'd0) begin
                                 pin[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                            end
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                exit_wants[cmd_vmcs_q[1:0]] <= {1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b1, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, proc_cmd_vmcs_q_1_0_bit30, proc_cmd_vmcs_q_1_0_bit29, 1'b0, 1'b0, proc_cmd_vmcs_q_1_0_bit10, 1'b0, 1'b0, 1'b0, 1'b1, 1'b1, proc_cmd_vmcs_q_1_0_bit24, proc_cmd_vmcs_q_1_0_bit23, 1'b0, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, proc_cmd_vmcs_q_1_0_bit12, proc_cmd_vmcs_q_1_0_bit11, proc_cmd_vmcs_q_1_0_bit9, 1'b1, proc_cmd_vmcs_q_1_0_bit7, 1'b1, 1'b1, 1'b1, 1'b0, 1'b0, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, cmd_data_q[0], cmd_data_q[3]};
+                                exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & EXIT_WANTS_KEEP_ON_PIN_WRITE) | cmd_data_q_bits;
                             end
                         end
                         if (field_hit_proc) begin
                             if (cmd_vmcs_q[3:2] == 2'd0) begin
                                 proc[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                            end
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                exit_wants[cmd_vmcs_q[1:0]] <= {1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b1, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, 1'b0, cmd_data_q[30], cmd_data_q[29], 1'b0, 1'b0, cmd_data_q[10], 1'b0, 1'b0, 1'b0, 1'b1, 1'b1, cmd_data_q[24], cmd_data_q[23], 1'b0, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, cmd_data_q[12], cmd_data_q[11], cmd_data_q[9], 1'b1, cmd_data_q[7], 1'b1, 1'b1, 1'b1, 1'b0, 1'b0, 1'b1, 1'b1, 1'b1, 1'b1, 1'b1, pin_cmd_vmcs_q_1_0_bit0, pin_cmd_vmcs_q_1_0_bit3};
-                            end
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & EXIT_WANTS_KEEP_ON_PROC_WRITE) | cmd_data_q_bits_2;
                                 use_io_bitmaps[cmd_vmcs_q[1:0]] <= cmd_data_q[25];
                             end
                         end
@@ -765,8 +770,6 @@ module trapline_router (  // RouterDesign.swift:30
                         if (field_hit_io_ctrl) begin
                             if (cmd_field_q[4] == 1'b0) begin
                                 io_enable[cmd_field_q[3:1]] <= cmd_data_q[0];
-                            end
-                            if (cmd_field_q[4] == 1'b0) begin
                                 io_vmm[cmd_field_q[3:1]] <= cmd_data_q[7:4];
                             end
                         end
@@ -775,7 +778,7 @@ module trapline_router (  // RouterDesign.swift:30
                         end
                     end
                     if (vmm_bitmap_write) begin
-                        io_bitmap_top <= io_bitmap_top | (256'd1 << cmd_vmcs_q_1_0_cmd_field_q_10_0[12:5]);
+                        io_bitmap_top <= io_bitmap_top | (256'd1 << cmd_vmcs_q_cmd_field_q[12:5]);
                     end
                     if (vmm_launch) begin
                         if (cmd_guest_q[5:3] == 3'd0) begin
@@ -783,8 +786,6 @@ module trapline_router (  // RouterDesign.swift:30
                         end
                         if (current[3:2] == 2'd0) begin
                             return_valid[current[1:0]] <= 1'b0;
-                        end
-                        if (current[3:2] == 2'd0) begin
                             return_entity[current[1:0]] <= 8'd0;
                         end
                         current <= {2'd0, cmd_guest_q};
@@ -793,11 +794,7 @@ module trapline_router (  // RouterDesign.swift:30
                         current <= own_return_entity;
                         if (current[3:2] == 2'd0) begin
                             return_valid[current[1:0]] <= 1'b0;
-                        end
-                        if (current[3:2] == 2'd0) begin
                             return_entity[current[1:0]] <= 8'd0;
-                        end
-                        if (current[3:2] == 2'd0) begin
                             load[current[1:0]] <= (load_current_1_0 == 16'd0) ? load_current_1_0 : (load_current_1_0 - 16'd1);
                         end
                     end
@@ -820,12 +817,12 @@ module trapline_router (  // RouterDesign.swift:30
             cmd_guest_q <= cmd_guest;
         end
     end
-    always @(posedge clk) begin
+    always @(posedge clk) begin  // StateUpdate.swift:17
         if (execute) begin
             if (outcome_vmsucceed) begin
                 if (vmm_bitmap_write) begin
-                    io_bitmap_valid[cmd_vmcs_q_1_0_cmd_field_q_10_0[12:5]] <= io_bitmap_valid_cmd_vmcs_q_1_0_cmd_field | (32'd1 << cmd_vmcs_q_1_0_cmd_field_q_10_0[4:0]);
-                    io_bitmap[cmd_vmcs_q_1_0_cmd_field_q_10_0] <= cmd_data_q[31:0];
+                    io_bitmap_valid[cmd_vmcs_q_cmd_field_q[12:5]] <= io_bitmap_valid_cmd_vmcs_q_cmd_field_q_1 | (32'd1 << cmd_vmcs_q_cmd_field_q[4:0]);
+                    io_bitmap[cmd_vmcs_q_cmd_field_q] <= cmd_data_q[31:0];
                 end
             end
         end

@@ -95,6 +95,10 @@ public struct Branch: Sendable, Equatable {
     public var condition: Int
     public var body: [Statement]
     public var location: SourceLocation
+
+    public init(condition: Int, body: [Statement], location: SourceLocation) {
+        self.condition = condition; self.body = body; self.location = location
+    }
 }
 
 /// One `is(...)` arm of a switch.

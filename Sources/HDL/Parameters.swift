@@ -19,7 +19,20 @@ extension ModuleBuilder {
     public func localparam(_ name: String, _ value: Int, width: Int, fileID: String = #fileID, line: Int = #line) -> Signal {
         let at = SourceLocation(fileID: fileID, line: line)
         let constant = literal(value, width: width, at, context: "localparam `\(name)`")
-        guard case .constant(let v) = exprs[constant.node].kind else { return constant }
+        guard case .constant(let v) = exprs[constant.node].kind, value >= 0 else { return constant }
+        return localparam(name, UInt64(v), width: width, fileID: fileID, line: line)
+    }
+
+    /// A named constant given as an unsigned 64-bit value (for values above `Int.max`).
+    public func localparam(_ name: String, _ value: UInt64, width: Int, fileID: String = #fileID, line: Int = #line) -> Signal {
+        let at = SourceLocation(fileID: fileID, line: line)
+        let w = Swift.max(width, 1)
+        if width < 1 || (w < 64 && value >> UInt64(w) != 0) {
+            report(at, "localparam `\(name)` = \(value) does not fit in \(width) bits", fix: "widen it or use a smaller value")
+            return make(.constant(w < 64 ? value & ((1 << UInt64(w)) - 1) : value), width: w)
+        }
+        let constant = make(.constant(value), width: w)
+        let v = value
         if let k = parameters.firstIndex(where: { $0.name == name }) {
             let p = parameters[k]
             if p.value != v || p.width != constant.width {
@@ -37,10 +50,19 @@ extension ModuleBuilder {
 extension Signal {
     /// This value under a name: declares wire `name` (snake_cased like every wire), drives
     /// it with `self` and returns the wire. The cheap way to make an intermediate value
-    /// readable in the emitted Verilog and in waveforms.
+    /// readable in the emitted Verilog and in waveforms. The wire is driven unconditionally
+    /// (`assign`), also when `named` is called inside a `when` or `switch`: it names a value,
+    /// it does not add a driver under the enclosing conditions.
     public func named(_ name: String, fileID: String = #fileID, line: Int = #line) -> Signal {
         let w = builder.wire(name, width: width, fileID: fileID, line: line)
-        builder.assign(w, self, SourceLocation(fileID: fileID, line: line))
+        let at = SourceLocation(fileID: fileID, line: line)
+        let inner = builder.scopes.count - 1
+        let saved = builder.scopes[inner]
+        builder.scopes[inner] = []
+        builder.assign(w, self, at)
+        let driver = builder.scopes[inner]
+        builder.scopes[inner] = saved
+        builder.scopes[0].append(contentsOf: driver)
         return w
     }
 }

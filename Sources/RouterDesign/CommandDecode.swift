@@ -1,4 +1,5 @@
 import HDL
+import RouterSpec
 
 /// Decodes the command at the ports against `current` (SPEC 4 and 5.1):
 /// who executes it, which class it is, the event it stands for (a guest's
@@ -41,27 +42,26 @@ struct CommandDecode {
         isVMM = current[7]
         currentID = current[5, 0]
         currentVMM = current[3, 0]
-        isMainVMM = named("current_is_vmm0", current .== 0x80)
+        isMainVMM = named("current_is_vmm0", current .== m.spec("ENTITY_VMM_FLAG"))
         let op = io.cmdOp
-        unknownOp = named("op_unknown", op >= 6)
-        let privileged = (op >= 1) && (op <= 5)
-        let opEvent = op .== 0
+        let opRead = m.spec("OP_VMREAD"), opLaunch = m.spec("OP_LAUNCH"), opResume = m.spec("OP_RESUME")
+        unknownOp = named("op_unknown", op > m.spec("OP_BITMAP_WRITE"))
+        let privileged = (op >= opRead) && !unknownOp
+        let opEvent = op .== m.spec("OP_EVENT")
         isEvent = named("is_event", opEvent || (!isVMM && privileged))
         let vmmOp = isVMM && privileged
-        isRead = named("vmm_read", vmmOp && (op .== 1))
-        isWrite = named("vmm_write", vmmOp && (op .== 2))
-        isLaunch = named("vmm_launch", vmmOp && (op .== 3))
-        isResume = named("vmm_resume", vmmOp && (op .== 4))
-        isBitmapWrite = named("vmm_bitmap_write", vmmOp && (op .== 5))
+        isRead = named("vmm_read", vmmOp && (op .== opRead))
+        isWrite = named("vmm_write", vmmOp && (op .== m.spec("OP_VMWRITE")))
+        isLaunch = named("vmm_launch", vmmOp && (op .== opLaunch))
+        isResume = named("vmm_resume", vmmOp && (op .== opResume))
+        isBitmapWrite = named("vmm_bitmap_write", vmmOp && (op .== m.spec("OP_BITMAP_WRITE")))
 
-        // A guest's privileged op is the VMX-instruction exit of SPEC 4.
+        // A guest's privileged op is the VMX-instruction exit of SPEC 4 (BITMAP_WRITE is VMWRITE-class).
         let guestReason = m.wire("guest_op_reason", width: 16)
-        guestReason <== Int(ExitReason.vmwrite)
-        m.switch(op) { s in
-            s.is(1) { guestReason <== Int(ExitReason.vmread) }
-            s.is(3) { guestReason <== Int(ExitReason.vmlaunch) }
-            s.is(4) { guestReason <== Int(ExitReason.vmresume) }
-        }
+        guestReason <== m.spec(exitReason: ExitReason.vmwrite)
+        m.when(op .== opRead) { guestReason <== m.spec(exitReason: ExitReason.vmread) }
+            .elseWhen(op .== opLaunch) { guestReason <== m.spec(exitReason: ExitReason.vmlaunch) }
+            .elseWhen(op .== opResume) { guestReason <== m.spec(exitReason: ExitReason.vmresume) }
         reason = named("ev_reason", mux(opEvent, io.cmdReason, guestReason))
         vector = named("ev_vector", mux(opEvent, io.cmdVector, 0))
         intType = named("ev_int_type", mux(opEvent, io.cmdIntType, 0))
@@ -70,22 +70,24 @@ struct CommandDecode {
         qual = named("ev_qual", mux(opEvent, io.cmdQual, 0))
 
         reasonIndex = reason[5, 0]
-        isException = named("ev_is_exception", reason .== Int(ExitReason.exceptionOrNMI))
-        isExternalInterrupt = named("ev_is_interrupt", reason .== Int(ExitReason.externalInterrupt))
-        isIO = named("ev_is_io", reason .== Int(ExitReason.ioInstruction))
-        isNMI = named("ev_is_nmi", isException && (intType .== 2))
+        isException = named("ev_is_exception", reason .== m.spec(exitReason: ExitReason.exceptionNMI))
+        isExternalInterrupt = named("ev_is_interrupt", reason .== m.spec(exitReason: ExitReason.externalInterrupt))
+        isIO = named("ev_is_io", reason .== m.spec(exitReason: ExitReason.ioInstruction))
+        let typeNMI = m.spec("INTR_TYPE_NMI")
+        isNMI = named("ev_is_nmi", isException && (intType .== typeNMI))
 
         // Supported: reason < 64 and its bit set in the constant mask of SPEC 5.1.
-        let mask = m.const(Int(ExitReason.supportedMask), width: 64)
+        let mask = m.localparam("SUPPORTED_REASONS", Int(ExitReason.supportedMask), width: 64)
         supported = named("ev_supported", (reason[15, 6] .== 0) && mask[reasonIndex])
 
-        let nmiOK = (intType .== 2) && (vector .== 2)
-        let exceptionOK = ((intType .== 3) || (intType .== 6)) && (vector[7, 5] .== 0)
+        let nmiOK = (intType .== typeNMI) && (vector .== m.spec("VECTOR_NMI"))
+        let exceptionOK = ((intType .== m.spec("INTR_TYPE_HARDWARE_EXCEPTION")) || (intType .== m.spec("INTR_TYPE_SOFTWARE_EXCEPTION")))
+            && (vector <= m.spec("VECTOR_MAX_EXCEPTION"))
         let size = qual[2, 0]
-        let ioOK = ((size .== 0) || (size .== 1) || (size .== 3)) && (qual[15, 7] .== 0) && (qual[63, 32] .== 0)
+        let ioOK = ((size .== 0) || (size .== 1) || (size .== 3)) && ((qual & m.spec("IO_QUAL_RESERVED_MASK")) .== 0)
         malformed = named("ev_malformed",
                           (isException && !(nmiOK || exceptionOK))
-                          || (isExternalInterrupt && (intType .!= 0))
+                          || (isExternalInterrupt && (intType .!= m.spec("INTR_TYPE_EXTERNAL_INTERRUPT")))
                           || (isIO && !ioOK))
 
         // Not named wires: with no I/O ranges and no bitmaps nothing reads them.

@@ -1,4 +1,5 @@
 import HDL
+import RouterSpec
 
 /// The VMREAD/VMWRITE decode of SPEC 6, derived from `FieldTable.fields`:
 /// for every field instance that exists for the parameters, a hit signal
@@ -27,14 +28,15 @@ struct FieldDecode {
             if n == 0 { continue }
             var hit: Signal
             var index = io.cmdVMCS
+            let encoding = m.spec(f.count == .single ? "FIELD_\(f.name)" : "FIELD_\(f.name)_BASE")
             if f.count == .single {
-                hit = field .== Int(f.encoding)
+                hit = field .== encoding
             } else {
                 // base + 2i with i < capacity (a power of two): a prefix match, bit 0 clear, i < n.
                 let ib = bitsToIndex(f.count.capacity)
                 precondition(Int(f.encoding) % (2 * f.count.capacity) == 0, "\(f.name): base must be aligned to its capacity")
                 index = field[ib, 1]
-                hit = (field[31, ib + 1] .== Int(f.encoding) >> (ib + 1)) && !field[0]
+                hit = (field[31, ib + 1] .== encoding[31, ib + 1]) && !field[0]
                 if n < f.count.capacity { hit = hit && (index < n) }
             }
             if f.scope == .global { hit = hit && vmcs0 }
@@ -121,11 +123,11 @@ enum FieldStorage {
         switch f.name {
         case "PIN":
             s.pin.write(i, v[31, 0])
-            s.exitWants.write(i, ExitWants.word(m, pin: v[31, 0], proc: s.proc.read(i)))
+            s.exitWants.write(i, ExitWants.written(m, old: s.exitWants.read(i), register: .pin, value: v[31, 0]))
         case "PROC":
             s.proc.write(i, v[31, 0])
-            s.exitWants.write(i, ExitWants.word(m, pin: s.pin.read(i), proc: v[31, 0]))
-            s.useIOBitmaps?.write(i, v[ExitControls.useIOBitmaps])
+            s.exitWants.write(i, ExitWants.written(m, old: s.exitWants.read(i), register: .proc, value: v[31, 0]))
+            s.useIOBitmaps?.write(i, v[OwnerControls.procUseIOBitmaps])
         case "EXC_BITMAP": s.excBitmap.write(i, v[31, 0])
         case "PFEC_MASK": s.pfecMask.write(i, v[31, 0])
         case "PFEC_MATCH": s.pfecMatch.write(i, v[31, 0])

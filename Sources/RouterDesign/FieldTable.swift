@@ -1,3 +1,5 @@
+import RouterSpec
+
 /// The VMCS control-field registers of SPEC section 6 as one declarative table.
 ///
 /// Everything about a field lives here: its name, VT-x encoding, width,
@@ -114,47 +116,41 @@ public struct FieldSpec: Sendable {
 }
 
 public enum FieldTable {
-    /// Every field of SPEC 6.1 and 6.2, in documentation order.
-    public static let fields: [FieldSpec] = [
-        // 6.1: in every VMM's VMCS.
-        FieldSpec("PIN", 0x4000, width: 32, .readWrite, .perVMM, "pin-based VM-execution controls (bit 0 external-interrupt exiting, bit 3 NMI exiting)"),
-        FieldSpec("PROC", 0x4002, width: 32, .readWrite, .perVMM, "primary processor-based VM-execution controls (bits 7, 9-12, 23-25, 29, 30 route)"),
-        FieldSpec("EXC_BITMAP", 0x4004, width: 32, .readWrite, .perVMM, "exception bitmap: bit v wants exception vector v"),
-        FieldSpec("PFEC_MASK", 0x4006, width: 32, .readWrite, .perVMM, "page-fault error-code mask"),
-        FieldSpec("PFEC_MATCH", 0x4008, width: 32, .readWrite, .perVMM, "page-fault error-code match"),
-        FieldSpec("HOST_RIP", 0x6C16, width: 64, .readWrite, .perVMM, "entry point: returned in every ROUTED response to this VMM"),
-        FieldSpec("VMM_LOAD", 0x43E2, width: 32, .readWrite, .perVMM, check: FieldCheck(allowed: 0xFFFF, "bits 31:16 must be 0"),
-                  "load[v], the 16-bit saturating load counter"),
-        FieldSpec("VM_INSTR_ERROR", 0x4400, width: 32, .readOnly, .perVMM, "number of the last VMfailValid of a command executed by this VMM"),
-        FieldSpec("EXIT_REASON", 0x4402, width: 32, .readOnly, .perVMM, "basic exit reason of the last event routed here"),
-        FieldSpec("INTR_INFO", 0x4404, width: 32, .readOnly, .perVMM, "interruption information of the last event routed here"),
-        FieldSpec("INTR_ERR", 0x4406, width: 32, .readOnly, .perVMM, "interruption error code of the last event routed here"),
-        FieldSpec("EXIT_QUAL", 0x6400, width: 64, .readOnly, .perVMM, "exit qualification of the last event routed here"),
-        FieldSpec("RETURN_TO", 0x4602, width: 32, .readOnly, .perVMM, "bit 8 valid, bits 7:0 the entity RESUME returns to"),
-        FieldSpec("HANDLED", 0x4604, width: 32, .readOnly, .perVMM, "handled[v], wrapping count of events routed here"),
-        // 6.2: global routing fields, VMCS 0 only.
-        FieldSpec("ROUTE", 0x4200, width: 32, .readWrite, .global, count: .perReason,
-                  check: FieldCheck(allowed: 0xF3, vmmAt: 4, "bits 2:0 policy <= 3, bits 7:4 VMM < V, other bits 0"), lockable: true,
-                  "routing of exit reason t: bits 2:0 policy (0 OWNER, 1 FIELD, 2 IO_RANGE, 3 LOAD), bits 7:4 VMM"),
-        FieldSpec("ELIGIBLE", 0x4280, width: 32, .readWrite, .global, count: .perReason,
-                  check: FieldCheck(vmmMask: true, "bits >= V must be 0"), lockable: true,
-                  "VMMs the LOAD policy may choose for exit reason t (bit v = VMM v)"),
-        FieldSpec("IO_BASE", 0x0300, width: 16, .readWrite, .global, count: .perIORange, lockable: true,
-                  "first port of I/O range r"),
-        FieldSpec("IO_LIMIT", 0x0320, width: 16, .readWrite, .global, count: .perIORange, lockable: true,
-                  "last port of I/O range r"),
-        FieldSpec("IO_CTRL", 0x4300, width: 32, .readWrite, .global, count: .perIORange,
-                  check: FieldCheck(allowed: 0xF1, vmmAt: 4, "bit 0 enable, bits 7:4 VMM < V, other bits 0"), lockable: true,
-                  "I/O range r: bit 0 enable, bits 7:4 VMM"),
-        FieldSpec("ROUTE_LOCK", 0x43E0, width: 32, .readWrite, .global, check: FieldCheck(allowed: 0x1, "bit 0 only; once 1 it stays 1 until reset"), lockable: true,
-                  "bit 0: once 1, the routing fields are read-only until reset"),
-        FieldSpec("CURRENT", 0x4600, width: 32, .readOnly, .global, reset: 0x80, "the running entity (bit 7 VMM, bits 5:0 id); reset: VMM 0"),
-        FieldSpec("OWNER", 0x4680, width: 32, .readOnly, .global, count: .perGuest, "id of the VMM that last launched guest g"),
+    /// Every field of SPEC 6.1 and 6.2, in documentation order: names, encodings, widths,
+    /// access, scope, instances, lock and reset from `RouterSpec.VMCSField.descriptors`;
+    /// the executable value checks (what the RTL compares) from `checks`.
+    public static let fields: [FieldSpec] = VMCSField.descriptors.map { d in
+        FieldSpec(d.name, d.encoding, width: d.width, d.access == .readWrite ? .readWrite : .readOnly,
+                  d.scope == .perVMM ? .perVMM : .global, count: FieldCount(d.instances),
+                  check: checks[d.name] ?? .none, lockable: d.lockable, reset: d.reset, d.summary)
+    }
+
+    /// The VMWRITE value checks of SPEC 6.1/6.2 (error 7), by field name.
+    static let checks: [String: FieldCheck] = [
+        "VMM_LOAD": FieldCheck(allowed: 0xFFFF, "bits 31:16 must be 0"),
+        // Policy <= 3: bit 2 of the policy field must be 0.
+        "ROUTE": FieldCheck(allowed: UInt64(RouteLayout.allowedBits) & ~0x4, vmmAt: RouteLayout.vmmShift,
+                            "bits 2:0 policy <= 3, bits 7:4 VMM < V, other bits 0"),
+        "ELIGIBLE": FieldCheck(vmmMask: true, "bits >= V must be 0"),
+        "IO_CTRL": FieldCheck(allowed: UInt64(IOCtrlLayout.allowedBits), vmmAt: IOCtrlLayout.vmmShift,
+                              "bit 0 enable, bits 7:4 VMM < V, other bits 0"),
+        "ROUTE_LOCK": FieldCheck(allowed: 0x1, "bit 0 only; once 1 it stays 1 until reset"),
     ]
 
     /// The row named `name` (a programming error when absent).
     public static func field(_ name: String) -> FieldSpec {
         guard let f = fields.first(where: { $0.name == name }) else { preconditionFailure("no field \(name) in FieldTable") }
         return f
+    }
+}
+
+extension FieldCount {
+    init(_ instances: FieldDescriptor.Instances) {
+        switch instances {
+        case .single: self = .single
+        case .perReason: self = .perReason
+        case .perIORange: self = .perIORange
+        case .perGuest: self = .perGuest
+        }
     }
 }

@@ -1,4 +1,5 @@
 import HDL
+import RouterSpec
 
 /// Which response a command gets (SPEC 6.3, 6.4, 8), before any state changes:
 /// the ordered VMCS-access rules, the LAUNCH/RESUME checks, and the outcome
@@ -31,11 +32,11 @@ struct Outcome {
         let fieldMissing = mux(d.isBitmapWrite, bitmapMissing, !fields.anyHit)
         let accessError = m.wire("access_error", width: 8)
         accessError <== 0
-        m.when(foreign) { accessError <== 65 }
-            .elseWhen(fieldMissing) { accessError <== 12 }
-            .elseWhen(d.isWrite && fields.readOnlyHit) { accessError <== 13 }
-            .elseWhen(d.isWrite && fields.lockedHit) { accessError <== 64 }
-            .elseWhen(d.isWrite && fields.checkFails) { accessError <== 7 }
+        m.when(foreign) { accessError <== m.spec("ERR_OTHER_VMCS") }
+            .elseWhen(fieldMissing) { accessError <== m.spec("ERR_UNSUPPORTED_FIELD") }
+            .elseWhen(d.isWrite && fields.readOnlyHit) { accessError <== m.spec("ERR_READ_ONLY_FIELD") }
+            .elseWhen(d.isWrite && fields.lockedHit) { accessError <== m.spec("ERR_ROUTE_LOCKED") }
+            .elseWhen(d.isWrite && fields.checkFails) { accessError <== m.spec("ERR_INVALID_FIELD_VALUE") }
 
         // SPEC 6.4, for the running VMM v.
         let returnValid = m.wire("own_return_valid", width: 1)
@@ -45,8 +46,9 @@ struct Outcome {
         ownReturnValid = returnValid
         ownReturnEntity = returnEntity
         let noSuchGuest = p.guests < 64 ? (io.cmdGuest >= p.guests) : m.const(0, width: 1)
-        let launchError = mux(noSuchGuest, m.const(66, width: 8), mux(returnValid && returnEntity[7], 67, m.const(0, width: 8)))
-        let resumeError = mux(returnValid, 0, m.const(5, width: 8))
+        let launchError = mux(noSuchGuest, m.spec("ERR_NO_SUCH_GUEST"),
+                              mux(returnValid && returnEntity[7], m.spec("ERR_WOULD_ABANDON_VMM"), m.const(0, width: 8)))
+        let resumeError = mux(returnValid, m.const(0, width: 8), m.spec("ERR_RESUME_NOT_LAUNCHED"))
 
         let err = m.wire("vm_error", width: 8)
         err <== 0
@@ -55,12 +57,12 @@ struct Outcome {
             .elseWhen(d.isResume) { err <== resumeError }
         vmError = err
 
-        let reject = m.wire("reject_code", width: 3)
+        let reject = m.wire("reject_code", width: 8)
         reject <== 0
-        m.when(d.unknownOp) { reject <== 4 }
-            .elseWhen(d.isEvent && !d.supported) { reject <== 1 }
-            .elseWhen(d.isEvent && d.malformed) { reject <== 2 }
-            .elseWhen(d.isEvent && delivery.undeliverable) { reject <== 3 }
+        m.when(d.unknownOp) { reject <== m.spec("REJECT_UNKNOWN_OP") }
+            .elseWhen(d.isEvent && !d.supported) { reject <== m.spec("REJECT_UNSUPPORTED_REASON") }
+            .elseWhen(d.isEvent && d.malformed) { reject <== m.spec("REJECT_MALFORMED_EVENT") }
+            .elseWhen(d.isEvent && delivery.undeliverable) { reject <== m.spec("REJECT_UNDELIVERABLE") }
         rejectCode = reject
 
         routed = m.wire("outcome_routed", width: 1)

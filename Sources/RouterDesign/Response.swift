@@ -40,10 +40,10 @@ enum ResponseRegisters {
             kind <== 0; target <== 0; isSelf <== 0; fallback <== 0; policy <== 0; from <== 0; reason <== 0
             qual <== 0; info <== 0; errCode <== 0; entry <== 0; data <== 0; current <== 0; error <== 0
             m.when(o.rejectCode .!= 0) {
-                kind <== 4
-                error <== o.rejectCode.zeroExtended(to: 8)
+                kind <== m.spec("RSP_REJECTED")
+                error <== o.rejectCode
             }.elseWhen(o.routed) {
-                kind <== 0
+                kind <== m.spec("RSP_ROUTED")
                 target <== delivery.target
                 isSelf <== delivery.isSelf
                 fallback <== delivery.fallback
@@ -55,12 +55,12 @@ enum ResponseRegisters {
                 errCode <== event.errCode
                 entry <== s.hostRIP.read(delivery.target)
             }.elseWhen(o.vmfailInvalid) {
-                kind <== 2
+                kind <== m.spec("RSP_VMFAIL_INVALID")
             }.elseWhen(o.vmfailValid) {
-                kind <== 3
+                kind <== m.spec("RSP_VMFAIL_VALID")
                 error <== o.vmError
             }.otherwise {
-                kind <== 1
+                kind <== m.spec("RSP_VMSUCCEED")
                 m.when(d.isRead) { fields.read(m, into: data) }
                 current <== s.current
                 m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }

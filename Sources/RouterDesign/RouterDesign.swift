@@ -8,8 +8,8 @@ import VerilogEmitter
 ///
 /// Field table (SPEC 6) and derived documents
 /// - `FieldTable.fields`: one `FieldSpec` per field (name, encoding, width, access, scope, count, check, reset).
-/// - `ExitReason`, `ExitControls`: supported exit reasons and the owner-control bits of SPEC 5.3.
-/// - `FieldDocuments.markdown(_:)` -> `docs/fields.md`, `FieldDocuments.cHeader(_:)` -> `rtl/trapline_fields.h`.
+/// - The SPEC's numbers come from `RouterSpec` (exit reasons, encodings, codes, policies);
+///   the RTL names them as localparams (`SpecNames`).
 ///
 /// Generate
 /// - `RouterGenerator.module(_:)` -> the elaborated `trapline_router` (`HDL.Module`).

@@ -1,3 +1,5 @@
+import RouterSpec
+
 /// The generator parameters of SPEC section 2, as the router design sees them.
 ///
 /// RouterDesign does not import the reference router (the oracle must not

@@ -1,4 +1,5 @@
 import HDL
+import RouterSpec
 
 /// Every piece of state of SPEC section 3, 6 and 7, as registers and (for the bitmaps) two memories.
 ///

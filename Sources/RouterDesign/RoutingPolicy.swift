@@ -1,4 +1,5 @@
 import HDL
+import RouterSpec
 
 /// Choosing the target of an event (SPEC 5.2): the static map, else the
 /// policy of ROUTE[reason] in VMCS 0 (OWNER, FIELD, IO_RANGE, LOAD).
@@ -11,13 +12,13 @@ struct RoutingPolicy {
     init(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ d: CommandDecode) {
         let routeVMM = m.wire("route_vmm_sel", width: 4)
         routeVMM <== s.routeVMM.read(d.reasonIndex)
-        let routePolicy = m.wire("route_policy_sel", width: 2)
-        routePolicy <== s.routePolicy.read(d.reasonIndex)
+        let routePolicy = m.wire("route_policy_sel", width: 3)
+        routePolicy <== s.routePolicy.read(d.reasonIndex).zeroExtended(to: 3)
 
         // OWNER: a running VMM keeps its own events; a guest's owner takes them if it wants them.
         let k = m.wire("guest_owner", width: 4)
         k <== s.owner.read(d.currentID)
-        let wants = OwnerControls.wants(m, p, s, d, owner: k)
+        let wants = OwnerWants.wants(m, p, s, d, owner: k)
         let ownerTarget = mux(d.isVMM, d.currentVMM, mux(wants, k, 0))
 
 
@@ -32,9 +33,8 @@ struct RoutingPolicy {
 
         let byPolicy = m.wire("policy_target", width: 4)
         byPolicy <== routeVMM
-        m.switch(routePolicy) { c in
-            c.is(0) { byPolicy <== ownerTarget }
-            c.is(2) {
+        m.when(routePolicy .== m.spec("POLICY_OWNER")) { byPolicy <== ownerTarget }
+            .elseWhen(routePolicy .== m.spec("POLICY_IO_RANGE")) {
                 // IO_RANGE: the lowest enabled range containing every port of the access (no
                 // wrap); the range compares are side by side, the `if` chain is the priority.
                 if let base = s.ioBase, let limit = s.ioLimit, let enable = s.ioEnable, let vmm = s.ioVMM {
@@ -47,14 +47,13 @@ struct RoutingPolicy {
                     }
                 }
             }
-            c.is(3) { byPolicy <== loadSel }
-        }
+            .elseWhen(routePolicy .== m.spec("POLICY_LOAD")) { byPolicy <== loadSel }
 
         let staticHit = m.wire("static_hit", width: 1)
-        staticHit <== Select.any(m, p.staticMap.map { d.reason .== Int($0) })
+        staticHit <== Select.any(m, p.staticMap.map { d.reason .== m.spec(exitReason: $0) })
         chosen = m.wire("chosen_vmm", width: 4)
         chosen <== mux(staticHit, m.const(p.platformVMM, width: 4), byPolicy)
         policy = m.wire("route_policy_out", width: 3)
-        policy <== mux(staticHit, m.const(4, width: 3), routePolicy.zeroExtended(to: 3))
+        policy <== mux(staticHit, m.spec("POLICY_STATIC"), routePolicy)
     }
 }

@@ -73,7 +73,7 @@ struct ExpressionText {
                 return "\(base)[\(bare(i))]"
             }
             return "(|((\(text(a)) >> \(text(i))) & \(Self.constant(1, width: w))))"
-        case .concat(let parts): return "{" + parts.map { text($0) }.joined(separator: ", ") + "}"
+        case .concat(let parts): return "{" + concatParts(parts).joined(separator: ", ") + "}"
         case .replicate(let a, let count): return "{\(count){\(text(a))}}"
         case .reduce(let op, let a):
             switch op {
@@ -93,6 +93,29 @@ struct ExpressionText {
             if mem.depth == 1 << mem.addressWidth { return word }
             return "((\(text(a)) < \(Self.constant(UInt64(mem.depth), width: mem.addressWidth))) ? \(word) : \(Self.constant(0, width: mem.width)))"
         }
+    }
+
+    /// The texts of a concatenation's parts, adjacent constants merged into one
+    /// (`{8'd0, 1'b1, 3'd0}` rather than twelve one-bit constants).
+    func concatParts(_ parts: [Int]) -> [String] {
+        var out: [String] = []
+        var run: (value: UInt64, width: Int)?
+        func flush() {
+            if let r = run { out.append(Self.constant(r.value, width: r.width)) }
+            run = nil
+        }
+        for p in parts {
+            let w = module.exprs[p].width
+            if analysis.temp[p] == nil, case .constant(let v) = module.exprs[p].kind,
+               (run?.width ?? 0) + w <= 64 {
+                run = run.map { (($0.value << UInt64(w)) | v, $0.width + w) } ?? (v, w)
+            } else {
+                flush()
+                if analysis.temp[p] == nil, case .constant(let v) = module.exprs[p].kind { run = (v, w) } else { out.append(text(p)) }
+            }
+        }
+        flush()
+        return out
     }
 
     /// `v[i]` is used for a dynamic bit select only when the index width exactly addresses

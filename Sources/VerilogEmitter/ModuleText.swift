@@ -39,14 +39,29 @@ struct ModuleText {
         return " (\(one ? "bit" : "bits") \(bits) unused)"
     }
 
-    /// Writes `text` with its location comment, inside an UNUSEDSIGNAL waiver when bits are unread.
+    /// Writes `text`, inside an UNUSEDSIGNAL waiver when bits are unread. Source locations
+    /// are kept per block: a `// File.swift:LINE` line opens each run of declarations
+    /// written in one Swift file (LINE of the first), instead of a comment on every line.
     private func declare(_ w: inout Writer, _ text: String, _ at: SourceLocation, unused: [(hi: Int, lo: Int)], width: Int) {
+        if w.locationFile != at.fileID {
+            w.locationFile = at.fileID
+            w.line("// \(at)")
+        }
         if unused.isEmpty {
-            w.line("\(text)  // \(at)")
+            w.line(text)
         } else {
             w.line("/* verilator lint_off UNUSEDSIGNAL */")
-            w.line("\(text)  // \(at)\(unusedNote(unused, width: width))")
+            w.line("\(text)  //\(unusedNote(unused, width: width))")
             w.line("/* verilator lint_on UNUSEDSIGNAL */")
+        }
+    }
+
+    /// `  // File.swift:LINE` of the first statement of a block's body ("" when none).
+    private func origin(_ body: [Statement]) -> String {
+        guard let first = body.first else { return "" }
+        switch first {
+        case .assign(_, _, let at): return at.map { "  // \($0)" } ?? ""
+        case .memoryWrite(_, _, _, let at), .when(_, _, let at), .switchOn(_, _, _, let at): return "  // \(at)"
         }
     }
 
@@ -64,11 +79,13 @@ struct ModuleText {
             }
         }
         w.line(");")
+        w.locationFile = nil
     }
 
     private func writeDeclarations(_ w: inout Writer) {
         for (k, p) in m.parameters.enumerated() where analysis.parameterUsed[k] {
-            w.line("localparam \(Self.range(p.width))\(p.name) = \(ExpressionText.constant(p.value, width: p.width));  // \(p.location)")
+            declare(&w, "localparam \(Self.range(p.width))\(p.name) = \(ExpressionText.constant(p.value, width: p.width));",
+                    p.location, unused: [], width: p.width)
         }
         for (d, s) in m.signals.enumerated() where !s.isPort {
             let kind = (s.isRegister || procedural.contains(d)) ? "reg " : "wire"
@@ -92,6 +109,7 @@ struct ModuleText {
             }
         }
         let plain = m.memories.filter { $0.registers == nil }
+        w.locationFile = nil
         if !plain.isEmpty {
             // Simulation-only: hardware memories have no reset of their contents, and Yosys
             // (which defines SYNTHESIS) would spend a long time unrolling big loops.
@@ -117,6 +135,24 @@ struct ModuleText {
     }
 
 
+    /// Resets register arrays: one `for` loop per array depth, clearing every array of that
+    /// depth (in declaration order).
+    private func clearLoops(_ w: inout Writer, _ arrays: [Int]) {
+        var depths: [Int] = []
+        for k in arrays where !depths.contains(m.memories[k].depth) { depths.append(m.memories[k].depth) }
+        let i = Self.loopIndex
+        for depth in depths {
+            w.line("for (\(i) = 0; \(i) < \(depth); \(i) = \(i) + 1) begin")
+            w.nested { w in
+                for k in arrays where m.memories[k].depth == depth {
+                    let mem = m.memories[k]
+                    w.line("\(mem.name)[\(i)] <= \(ExpressionText.constant(mem.registers?.resetValue ?? 0, width: mem.width));")
+                }
+            }
+            w.line("end")
+        }
+    }
+
     /// `for (_i = 0; _i < depth; _i = _i + 1) name[_i] <op> reset value;`
     private func clearLoop(_ w: inout Writer, _ mem: MemoryDecl, op: String) {
         let i = Self.loopIndex
@@ -135,7 +171,7 @@ struct ModuleText {
             if let v = p.singleAssignment {
                 w.line("assign \(m.signals[d].name) = \(ex.bare(v));")
             } else {
-                w.line("always @* begin")
+                w.line("always @* begin\(origin(p.body))")
                 w.nested { w in body.statements(p.body, blocking: true, into: &w) }
                 w.line("end")
             }
@@ -144,7 +180,7 @@ struct ModuleText {
     }
 
     private func writeGroup(_ w: inout Writer, _ g: ClockedGroups.Group, _ body: inout StatementText) {
-        w.line("always @(posedge \(m.signals[g.clock].name)) begin")
+        w.line("always @(posedge \(m.signals[g.clock].name)) begin\(origin(g.body))")
         w.nested { w in
             var open = false
             if let r = g.reset {
@@ -154,7 +190,7 @@ struct ModuleText {
                         guard case .register(let info) = m.signals[d].kind else { continue }
                         w.line("\(m.signals[d].name) <= \(ExpressionText.constant(info.resetValue, width: m.signals[d].width));")
                     }
-                    for k in g.memories { clearLoop(&w, m.memories[k], op: "<=") }
+                    clearLoops(&w, g.memories.filter { m.memories[$0].registers?.reset != nil })
                 }
                 open = true
             }

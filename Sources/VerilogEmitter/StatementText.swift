@@ -8,7 +8,7 @@ struct StatementText {
 
     mutating func statements(_ list: [Statement], blocking: Bool, into w: inout Writer) {
         let op = blocking ? "=" : "<="
-        for s in list {
+        for s in Self.mergingConditions(list) {
             switch s {
             case .assign(let sink, let value, _):
                 w.line("\(module.signals[sink].name) \(op) \(ex.bare(value));")
@@ -62,6 +62,24 @@ struct StatementText {
                 w.line("endcase")
             }
         }
+    }
+
+    /// Adjacent `if (c) ... end` statements on the same condition (one arm, no else) as one
+    /// `if`. Safe in both kinds of block: a clocked block assigns with `<=`, so its
+    /// conditions read the values from before the edge; a combinational block drives one
+    /// sink, which its own conditions cannot read (that would be a loop).
+    static func mergingConditions(_ list: [Statement]) -> [Statement] {
+        var out: [Statement] = []
+        for s in list {
+            if case .when(let b, nil, _) = s, b.count == 1,
+               case .when(let prev, nil, let at)? = out.last, prev.count == 1, prev[0].condition == b[0].condition {
+                out[out.count - 1] = .when([Branch(condition: b[0].condition, body: prev[0].body + b[0].body, location: prev[0].location)],
+                                           otherwise: nil, at: at)
+            } else {
+                out.append(s)
+            }
+        }
+        return out
     }
 
     /// `if (c0) begin ... end else if (c1) ... end`; when `continuing`, the chain extends an

@@ -63,7 +63,15 @@ struct TempNames {
         case .shiftVar(let left, let a, let b): return "\(r(a))_\(left ? "shl" : "shr")_\(r(b))"
         case .slice(let a, let hi, let lo): return hi == lo ? "\(r(a))_bit\(lo)" : "\(r(a))_\(hi)_\(lo)"
         case .dynamicBit(let a, let i): return "\(r(a))_at_\(r(i))"
-        case .concat(let parts): return parts.prefix(3).map(r).joined(separator: "_")
+        case .concat(let parts):
+            // Named for what it gathers: the distinct names of its non-constant parts.
+            var names: [String] = []
+            for p in parts where !m.exprs[p].kind.isConstant {
+                let base: String
+                if case .slice(let a, _, _) = m.exprs[p].kind { base = r(a) } else { base = r(p) }
+                if !names.contains(base) { names.append(base) }
+            }
+            return names.isEmpty ? "bits" : names.prefix(3).joined(separator: "_") + (names.count == 1 ? "_bits" : "")
         case .replicate(let a, _): return r(a)
         case .reduce(let op, let a): return "\(r(a))_\(op == .or ? "any" : op == .and ? "all" : "parity")"
         case .mux(let s, let t, let f):
@@ -120,6 +128,16 @@ struct TempNames {
         case .le: return "le"
         case .gt: return "gt"
         case .ge: return "ge"
+        }
+    }
+}
+
+extension ExprKind {
+    /// A constant, named or not.
+    var isConstant: Bool {
+        switch self {
+        case .constant, .parameter: return true
+        default: return false
         }
     }
 }

@@ -69,6 +69,9 @@ public enum VerilogEmitter {
 struct Writer {
     private(set) var text = ""
     var indent = 0
+    /// The Swift file of the last `// File.swift:LINE` comment of the current run of
+    /// declarations (nil: none yet).
+    var locationFile: String?
 
     mutating func line(_ s: String) {
         if !s.isEmpty { for _ in 0..<indent { text += "    " } }

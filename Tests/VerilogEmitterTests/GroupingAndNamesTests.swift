@@ -13,7 +13,7 @@ import VerilogEmitter
         try body(m, clk, rst, en)
         let text = VerilogEmitter.emit(try m.build())
         try Lint.check(verilog: text, top: "t")
-        return text
+        return withoutLocationComments(text)
     }
 
     @Test func registersOfOneClockAndResetShareOneBlockAndTheirConditions() throws {
@@ -113,5 +113,24 @@ import VerilogEmitter
         #expect(t.contains("slot[1] <= d;"))
         #expect(t.contains("slot[3] <= slot[1] + slot[0];"))
         #expect(t.contains("assign y = slot[3];"))
+    }
+
+    @Test func locationsArePerBlock() throws {
+        let m = ModuleBuilder("t")
+        let clk = m.input("clk"), rst = m.input("rst")
+        let d = m.input("d", width: 4)
+        let q = m.reg("q", width: 4, clock: clk, reset: rst, resetValue: 0)
+        let y = m.output("y", width: 4)
+        let line = #line + 1
+        m.when(d[0]) { q <== d }   // the first statement of q's block
+        y <== q
+        let text = VerilogEmitter.emit(try m.build())
+        try Lint.check(verilog: text, top: "t")
+        // One comment opens the run of declarations from this file; none on each line.
+        #expect(text.contains("(  // GroupingAndNamesTests.swift:\(line - 6)\n    // GroupingAndNamesTests.swift:\(line - 5)\n    input  wire clk,\n"))
+        #expect(text.contains(");\n    // GroupingAndNamesTests.swift:\(line - 3)\n    reg  [3:0] q;\n"))
+        #expect(!text.contains("wire [3:0] d,  //"))
+        // An always block names where its first statement was written.
+        #expect(text.contains("always @(posedge clk) begin  // GroupingAndNamesTests.swift:\(line)\n"))
     }
 }

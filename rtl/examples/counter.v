@@ -2,19 +2,21 @@
 `default_nettype none
 
 module counter (  // Counter.swift:8
-    input  wire clk,  // Counter.swift:9
-    input  wire rst,  // Counter.swift:10
-    input  wire en,  // Counter.swift:11
-    input  wire [7:0] limit,  // Counter.swift:12
-    output wire [7:0] q,  // Counter.swift:13
-    output wire wrap  // Counter.swift:14
+    // Counter.swift:9
+    input  wire clk,
+    input  wire rst,
+    input  wire en,
+    input  wire [7:0] limit,
+    output wire [7:0] q,
+    output wire wrap
 );
-    reg  [7:0] count;  // Counter.swift:15
-    wire at_limit;  // Counter.swift:16
+    // Counter.swift:15
+    reg  [7:0] count;
+    wire at_limit;
     assign q = count;
     assign wrap = en && at_limit;
     assign at_limit = count == limit;
-    always @(posedge clk) begin
+    always @(posedge clk) begin  // Counter.swift:18
         if (rst) begin
             count <= 8'd0;
         end else if (en) begin

@@ -2,22 +2,24 @@
 `default_nettype none
 
 module fifo (  // Fifo.swift:10
-    input  wire clk,  // Fifo.swift:11
-    input  wire rst,  // Fifo.swift:12
-    input  wire in_valid,  // Fifo.swift:13
-    input  wire [7:0] in_data,  // Fifo.swift:14
-    output wire in_ready,  // Fifo.swift:15
-    output wire out_valid,  // Fifo.swift:16
-    output wire [7:0] out_data,  // Fifo.swift:17
-    input  wire out_ready,  // Fifo.swift:18
-    output wire [2:0] count  // Fifo.swift:19
+    // Fifo.swift:11
+    input  wire clk,
+    input  wire rst,
+    input  wire in_valid,
+    input  wire [7:0] in_data,
+    output wire in_ready,
+    output wire out_valid,
+    output wire [7:0] out_data,
+    input  wire out_ready,
+    output wire [2:0] count
 );
-    reg  [1:0] write_ptr;  // Fifo.swift:22
-    reg  [1:0] read_ptr;  // Fifo.swift:23
-    reg  [2:0] used;  // Fifo.swift:24
-    wire push;  // Fifo.swift:25
-    wire pop;  // Fifo.swift:26
-    reg  [7:0] storage [0:3];  // Fifo.swift:21
+    // Fifo.swift:22
+    reg  [1:0] write_ptr;
+    reg  [1:0] read_ptr;
+    reg  [2:0] used;
+    wire push;
+    wire pop;
+    reg  [7:0] storage [0:3];
     `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
@@ -32,7 +34,7 @@ module fifo (  // Fifo.swift:10
     assign count = used;
     assign push = in_valid && in_ready;
     assign pop = out_valid && out_ready;
-    always @(posedge clk) begin
+    always @(posedge clk) begin  // Fifo.swift:35
         if (rst) begin
             write_ptr <= 2'd0;
             read_ptr <= 2'd0;
@@ -51,7 +53,7 @@ module fifo (  // Fifo.swift:10
             end
         end
     end
-    always @(posedge clk) begin
+    always @(posedge clk) begin  // Fifo.swift:35
         if (push) begin
             storage[write_ptr] <= in_data;
         end

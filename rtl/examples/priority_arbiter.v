@@ -2,10 +2,11 @@
 `default_nettype none
 
 module priority_arbiter (  // PriorityArbiter.swift:8
-    input  wire [4:0] req,  // PriorityArbiter.swift:9
-    output wire [4:0] grant,  // PriorityArbiter.swift:10
-    output reg  [2:0] grant_index,  // PriorityArbiter.swift:11
-    output wire any  // PriorityArbiter.swift:12
+    // PriorityArbiter.swift:9
+    input  wire [4:0] req,
+    output wire [4:0] grant,
+    output reg  [2:0] grant_index,
+    output wire any
 );
     wire req_bit0_or_req_bit1_or_req_bit2 = (req[0] || req[1]) || req[2];
     wire req_bit4_and_not_req_or_req_or_req_or_re = req[4] && (!(req_bit0_or_req_bit1_or_req_bit2 || req[3]));

@@ -2,16 +2,18 @@
 `default_nettype none
 
 module register_file (  // RegisterFile.swift:10
-    input  wire clk,  // RegisterFile.swift:11
-    input  wire we,  // RegisterFile.swift:12
-    input  wire [4:0] waddr,  // RegisterFile.swift:13
-    input  wire [31:0] wdata,  // RegisterFile.swift:14
-    input  wire [4:0] raddr0,  // RegisterFile.swift:17
-    output wire [31:0] rdata0,  // RegisterFile.swift:18
-    input  wire [4:0] raddr1,  // RegisterFile.swift:17
-    output wire [31:0] rdata1  // RegisterFile.swift:18
+    // RegisterFile.swift:11
+    input  wire clk,
+    input  wire we,
+    input  wire [4:0] waddr,
+    input  wire [31:0] wdata,
+    input  wire [4:0] raddr0,
+    output wire [31:0] rdata0,
+    input  wire [4:0] raddr1,
+    output wire [31:0] rdata1
 );
-    reg  [31:0] regs [0:31];  // RegisterFile.swift:15
+    // RegisterFile.swift:15
+    reg  [31:0] regs [0:31];
     `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
@@ -22,7 +24,7 @@ module register_file (  // RegisterFile.swift:10
     `endif
     assign rdata0 = (raddr0 == 5'd0) ? 32'd0 : regs[raddr0];
     assign rdata1 = (raddr1 == 5'd0) ? 32'd0 : regs[raddr1];
-    always @(posedge clk) begin
+    always @(posedge clk) begin  // RegisterFile.swift:25
         if (we) begin
             regs[waddr] <= wdata;
         end

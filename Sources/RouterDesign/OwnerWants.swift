@@ -1,4 +1,5 @@
 import HDL
+import RouterSpec
 
 /// `wants(k, event)` of SPEC 5.3: whether VMM k's VT-x controls take the event (else the
 /// main VMM does).
@@ -8,17 +9,17 @@ import HDL
 /// t. Routing then reads one bit of one register instead of selecting control words and
 /// walking a chain of reason compares. Reason 0 (NMI, #PF, other vectors) and reason 30
 /// (I/O bitmaps or unconditional I/O exiting) keep their own rules.
-enum OwnerControls {
+enum OwnerWants {
     static func wants(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ d: CommandDecode,
                       owner k: Signal) -> Signal {
         let wantsK = s.exitWants.read(k).named("owner_exit_wants")
         let exc = s.excBitmap.read(k).named("owner_exc_bitmap")
         // #PF: the exception-bitmap bit's sense is flipped when the error code does not match.
         let pfMatches = (d.errCode & s.pfecMask.read(k)) .== s.pfecMatch.read(k)
-        let pageFault = !(pfMatches ^ exc[ExitControls.pageFaultVector])
+        let pageFault = !(pfMatches ^ exc[Int(ExceptionVector.pageFault)])
         let vector = d.vector[4, 0]
         let exception = mux(d.isNMI, wantsK[ExitWants.nmiExitingSlot],
-                            mux(vector .== ExitControls.pageFaultVector, pageFault, exc[vector]))
+                            mux(d.vector .== m.spec("VECTOR_PAGE_FAULT"), pageFault, exc[vector]))
 
         // I/O: the bitmap when PROC bit 25 is set (and the design has bitmaps), else PROC bit 24.
         var io = wantsK[ExitWants.unconditionalIOSlot]
@@ -40,9 +41,10 @@ enum OwnerControls {
 
 /// The precomputed `wants` bits of one VMM (SPEC 5.3), a 64-bit word per VMM: bit t is 1
 /// when the VMM wants exit reason t. Always-wanted reasons are 1; a reason of a single
-/// control bit (`ExitControls.table`) copies that bit of PIN or PROC; slot 0 holds PIN
-/// bit 3 (NMI exiting) and slot 30 PROC bit 24 (unconditional I/O exiting), which the
-/// reason-0 and reason-30 rules read. Rewritten whenever PIN or PROC is written.
+/// control bit (`OwnerControls.singleBitRows`) copies that bit of PIN or PROC; slot 0 holds
+/// PIN bit 3 (NMI exiting) and slot 30 PROC bit 24 (unconditional I/O exiting), which the
+/// reason-0 and reason-30 rules read. A VMWRITE of PIN or PROC rewrites the slots that
+/// copy that register (`written`).
 enum ExitWants {
     static let nmiExitingSlot = 0
     static let unconditionalIOSlot = 30
@@ -50,26 +52,34 @@ enum ExitWants {
     /// The word for all-zero PIN and PROC (the reset value).
     static var resetValue: UInt64 {
         ExitReason.supported.reduce(0) { acc, r in
-            let t = Int(r.reason)
-            if t == 0 || t == 30 || ExitControls.table.contains(where: { Int($0.reason) == t }) { return acc }
+            let t = Int(r)
+            if t == 0 || t == 30 || OwnerControls.singleBitRows.contains(where: { Int($0.reason) == t }) { return acc }
             return acc | (1 << UInt64(t))
         }
     }
 
-    /// The word for control words `pin` and `proc` (32 bits each).
-    static func word(_ m: ModuleBuilder, pin: Signal, proc: Signal) -> Signal {
+    /// The PIN or PROC bit that slot `t` copies, nil for a constant slot.
+    static func source(_ t: Int) -> (register: OwnerControls.Register, bit: Int)? {
+        if t == nmiExitingSlot { return (.pin, OwnerControls.pinNMIExiting) }
+        if t == unconditionalIOSlot { return (.proc, OwnerControls.procUnconditionalIOExiting) }
+        return OwnerControls.singleBitRows.first { Int($0.reason) == t }.map { ($0.register, $0.bit) }
+    }
+
+    /// The word after `register` is written with `value` (32 bits): the slots that copy a
+    /// bit of that register take it from `value`, the others keep `old`, so the other
+    /// control word need not be read.
+    static func written(_ m: ModuleBuilder, old: Signal, register: OwnerControls.Register, value: Signal) -> Signal {
+        var keep = UInt64.max
         var bits: [Signal] = []
         for t in (0..<64).reversed() {
-            if t == nmiExitingSlot {
-                bits.append(pin[ExitControls.nmiExiting])
-            } else if t == unconditionalIOSlot {
-                bits.append(proc[ExitControls.unconditionalIOExiting])
-            } else if let row = ExitControls.table.first(where: { Int($0.reason) == t }) {
-                bits.append(row.register == .pin ? pin[row.bit] : proc[row.bit])
+            if let s = source(t), s.register == register {
+                keep &= ~(1 << UInt64(t))
+                bits.append(value[s.bit])
             } else {
-                bits.append(m.const(Int((resetValue >> UInt64(t)) & 1), width: 1))
+                bits.append(m.const(0, width: 1))
             }
         }
-        return cat(bits)
+        let keepName = "EXIT_WANTS_KEEP_ON_\(register.rawValue)_WRITE"
+        return (old & m.localparam(keepName, keep, width: 64)) | cat(bits)
     }
 }

@@ -54,9 +54,10 @@ public struct SimulationEnded: Error, CustomStringConvertible, Sendable {
                 + (places.isEmpty ? ")" : "; the RTL calls it at \(places))")
         } else {
             let when = cycle == 0 ? "before the first command was offered" : "at cycle \(cycle!)"
-            head = cause.hasPrefix("$") ? "the RTL called \(cause) \(when)" : "\(simulator) stopped the RTL with \(cause) \(when)"
+            let called = cause.hasPrefix("$")
+            head = called ? "the RTL called \(cause) \(when)" : "\(simulator) stopped the RTL with \(cause) \(when)"
             if !places.isEmpty { head += " (\(places))" }
-            head += " under \(simulator)"
+            if called { head += " under \(simulator)" }
         }
         let rest = commands - responses
         return head + " after \(responses) of \(commands) responses; no verdict on the remaining \(rest) command\(rest == 1 ? "" : "s")"

@@ -16,6 +16,8 @@
 /// - `VerilatedModel(spec, cache:, seed:)` (or `entry:` from `ModelCache.entry(for:)`, per-run instances); `input(_:)` / `output(_:)` -> `InputPort` / `OutputPort`.
 /// - `poke(_:_:)`, `poke(_:words:)`, `poke(_:word:_:)`; `peek(_:)`, `peek(_:word:)`, `peekWords(_:)`;
 ///   `sampled(_:)`, `sampled(_:word:)`, `sampledWords(_:)`; `step(_:)`, `settle()`, `reset(cycles:)`, `cycles`.
+/// - Ending: `step` returns false once the RTL called `$finish`/`$stop` or Verilator stopped it
+///   with a fatal error; `end` (`ModelEnd`: kind, Verilog line, cycle) says which. The process goes on.
 /// - Raw fast path: `rawInputs`, `rawSampled`, `inputsChanged()`.
 /// - Waveforms: `openTrace(_:)`, `closeTrace()`, `flushTrace()`, `isTracing`.
 ///

@@ -11,14 +11,18 @@ import Darwin
 struct ShimFunctions: @unchecked Sendable {
     typealias New = @convention(c) (UInt32, UnsafePointer<UInt64>?, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?) -> UnsafeMutableRawPointer?
     typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
-    typealias Step = @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Void
+    typealias Step = @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Int32
+    typealias Settle = @convention(c) (UnsafeMutableRawPointer?) -> Int32
+    typealias End = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<Int32>?,
+                                     UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<UInt64>?) -> Int32
     typealias TraceOpen = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32
     typealias ABI = @convention(c) () -> UInt32
 
     var new: New
     var free: Free
     var step: Step
-    var settle: Free
+    var settle: Settle
+    var end: End
     var traceOpen: TraceOpen
     var traceClose: Free
     var traceFlush: Free
@@ -45,7 +49,7 @@ struct ShimFunctions: @unchecked Sendable {
         }
         let f = ShimFunctions(
             new: try sym("tl_new", New.self), free: try sym("tl_free", Free.self),
-            step: try sym("tl_step", Step.self), settle: try sym("tl_settle", Free.self),
+            step: try sym("tl_step", Step.self), settle: try sym("tl_settle", Settle.self), end: try sym("tl_end", End.self),
             traceOpen: try sym("tl_trace_open", TraceOpen.self), traceClose: try sym("tl_trace_close", Free.self),
             traceFlush: try sym("tl_trace_flush", Free.self))
         loaded[library.path] = f

@@ -6,16 +6,30 @@
 ///   outlive the instance. Initial register values are random (Verilator
 ///   `--x-initial unique`, `randReset(2)`) from `seed`.
 /// - `void tl_free(void*)`: runs `final()`, closes any trace, deletes.
-/// - `void tl_step(void*, uint64_t n)`: n clock cycles (see `VerilatedModel.step`);
+/// - `int tl_step(void*, uint64_t n)`: n clock cycles (see `VerilatedModel.step`);
 ///   fills `sampled`, not `out` (the next `tl_settle` does, only when peeked).
-/// - `void tl_settle(void*)`: applies the inputs and evaluates without a clock edge.
+///   Returns 0, or the `ModelEnd.Kind` raw value once the simulation has ended.
+/// - `int tl_settle(void*)`: applies the inputs and evaluates without a clock edge
+///   (same return value).
+/// - `int tl_end(void*, const char** file, int* line, const char** message,
+///   uint64_t* cycle)`: how the simulation ended (0: it has not); see below.
 /// - `int tl_trace_open(void*, const char*)`, `void tl_trace_close(void*)`,
 ///   `void tl_trace_flush(void*)`: VCD output (open returns -1 when the model
 ///   was built without `--trace`).
 /// - `uint32_t tl_abi(void)`: `ShimGenerator.version`, checked at load.
+///
+/// Ending: the model is compiled with `-DVL_USER_FINISH -DVL_USER_STOP
+/// -DVL_USER_FATAL` (`ToolchainIdentity.cxxFlags`), so Verilator's `$finish`,
+/// `$stop` and fatal-error handlers are the shim's (`endHooks`): instead of
+/// printing and calling `exit(0)` (a second `$finish`) or `abort()` (`$fatal`,
+/// a region that does not converge), they throw, the `tl_` entry point that
+/// was evaluating catches, records the event with Verilator's file and line
+/// and freezes the instance: every later `tl_step`/`tl_settle` returns the
+/// event's kind at once. Nothing of this runs per cycle (C++ exceptions cost
+/// nothing until thrown), and the model can never end the host process.
 enum ShimGenerator {
     /// Bumped whenever the generated text or the ABI changes (part of the cache key).
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
 
     /// The C++ declaration of Verilator's root evaluation function, if the
     /// Verilated `V<top>.cpp` has the known `eval_step` shape (checked on its
@@ -59,11 +73,15 @@ enum ShimGenerator {
         #include "verilated.h"
         #include <mutex>
         #include <cstdint>
+        #include <cstdio>
+        #include <exception>
         #if VM_TRACE
         #include "verilated_vcd_c.h"
         #endif
         #define TL_EXPORT extern "C" __attribute__((visibility("default")))
         \(evalDefinition)
+
+        \(endHooks)
 
         namespace {
         struct Sim {
@@ -76,6 +94,7 @@ enum ShimGenerator {
             const uint64_t* in;
             uint64_t* out;
             uint64_t* sampled;
+            TlEnd end;   // kind 0 while the simulation runs
         };
         std::mutex g_construct;  // Verilator's random-reset seed is process-global
 
@@ -113,7 +132,7 @@ enum ShimGenerator {
             s->time = 0; s->in = in; s->out = out; s->sampled = sampled;
             s->top->\(spec.clock) = 0;
             apply(s);
-            s->top->eval();
+            TL_GUARD(s, 0, s->top->eval());   // initial blocks run here
             collect(s, out);
             collect(s, sampled);
             return s;
@@ -132,28 +151,40 @@ enum ShimGenerator {
             Sim* s = (Sim*)p;
             if (!s) return;
             tl_trace_close(p);
-            s->top->final();
+            if (!s->end.kind) TL_GUARD(s, s->time / 10, s->top->final());
             delete s->top;
             delete s->ctx;
             delete s;
         }
 
-        TL_EXPORT void tl_step(void* p, uint64_t n) {
+        // The cycle an event happened in: dump() adds 5 after each of a cycle's two evaluations.
+        TL_EXPORT int tl_step(void* p, uint64_t n) {
             Sim* s = (Sim*)p;
+            if (s->end.kind) return s->end.kind;
             \(cls)* t = s->top;
             apply(s);
-            for (uint64_t i = 0; i < n; ++i) {
-                t->\(spec.clock) = 0; TL_EVAL(t); dump(s);
-                if (i + 1 == n) collect(s, s->sampled);
-                t->\(spec.clock) = 1; TL_EVAL(t); dump(s);
-            }
+            TL_GUARD(s, s->time / 10 + 1,
+                for (uint64_t i = 0; i < n; ++i) {
+                    t->\(spec.clock) = 0; TL_EVAL(t); dump(s);
+                    if (i + 1 == n) collect(s, s->sampled);
+                    t->\(spec.clock) = 1; TL_EVAL(t); dump(s);
+                });
+            return s->end.kind;
         }
 
-        TL_EXPORT void tl_settle(void* p) {
+        TL_EXPORT int tl_settle(void* p) {
             Sim* s = (Sim*)p;
+            if (s->end.kind) { collect(s, s->out); return s->end.kind; }   // the ports as the end left them
             apply(s);
-            s->top->eval();
+            TL_GUARD(s, s->time / 10, s->top->eval());
             collect(s, s->out);
+            return s->end.kind;
+        }
+
+        TL_EXPORT int tl_end(void* p, const char** file, int* line, const char** message, uint64_t* cycle) {
+            Sim* s = (Sim*)p;
+            *file = s->end.file; *line = s->end.line; *message = s->end.message; *cycle = s->end.cycle;
+            return s->end.kind;
         }
 
         TL_EXPORT int tl_trace_open(void* p, const char* path) {

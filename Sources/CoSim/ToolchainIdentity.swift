@@ -15,12 +15,17 @@ struct ToolchainIdentity: Sendable {
     /// small build-time cost (see docs/cosim.md). `-mtls-dialect=gnu2` (TLS
     /// descriptors): Verilator's eval touches thread-locals, and in a dlopen'ed
     /// library the default dialect calls `__tls_get_addr` each time (measured).
+    /// `-DVL_USER_FINISH/STOP/FATAL`: the runtime leaves out its `$finish`,
+    /// `$stop` and fatal handlers (which exit or abort the process) and the
+    /// shim defines them (`ShimGenerator.endHooks`); being in these flags, they
+    /// are part of the runtime's and every model's cache key.
     var cxxFlags: [String] {
         [
             "-std=gnu++17", "-O2", "-fPIC", "-fvisibility=hidden", "-fvisibility-inlines-hidden",
             "-faligned-new", "-fcf-protection=none", "-w",
             "-I\(verilatorRoot)/include", "-I\(verilatorRoot)/include/vltstd",
             "-DVM_COVERAGE=0", "-DVM_SC=0", "-DVM_TRACE_FST=0",
+            "-DVL_USER_FINISH", "-DVL_USER_STOP", "-DVL_USER_FATAL",
         ] + Self.tlsFlags
     }
 

@@ -21,10 +21,16 @@ import Foundation
 ///   edge. A valid/ready test bench reads handshakes here (one C call per cycle).
 /// - `reset(cycles:)` holds the spec's reset input active for that many
 ///   cycles (other inputs as poked), then releases it (no further edge).
+/// - When the RTL calls `$finish` or `$stop`, or Verilator stops it with a
+///   fatal error, the process goes on: `step` returns false, `end` says what
+///   happened where and in which cycle, and the instance is frozen (later
+///   steps do nothing). A driver must check: a run that ended early checked
+///   nothing after that cycle.
 ///
 /// The per-cycle path is one C call (`tl_step`) that copies the input buffer
-/// into the model, toggles the clock, evaluates and copies outputs out: no
-/// strings, dictionaries or allocation. Not thread-safe: use an instance from
+/// into the model, toggles the clock, evaluates and copies outputs out, and
+/// whose return value says whether the simulation has ended: no strings,
+/// dictionaries or allocation. Not thread-safe: use an instance from
 /// one thread at a time; separate instances are independent.
 public final class VerilatedModel {
     public let top: String
@@ -35,7 +41,7 @@ public final class VerilatedModel {
     @usableFromInline let sampledOutputs: UnsafeMutablePointer<UInt64>
     @usableFromInline let instance: UnsafeMutableRawPointer
     let fns: ShimFunctions
-    @usableFromInline let stepFunction: @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Void
+    @usableFromInline let stepFunction: @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Int32
     @usableFromInline var dirty = false
     /// Clock cycles stepped since the instance was created (reset cycles included).
     public var cycles: UInt64 { cycleCount }
@@ -45,6 +51,9 @@ public final class VerilatedModel {
     private var resetPort: InputPort?
     /// True while a VCD file is open.
     public private(set) var isTracing = false
+    /// How the simulation ended on its own (`$finish`, `$stop`, a fatal
+    /// error), nil while it runs; see `ModelEnd`.
+    public private(set) var end: ModelEnd?
 
     /// Loads (building on a cache miss) the model of `spec` and creates an
     /// instance. `seed` seeds Verilator's random initial register values
@@ -73,6 +82,7 @@ public final class VerilatedModel {
             throw ModelError.load("\(entry.library.path): tl_new returned null")
         }
         instance = inst
+        noteEnd()   // an initial block may already have called $finish
         if let r = spec.reset { resetPort = try input(r) }
     }
 
@@ -199,18 +209,39 @@ public final class VerilatedModel {
     /// Marks the raw inputs as changed, so the next `peek` re-evaluates first.
     @inlinable public func inputsChanged() { dirty = true }
 
-    /// Runs `n` full clock cycles (one C call for all of them).
-    @inlinable @inline(__always)
-    public func step(_ n: UInt64 = 1) {
-        stepFunction(instance, n)
+    /// Runs `n` full clock cycles (one C call for all of them). Returns false
+    /// when the simulation has ended (`end`): then the cycles after the end
+    /// did not run, and `cycles` counts only those that completed.
+    @inlinable @inline(__always) @discardableResult
+    public func step(_ n: UInt64 = 1) -> Bool {
+        let status = stepFunction(instance, n)
         dirty = true   // post-edge outputs are copied out lazily, by the next peek
-        cycleCount &+= n
+        if _fastPath(status == 0) {
+            cycleCount &+= n
+            return true
+        }
+        noteEnd()
+        return false
     }
 
-    /// Applies the poked inputs and evaluates without a clock edge.
+    /// Applies the poked inputs and evaluates without a clock edge (once the
+    /// simulation has ended: no evaluation, the outputs as the end left them).
     public func settle() {
-        fns.settle(instance)
+        if fns.settle(instance) != 0 { noteEnd() }
         dirty = false
+    }
+
+    /// Reads how the simulation ended from the shim, the first time it has.
+    @usableFromInline func noteEnd() {
+        guard end == nil else { return }
+        var file: UnsafePointer<CChar>?, message: UnsafePointer<CChar>?
+        var line: Int32 = 0, cycle: UInt64 = 0
+        let raw = fns.end(instance, &file, &line, &message, &cycle)
+        guard raw != 0 else { return }
+        let e = ModelEnd(kind: ModelEnd.Kind(rawValue: raw) ?? .fatal, file: file.map { String(cString: $0) } ?? "",
+                         line: Int(line), message: message.map { String(cString: $0) } ?? "", cycle: cycle, top: top)
+        end = e
+        if e.cycle > 0 { cycleCount = max(cycleCount, e.cycle - 1) }   // the cycles that completed
     }
 
     /// Holds reset active for `cycles` cycles, then releases it (leaves it inactive).

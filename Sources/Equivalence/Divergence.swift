@@ -6,7 +6,8 @@ import RouterSim
 public enum SimOutcome: Sendable {
     /// Every response, in order.
     case responses(SimRun)
-    /// The RTL broke the handshake, hung or gave undefined bits (a hardware
+    /// The RTL broke the handshake, hung, gave undefined bits or ended the
+    /// simulation before the last response (a hardware
     /// failure, not a tool failure): the command index concerned and the message.
     case broken(index: Int, message: String)
 }
@@ -57,6 +58,10 @@ public enum Compare {
             return .broken(index: min(e.commandIndex, max(commands.count - 1, 0)), message: e.message)
         } catch let e as IcarusRunError {
             return .broken(index: max(commands.count - 1, 0), message: e.message)
+        } catch let e as SimulationEnded {
+            // $finish/$stop/fatal: blame the last command the RTL saw (later ones cannot
+            // have caused it; the shrinker cuts the trace after the index).
+            return .broken(index: e.failingIndex, message: e.description)
         }
     }
 

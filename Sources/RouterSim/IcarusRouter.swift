@@ -12,16 +12,23 @@ import RouterModel
 /// removed after a successful run and kept (its path in the error) after a
 /// failed one; a given `workDirectory` is always kept. Replay by hand with
 /// `cd DIR && iverilog -g2005 -o sim.vvp -s trapline_tb trapline_tb.v router.v && vvp -n sim.vvp`.
+///
+/// An RTL whose `$finish` or `$stop` ends `vvp` before the bench's own end
+/// (the responses file lacks the bench's closing line) is a `SimulationEnded`
+/// (the temporary work directory is removed: the caller's replay line is the
+/// way back).
 public struct IcarusRouter: RouterSimulator {
     public let name = "icarus"
     public var verilog: String
     public var workDirectory: URL?
+    /// How messages name the RTL file (`SimulationEnded.source`), e.g. the `--rtl` path.
+    public var sourceName: String?
 
     /// `verilog`: the text of a Verilog file with the SPEC section 9 top module
     /// `trapline_router`. `workDirectory`: where to keep the test bench and
     /// outputs (a fresh temporary directory when nil).
-    public init(verilog: String, workDirectory: URL? = nil) {
-        self.verilog = verilog; self.workDirectory = workDirectory
+    public init(verilog: String, workDirectory: URL? = nil, sourceName: String? = nil) {
+        self.verilog = verilog; self.workDirectory = workDirectory; self.sourceName = sourceName
     }
 
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
@@ -52,6 +59,11 @@ public struct IcarusRouter: RouterSimulator {
             let result = try runIn(dir, commands, handshake, wave, resetAfter)
             if temporary { try? fm.removeItem(at: dir) }
             return result
+        } catch var ended as SimulationEnded {
+            if temporary { try? fm.removeItem(at: dir) }
+            if ended.lines.isEmpty && ended.cause != "$fatal" { ended.lines = Self.endCalls(in: verilog) }
+            ended.source = sourceName
+            throw ended
         } catch let error as IcarusRunError {
             throw IcarusRunError(error.message + "\nThe run's files are kept in \(dir.path); replay by hand with: cd \(dir.path) && iverilog -g2005 -o sim.vvp -s trapline_tb trapline_tb.v router.v && vvp -n sim.vvp")
         }
@@ -71,11 +83,22 @@ public struct IcarusRouter: RouterSimulator {
 
         try ProcessRunner.check(.iverilog, ["-g2005", "-o", "sim.vvp", "-s", IcarusTestBench.topModule,
                                             IcarusTestBench.benchFile, IcarusTestBench.routerFile], cwd: dir)
-        try ProcessRunner.check(.vvp, ["-n", "sim.vvp"], cwd: dir)
-        guard let text = try? Data(contentsOf: responsesURL) else {
-            throw IcarusRunError("the Icarus test bench wrote no \(IcarusTestBench.responsesFile)")
+        let vvp = try Toolchain.locate(.vvp)
+        let sim = try ProcessRunner.run(vvp, ["-n", "sim.vvp"], cwd: dir)
+        let text = try? Data(contentsOf: responsesURL)
+        if sim.status != 0 {
+            // The RTL's $fatal: vvp prints "FATAL: router.v:L: message" and exits 1.
+            guard let fatal = sim.stdout.split(separator: "\n").first(where: { $0.hasPrefix("FATAL: ") }) else {
+                throw ToolError.failed(tool: .vvp, command: "\(vvp) -n sim.vvp", output: sim.output)
+            }
+            let place = fatal.dropFirst("FATAL: ".count).split(separator: ":", maxSplits: 2)
+            let line = place.count >= 2 && place[0] == Substring(IcarusTestBench.routerFile) ? Int(place[1]) : nil
+            throw SimulationEnded(simulator: name, cause: "$fatal", lines: line.map { [$0] } ?? [], cycle: nil,
+                                  responses: text.map { IcarusRouter.count($0) } ?? 0, commands: commands.count,
+                                  lastSeen: nil, source: nil)
         }
-        let run = try IcarusRouter.parse(text, expected: commands.count)
+        // No file at all: an initial $finish of the RTL ran before the bench's $fopen.
+        let run = try IcarusRouter.parse(text ?? Data(), expected: commands.count)
         // An empty trace still compiles and starts the router; like the Verilator driver it takes no cycles.
         return commands.isEmpty ? SimRun(responses: [], cycles: 0) : run
     }
@@ -140,7 +163,46 @@ public struct IcarusRouter: RouterSimulator {
                                       info: UInt32(v[8]), errCode: UInt32(v[9]), entry: v[10], data: v[11],
                                       current: UInt8(v[12]), error: UInt8(v[13])))
         }
-        throw IcarusRunError("the Icarus run stopped early (no DONE line) after \(responses.count) of \(expected) responses")
+        // Neither DONE nor TIMEOUT: something other than the bench called $finish
+        // (or $stop, which `vvp -n` treats alike) first: the RTL.
+        throw SimulationEnded(simulator: "icarus", cause: "$finish or $stop", lines: [], cycle: nil,
+                              responses: responses.count, commands: expected, lastSeen: nil, source: nil)
+    }
+
+    /// The number of response lines in a responses file.
+    static func count(_ data: Data) -> Int {
+        data.split(separator: 10).filter { !$0.isEmpty && $0.first != UInt8(ascii: "D") && $0.first != UInt8(ascii: "T") }.count
+    }
+
+    /// The lines of `verilog` that call `$finish` or `$stop` (comments skipped).
+    static func endCalls(in verilog: String) -> [Int] {
+        var lines: [Int] = []
+        var inBlockComment = false
+        for (i, raw) in verilog.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var code = Substring(raw)
+            var kept = ""
+            while !code.isEmpty {
+                if inBlockComment {
+                    guard let close = code.range(of: "*/") else { code = ""; break }
+                    code = code[close.upperBound...]; inBlockComment = false
+                } else if let open = code.range(of: "/*"), code.range(of: "//").map({ open.lowerBound < $0.lowerBound }) ?? true {
+                    kept += code[..<open.lowerBound]; code = code[open.upperBound...]; inBlockComment = true
+                } else {
+                    kept += code.range(of: "//").map { code[..<$0.lowerBound] } ?? code; code = ""
+                }
+            }
+            for call in ["$finish", "$stop"] {
+                var rest = Substring(kept)
+                while let r = rest.range(of: call) {
+                    rest = rest[r.upperBound...]
+                    if !(rest.first.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" } ?? false) {
+                        lines.append(i + 1)
+                        break
+                    }
+                }
+            }
+        }
+        return Array(Set(lines)).sorted()
     }
 }
 

@@ -20,7 +20,10 @@ import RouterModel
 /// Responses file: one line per consumed response, 14 hex fields in the order
 /// kind target self fallback policy from reason qual info err_code entry data
 /// current error; then `DONE <cycles>` or, when the cycle limit is reached,
-/// `TIMEOUT <cycles> <accepted commands> <responses>`.
+/// `TIMEOUT <cycles> <accepted commands> <responses>`. The bench writes one of
+/// the two before its own `$finish`, so a file with neither means the RTL's
+/// `$finish` or `$stop` ended `vvp` first (`IcarusRouter` reports it as
+/// `SimulationEnded`; Verilog-2005 gives the bench no hook to see it happen).
 enum IcarusTestBench {
     static let commandsFile = "commands.hex"
     static let responsesFile = "responses.txt"

@@ -41,16 +41,20 @@ extension VerilatorRouter {
     /// the same cycle count. Reset: `rst` high for 2 cycles with cmd_valid and
     /// rsp_ready low (not counted in `cycles`).
     /// `trace`: open a VCD at `path` when command `from` is first offered.
-    /// Returns (responses consumed, cycles after reset).
+    /// Returns (responses consumed, cycles after reset). When the RTL ends
+    /// the simulation (`$finish`, `$stop`, a fatal error) it throws
+    /// `SimulationEnded` (the RTL named `source`): the check is the return
+    /// value of each `step`, nothing more per cycle.
     static func drive<Sink: ResponseSink>(_ m: VerilatedModel, _ p: VerilatorRouterPorts, _ commands: [Command],
                                           _ handshake: Handshake, _ sink: inout Sink,
-                                          trace: (from: Int, path: String)? = nil) throws -> (Int, UInt64) {
+                                          trace: (from: Int, path: String)? = nil, source: String? = nil) throws -> (Int, UInt64) {
         let n = commands.count
         var rng = SeededRandom(seed: handshake.seed)   // @inlinable: inlined into this loop
         let idlePercent = handshake.idlePercent, stallPercent = handshake.stallPercent
         p.set(p.cmdValid, false); p.set(p.rspReady, false)
         if let first = commands.first { p.load(first) }
         m.inputsChanged()
+        let resetEnd = m.cycles + 2   // the model's cycle count when reset is over
         try m.reset(cycles: 2)
         var next = 0, got = 0, loaded = 0
         var cycles: UInt64 = 0
@@ -68,7 +72,7 @@ extension VerilatorRouter {
                 let valid = next < n && !idle
                 p.set(p.cmdValid, valid)
                 p.set(p.rspReady, !stall)
-                m.step()
+                guard m.step() else { throw ended(m, resetEnd, got, n, next, source) }
                 cycles &+= 1
                 let accepted = valid && p.isHigh(p.cmdReady)
                 if accepted { next += 1; offeredUnaccepted = 0 } else if valid && next == got { offeredUnaccepted += 1 }
@@ -95,11 +99,12 @@ extension VerilatorRouter {
                 }
             }
         }
+        if let end = m.end { throw SimulationEnded(end, resetCycles: resetEnd, responses: got, commands: n, lastSeen: 0, source: source) }
         if got == n {
             // Nothing may follow the last response.
             p.set(p.cmdValid, false); p.set(p.rspReady, true)
             for k in 1...drainCycles {
-                m.step()
+                guard m.step() else { throw ended(m, resetEnd, got, n, n - 1, source) }
                 if p.isHigh(p.rspValid) {
                     throw ProtocolViolation("cycle \(cycles + k): the router gave a response after all \(n) commands were answered (a duplicated or spurious response)",
                                             commandIndex: n, cycle: cycles + k)
@@ -107,6 +112,14 @@ extension VerilatorRouter {
             }
         }
         return (got, cycles)
+    }
+
+    /// The error for a model that ended (`m.end` is set after a false `step`)
+    /// while command `seen` was the last one driven.
+    @inline(never)
+    static func ended(_ m: VerilatedModel, _ resetEnd: UInt64, _ got: Int, _ n: Int, _ seen: Int, _ source: String?) -> SimulationEnded {
+        let end = m.end ?? ModelEnd(kind: .fatal, file: "", line: 0, message: "", cycle: m.cycles + 1, top: m.top)
+        return SimulationEnded(end, resetCycles: resetEnd, responses: got, commands: n, lastSeen: min(seen, n - 1), source: source)
     }
 }
 

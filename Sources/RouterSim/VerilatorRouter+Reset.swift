@@ -17,7 +17,7 @@ extension VerilatorRouter {
         for commands in segments {
             var sink = CollectingSink()
             sink.responses.reserveCapacity(commands.count)
-            let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink)
+            let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink, source: sourceName)
             runs.append(SimRun(responses: sink.responses, cycles: cycles))
         }
         return runs

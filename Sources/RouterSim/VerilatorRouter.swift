@@ -13,6 +13,10 @@ import RouterModel
 /// file uses a second, `--trace` build of the same text, made on first use.
 /// Each run uses a fresh model instance whose random initial register values
 /// come from `seed`, then holds reset for 2 cycles.
+///
+/// An RTL that calls `$finish` or `$stop`, or that Verilator stops with a
+/// fatal error, makes every run method throw `SimulationEnded` (never a
+/// short or partial result).
 public final class VerilatorRouter: RouterSimulator {
     public let name = "verilator"
     public let verilog: String
@@ -21,9 +25,11 @@ public final class VerilatorRouter: RouterSimulator {
     private let spec: ModelSpec
     /// The cache entry of the model without waveform support.
     public let entry: ModelCache.Entry
+    /// How messages name the RTL file (`SimulationEnded.source`), e.g. the `--rtl` path.
+    public let sourceName: String?
 
-    public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1) throws {
-        self.verilog = verilog; self.cache = cache; self.seed = seed
+    public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1, sourceName: String? = nil) throws {
+        self.verilog = verilog; self.cache = cache; self.seed = seed; self.sourceName = sourceName
         spec = VerilatorRouterPorts.spec(verilog: verilog, trace: false)
         entry = try cache.entry(for: spec)
     }
@@ -55,7 +61,7 @@ public final class VerilatorRouter: RouterSimulator {
         defer { m.closeTrace() }
         var sink = CollectingSink()
         sink.responses.reserveCapacity(commands.count)
-        let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: Self.window(wave, waveFrom))
+        let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: Self.window(wave, waveFrom), source: sourceName)
         return SimRun(responses: sink.responses, cycles: cycles)
     }
 
@@ -88,13 +94,13 @@ public final class VerilatorRouter: RouterSimulator {
             defer { pipeline.finish() }
             var sink = PipelinedLockstepSink(pipeline: pipeline, keep: keepResponses)
             if keepResponses { sink.responses.reserveCapacity(commands.count) }
-            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace)
+            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace, source: sourceName)
             return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
         }
         return try commands.withUnsafeBufferPointer { cmds in
             var sink = LockstepSink(reference: Router(config: config), commands: cmds, keep: keepResponses)
             if keepResponses { sink.responses.reserveCapacity(commands.count) }
-            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace)
+            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace, source: sourceName)
             return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
         }
     }

@@ -9,7 +9,9 @@ import Stimulus
 /// through the router RTL in a simulator and through the reference router.
 /// The RTL's responses go to stdout (SPEC 10); the first difference (or a
 /// handshake violation) goes to stderr with the seeds, the failing prefix
-/// written as a trace file and a command line that replays it, exit 1.
+/// written as a trace file and a command line that replays it, exit 1. An
+/// RTL that ends the simulation itself (`$finish`, `$stop`, a fatal error)
+/// before the last response is exit 1 too: what came after was not checked.
 struct CosimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cosim",
@@ -102,6 +104,8 @@ struct CosimCommand: ParsableCommand {
                                 failure: report(commands, m.index, m.expected, m.actual, handshake).description)
         } catch let v as ProtocolViolation {
             return CosimOutcome(responses: [], failure: violation(commands, v.commandIndex, v.message, handshake))
+        } catch let e as SimulationEnded {
+            return CosimOutcome(responses: [], failure: violation(commands, e.failingIndex, e.description, handshake, headline: true))
         } catch let e as ModelError {
             throw cliError(e, rtl: rtl)
         }
@@ -110,8 +114,12 @@ struct CosimCommand: ParsableCommand {
     private func runIcarus(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
                            _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
         let run: SimRun
-        do { run = try IcarusRouter(verilog: verilog).run(commands, handshake: handshake, wave: wave) } catch let e as IcarusRunError {
+        do {
+            run = try IcarusRouter(verilog: verilog, sourceName: rtl).run(commands, handshake: handshake, wave: wave)
+        } catch let e as IcarusRunError {
             return CosimOutcome(responses: [], failure: violation(commands, nil, e.message, handshake))
+        } catch let e as SimulationEnded {
+            return CosimOutcome(responses: [], failure: violation(commands, e.lastSeen, e.description, handshake, headline: true))
         }
         var reference = Router(config: config)
         for (i, c) in commands.enumerated() {
@@ -132,8 +140,11 @@ struct CosimCommand: ParsableCommand {
                         replay: replayLine(prefix?.path ?? "PREFIX.jsonl", failingIndex: index))
     }
 
-    private func violation(_ commands: [Command], _ index: Int?, _ message: String, _ handshake: Handshake) -> String {
-        var lines = ["the router broke the SPEC 9 handshake under \(sim): \(message)"]
+    /// The report of a run that failed without a response to compare: `message`
+    /// after "the router broke the SPEC 9 handshake", or alone as the `headline`.
+    private func violation(_ commands: [Command], _ index: Int?, _ message: String, _ handshake: Handshake,
+                           headline: Bool = false) -> String {
+        var lines = [headline ? message : "the router broke the SPEC 9 handshake under \(sim): \(message)"]
         var seeds = "  handshake: seed \(handshake.seed), idle \(handshake.idlePercent)%, stall \(handshake.stallPercent)%"
         if random != nil { seeds = "  stimulus seed: \(seed);" + seeds.dropFirst(1) }
         lines.append(seeds)

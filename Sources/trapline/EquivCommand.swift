@@ -84,7 +84,7 @@ struct EquivCommand: ParsableCommand {
         options.runRandom = !noRandom
         options.fullBudget = fullBudget
         options.parameterFlags = parameters.flags(config)
-        let campaign = Campaign(options: options, primary: verilator, secondary: IcarusRouter(verilog: verilog)) {
+        let campaign = Campaign(options: options, primary: verilator, secondary: IcarusRouter(verilog: verilog, sourceName: rtl)) {
             progress.show($0)
         }
         let result: CampaignResult

@@ -25,7 +25,7 @@ func routerVerilog(config: RouterConfig, rtl: String?) throws -> String {
 /// SPEC 9 is bad input (exit 2); any other build or load failure is a tool
 /// failure (exit 3). `rtl` names the file in the message.
 func verilatorRouter(verilog: String, seed: UInt64, rtl: String?) throws -> VerilatorRouter {
-    do { return try VerilatorRouter(verilog: verilog, seed: seed) } catch let e as ModelError {
+    do { return try VerilatorRouter(verilog: verilog, seed: seed, sourceName: rtl) } catch let e as ModelError {
         throw cliError(e, rtl: rtl)
     }
 }

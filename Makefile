@@ -47,22 +47,19 @@ cosim: deps release
 rtl: build
 	.build/debug/trapline generate --out rtl
 
-## bench: SPEC 12 figures (release build); `make bench BENCH_FLAGS=--json` for JSON.
+## bench: SPEC 12 figures (release build) at the defaults, side by side with the hand-written
+## router of sim/handwritten/ (plain C++ harness at full rate, lines), then the C++ full-rate
+## figures at --vmms 16 --guests 64 --io-ranges 16. `make bench BENCH_FLAGS=--json` for JSON.
+BASELINE := sim/handwritten/trapline_router.v
 bench: deps release
-	$(RELEASE_BIN) bench $(BENCH_FLAGS)
+	$(RELEASE_BIN) bench $(if $(wildcard $(BASELINE)),--baseline $(BASELINE)) $(BENCH_FLAGS)
+	$(RELEASE_BIN) bench --vmms 16 --guests 64 --io-ranges 16 --commands 300000 --rounds 3 $(BENCH_FLAGS)
 
-## synth: Yosys synthesis of the default router, I/O bitmaps off and on; prints cell statistics.
-## The script is `synth` with its memory_map step left out, so the bitmaps stay $$mem cells (a RAM macro)
-## instead of 4 x 64 Kibit of flip-flops.
+## synth: Yosys synthesis of the generated router, I/O bitmaps off, at the defaults and at
+## --vmms 16 --guests 64 --io-ranges 16: lines, cells (simple gates) and logic depth (longest path).
 synth: deps build
-	@mkdir -p sim/build/synth
-	.build/debug/trapline generate --out sim/build/synth/bitmaps_off --no-io-bitmaps >/dev/null
-	.build/debug/trapline generate --out sim/build/synth/bitmaps_on >/dev/null
-	@for v in bitmaps_off bitmaps_on; do \
-	  echo "== synth: default parameters, $$v =="; \
-	  yosys -q -l sim/build/synth/$$v.log -p "read_verilog sim/build/synth/$$v/trapline_router.v; synth -top trapline_router -run begin:fine; opt -fast -full; opt -full; techmap; opt -fast; abc -fast; opt -fast; check; tee -o sim/build/synth/$$v.stat stat" >/dev/null || exit 3; \
-	  sed -n '/Number of cells/,/^$$/p' sim/build/synth/$$v.stat; \
-	done
+	@scripts/synth.sh defaults
+	@scripts/synth.sh large --vmms 16 --guests 64 --io-ranges 16
 
 clean:
 	rm -rf .build sim/build

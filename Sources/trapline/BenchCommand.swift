@@ -19,6 +19,13 @@ import Stimulus
 /// - `cpp_cycles_per_s`: `sim/bench_harness.cpp` linked against the same
 ///   Verilated objects, same commands and handshake pattern, checksums only;
 ///   its cycle count and checksum are checked against the Swift run.
+/// - `cpp_full_rate_cycles_per_s`: the same harness at full rate (a command offered every
+///   cycle, `rsp_ready` always high): the model's own speed, the figure to compare RTLs by.
+/// - `rtl_lines`: lines of the Verilog under benchmark.
+/// - with `--baseline FILE.v` (`make bench` passes the hand-written router of
+///   sim/handwritten/ at the defaults): `baseline_cpp_full_rate_cycles_per_s`,
+///   `baseline_rtl_lines` and `vs_baseline` (generated / baseline full-rate speed), measured
+///   in the same interleaved rounds; the baseline's responses must checksum the same.
 /// - `ratio`, `reference_commands_per_s`, and the DSL figures.
 /// Each throughput is the best of `--rounds` interleaved rounds (the machine is shared).
 struct BenchCommand: ParsableCommand {
@@ -30,6 +37,8 @@ struct BenchCommand: ParsableCommand {
     var json = false
     @Option(help: "Benchmark this Verilog file (SPEC 9 interface) instead of the generated router.")
     var rtl: String?
+    @Option(help: "Also measure this Verilog file (SPEC 9 interface, e.g. a hand-written router) at full rate, side by side.")
+    var baseline: String?
     @Option(help: "Random commands per throughput run.")
     var commands: Int = 1_000_000
     @Option(help: "Interleaved measurement rounds (the best of each side is reported).")
@@ -82,12 +91,26 @@ struct BenchCommand: ParsableCommand {
         let harness = try quiet.buildExecutable(sources: [harnessSource], against: router.entry,
                                                 output: work.appendingPathComponent("bench_harness"))
         let expectedChecksum = Self.referenceChecksum(stimulus, config)
+        var baselineHarness: URL?
+        var baselineLines = 0
+        if let path = baseline {
+            note("building the baseline \(path) and its C++ harness...")
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw CLIError.badInput("--baseline \(path): cannot read it (\(error.localizedDescription))")
+            }
+            baselineLines = Self.lineCount(text)
+            let other = try VerilatorRouter(verilog: text, cache: quiet)
+            baselineHarness = try quiet.buildExecutable(sources: [harnessSource], against: other.entry,
+                                                        output: work.appendingPathComponent("baseline_harness"))
+        }
 
         // Interleaved rounds, best of each: a burst of load from elsewhere on a
         // shared machine then hits both sides instead of one.
         note("\(rounds) interleaved rounds of Swift lockstep (pipelined and serial reference) and the C++ harness...")
         var swiftBest = Double.infinity, serialBest = Double.infinity, cppBest = Double.infinity
-        var cycles: UInt64 = 0
+        var fullBest = Double.infinity, baselineBest = Double.infinity
+        var cycles: UInt64 = 0, fullCycles: UInt64 = 0
         for _ in 0..<rounds {
             t = DispatchTime.now().uptimeNanoseconds
             let r = try router.lockstep(stimulus, handshake: handshake, config: config, keepResponses: false)
@@ -97,17 +120,24 @@ struct BenchCommand: ParsableCommand {
             }
             cycles = r.cycles
 
-            let h = try ProcessRunner.run(harness.path, [bin.path, "1", "20", "20"])
-            let fields = Dictionary(uniqueKeysWithValues: h.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { kv -> (String, String)? in
-                let p = kv.split(separator: "=", maxSplits: 1); return p.count == 2 ? (String(p[0]), String(p[1])) : nil })
-            guard h.status == 0, let s = fields["seconds"].flatMap(Double.init), let c = fields["cycles"].flatMap(UInt64.init),
-                  let sum = fields["checksum"] else {
-                throw CLIError.tool("the C++ bench harness failed: \(h.output)")
+            let h = try Self.runHarness(harness, bin, idle: 20, stall: 20)
+            guard h.cycles == cycles, h.checksum == expectedChecksum else {
+                throw CLIError.tool("the C++ harness ran a different pattern than the Swift bench (cycles \(h.cycles) vs \(cycles), checksum \(h.checksum) vs \(expectedChecksum)); sim/bench_harness.cpp and VerilatorRouter.drive disagree")
             }
-            guard c == cycles, sum == expectedChecksum else {
-                throw CLIError.tool("the C++ harness ran a different pattern than the Swift bench (cycles \(c) vs \(cycles), checksum \(sum) vs \(expectedChecksum)); sim/bench_harness.cpp and VerilatorRouter.drive disagree")
+            cppBest = min(cppBest, h.seconds)
+            let full = try Self.runHarness(harness, bin, idle: 0, stall: 0)
+            guard full.checksum == expectedChecksum else {
+                throw CLIError.tool("the C++ harness at full rate checksummed \(full.checksum), the reference \(expectedChecksum)")
             }
-            cppBest = min(cppBest, s)
+            fullBest = min(fullBest, full.seconds)
+            fullCycles = full.cycles
+            if let baselineHarness {
+                let b = try Self.runHarness(baselineHarness, bin, idle: 0, stall: 0)
+                guard b.checksum == expectedChecksum else {
+                    throw CLIError.mismatch("the baseline \(baseline ?? "") answers differently from the reference (checksum \(b.checksum), expected \(expectedChecksum)); check it with `trapline equiv --rtl \(baseline ?? "")`")
+                }
+                baselineBest = min(baselineBest, b.seconds * Double(fullCycles) / Double(b.cycles))
+            }
 
             t = DispatchTime.now().uptimeNanoseconds
             let serial = try router.lockstep(stimulus, handshake: handshake, config: config, keepResponses: false, pipelined: false)
@@ -119,9 +149,12 @@ struct BenchCommand: ParsableCommand {
         let reference = measureReferenceCommandsPerSecond(config: config)
 
         let cosimRate = Double(cycles) / swiftBest, cppRate = Double(cycles) / cppBest
+        let fullRate = Double(fullCycles) / fullBest
         var figures: [(String, String)] = [
             ("cosim_cycles_per_s", format(cosimRate)),
             ("cpp_cycles_per_s", format(cppRate)),
+            ("cpp_full_rate_cycles_per_s", format(fullRate)),
+            ("rtl_lines", "\(Self.lineCount(verilog))"),
             ("ratio", String(format: "%.3f", cosimRate / cppRate)),
             ("reference_commands_per_s", format(reference)),
             ("model_build_s_cold", String(format: "%.3f", cold)),
@@ -131,6 +164,11 @@ struct BenchCommand: ParsableCommand {
         let dsl = measureDSLBenchmark()
         figures += [("dsl_nodes", "\(dsl.nodes)"), ("dsl_elaborate_s", String(format: "%.3f", dsl.elaborateSeconds)),
                     ("dsl_emit_s", String(format: "%.3f", dsl.emitSeconds))]
+        if baselineHarness != nil {
+            let baselineRate = Double(fullCycles) / baselineBest
+            figures += [("baseline_cpp_full_rate_cycles_per_s", format(baselineRate)), ("baseline_rtl_lines", "\(baselineLines)"),
+                        ("vs_baseline", String(format: "%.3f", fullRate / baselineRate))]
+        }
         figures += [("cosim_serial_cycles_per_s", format(Double(cycles) / serialBest)),
                     ("commands", "\(commands)"), ("cycles", "\(cycles)")]
         if json {
@@ -139,6 +177,23 @@ struct BenchCommand: ParsableCommand {
             let width = figures.map(\.0.count).max() ?? 0
             for (k, v) in figures { print(k.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v) }
         }
+    }
+
+    /// Runs the C++ harness once; its `seconds`, `cycles` and `checksum`.
+    static func runHarness(_ harness: URL, _ commands: URL, idle: Int, stall: Int) throws -> (seconds: Double, cycles: UInt64, checksum: String) {
+        let h = try ProcessRunner.run(harness.path, [commands.path, "1", "\(idle)", "\(stall)"])
+        let fields = Dictionary(uniqueKeysWithValues: h.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { kv -> (String, String)? in
+            let p = kv.split(separator: "=", maxSplits: 1); return p.count == 2 ? (String(p[0]), String(p[1])) : nil })
+        guard h.status == 0, let s = fields["seconds"].flatMap(Double.init), let c = fields["cycles"].flatMap(UInt64.init),
+              let sum = fields["checksum"] else {
+            throw CLIError.tool("the C++ bench harness failed: \(h.output)")
+        }
+        return (s, c, sum)
+    }
+
+    /// Lines of a Verilog text (a final newline does not start another line).
+    static func lineCount(_ text: String) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } + (text.hasSuffix("\n") || text.isEmpty ? 0 : 1)
     }
 
     private func seconds(since t: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9 }

@@ -37,7 +37,7 @@ import TestSupport
         let anchor = "assign static_hit ="
         var lines = base.components(separatedBy: "\n")
         let i = try #require(lines.firstIndex { $0.contains(anchor) }, "'\(anchor)' not found in the generated RTL")
-        let r0 = try #require(lines[i].range(of: "16'd5"), "'16'd5' not found on the static_hit line")
+        let r0 = try #require(lines[i].range(of: "EXIT_REASON_IO_SMI"), "'EXIT_REASON_IO_SMI' (reason 5) not found on the static_hit line")
         lines[i].replaceSubrange(r0, with: "16'd7")
         let mutant = dir.appendingPathComponent("mutant.v")
         try lines.joined(separator: "\n").write(to: mutant, atomically: true, encoding: .utf8)

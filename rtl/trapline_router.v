@@ -111,7 +111,7 @@ module trapline_router (  // RouterDesign.swift:30
     localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
     localparam [2:0] RSP_VMFAIL_VALID = 3'd3;
     localparam [2:0] RSP_VMSUCCEED = 3'd1;
-    // OwnerWants.swift:83
+    // OwnerWants.swift:82
     localparam [63:0] EXIT_WANTS_KEEP_ON_PIN_WRITE = 64'hfffffffffffffffc;
     localparam [63:0] EXIT_WANTS_KEEP_ON_PROC_WRITE = 64'hfffffe6f9ffe2fff;
     // CommandStage.swift:32
@@ -166,7 +166,6 @@ module trapline_router (  // RouterDesign.swift:30
     // OwnerWants.swift:15
     wire [63:0] owner_exit_wants;
     wire [31:0] owner_exc_bitmap;
-    wire [63:0] owner_io_bitmap_window;
     wire owner_wants;
     // RoutingPolicy.swift:26
     wire [3:0] eligible_sel;
@@ -274,18 +273,17 @@ module trapline_router (  // RouterDesign.swift:30
     wire [31:0] ev_err_code_and_pfec_mask_guest_owner_1 = ev_err_code & ((guest_owner[3:2] == 2'd0) ? pfec_mask[guest_owner[1:0]] : 32'd0);
     wire ev_err_code_and_pfec_mask_guest_owner_1_2 = ev_err_code_and_pfec_mask_guest_owner_1 == ((guest_owner[3:2] == 2'd0) ? pfec_match[guest_owner[1:0]] : 32'd0);
     wire ev_vector_is_vector_page_fault_sel = (ev_vector == VECTOR_PAGE_FAULT) ? (!(ev_err_code_and_pfec_mask_guest_owner_1_2 ^ owner_exc_bitmap[14])) : owner_exc_bitmap[ev_vector[4:0]];
-    wire [12:0] guest_owner_ev_qual = {guest_owner[1:0], ev_qual[31:21]};
-    wire io_bitmap_valid_guest_owner_ev_qual_12_5 = io_bitmap_valid[guest_owner_ev_qual[12:5]][guest_owner_ev_qual[4:0]];
-    wire [31:0] io_bitmap_guest_owner_ev_qual_and_io_bit = io_bitmap[guest_owner_ev_qual] & {32{(io_bitmap_top[guest_owner_ev_qual[12:5]] && io_bitmap_valid_guest_owner_ev_qual_12_5)}};
-    wire [12:0] guest_owner_ev_qual_31_21_plus_1 = {guest_owner[1:0], (ev_qual[31:21] + 11'd1)};
-    wire io_bitmap_valid_guest_owner_ev_qual_31_2 = io_bitmap_valid[guest_owner_ev_qual_31_21_plus_1[12:5]][guest_owner_ev_qual_31_21_plus_1[4:0]];
-    wire [31:0] io_bitmap_guest_owner_ev_qual_31_21_plus = io_bitmap[guest_owner_ev_qual_31_21_plus_1] & {32{(io_bitmap_top[guest_owner_ev_qual_31_21_plus_1[12:5]] && io_bitmap_valid_guest_owner_ev_qual_31_2)}};
-    wire owner_io_bitmap_window_at_ev_qual_20_16 = owner_io_bitmap_window[{1'b0, ev_qual[20:16]} + 6'd2];
-    wire ev_qual_1_0_not_0_and_owner_io_bitmap_wi = (ev_qual[1:0] != 2'd0) && owner_io_bitmap_window[{1'b0, ev_qual[20:16]} + 6'd1];
-    wire ev_qual_1_0_is_3_and_owner_io_bitmap_win = (ev_qual[1:0] == 2'd3) && (owner_io_bitmap_window_at_ev_qual_20_16 || owner_io_bitmap_window[{1'b0, ev_qual[20:16]} + 6'd3]);
+    wire [10:0] ev_qual_31_21_plus_1 = ev_qual[31:21] + 11'd1;
+    wire [7:0] guest_owner_ev_qual_31_21_plus_1 = {guest_owner[1:0], ev_qual_31_21_plus_1[10:5]};
+    wire io_bitmap_valid_guest_owner_ev_qual_31_2 = io_bitmap_valid[guest_owner_ev_qual_31_21_plus_1][ev_qual_31_21_plus_1[4:0]];
+    wire [31:0] io_bitmap_guest_owner_ev_qual_31_21_plus = io_bitmap[{guest_owner[1:0], ev_qual_31_21_plus_1}];
+    wire io_bitmap_valid_guest_owner_ev_qual_at_e = io_bitmap_valid[{guest_owner[1:0], ev_qual[31:26]}][ev_qual[25:21]];
+    wire io_bitmap_top_at_guest_owner_ev_qual_and = io_bitmap_top[{guest_owner[1:0], ev_qual[31:26]}] && io_bitmap_valid_guest_owner_ev_qual_at_e;
+    wire [31:0] io_bitmap_guest_owner_ev_qual = io_bitmap_top_at_guest_owner_ev_qual_and ? io_bitmap[{guest_owner[1:0], ev_qual[31:21]}] : 32'd0;
+    wire [63:0] io_bitmap_guest_owner_ev_qual_31_21_plus_2 = {((io_bitmap_top[guest_owner_ev_qual_31_21_plus_1] && io_bitmap_valid_guest_owner_ev_qual_31_2) ? io_bitmap_guest_owner_ev_qual_31_21_plus : 32'd0), io_bitmap_guest_owner_ev_qual} >> {1'b0, ev_qual[20:16]};
     wire use_io_bitmaps_guest_owner_1_0 = (guest_owner[3:2] == 2'd0) ? use_io_bitmaps[guest_owner[1:0]] : 1'b0;
-    wire ev_qual_31_16_gt_not_ev_qual_1_0_or_owne = ev_qual_31_16_gt_not_ev_qual_1_0 || ((owner_io_bitmap_window[{1'b0, ev_qual[20:16]}] || ev_qual_1_0_not_0_and_owner_io_bitmap_wi) || ev_qual_1_0_is_3_and_owner_io_bitmap_win);
-    wire ev_is_io_sel = ev_is_io ? (use_io_bitmaps_guest_owner_1_0 ? ev_qual_31_16_gt_not_ev_qual_1_0_or_owne : owner_exit_wants[30]) : owner_exit_wants[ev_reason[5:0]];
+    wire ev_qual_31_16_gt_not_ev_qual_1_0_or_io_b = ev_qual_31_16_gt_not_ev_qual_1_0 || ((io_bitmap_guest_owner_ev_qual_31_21_plus_2 & ((ev_qual[1:0] == 2'd3) ? 64'd15 : ((ev_qual[1:0] != 2'd0) ? 64'd3 : 64'd1))) != 64'd0);
+    wire ev_is_io_sel = ev_is_io ? (use_io_bitmaps_guest_owner_1_0 ? ev_qual_31_16_gt_not_ev_qual_1_0_or_io_b : owner_exit_wants[30]) : owner_exit_wants[ev_reason[5:0]];
     wire eligible_sel_bit3_and_not_return_valid_o = eligible_sel[3] && ((!return_valid[3]) || (current[7] && (current[5:0] == 6'd3)));
     wire eligible_sel_bit2_and_not_return_valid_o = eligible_sel[2] && ((!return_valid[2]) || (current[7] && (current[5:0] == 6'd2)));
     wire eligible_sel_bit1_and_not_return_valid_o = eligible_sel[1] && ((!return_valid[1]) || (current[7] && (current[5:0] == 6'd1)));
@@ -341,8 +339,7 @@ module trapline_router (  // RouterDesign.swift:30
     wire [63:0] exit_wants_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? exit_wants[cmd_vmcs_q[1:0]] : 64'd0;
     wire [63:0] cmd_data_q_bits = {62'd0, cmd_data_q[0], cmd_data_q[3]};
     wire [63:0] cmd_data_q_bits_2 = {23'd0, cmd_data_q[30], cmd_data_q[29], 2'd0, cmd_data_q[10], 5'd0, cmd_data_q[24], cmd_data_q[23], 12'd0, cmd_data_q[12], cmd_data_q[11], cmd_data_q[9], 1'b0, cmd_data_q[7], 12'd0};
-    wire [12:0] cmd_vmcs_q_cmd_field_q = {cmd_vmcs_q[1:0], cmd_field_q[10:0]};
-    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q_1 = io_bitmap_top[cmd_vmcs_q_cmd_field_q[12:5]] ? io_bitmap_valid[cmd_vmcs_q_cmd_field_q[12:5]] : 32'd0;
+    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
     wire [15:0] load_current_1_0 = (current[3:2] == 2'd0) ? load[current[1:0]] : 16'd0;
     `ifndef SYNTHESIS
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
@@ -409,7 +406,6 @@ module trapline_router (  // RouterDesign.swift:30
     assign guest_owner = (current[5:3] == 3'd0) ? owner[current[2:0]] : 4'd0;
     assign owner_exit_wants = (guest_owner[3:2] == 2'd0) ? exit_wants[guest_owner[1:0]] : 64'd0;
     assign owner_exc_bitmap = (guest_owner[3:2] == 2'd0) ? exc_bitmap[guest_owner[1:0]] : 32'd0;
-    assign owner_io_bitmap_window = {io_bitmap_guest_owner_ev_qual_31_21_plus, io_bitmap_guest_owner_ev_qual_and_io_bit};
     assign owner_wants = ev_is_exception ? (ev_is_nmi ? owner_exit_wants[0] : ev_vector_is_vector_page_fault_sel) : ev_is_io_sel;
     assign eligible_sel = eligible[ev_reason[5:0]];
     assign load_candidates = {eligible_sel_bit3_and_not_return_valid_o, eligible_sel_bit2_and_not_return_valid_o, eligible_sel_bit1_and_not_return_valid_o, (eligible_sel[0] && ((!return_valid[0]) || (current[7] && (current[5:0] == 6'd0))))};
@@ -778,7 +774,7 @@ module trapline_router (  // RouterDesign.swift:30
                         end
                     end
                     if (vmm_bitmap_write) begin
-                        io_bitmap_top <= io_bitmap_top | (256'd1 << cmd_vmcs_q_cmd_field_q[12:5]);
+                        io_bitmap_top <= io_bitmap_top | (256'd1 << {cmd_vmcs_q[1:0], cmd_field_q[10:5]});
                     end
                     if (vmm_launch) begin
                         if (cmd_guest_q[5:3] == 3'd0) begin
@@ -821,8 +817,8 @@ module trapline_router (  // RouterDesign.swift:30
         if (execute) begin
             if (outcome_vmsucceed) begin
                 if (vmm_bitmap_write) begin
-                    io_bitmap_valid[cmd_vmcs_q_cmd_field_q[12:5]] <= io_bitmap_valid_cmd_vmcs_q_cmd_field_q_1 | (32'd1 << cmd_vmcs_q_cmd_field_q[4:0]);
-                    io_bitmap[cmd_vmcs_q_cmd_field_q] <= cmd_data_q[31:0];
+                    io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= (io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] ? io_bitmap_valid_cmd_vmcs_q_cmd_field_q : 32'd0) | (32'd1 << cmd_field_q[4:0]);
+                    io_bitmap[{cmd_vmcs_q[1:0], cmd_field_q[10:0]}] <= cmd_data_q[31:0];
                 end
             end
         end

@@ -35,22 +35,23 @@ struct IOBitmap {
         top = m.reg("io_bitmap_top", width: v * 64, clock: clk, reset: rst, resetValue: 0)
     }
 
-    /// The valid-word index (group) of a data address: its bits above the low 5.
-    private func group(_ address: Signal) -> Signal { address[address.width - 1, 5] }
-
-    /// Word `address` ({vmm, word}), 0 unless written since the last reset (asynchronous).
-    func read(_ address: Signal) -> Signal {
-        let g = group(address)
-        let written = top[g] && valid.read(g)[address[4, 0]]
-        return data.read(address) & written.replicated(32)
+    /// Word `word` (11 bits) of VMM `vmm` (`vmmBits` bits), 0 unless written since the last
+    /// reset (asynchronous). The address parts are taken from `vmm` and `word` directly
+    /// (group {vmm, word[10:5]}, bit word[4:0]), so the read is one expression a simulator
+    /// evaluates only where its value is used.
+    func read(vmm: Signal, word: Signal) -> Signal {
+        let g = cat(vmm, word[10, 5])
+        let written = top[g] && valid.read(g)[word[4, 0]]
+        return mux(written, data.read(cat(vmm, word)), 0)
     }
 
-    /// Writes word `address` on the clock edge, under the enclosing conditions.
-    func write(_ m: ModuleBuilder, _ address: Signal, _ value: Signal) {
-        let g = group(address)
+    /// Writes `value` into word `word` of VMM `vmm` on the clock edge, under the enclosing
+    /// conditions.
+    func write(_ m: ModuleBuilder, vmm: Signal, word: Signal, _ value: Signal) {
+        let g = cat(vmm, word[10, 5])
         let kept = mux(top[g], valid.read(g), 0)
-        valid.write(g, kept | (m.const(1, width: 32) << address[4, 0]))
-        data.write(address, value)
+        valid.write(g, kept | (m.const(1, width: 32) << word[4, 0]))
+        data.write(cat(vmm, word), value)
         top <== top | (m.const(1, width: top.width) << g)
     }
 }

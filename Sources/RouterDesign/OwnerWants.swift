@@ -22,17 +22,16 @@ enum OwnerWants {
                             mux(d.vector .== m.spec("VECTOR_PAGE_FAULT"), pageFault, exc[vector]))
 
         // I/O: the bitmap when PROC bit 25 is set (and the design has bitmaps), else PROC bit 24.
+        // One expression, used once: a simulator evaluates the bitmap lookup only for an I/O
+        // event whose owner uses bitmaps.
         var io = wantsK[ExitWants.unconditionalIOSlot]
         if let bitmap = s.bitmap, let useBitmaps = s.useIOBitmaps {
             let word = d.port[15, 5]
-            let vmmBits = s.bitmapVMMBits
-            let lo = bitmap.read(cat(k[vmmBits - 1, 0], word))
-            let hi = bitmap.read(cat(k[vmmBits - 1, 0], word + 1))
-            // Ports port..port+size-1 are bits off..off+size-1 of {hi, lo} (size 1, 2 or 4).
-            let window = cat(hi, lo).named("owner_io_bitmap_window")
-            let off = d.port[4, 0].zeroExtended(to: 6)
-            let b0 = window[off], b1 = window[off + 1], b2 = window[off + 2], b3 = window[off + 3]
-            let hit = b0 || ((d.sizeMinusOne .!= 0) && b1) || ((d.sizeMinusOne .== 3) && (b2 || b3))
+            let vmm = k[s.bitmapVMMBits - 1, 0]
+            // Ports port..port+size-1 are bits off..off+size-1 of {word + 1, word} (size 1, 2 or 4).
+            let window = cat(bitmap.read(vmm: vmm, word: word + 1), bitmap.read(vmm: vmm, word: word))
+            let span = mux(d.sizeMinusOne .== 3, m.const(0xF, width: 64), mux(d.sizeMinusOne .!= 0, m.const(0x3, width: 64), m.const(0x1, width: 64)))
+            let hit = ((window >> d.port[4, 0].zeroExtended(to: 6)) & span) .!= 0
             io = mux(useBitmaps.read(k), d.wraps || hit, io)
         }
         return mux(d.isException, exception, mux(d.isIO, io, wantsK[d.reasonIndex])).named("owner_wants")

@@ -41,7 +41,7 @@ enum StateUpdate {
                 m.when(d.isWrite) { fields.write(m, s, data: io.cmdData) }
                 if let bitmap = s.bitmap {
                     m.when(d.isBitmapWrite) {
-                        bitmap.write(m, cat(io.cmdVMCS[s.bitmapVMMBits - 1, 0], io.cmdField[10, 0]), io.cmdData[31, 0])
+                        bitmap.write(m, vmm: io.cmdVMCS[s.bitmapVMMBits - 1, 0], word: io.cmdField[10, 0], io.cmdData[31, 0])
                     }
                 }
                 m.when(d.isLaunch) {

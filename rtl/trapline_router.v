@@ -711,13 +711,11 @@ module trapline_router (  // RouterDesign.swift:30
                         if (field_hit_pin) begin
                             if (cmd_vmcs_q[3:2] == 2'd0) begin
                                 pin[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                                exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & EXIT_WANTS_KEEP_ON_PIN_WRITE) | cmd_data_q_bits;
                             end
                         end
                         if (field_hit_proc) begin
                             if (cmd_vmcs_q[3:2] == 2'd0) begin
                                 proc[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                                exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & EXIT_WANTS_KEEP_ON_PROC_WRITE) | cmd_data_q_bits_2;
                                 use_io_bitmaps[cmd_vmcs_q[1:0]] <= cmd_data_q[25];
                             end
                         end
@@ -771,6 +769,11 @@ module trapline_router (  // RouterDesign.swift:30
                         end
                         if (field_hit_route_lock) begin
                             route_lock <= cmd_data_q[0];
+                        end
+                        if (field_hit_pin || field_hit_proc) begin
+                            if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & (field_hit_pin ? EXIT_WANTS_KEEP_ON_PIN_WRITE : EXIT_WANTS_KEEP_ON_PROC_WRITE)) | (field_hit_pin ? cmd_data_q_bits : cmd_data_q_bits_2);
+                            end
                         end
                     end
                     if (vmm_bitmap_write) begin

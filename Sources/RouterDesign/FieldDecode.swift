@@ -84,6 +84,12 @@ struct FieldDecode {
         for (f, hit, index) in hits where f.access == .readWrite {
             m.when(hit) { FieldStorage.write(f, m, s, index: index, data: data) }
         }
+        // PIN or PROC: rewrite the VMM's exit_wants slots that copy the written register
+        // (one write of the array, reading the old word once).
+        guard let pin = hits.first(where: { $0.spec.name == "PIN" }), let proc = hits.first(where: { $0.spec.name == "PROC" }) else { return }
+        m.when(pin.hit || proc.hit) {
+            s.exitWants.write(pin.index, ExitWants.written(m, old: s.exitWants.read(pin.index), pinWritten: pin.hit, value: data[31, 0]))
+        }
     }
 }
 
@@ -121,12 +127,9 @@ enum FieldStorage {
     /// (its width, and for checked fields only the bits the check allows).
     static func write(_ f: FieldSpec, _ m: ModuleBuilder, _ s: RouterState, index i: Signal, data v: Signal) {
         switch f.name {
-        case "PIN":
-            s.pin.write(i, v[31, 0])
-            s.exitWants.write(i, ExitWants.written(m, old: s.exitWants.read(i), register: .pin, value: v[31, 0]))
+        case "PIN": s.pin.write(i, v[31, 0])
         case "PROC":
             s.proc.write(i, v[31, 0])
-            s.exitWants.write(i, ExitWants.written(m, old: s.exitWants.read(i), register: .proc, value: v[31, 0]))
             s.useIOBitmaps?.write(i, v[OwnerControls.procUseIOBitmaps])
         case "EXC_BITMAP": s.excBitmap.write(i, v[31, 0])
         case "PFEC_MASK": s.pfecMask.write(i, v[31, 0])

@@ -64,21 +64,24 @@ enum ExitWants {
         return OwnerControls.singleBitRows.first { Int($0.reason) == t }.map { ($0.register, $0.bit) }
     }
 
-    /// The word after `register` is written with `value` (32 bits): the slots that copy a
-    /// bit of that register take it from `value`, the others keep `old`, so the other
-    /// control word need not be read.
-    static func written(_ m: ModuleBuilder, old: Signal, register: OwnerControls.Register, value: Signal) -> Signal {
-        var keep = UInt64.max
-        var bits: [Signal] = []
-        for t in (0..<64).reversed() {
-            if let s = source(t), s.register == register {
-                keep &= ~(1 << UInt64(t))
-                bits.append(value[s.bit])
-            } else {
-                bits.append(m.const(0, width: 1))
+    /// The word after PIN (`pinWritten`) or PROC is written with `value` (32 bits): the slots
+    /// that copy a bit of the written register take it from `value`, the others keep `old`,
+    /// so the other control word need not be read.
+    static func written(_ m: ModuleBuilder, old: Signal, pinWritten: Signal, value: Signal) -> Signal {
+        func part(_ register: OwnerControls.Register) -> (keep: Signal, bits: Signal) {
+            var keep = UInt64.max
+            var bits: [Signal] = []
+            for t in (0..<64).reversed() {
+                if let s = source(t), s.register == register {
+                    keep &= ~(1 << UInt64(t))
+                    bits.append(value[s.bit])
+                } else {
+                    bits.append(m.const(0, width: 1))
+                }
             }
+            return (m.localparam("EXIT_WANTS_KEEP_ON_\(register.rawValue)_WRITE", keep, width: 64), cat(bits))
         }
-        let keepName = "EXIT_WANTS_KEEP_ON_\(register.rawValue)_WRITE"
-        return (old & m.localparam(keepName, keep, width: 64)) | cat(bits)
+        let pin = part(.pin), proc = part(.proc)
+        return (old & mux(pinWritten, pin.keep, proc.keep)) | mux(pinWritten, pin.bits, proc.bits)
     }
 }

@@ -62,9 +62,15 @@ final class ReferencePipeline: @unchecked Sendable {
     }
 
     /// Stops the producer (if still running) and waits for it; call exactly once.
+    ///
+    /// `free` gets depth + 1 signals: the producer is at most `depth` chunks ahead of the
+    /// consumer plus one wait it may be blocked in, so afterwards the semaphore's count is
+    /// back at least to its initial `depth`. libdispatch traps when a semaphore is
+    /// released with a count below its initial value, which a run stopped early at a
+    /// mismatch could otherwise do (a crash after the report, depending on thread timing).
     func finish() {
         cancelLock.lock(); cancelled = true; cancelLock.unlock()
-        for _ in 0..<Self.depth { free.signal() }
+        for _ in 0...Self.depth { free.signal() }
         finished.wait()
     }
 

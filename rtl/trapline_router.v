@@ -37,7 +37,7 @@ module trapline_router (  // RouterDesign.swift:30
     output wire [7:0] rsp_current,
     output wire [7:0] rsp_error
 );
-    // CommandDecode.swift:45
+    // CommandDecode.swift:48
     localparam [7:0] ENTITY_VMM_FLAG = 8'd128;
     localparam [2:0] OP_VMREAD = 3'd1;
     localparam [2:0] OP_LAUNCH = 3'd3;
@@ -92,7 +92,7 @@ module trapline_router (  // RouterDesign.swift:30
     localparam [31:0] FIELD_ROUTE_LOCK = 32'h43e0;
     localparam [31:0] FIELD_CURRENT = 32'h4600;
     localparam [31:0] FIELD_OWNER_BASE = 32'h4680;
-    // Outcome.swift:35
+    // Outcome.swift:40
     localparam [7:0] ERR_OTHER_VMCS = 8'd65;
     localparam [7:0] ERR_UNSUPPORTED_FIELD = 8'd12;
     localparam [7:0] ERR_READ_ONLY_FIELD = 8'd13;
@@ -105,7 +105,7 @@ module trapline_router (  // RouterDesign.swift:30
     localparam [7:0] REJECT_UNSUPPORTED_REASON = 8'd1;
     localparam [7:0] REJECT_MALFORMED_EVENT = 8'd2;
     localparam [7:0] REJECT_UNDELIVERABLE = 8'd3;
-    // Response.swift:43
+    // Response.swift:46
     localparam [2:0] RSP_REJECTED = 3'd4;
     localparam [2:0] RSP_ROUTED = 3'd0;
     localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
@@ -120,7 +120,6 @@ module trapline_router (  // RouterDesign.swift:30
     wire rsp_slot_free;
     wire cmd_ready_int;
     wire accept;
-    wire execute;
     reg  [2:0] cmd_op_q;
     reg  [15:0] cmd_reason_q;
     reg  [7:0] cmd_vector_q;
@@ -132,94 +131,10 @@ module trapline_router (  // RouterDesign.swift:30
     reg  [31:0] cmd_field_q;
     reg  [63:0] cmd_data_q;
     reg  [5:0] cmd_guest_q;
-    // RouterState.swift:59
+    // RouterState.swift:58
     reg  [7:0] current;
     reg  route_lock;
-    // IOBitmap.swift:35
-    reg  [255:0] io_bitmap_top;
-    // CommandDecode.swift:45
-    wire current_is_vmm0;
-    wire op_unknown;
-    wire is_event;
-    wire vmm_read;
-    wire vmm_write;
-    wire vmm_launch;
-    wire vmm_resume;
-    wire vmm_bitmap_write;
-    reg  [15:0] guest_op_reason;
-    wire [15:0] ev_reason;
-    wire [7:0] ev_vector;
-    wire [2:0] ev_int_type;
-    wire ev_err_valid;
-    wire [31:0] ev_err_code;
-    wire [63:0] ev_qual;
-    wire ev_is_exception;
-    wire ev_is_interrupt;
-    wire ev_is_io;
-    wire ev_is_nmi;
-    wire ev_supported;
-    wire ev_malformed;
-    // RoutingPolicy.swift:13
-    wire [3:0] route_vmm_sel;
-    wire [2:0] route_policy_sel;
-    wire [3:0] guest_owner;
-    // OwnerWants.swift:15
-    wire [63:0] owner_exit_wants;
-    wire [31:0] owner_exc_bitmap;
-    wire owner_wants;
-    // RoutingPolicy.swift:26
-    wire [3:0] eligible_sel;
-    wire [3:0] load_candidates;
-    wire [3:0] load_target;
-    reg  [3:0] policy_target;
-    wire static_hit;
-    wire [3:0] chosen_vmm;
-    wire [2:0] route_policy_out;
-    // Deliverability.swift:17
-    wire fallback_to_vmm0;
-    wire undeliverable;
-    wire [3:0] target_vmm;
-    wire target_is_current;
-    // FieldDecode.swift:43
-    wire field_hit_pin;
-    wire field_hit_proc;
-    wire field_hit_exc_bitmap;
-    wire field_hit_pfec_mask;
-    wire field_hit_pfec_match;
-    wire field_hit_host_rip;
-    wire field_hit_vmm_load;
-    wire field_hit_vm_instr_error;
-    wire field_hit_exit_reason;
-    wire field_hit_intr_info;
-    wire field_hit_intr_err;
-    wire field_hit_exit_qual;
-    wire field_hit_return_to;
-    wire field_hit_handled;
-    wire field_hit_route;
-    wire field_hit_eligible;
-    wire field_hit_io_base;
-    wire field_hit_io_limit;
-    wire field_hit_io_ctrl;
-    wire field_hit_route_lock;
-    wire field_hit_current;
-    wire field_hit_owner;
-    wire field_supported;
-    wire field_read_only;
-    wire field_locked;
-    wire field_value_bad;
-    // Outcome.swift:25
-    wire vmcs_invalid;
-    reg  [7:0] access_error;
-    wire own_return_valid;
-    wire [7:0] own_return_entity;
-    reg  [7:0] vm_error;
-    reg  [7:0] reject_code;
-    wire outcome_routed;
-    wire outcome_vmsucceed;
-    wire outcome_vmfail_valid;
-    // Response.swift:12
-    wire [31:0] ev_intr_info;
-    wire [31:0] ev_intr_err;
+    // Response.swift:28
     reg  [2:0] rsp_kind_q;
     reg  [3:0] rsp_target_q;
     reg  rsp_self_q;
@@ -234,9 +149,8 @@ module trapline_router (  // RouterDesign.swift:30
     reg  [63:0] rsp_data_q;
     reg  [7:0] rsp_current_q;
     reg  [7:0] rsp_error_q;
-    // RouterState.swift:60
-    reg  return_valid [0:3];
-    reg  [7:0] return_entity [0:3];
+    // RouterState.swift:59
+    reg  [8:0] return_to [0:3];
     reg  [3:0] owner [0:7];
     reg  [15:0] load [0:3];
     reg  [31:0] handled [0:3];
@@ -263,84 +177,16 @@ module trapline_router (  // RouterDesign.swift:30
     // IOBitmap.swift:33
     reg  [31:0] io_bitmap [0:8191];
     reg  [31:0] io_bitmap_valid [0:255];
+    reg  io_bitmap_top [0:255];
     integer _i;  // index of the reset and initialisation loops
-    wire cmd_op_q_ge_op_vmread_and_not_op_unknown = (cmd_op_q >= OP_VMREAD) && (!op_unknown);
-    wire ev_int_type_is_intr_type_hardware_except = ((ev_int_type == INTR_TYPE_HARDWARE_EXCEPTION) || (ev_int_type == INTR_TYPE_SOFTWARE_EXCEPTION)) && (ev_vector <= VECTOR_MAX_EXCEPTION);
-    wire ev_qual_is_0_or_ev_qual_is_1_or_ev_qual = (((ev_qual[2:0] == 3'd0) || (ev_qual[2:0] == 3'd1)) || (ev_qual[2:0] == 3'd3)) && ((ev_qual & IO_QUAL_RESERVED_MASK) == 64'd0);
-    wire ev_is_exception_and_not_ev_int_type_or_e = ev_is_exception && (!(((ev_int_type == INTR_TYPE_NMI) && (ev_vector == VECTOR_NMI)) || ev_int_type_is_intr_type_hardware_except));
-    wire [15:0] ev_qual_31_16_plus_ev_qual_1_0 = ev_qual[31:16] + {14'd0, ev_qual[1:0]};
-    wire ev_qual_31_16_gt_not_ev_qual_1_0 = ev_qual[31:16] > (~{14'd0, ev_qual[1:0]});
-    wire [31:0] ev_err_code_and_pfec_mask_guest_owner_1 = ev_err_code & ((guest_owner[3:2] == 2'd0) ? pfec_mask[guest_owner[1:0]] : 32'd0);
-    wire ev_err_code_and_pfec_mask_guest_owner_1_2 = ev_err_code_and_pfec_mask_guest_owner_1 == ((guest_owner[3:2] == 2'd0) ? pfec_match[guest_owner[1:0]] : 32'd0);
-    wire ev_vector_is_vector_page_fault_sel = (ev_vector == VECTOR_PAGE_FAULT) ? (!(ev_err_code_and_pfec_mask_guest_owner_1_2 ^ owner_exc_bitmap[14])) : owner_exc_bitmap[ev_vector[4:0]];
-    wire [10:0] ev_qual_31_21_plus_1 = ev_qual[31:21] + 11'd1;
-    wire [7:0] guest_owner_ev_qual_31_21_plus_1 = {guest_owner[1:0], ev_qual_31_21_plus_1[10:5]};
-    wire io_bitmap_valid_guest_owner_ev_qual_31_2 = io_bitmap_valid[guest_owner_ev_qual_31_21_plus_1][ev_qual_31_21_plus_1[4:0]];
-    wire [31:0] io_bitmap_guest_owner_ev_qual_31_21_plus = io_bitmap[{guest_owner[1:0], ev_qual_31_21_plus_1}];
-    wire io_bitmap_valid_guest_owner_ev_qual_at_e = io_bitmap_valid[{guest_owner[1:0], ev_qual[31:26]}][ev_qual[25:21]];
-    wire io_bitmap_top_at_guest_owner_ev_qual_and = io_bitmap_top[{guest_owner[1:0], ev_qual[31:26]}] && io_bitmap_valid_guest_owner_ev_qual_at_e;
-    wire [31:0] io_bitmap_guest_owner_ev_qual = io_bitmap_top_at_guest_owner_ev_qual_and ? io_bitmap[{guest_owner[1:0], ev_qual[31:21]}] : 32'd0;
-    wire [63:0] io_bitmap_guest_owner_ev_qual_31_21_plus_2 = {((io_bitmap_top[guest_owner_ev_qual_31_21_plus_1] && io_bitmap_valid_guest_owner_ev_qual_31_2) ? io_bitmap_guest_owner_ev_qual_31_21_plus : 32'd0), io_bitmap_guest_owner_ev_qual} >> {1'b0, ev_qual[20:16]};
-    wire use_io_bitmaps_guest_owner_1_0 = (guest_owner[3:2] == 2'd0) ? use_io_bitmaps[guest_owner[1:0]] : 1'b0;
-    wire ev_qual_31_16_gt_not_ev_qual_1_0_or_io_b = ev_qual_31_16_gt_not_ev_qual_1_0 || ((io_bitmap_guest_owner_ev_qual_31_21_plus_2 & ((ev_qual[1:0] == 2'd3) ? 64'd15 : ((ev_qual[1:0] != 2'd0) ? 64'd3 : 64'd1))) != 64'd0);
-    wire ev_is_io_sel = ev_is_io ? (use_io_bitmaps_guest_owner_1_0 ? ev_qual_31_16_gt_not_ev_qual_1_0_or_io_b : owner_exit_wants[30]) : owner_exit_wants[ev_reason[5:0]];
-    wire eligible_sel_bit3_and_not_return_valid_o = eligible_sel[3] && ((!return_valid[3]) || (current[7] && (current[5:0] == 6'd3)));
-    wire eligible_sel_bit2_and_not_return_valid_o = eligible_sel[2] && ((!return_valid[2]) || (current[7] && (current[5:0] == 6'd2)));
-    wire eligible_sel_bit1_and_not_return_valid_o = eligible_sel[1] && ((!return_valid[1]) || (current[7] && (current[5:0] == 6'd1)));
-    wire load_candidates_bit1_and_not_load_candid = load_candidates[1] && ((!load_candidates[0]) || (load[1] < load[0]));
-    wire load_candidates_bit0_or_load_candidates = load_candidates[0] || load_candidates[1];
-    wire load_candidates_bit3_and_not_load_candid = load_candidates[3] && ((!load_candidates[2]) || (load[3] < load[2]));
-    wire load_candidates_bit2_or_load_candidates = load_candidates[2] || load_candidates[3];
-    wire load_candidates_bit2_or_load_candidates_2 = load_candidates_bit2_or_load_candidates && ((!load_candidates_bit0_or_load_candidates) || ((load_candidates_bit3_and_not_load_candid ? load[3] : load[2]) < (load_candidates_bit1_and_not_load_candid ? load[1] : load[0])));
-    wire io_enable_0 = io_enable[0];
-    wire [15:0] io_base_0 = io_base[0];
-    wire [15:0] io_limit_0 = io_limit[0];
-    wire [3:0] io_vmm_0 = io_vmm[0];
-    wire io_enable_1 = io_enable[1];
-    wire [15:0] io_base_1 = io_base[1];
-    wire [15:0] io_limit_1 = io_limit[1];
-    wire [3:0] io_vmm_1 = io_vmm[1];
-    wire io_enable_2 = io_enable[2];
-    wire [15:0] io_base_2 = io_base[2];
-    wire [15:0] io_limit_2 = io_limit[2];
-    wire [3:0] io_vmm_2 = io_vmm[2];
-    wire io_enable_3 = io_enable[3];
-    wire [15:0] io_base_3 = io_base[3];
-    wire [15:0] io_limit_3 = io_limit[3];
-    wire [3:0] io_vmm_3 = io_vmm[3];
-    wire io_enable_4 = io_enable[4];
-    wire [15:0] io_base_4 = io_base[4];
-    wire [15:0] io_limit_4 = io_limit[4];
-    wire [3:0] io_vmm_4 = io_vmm[4];
-    wire io_enable_5 = io_enable[5];
-    wire [15:0] io_base_5 = io_base[5];
-    wire [15:0] io_limit_5 = io_limit[5];
-    wire [3:0] io_vmm_5 = io_vmm[5];
-    wire io_enable_6 = io_enable[6];
-    wire [15:0] io_base_6 = io_base[6];
-    wire [15:0] io_limit_6 = io_limit[6];
-    wire [3:0] io_vmm_6 = io_vmm[6];
-    wire io_enable_7 = io_enable[7];
-    wire [15:0] io_base_7 = io_base[7];
-    wire [15:0] io_limit_7 = io_limit[7];
-    wire [3:0] io_vmm_7 = io_vmm[7];
-    wire return_valid_chosen_vmm_1_0 = (chosen_vmm[3:2] == 2'd0) ? return_valid[chosen_vmm[1:0]] : 1'b0;
-    wire field_hit_vmm_load_and_cmd_data_q_and_42 = field_hit_vmm_load && ((cmd_data_q[31:0] & 32'hffff0000) != 32'd0);
-    wire field_hit_route_and_cmd_data_q_bits_any = field_hit_route && (|{((cmd_data_q[31:0] & 32'hffffff0c) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
-    wire field_hit_io_ctrl_and_cmd_data_q_bits_an = field_hit_io_ctrl && (|{((cmd_data_q[31:0] & 32'hffffff0e) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
-    wire field_hit_route_lock_and_cmd_data_q_and = field_hit_route_lock && ((cmd_data_q[31:0] & 32'hfffffffe) != 32'd0);
-    wire [21:0] field_hit_pin_field_hit_proc_field_hit_e = {field_hit_pin, field_hit_proc, field_hit_exc_bitmap, field_hit_pfec_mask, field_hit_pfec_match, field_hit_host_rip, field_hit_vmm_load, field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock, field_hit_current, field_hit_owner};
-    wire [8:0] field_hit_vm_instr_error_field_hit_exit = {field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_current, field_hit_owner};
-    wire vmm_read_or_vmm_write_or_vmm_bitmap_writ = (vmm_read || vmm_write) || vmm_bitmap_write;
-    wire not_op_unknown_and_not_is_event_and_not = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
-    wire [7:0] return_entity_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? return_entity[cmd_vmcs_q[1:0]] : 8'd0;
     wire [1:0] route_policy_cmd_field_q_6_1 = route_policy[cmd_field_q[6:1]];
     wire io_enable_cmd_field_q_3_1 = (cmd_field_q[4] == 1'b0) ? io_enable[cmd_field_q[3:1]] : 1'b0;
     wire [63:0] exit_wants_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? exit_wants[cmd_vmcs_q[1:0]] : 64'd0;
     wire [63:0] cmd_data_q_bits = {62'd0, cmd_data_q[0], cmd_data_q[3]};
     wire [63:0] cmd_data_q_bits_2 = {23'd0, cmd_data_q[30], cmd_data_q[29], 2'd0, cmd_data_q[10], 5'd0, cmd_data_q[24], cmd_data_q[23], 12'd0, cmd_data_q[12], cmd_data_q[11], cmd_data_q[9], 1'b0, cmd_data_q[7], 12'd0};
-    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
     wire [15:0] load_current_1_0 = (current[3:2] == 2'd0) ? load[current[1:0]] : 16'd0;
+    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
+    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] ? io_bitmap_valid_cmd_vmcs_q_cmd_field_q : 32'd0;
     `ifndef SYNTHESIS
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
         for (_i = 0; _i < 8192; _i = _i + 1) begin
@@ -370,158 +216,143 @@ module trapline_router (  // RouterDesign.swift:30
     assign rsp_slot_free = (!rsp_valid_q) || rsp_ready;
     assign cmd_ready_int = (!cmd_valid_q) || rsp_slot_free;
     assign accept = cmd_valid && cmd_ready_int;
-    assign execute = cmd_valid_q && rsp_slot_free;
-    assign current_is_vmm0 = current == ENTITY_VMM_FLAG;
-    assign op_unknown = cmd_op_q > OP_BITMAP_WRITE;
-    assign is_event = (cmd_op_q == OP_EVENT) || ((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown);
-    assign vmm_read = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMREAD);
-    assign vmm_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMWRITE);
-    assign vmm_launch = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_LAUNCH);
-    assign vmm_resume = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_RESUME);
-    assign vmm_bitmap_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_BITMAP_WRITE);
-    always @* begin
-        guest_op_reason = EXIT_REASON_VMWRITE;
-        if (cmd_op_q == OP_VMREAD) begin
-            guest_op_reason = EXIT_REASON_VMREAD;
-        end else if (cmd_op_q == OP_LAUNCH) begin
-            guest_op_reason = EXIT_REASON_VMLAUNCH;
-        end else if (cmd_op_q == OP_RESUME) begin
-            guest_op_reason = EXIT_REASON_VMRESUME;
-        end
-    end
-    assign ev_reason = (cmd_op_q == OP_EVENT) ? cmd_reason_q : guest_op_reason;
-    assign ev_vector = (cmd_op_q == OP_EVENT) ? cmd_vector_q : 8'd0;
-    assign ev_int_type = (cmd_op_q == OP_EVENT) ? cmd_int_type_q : 3'd0;
-    assign ev_err_valid = (cmd_op_q == OP_EVENT) && cmd_err_valid_q;
-    assign ev_err_code = (cmd_op_q == OP_EVENT) ? cmd_err_code_q : 32'd0;
-    assign ev_qual = (cmd_op_q == OP_EVENT) ? cmd_qual_q : 64'd0;
-    assign ev_is_exception = ev_reason == EXIT_REASON_EXCEPTION_NMI;
-    assign ev_is_interrupt = ev_reason == EXIT_REASON_EXTERNAL_INTERRUPT;
-    assign ev_is_io = ev_reason == EXIT_REASON_IO_INSTRUCTION;
-    assign ev_is_nmi = ev_is_exception && (ev_int_type == INTR_TYPE_NMI);
-    assign ev_supported = (ev_reason[15:6] == 10'd0) && SUPPORTED_REASONS[ev_reason[5:0]];
-    assign ev_malformed = (ev_is_exception_and_not_ev_int_type_or_e || (ev_is_interrupt && (ev_int_type != INTR_TYPE_EXTERNAL_INTERRUPT))) || (ev_is_io && (!ev_qual_is_0_or_ev_qual_is_1_or_ev_qual));
-    assign route_vmm_sel = route_vmm[ev_reason[5:0]];
-    assign route_policy_sel = {1'b0, route_policy[ev_reason[5:0]]};
-    assign guest_owner = (current[5:3] == 3'd0) ? owner[current[2:0]] : 4'd0;
-    assign owner_exit_wants = (guest_owner[3:2] == 2'd0) ? exit_wants[guest_owner[1:0]] : 64'd0;
-    assign owner_exc_bitmap = (guest_owner[3:2] == 2'd0) ? exc_bitmap[guest_owner[1:0]] : 32'd0;
-    assign owner_wants = ev_is_exception ? (ev_is_nmi ? owner_exit_wants[0] : ev_vector_is_vector_page_fault_sel) : ev_is_io_sel;
-    assign eligible_sel = eligible[ev_reason[5:0]];
-    assign load_candidates = {eligible_sel_bit3_and_not_return_valid_o, eligible_sel_bit2_and_not_return_valid_o, eligible_sel_bit1_and_not_return_valid_o, (eligible_sel[0] && ((!return_valid[0]) || (current[7] && (current[5:0] == 6'd0))))};
-    assign load_target = (load_candidates_bit0_or_load_candidates || load_candidates_bit2_or_load_candidates) ? (load_candidates_bit2_or_load_candidates_2 ? (load_candidates_bit3_and_not_load_candid ? 4'd3 : 4'd2) : (load_candidates_bit1_and_not_load_candid ? 4'd1 : 4'd0)) : route_vmm_sel;
-    always @* begin
-        policy_target = route_vmm_sel;
-        if (route_policy_sel == POLICY_OWNER) begin
-            policy_target = current[7] ? current[3:0] : (owner_wants ? guest_owner : 4'd0);
-        end else if (route_policy_sel == POLICY_IO_RANGE) begin
-            if (ev_is_io && (!ev_qual_31_16_gt_not_ev_qual_1_0)) begin
-                if ((io_enable_0 && (io_base_0 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_0)) begin
-                    policy_target = io_vmm_0;
-                end else if ((io_enable_1 && (io_base_1 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_1)) begin
-                    policy_target = io_vmm_1;
-                end else if ((io_enable_2 && (io_base_2 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_2)) begin
-                    policy_target = io_vmm_2;
-                end else if ((io_enable_3 && (io_base_3 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_3)) begin
-                    policy_target = io_vmm_3;
-                end else if ((io_enable_4 && (io_base_4 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_4)) begin
-                    policy_target = io_vmm_4;
-                end else if ((io_enable_5 && (io_base_5 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_5)) begin
-                    policy_target = io_vmm_5;
-                end else if ((io_enable_6 && (io_base_6 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_6)) begin
-                    policy_target = io_vmm_6;
-                end else if ((io_enable_7 && (io_base_7 <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit_7)) begin
-                    policy_target = io_vmm_7;
-                end
-            end
-        end else if (route_policy_sel == POLICY_LOAD) begin
-            policy_target = load_target;
-        end
-    end
-    assign static_hit = |{(ev_reason == EXIT_REASON_IO_SMI), (ev_reason == EXIT_REASON_OTHER_SMI)};
-    assign chosen_vmm = static_hit ? 4'd1 : policy_target;
-    assign route_policy_out = static_hit ? POLICY_STATIC : route_policy_sel;
-    assign fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && return_valid_chosen_vmm_1_0;
-    assign undeliverable = (fallback_to_vmm0 && (!current_is_vmm0)) && return_valid[0];
-    assign target_vmm = fallback_to_vmm0 ? 4'd0 : chosen_vmm;
-    assign target_is_current = current[7] && (current[3:0] == target_vmm);
-    assign field_hit_pin = cmd_field_q == FIELD_PIN;
-    assign field_hit_proc = cmd_field_q == FIELD_PROC;
-    assign field_hit_exc_bitmap = cmd_field_q == FIELD_EXC_BITMAP;
-    assign field_hit_pfec_mask = cmd_field_q == FIELD_PFEC_MASK;
-    assign field_hit_pfec_match = cmd_field_q == FIELD_PFEC_MATCH;
-    assign field_hit_host_rip = cmd_field_q == FIELD_HOST_RIP;
-    assign field_hit_vmm_load = cmd_field_q == FIELD_VMM_LOAD;
-    assign field_hit_vm_instr_error = cmd_field_q == FIELD_VM_INSTR_ERROR;
-    assign field_hit_exit_reason = cmd_field_q == FIELD_EXIT_REASON;
-    assign field_hit_intr_info = cmd_field_q == FIELD_INTR_INFO;
-    assign field_hit_intr_err = cmd_field_q == FIELD_INTR_ERR;
-    assign field_hit_exit_qual = cmd_field_q == FIELD_EXIT_QUAL;
-    assign field_hit_return_to = cmd_field_q == FIELD_RETURN_TO;
-    assign field_hit_handled = cmd_field_q == FIELD_HANDLED;
-    assign field_hit_route = ((cmd_field_q[31:7] == FIELD_ROUTE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_eligible = ((cmd_field_q[31:7] == FIELD_ELIGIBLE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_io_base = (((cmd_field_q[31:5] == FIELD_IO_BASE_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_io_limit = (((cmd_field_q[31:5] == FIELD_IO_LIMIT_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_io_ctrl = (((cmd_field_q[31:5] == FIELD_IO_CTRL_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_route_lock = (cmd_field_q == FIELD_ROUTE_LOCK) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_current = (cmd_field_q == FIELD_CURRENT) && (cmd_vmcs_q == 4'd0);
-    assign field_hit_owner = (((cmd_field_q[31:7] == FIELD_OWNER_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_field_q[6:1] < 6'd8)) && (cmd_vmcs_q == 4'd0);
-    assign field_supported = |field_hit_pin_field_hit_proc_field_hit_e;
-    assign field_read_only = |field_hit_vm_instr_error_field_hit_exit;
-    assign field_locked = (|{field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock}) && route_lock;
-    assign field_value_bad = |{field_hit_vmm_load_and_cmd_data_q_and_42, field_hit_route_and_cmd_data_q_bits_any, (field_hit_eligible && ((cmd_data_q[31:0] & 32'hfffffff0) != 32'd0)), field_hit_io_ctrl_and_cmd_data_q_bits_an, field_hit_route_lock_and_cmd_data_q_and};
-    assign vmcs_invalid = vmm_read_or_vmm_write_or_vmm_bitmap_writ && (cmd_vmcs_q >= 4'd4);
-    always @* begin
-        access_error = 8'd0;
-        if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0)) begin
-            access_error = ERR_OTHER_VMCS;
-        end else if (vmm_bitmap_write ? (cmd_field_q[31:11] != 21'd0) : (!field_supported)) begin
-            access_error = ERR_UNSUPPORTED_FIELD;
-        end else if (vmm_write && field_read_only) begin
-            access_error = ERR_READ_ONLY_FIELD;
-        end else if (vmm_write && field_locked) begin
-            access_error = ERR_ROUTE_LOCKED;
-        end else if (vmm_write && field_value_bad) begin
-            access_error = ERR_INVALID_FIELD_VALUE;
-        end
-    end
-    assign own_return_valid = (current[3:2] == 2'd0) ? return_valid[current[1:0]] : 1'b0;
-    assign own_return_entity = (current[3:2] == 2'd0) ? return_entity[current[1:0]] : 8'd0;
-    always @* begin
-        vm_error = 8'd0;
-        if (vmm_read_or_vmm_write_or_vmm_bitmap_writ) begin
-            vm_error = access_error;
-        end else if (vmm_launch) begin
-            vm_error = (cmd_guest_q >= 6'd8) ? ERR_NO_SUCH_GUEST : ((own_return_valid && own_return_entity[7]) ? ERR_WOULD_ABANDON_VMM : 8'd0);
-        end else if (vmm_resume) begin
-            vm_error = own_return_valid ? 8'd0 : ERR_RESUME_NOT_LAUNCHED;
-        end
-    end
-    always @* begin
-        reject_code = 8'd0;
-        if (op_unknown) begin
-            reject_code = REJECT_UNKNOWN_OP;
-        end else if (is_event && (!ev_supported)) begin
-            reject_code = REJECT_UNSUPPORTED_REASON;
-        end else if (is_event && ev_malformed) begin
-            reject_code = REJECT_MALFORMED_EVENT;
-        end else if (is_event && undeliverable) begin
-            reject_code = REJECT_UNDELIVERABLE;
-        end
-    end
-    assign outcome_routed = is_event && (reject_code == 8'd0);
-    assign outcome_vmsucceed = not_op_unknown_and_not_is_event_and_not && (vm_error == 8'd0);
-    assign outcome_vmfail_valid = not_op_unknown_and_not_is_event_and_not && (vm_error != 8'd0);
-    assign ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {20'h80000, (ev_is_exception && ev_err_valid), ev_int_type, ev_vector} : 32'd0;
-    assign ev_intr_err = (ev_is_exception && ev_err_valid) ? ev_err_code : 32'd0;
-    always @(posedge clk) begin  // CommandStage.swift:43
+    always @(posedge clk) begin : on_clk  // CommandStage.swift:43
+        reg  execute;
+        reg  current_is_vmm0;
+        reg  op_unknown;
+        reg  is_event;
+        reg  event_path;
+        reg  vmm_read;
+        reg  vmm_write;
+        reg  vmm_launch;
+        reg  vmm_resume;
+        reg  vmm_bitmap_write;
+        reg  [15:0] guest_op_reason;
+        reg  [15:0] ev_reason;
+        reg  [7:0] ev_vector;
+        reg  [2:0] ev_int_type;
+        reg  ev_err_valid;
+        reg  [31:0] ev_err_code;
+        reg  [63:0] ev_qual;
+        reg  ev_is_exception;
+        reg  ev_is_interrupt;
+        reg  ev_is_io;
+        reg  ev_is_nmi;
+        reg  ev_supported;
+        reg  ev_malformed;
+        reg  [3:0] route_vmm_sel;
+        reg  [2:0] route_policy_sel;
+        reg  [3:0] guest_owner;
+        reg  [63:0] owner_exit_wants;
+        reg  [31:0] owner_exc_bitmap;
+        reg  owner_wants;
+        reg  [3:0] eligible_sel;
+        reg  [3:0] load_candidates;
+        reg  [3:0] load_target;
+        reg  [3:0] policy_target;
+        reg  static_hit;
+        reg  [3:0] chosen_vmm;
+        reg  [2:0] route_policy_out;
+        reg  fallback_to_vmm0;
+        reg  undeliverable;
+        reg  [3:0] target_vmm;
+        reg  target_is_current;
+        reg  field_hit_pin;
+        reg  field_hit_proc;
+        reg  field_hit_exc_bitmap;
+        reg  field_hit_pfec_mask;
+        reg  field_hit_pfec_match;
+        reg  field_hit_host_rip;
+        reg  field_hit_vmm_load;
+        reg  field_hit_vm_instr_error;
+        reg  field_hit_exit_reason;
+        reg  field_hit_intr_info;
+        reg  field_hit_intr_err;
+        reg  field_hit_exit_qual;
+        reg  field_hit_return_to;
+        reg  field_hit_handled;
+        reg  field_hit_route;
+        reg  field_hit_eligible;
+        reg  field_hit_io_base;
+        reg  field_hit_io_limit;
+        reg  field_hit_io_ctrl;
+        reg  field_hit_route_lock;
+        reg  field_hit_current;
+        reg  field_hit_owner;
+        reg  field_supported;
+        reg  field_read_only;
+        reg  field_locked;
+        reg  field_value_bad;
+        reg  vmcs_invalid;
+        reg  bitmap_write_ok;
+        reg  [7:0] access_error;
+        reg  [8:0] own_return_to;
+        reg  [7:0] vm_error;
+        reg  [7:0] reject_code;
+        reg  outcome_routed;
+        reg  outcome_vmsucceed;
+        reg  outcome_vmfail_valid;
+        reg  [31:0] ev_intr_info;
+        reg  [31:0] ev_intr_err;
+        reg  cmd_op_q_ge_op_vmread_and_not_op_unknown;
+        reg  ev_int_type_is_intr_type_hardware_except;
+        reg  ev_qual_is_0_or_ev_qual_is_1_or_ev_qual;
+        reg  ev_is_exception_and_not_ev_int_type_or_e;
+        reg  [15:0] ev_qual_31_16_plus_ev_qual_1_0;
+        reg  ev_qual_31_16_gt_not_ev_qual_1_0;
+        reg  [31:0] ev_err_code_and_pfec_mask_guest_owner_1;
+        reg  ev_err_code_and_pfec_mask_guest_owner_1_2;
+        reg  ev_vector_is_vector_page_fault_sel;
+        reg  [10:0] ev_qual_31_21_plus_1;
+        reg  [7:0] guest_owner_ev_qual_31_21_plus_1;
+        reg  io_bitmap_valid_guest_owner_ev_qual_31_2;
+        reg  io_bitmap_top_guest_owner_ev_qual_31_21;
+        reg  io_bitmap_valid_guest_owner_ev_qual_at_e;
+        reg  io_bitmap_top_guest_owner_ev_qual_and_io;
+        reg  [31:0] io_bitmap_guest_owner_ev_qual;
+        reg  [63:0] io_bitmap_guest_owner_ev_qual_31_21_plus;
+        reg  [63:0] io_bitmap_guest_owner_ev_qual_31_21_plus_2;
+        reg  use_io_bitmaps_guest_owner_1_0;
+        reg  use_io_bitmaps_guest_owner_1_0_sel;
+        reg  ev_is_io_sel;
+        reg  eligible_sel_bit3_and_not_return_to_or_c;
+        reg  eligible_sel_bit2_and_not_return_to_or_c;
+        reg  eligible_sel_bit1_and_not_return_to_or_c;
+        reg  load_candidates_bit1_and_not_load_candid;
+        reg  load_candidates_bit0_or_load_candidates;
+        reg  load_candidates_bit3_and_not_load_candid;
+        reg  load_candidates_bit2_or_load_candidates;
+        reg  load_candidates_bit2_or_load_candidates_2;
+        reg  return_to_chosen_vmm_1_0_bit8;
+        reg  field_hit_vmm_load_and_cmd_data_q_and_42;
+        reg  field_hit_route_and_cmd_data_q_bits_any;
+        reg  field_hit_io_ctrl_and_cmd_data_q_bits_an;
+        reg  field_hit_route_lock_and_cmd_data_q_and;
+        reg  [21:0] field_hit_pin_field_hit_proc_field_hit_e;
+        reg  [8:0] field_hit_vm_instr_error_field_hit_exit;
+        reg  vmm_read_or_vmm_write_or_vmm_bitmap_writ;
+        reg  cmd_vmcs_q_not_current_5_0_and_not_curre;
+        reg  not_op_unknown_and_not_is_event_and_not;
+        reg  [15:0] load_3_all_sel;
+        reg  [15:0] target_vmm_is_2_sel;
+        reg  [15:0] target_vmm_is_1_sel;
+        reg  [31:0] target_vmm_is_2_sel_2;
+        current_is_vmm0 = current == ENTITY_VMM_FLAG;
+        cmd_vmcs_q_not_current_5_0_and_not_curre = ({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0);
+        op_unknown = cmd_op_q > OP_BITMAP_WRITE;
+        cmd_op_q_ge_op_vmread_and_not_op_unknown = (cmd_op_q >= OP_VMREAD) && (!op_unknown);
+        vmm_bitmap_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_BITMAP_WRITE);
+        vmm_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMWRITE);
+        vmm_read = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMREAD);
+        vmm_read_or_vmm_write_or_vmm_bitmap_writ = (vmm_read || vmm_write) || vmm_bitmap_write;
+        vmcs_invalid = vmm_read_or_vmm_write_or_vmm_bitmap_writ && (cmd_vmcs_q >= 4'd4);
+        bitmap_write_ok = ((vmm_bitmap_write && (!vmcs_invalid)) && (!cmd_vmcs_q_not_current_5_0_and_not_curre)) && (!(cmd_field_q[31:11] != 21'd0));
+        execute = cmd_valid_q && rsp_slot_free;
         if (rst) begin
             rsp_valid_q <= 1'b0;
             cmd_valid_q <= 1'b0;
             current <= 8'd128;
             route_lock <= 1'b0;
-            io_bitmap_top <= 256'd0;
             rsp_kind_q <= 3'd0;
             rsp_target_q <= 4'd0;
             rsp_self_q <= 1'b0;
@@ -537,8 +368,7 @@ module trapline_router (  // RouterDesign.swift:30
             rsp_current_q <= 8'd0;
             rsp_error_q <= 8'd0;
             for (_i = 0; _i < 4; _i = _i + 1) begin
-                return_valid[_i] <= 1'b0;
-                return_entity[_i] <= 8'd0;
+                return_to[_i] <= 9'd0;
                 load[_i] <= 16'd0;
                 handled[_i] <= 32'd0;
                 pin[_i] <= 32'd0;
@@ -567,6 +397,18 @@ module trapline_router (  // RouterDesign.swift:30
                 route_vmm[_i] <= 4'd0;
                 eligible[_i] <= 4'd0;
             end
+            for (_i = 0; _i < 64; _i = _i + 1) begin
+                io_bitmap_top[_i] <= 1'b0;
+            end
+            for (_i = 64; _i < 128; _i = _i + 1) begin
+                io_bitmap_top[_i] <= 1'b0;
+            end
+            for (_i = 128; _i < 192; _i = _i + 1) begin
+                io_bitmap_top[_i] <= 1'b0;
+            end
+            for (_i = 192; _i < 256; _i = _i + 1) begin
+                io_bitmap_top[_i] <= 1'b0;
+            end
         end else begin
             if (accept) begin
                 cmd_valid_q <= 1'b1;
@@ -593,211 +435,372 @@ module trapline_router (  // RouterDesign.swift:30
                 rsp_data_q <= 64'd0;
                 rsp_current_q <= 8'd0;
                 rsp_error_q <= 8'd0;
-                if (reject_code != 8'd0) begin
-                    rsp_kind_q <= RSP_REJECTED;
-                    rsp_error_q <= reject_code;
-                end else if (outcome_routed) begin
-                    rsp_kind_q <= RSP_ROUTED;
-                    rsp_target_q <= target_vmm;
-                    rsp_self_q <= target_is_current;
-                    rsp_fallback_q <= fallback_to_vmm0;
-                    rsp_policy_q <= route_policy_out;
-                    rsp_from_q <= current;
-                    rsp_reason_q <= ev_reason;
-                    rsp_qual_q <= ev_qual;
-                    rsp_info_q <= ev_intr_info;
-                    rsp_err_code_q <= ev_intr_err;
-                    rsp_entry_q <= (target_vmm[3:2] == 2'd0) ? host_rip[target_vmm[1:0]] : 64'd0;
-                end else if (vmcs_invalid) begin
-                    rsp_kind_q <= RSP_VMFAIL_INVALID;
-                end else if (outcome_vmfail_valid) begin
-                    rsp_kind_q <= RSP_VMFAIL_VALID;
-                    rsp_error_q <= vm_error;
-                end else begin
-                    rsp_kind_q <= RSP_VMSUCCEED;
-                    if (vmm_read) begin
-                        if (field_hit_pin) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pin[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_proc) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? proc[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_exc_bitmap) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exc_bitmap[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_pfec_mask) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_mask[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_pfec_match) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_match[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_host_rip) begin
-                            rsp_data_q <= (cmd_vmcs_q[3:2] == 2'd0) ? host_rip[cmd_vmcs_q[1:0]] : 64'd0;
-                        end else if (field_hit_vmm_load) begin
-                            rsp_data_q <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? load[cmd_vmcs_q[1:0]] : 16'd0)};
-                        end else if (field_hit_vm_instr_error) begin
-                            rsp_data_q <= {56'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? vm_instr_error[cmd_vmcs_q[1:0]] : 8'd0)};
-                        end else if (field_hit_exit_reason) begin
-                            rsp_data_q <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exit_reason[cmd_vmcs_q[1:0]] : 16'd0)};
-                        end else if (field_hit_intr_info) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_info[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_intr_err) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_err[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_exit_qual) begin
-                            rsp_data_q <= (cmd_vmcs_q[3:2] == 2'd0) ? exit_qual[cmd_vmcs_q[1:0]] : 64'd0;
-                        end else if (field_hit_return_to) begin
-                            rsp_data_q <= {55'd0, {((cmd_vmcs_q[3:2] == 2'd0) ? return_valid[cmd_vmcs_q[1:0]] : 1'b0), return_entity_cmd_vmcs_q_1_0}};
-                        end else if (field_hit_handled) begin
-                            rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? handled[cmd_vmcs_q[1:0]] : 32'd0)};
-                        end else if (field_hit_route) begin
-                            rsp_data_q <= {56'd0, {route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}};
-                        end else if (field_hit_eligible) begin
-                            rsp_data_q <= {60'd0, eligible[cmd_field_q[6:1]]};
-                        end else if (field_hit_io_base) begin
-                            rsp_data_q <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_base[cmd_field_q[3:1]] : 16'd0)};
-                        end else if (field_hit_io_limit) begin
-                            rsp_data_q <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_limit[cmd_field_q[3:1]] : 16'd0)};
-                        end else if (field_hit_io_ctrl) begin
-                            rsp_data_q <= {56'd0, {((cmd_field_q[4] == 1'b0) ? io_vmm[cmd_field_q[3:1]] : 4'd0), 3'd0, io_enable_cmd_field_q_3_1}};
-                        end else if (field_hit_route_lock) begin
-                            rsp_data_q <= {63'd0, route_lock};
-                        end else if (field_hit_current) begin
-                            rsp_data_q <= {56'd0, current};
-                        end else if (field_hit_owner) begin
-                            rsp_data_q <= {60'd0, ((cmd_field_q[6:4] == 3'd0) ? owner[cmd_field_q[3:1]] : 4'd0)};
+                is_event = (cmd_op_q == OP_EVENT) || ((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown);
+                event_path = is_event || op_unknown;
+                if (event_path) begin
+                    guest_op_reason = EXIT_REASON_VMWRITE;
+                    if (cmd_op_q == OP_VMREAD) begin
+                        guest_op_reason = EXIT_REASON_VMREAD;
+                    end else if (cmd_op_q == OP_LAUNCH) begin
+                        guest_op_reason = EXIT_REASON_VMLAUNCH;
+                    end else if (cmd_op_q == OP_RESUME) begin
+                        guest_op_reason = EXIT_REASON_VMRESUME;
+                    end
+                    ev_reason = (cmd_op_q == OP_EVENT) ? cmd_reason_q : guest_op_reason;
+                    ev_is_exception = ev_reason == EXIT_REASON_EXCEPTION_NMI;
+                    ev_err_code = (cmd_op_q == OP_EVENT) ? cmd_err_code_q : 32'd0;
+                    ev_err_valid = (cmd_op_q == OP_EVENT) && cmd_err_valid_q;
+                    ev_intr_err = (ev_is_exception && ev_err_valid) ? ev_err_code : 32'd0;
+                    ev_is_interrupt = ev_reason == EXIT_REASON_EXTERNAL_INTERRUPT;
+                    ev_int_type = (cmd_op_q == OP_EVENT) ? cmd_int_type_q : 3'd0;
+                    ev_vector = (cmd_op_q == OP_EVENT) ? cmd_vector_q : 8'd0;
+                    ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {20'h80000, (ev_is_exception && ev_err_valid), ev_int_type, ev_vector} : 32'd0;
+                    reject_code = 8'd0;
+                    static_hit = |{(ev_reason == EXIT_REASON_IO_SMI), (ev_reason == EXIT_REASON_OTHER_SMI)};
+                    route_vmm_sel = route_vmm[ev_reason[5:0]];
+                    policy_target = route_vmm_sel;
+                    ev_qual = (cmd_op_q == OP_EVENT) ? cmd_qual_q : 64'd0;
+                    ev_qual_31_16_gt_not_ev_qual_1_0 = ev_qual[31:16] > (~{14'd0, ev_qual[1:0]});
+                    route_policy_sel = {1'b0, route_policy[ev_reason[5:0]]};
+                    ev_is_io = ev_reason == EXIT_REASON_IO_INSTRUCTION;
+                    if (route_policy_sel == POLICY_OWNER) begin
+                        guest_owner = (current[5:3] == 3'd0) ? owner[current[2:0]] : 4'd0;
+                        use_io_bitmaps_guest_owner_1_0 = (guest_owner[3:2] == 2'd0) ? use_io_bitmaps[guest_owner[1:0]] : 1'b0;
+                        io_bitmap_valid_guest_owner_ev_qual_at_e = io_bitmap_valid[{guest_owner[1:0], ev_qual[31:26]}][ev_qual[25:21]];
+                        io_bitmap_top_guest_owner_ev_qual_and_io = io_bitmap_top[{guest_owner[1:0], ev_qual[31:26]}] && io_bitmap_valid_guest_owner_ev_qual_at_e;
+                        io_bitmap_guest_owner_ev_qual = io_bitmap_top_guest_owner_ev_qual_and_io ? io_bitmap[{guest_owner[1:0], ev_qual[31:21]}] : 32'd0;
+                        ev_qual_31_21_plus_1 = ev_qual[31:21] + 11'd1;
+                        guest_owner_ev_qual_31_21_plus_1 = {guest_owner[1:0], ev_qual_31_21_plus_1[10:5]};
+                        io_bitmap_valid_guest_owner_ev_qual_31_2 = io_bitmap_valid[guest_owner_ev_qual_31_21_plus_1][ev_qual_31_21_plus_1[4:0]];
+                        io_bitmap_top_guest_owner_ev_qual_31_21 = io_bitmap_top[guest_owner_ev_qual_31_21_plus_1] && io_bitmap_valid_guest_owner_ev_qual_31_2;
+                        io_bitmap_guest_owner_ev_qual_31_21_plus = {(io_bitmap_top_guest_owner_ev_qual_31_21 ? io_bitmap[{guest_owner[1:0], ev_qual_31_21_plus_1}] : 32'd0), io_bitmap_guest_owner_ev_qual};
+                        io_bitmap_guest_owner_ev_qual_31_21_plus_2 = (io_bitmap_guest_owner_ev_qual_31_21_plus >> {1'b0, ev_qual[20:16]}) & ((ev_qual[1:0] == 2'd3) ? 64'd15 : ((ev_qual[1:0] != 2'd0) ? 64'd3 : 64'd1));
+                        owner_exit_wants = (guest_owner[3:2] == 2'd0) ? exit_wants[guest_owner[1:0]] : 64'd0;
+                        use_io_bitmaps_guest_owner_1_0_sel = use_io_bitmaps_guest_owner_1_0 ? (ev_qual_31_16_gt_not_ev_qual_1_0 || (io_bitmap_guest_owner_ev_qual_31_21_plus_2 != 64'd0)) : owner_exit_wants[30];
+                        ev_is_io_sel = ev_is_io ? use_io_bitmaps_guest_owner_1_0_sel : owner_exit_wants[ev_reason[5:0]];
+                        ev_err_code_and_pfec_mask_guest_owner_1 = ev_err_code & ((guest_owner[3:2] == 2'd0) ? pfec_mask[guest_owner[1:0]] : 32'd0);
+                        ev_err_code_and_pfec_mask_guest_owner_1_2 = ev_err_code_and_pfec_mask_guest_owner_1 == ((guest_owner[3:2] == 2'd0) ? pfec_match[guest_owner[1:0]] : 32'd0);
+                        owner_exc_bitmap = (guest_owner[3:2] == 2'd0) ? exc_bitmap[guest_owner[1:0]] : 32'd0;
+                        ev_vector_is_vector_page_fault_sel = (ev_vector == VECTOR_PAGE_FAULT) ? (!(ev_err_code_and_pfec_mask_guest_owner_1_2 ^ owner_exc_bitmap[14])) : owner_exc_bitmap[ev_vector[4:0]];
+                        ev_is_nmi = ev_is_exception && (ev_int_type == INTR_TYPE_NMI);
+                        owner_wants = ev_is_exception ? (ev_is_nmi ? owner_exit_wants[0] : ev_vector_is_vector_page_fault_sel) : ev_is_io_sel;
+                        policy_target = current[7] ? current[3:0] : (owner_wants ? guest_owner : 4'd0);
+                    end else if (route_policy_sel == POLICY_IO_RANGE) begin
+                        if (ev_is_io && (!ev_qual_31_16_gt_not_ev_qual_1_0)) begin
+                            ev_qual_31_16_plus_ev_qual_1_0 = ev_qual[31:16] + {14'd0, ev_qual[1:0]};
+                            if ((io_enable[0] && (io_base[0] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[0])) begin
+                                policy_target = io_vmm[0];
+                            end else if ((io_enable[1] && (io_base[1] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[1])) begin
+                                policy_target = io_vmm[1];
+                            end else if ((io_enable[2] && (io_base[2] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[2])) begin
+                                policy_target = io_vmm[2];
+                            end else if ((io_enable[3] && (io_base[3] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[3])) begin
+                                policy_target = io_vmm[3];
+                            end else if ((io_enable[4] && (io_base[4] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[4])) begin
+                                policy_target = io_vmm[4];
+                            end else if ((io_enable[5] && (io_base[5] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[5])) begin
+                                policy_target = io_vmm[5];
+                            end else if ((io_enable[6] && (io_base[6] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[6])) begin
+                                policy_target = io_vmm[6];
+                            end else if ((io_enable[7] && (io_base[7] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[7])) begin
+                                policy_target = io_vmm[7];
+                            end
                         end
+                    end else if (route_policy_sel == POLICY_LOAD) begin
+                        eligible_sel = eligible[ev_reason[5:0]];
+                        eligible_sel_bit1_and_not_return_to_or_c = eligible_sel[1] && ((!return_to[1][8]) || (current[7] && (current[5:0] == 6'd1)));
+                        eligible_sel_bit2_and_not_return_to_or_c = eligible_sel[2] && ((!return_to[2][8]) || (current[7] && (current[5:0] == 6'd2)));
+                        eligible_sel_bit3_and_not_return_to_or_c = eligible_sel[3] && ((!return_to[3][8]) || (current[7] && (current[5:0] == 6'd3)));
+                        load_candidates = {eligible_sel_bit3_and_not_return_to_or_c, eligible_sel_bit2_and_not_return_to_or_c, eligible_sel_bit1_and_not_return_to_or_c, (eligible_sel[0] && ((!return_to[0][8]) || (current[7] && (current[5:0] == 6'd0))))};
+                        load_candidates_bit2_or_load_candidates = load_candidates[2] || load_candidates[3];
+                        load_candidates_bit3_and_not_load_candid = load_candidates[3] && ((!load_candidates[2]) || (load[3] < load[2]));
+                        load_candidates_bit0_or_load_candidates = load_candidates[0] || load_candidates[1];
+                        load_candidates_bit1_and_not_load_candid = load_candidates[1] && ((!load_candidates[0]) || (load[1] < load[0]));
+                        load_candidates_bit2_or_load_candidates_2 = load_candidates_bit2_or_load_candidates && ((!load_candidates_bit0_or_load_candidates) || ((load_candidates_bit3_and_not_load_candid ? load[3] : load[2]) < (load_candidates_bit1_and_not_load_candid ? load[1] : load[0])));
+                        load_target = (load_candidates_bit0_or_load_candidates || load_candidates_bit2_or_load_candidates) ? (load_candidates_bit2_or_load_candidates_2 ? (load_candidates_bit3_and_not_load_candid ? 4'd3 : 4'd2) : (load_candidates_bit1_and_not_load_candid ? 4'd1 : 4'd0)) : route_vmm_sel;
+                        policy_target = load_target;
                     end
-                    rsp_current_q <= current;
-                    if (vmm_launch) begin
-                        rsp_current_q <= {2'd0, cmd_guest_q};
+                    chosen_vmm = static_hit ? 4'd1 : policy_target;
+                    return_to_chosen_vmm_1_0_bit8 = (chosen_vmm[3:2] == 2'd0) ? return_to[chosen_vmm[1:0]][8] : 1'b0;
+                    fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && return_to_chosen_vmm_1_0_bit8;
+                    undeliverable = (fallback_to_vmm0 && (!current_is_vmm0)) && return_to[0][8];
+                    ev_int_type_is_intr_type_hardware_except = ((ev_int_type == INTR_TYPE_HARDWARE_EXCEPTION) || (ev_int_type == INTR_TYPE_SOFTWARE_EXCEPTION)) && (ev_vector <= VECTOR_MAX_EXCEPTION);
+                    ev_is_exception_and_not_ev_int_type_or_e = ev_is_exception && (!(((ev_int_type == INTR_TYPE_NMI) && (ev_vector == VECTOR_NMI)) || ev_int_type_is_intr_type_hardware_except));
+                    ev_qual_is_0_or_ev_qual_is_1_or_ev_qual = (((ev_qual[2:0] == 3'd0) || (ev_qual[2:0] == 3'd1)) || (ev_qual[2:0] == 3'd3)) && ((ev_qual & IO_QUAL_RESERVED_MASK) == 64'd0);
+                    ev_malformed = (ev_is_exception_and_not_ev_int_type_or_e || (ev_is_interrupt && (ev_int_type != INTR_TYPE_EXTERNAL_INTERRUPT))) || (ev_is_io && (!ev_qual_is_0_or_ev_qual_is_1_or_ev_qual));
+                    ev_supported = (ev_reason[15:6] == 10'd0) && SUPPORTED_REASONS[ev_reason[5:0]];
+                    if (op_unknown) begin
+                        reject_code = REJECT_UNKNOWN_OP;
+                    end else if (is_event && (!ev_supported)) begin
+                        reject_code = REJECT_UNSUPPORTED_REASON;
+                    end else if (is_event && ev_malformed) begin
+                        reject_code = REJECT_MALFORMED_EVENT;
+                    end else if (is_event && undeliverable) begin
+                        reject_code = REJECT_UNDELIVERABLE;
                     end
-                    if (vmm_resume) begin
-                        rsp_current_q <= own_return_entity;
+                    target_vmm = fallback_to_vmm0 ? 4'd0 : chosen_vmm;
+                    target_is_current = current[7] && (current[3:0] == target_vmm);
+                    if (reject_code != 8'd0) begin
+                        rsp_kind_q <= RSP_REJECTED;
+                        rsp_error_q <= reject_code;
+                    end else begin
+                        rsp_kind_q <= RSP_ROUTED;
+                        rsp_target_q <= target_vmm;
+                        rsp_self_q <= target_is_current;
+                        rsp_fallback_q <= fallback_to_vmm0;
+                        route_policy_out = static_hit ? POLICY_STATIC : route_policy_sel;
+                        rsp_policy_q <= route_policy_out;
+                        rsp_from_q <= current;
+                        rsp_reason_q <= ev_reason;
+                        rsp_qual_q <= ev_qual;
+                        rsp_info_q <= ev_intr_info;
+                        rsp_err_code_q <= ev_intr_err;
+                        rsp_entry_q <= (target_vmm[3:2] == 2'd0) ? host_rip[target_vmm[1:0]] : 64'd0;
                     end
-                end
-                if (outcome_routed) begin
-                    if (!target_is_current) begin
+                    outcome_routed = is_event && (reject_code == 8'd0);
+                    if (outcome_routed) begin
+                        if (!target_is_current) begin
+                            if (target_vmm[3:2] == 2'd0) begin
+                                return_to[target_vmm[1:0]] <= {1'b1, current};
+                            end
+                            current <= {4'd8, target_vmm};
+                        end
                         if (target_vmm[3:2] == 2'd0) begin
-                            return_valid[target_vmm[1:0]] <= 1'b1;
-                            return_entity[target_vmm[1:0]] <= current;
-                        end
-                        current <= {4'd8, target_vmm};
-                    end
-                    if (target_vmm == 4'd0) begin
-                        load[0] <= (&load[0]) ? load[0] : (load[0] + 16'd1);
-                        handled[0] <= handled[0] + 32'd1;
-                    end
-                    if (target_vmm == 4'd1) begin
-                        load[1] <= (&load[1]) ? load[1] : (load[1] + 16'd1);
-                        handled[1] <= handled[1] + 32'd1;
-                    end
-                    if (target_vmm == 4'd2) begin
-                        load[2] <= (&load[2]) ? load[2] : (load[2] + 16'd1);
-                        handled[2] <= handled[2] + 32'd1;
-                    end
-                    if (target_vmm == 4'd3) begin
-                        load[3] <= (&load[3]) ? load[3] : (load[3] + 16'd1);
-                        handled[3] <= handled[3] + 32'd1;
-                    end
-                    if (target_vmm[3:2] == 2'd0) begin
-                        exit_reason[target_vmm[1:0]] <= ev_reason;
-                        exit_qual[target_vmm[1:0]] <= ev_qual;
-                        intr_info[target_vmm[1:0]] <= ev_intr_info;
-                        intr_err[target_vmm[1:0]] <= ev_intr_err;
-                    end
-                end
-                if (outcome_vmfail_valid) begin
-                    if (current[3:2] == 2'd0) begin
-                        vm_instr_error[current[1:0]] <= vm_error;
-                    end
-                end
-                if (outcome_vmsucceed) begin
-                    if (vmm_write) begin
-                        if (field_hit_pin) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                pin[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                            end
-                        end
-                        if (field_hit_proc) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                proc[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                                use_io_bitmaps[cmd_vmcs_q[1:0]] <= cmd_data_q[25];
-                            end
-                        end
-                        if (field_hit_exc_bitmap) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                exc_bitmap[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                            end
-                        end
-                        if (field_hit_pfec_mask) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                pfec_mask[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                            end
-                        end
-                        if (field_hit_pfec_match) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                pfec_match[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                            end
-                        end
-                        if (field_hit_host_rip) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                host_rip[cmd_vmcs_q[1:0]] <= cmd_data_q;
-                            end
-                        end
-                        if (field_hit_vmm_load) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                load[cmd_vmcs_q[1:0]] <= cmd_data_q[15:0];
-                            end
-                        end
-                        if (field_hit_route) begin
-                            route_policy[cmd_field_q[6:1]] <= cmd_data_q[1:0];
-                            route_vmm[cmd_field_q[6:1]] <= cmd_data_q[7:4];
-                        end
-                        if (field_hit_eligible) begin
-                            eligible[cmd_field_q[6:1]] <= cmd_data_q[3:0];
-                        end
-                        if (field_hit_io_base) begin
-                            if (cmd_field_q[4] == 1'b0) begin
-                                io_base[cmd_field_q[3:1]] <= cmd_data_q[15:0];
-                            end
-                        end
-                        if (field_hit_io_limit) begin
-                            if (cmd_field_q[4] == 1'b0) begin
-                                io_limit[cmd_field_q[3:1]] <= cmd_data_q[15:0];
-                            end
-                        end
-                        if (field_hit_io_ctrl) begin
-                            if (cmd_field_q[4] == 1'b0) begin
-                                io_enable[cmd_field_q[3:1]] <= cmd_data_q[0];
-                                io_vmm[cmd_field_q[3:1]] <= cmd_data_q[7:4];
-                            end
-                        end
-                        if (field_hit_route_lock) begin
-                            route_lock <= cmd_data_q[0];
-                        end
-                        if (field_hit_pin || field_hit_proc) begin
-                            if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & (field_hit_pin ? EXIT_WANTS_KEEP_ON_PIN_WRITE : EXIT_WANTS_KEEP_ON_PROC_WRITE)) | (field_hit_pin ? cmd_data_q_bits : cmd_data_q_bits_2);
-                            end
+                            load_3_all_sel = (target_vmm == 4'd3) ? ((&load[3]) ? load[3] : (load[3] + 16'd1)) : 16'd0;
+                            target_vmm_is_2_sel = (target_vmm == 4'd2) ? ((&load[2]) ? load[2] : (load[2] + 16'd1)) : load_3_all_sel;
+                            target_vmm_is_1_sel = (target_vmm == 4'd1) ? ((&load[1]) ? load[1] : (load[1] + 16'd1)) : target_vmm_is_2_sel;
+                            load[target_vmm[1:0]] <= (target_vmm == 4'd0) ? ((&load[0]) ? load[0] : (load[0] + 16'd1)) : target_vmm_is_1_sel;
+                            target_vmm_is_2_sel_2 = (target_vmm == 4'd2) ? (handled[2] + 32'd1) : ((target_vmm == 4'd3) ? (handled[3] + 32'd1) : 32'd0);
+                            handled[target_vmm[1:0]] <= (target_vmm == 4'd0) ? (handled[0] + 32'd1) : ((target_vmm == 4'd1) ? (handled[1] + 32'd1) : target_vmm_is_2_sel_2);
+                            exit_reason[target_vmm[1:0]] <= ev_reason;
+                            exit_qual[target_vmm[1:0]] <= ev_qual;
+                            intr_info[target_vmm[1:0]] <= ev_intr_info;
+                            intr_err[target_vmm[1:0]] <= ev_intr_err;
                         end
                     end
-                    if (vmm_bitmap_write) begin
-                        io_bitmap_top <= io_bitmap_top | (256'd1 << {cmd_vmcs_q[1:0], cmd_field_q[10:5]});
-                    end
-                    if (vmm_launch) begin
-                        if (cmd_guest_q[5:3] == 3'd0) begin
-                            owner[cmd_guest_q[2:0]] <= current[3:0];
+                end else begin
+                    not_op_unknown_and_not_is_event_and_not = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
+                    vm_error = 8'd0;
+                    own_return_to = (current[3:2] == 2'd0) ? return_to[current[1:0]] : 9'd0;
+                    field_hit_owner = (((cmd_field_q[31:7] == FIELD_OWNER_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_field_q[6:1] < 6'd8)) && (cmd_vmcs_q == 4'd0);
+                    field_hit_current = (cmd_field_q == FIELD_CURRENT) && (cmd_vmcs_q == 4'd0);
+                    field_hit_route_lock = (cmd_field_q == FIELD_ROUTE_LOCK) && (cmd_vmcs_q == 4'd0);
+                    field_hit_io_ctrl = (((cmd_field_q[31:5] == FIELD_IO_CTRL_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
+                    field_hit_io_limit = (((cmd_field_q[31:5] == FIELD_IO_LIMIT_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
+                    field_hit_io_base = (((cmd_field_q[31:5] == FIELD_IO_BASE_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
+                    field_hit_eligible = ((cmd_field_q[31:7] == FIELD_ELIGIBLE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
+                    field_hit_route = ((cmd_field_q[31:7] == FIELD_ROUTE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
+                    field_hit_handled = cmd_field_q == FIELD_HANDLED;
+                    field_hit_return_to = cmd_field_q == FIELD_RETURN_TO;
+                    field_hit_exit_qual = cmd_field_q == FIELD_EXIT_QUAL;
+                    field_hit_intr_err = cmd_field_q == FIELD_INTR_ERR;
+                    field_hit_intr_info = cmd_field_q == FIELD_INTR_INFO;
+                    field_hit_exit_reason = cmd_field_q == FIELD_EXIT_REASON;
+                    field_hit_vm_instr_error = cmd_field_q == FIELD_VM_INSTR_ERROR;
+                    field_hit_vmm_load = cmd_field_q == FIELD_VMM_LOAD;
+                    field_hit_host_rip = cmd_field_q == FIELD_HOST_RIP;
+                    field_hit_pfec_match = cmd_field_q == FIELD_PFEC_MATCH;
+                    field_hit_pfec_mask = cmd_field_q == FIELD_PFEC_MASK;
+                    field_hit_exc_bitmap = cmd_field_q == FIELD_EXC_BITMAP;
+                    field_hit_proc = cmd_field_q == FIELD_PROC;
+                    field_hit_pin = cmd_field_q == FIELD_PIN;
+                    vmm_resume = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_RESUME);
+                    vmm_launch = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_LAUNCH);
+                    if (vmm_read_or_vmm_write_or_vmm_bitmap_writ) begin
+                        access_error = 8'd0;
+                        field_hit_route_lock_and_cmd_data_q_and = field_hit_route_lock && ((cmd_data_q[31:0] & 32'hfffffffe) != 32'd0);
+                        field_hit_io_ctrl_and_cmd_data_q_bits_an = field_hit_io_ctrl && (|{((cmd_data_q[31:0] & 32'hffffff0e) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
+                        field_hit_route_and_cmd_data_q_bits_any = field_hit_route && (|{((cmd_data_q[31:0] & 32'hffffff0c) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
+                        field_hit_vmm_load_and_cmd_data_q_and_42 = field_hit_vmm_load && ((cmd_data_q[31:0] & 32'hffff0000) != 32'd0);
+                        field_value_bad = |{field_hit_vmm_load_and_cmd_data_q_and_42, field_hit_route_and_cmd_data_q_bits_any, (field_hit_eligible && ((cmd_data_q[31:0] & 32'hfffffff0) != 32'd0)), field_hit_io_ctrl_and_cmd_data_q_bits_an, field_hit_route_lock_and_cmd_data_q_and};
+                        field_locked = (|{field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock}) && route_lock;
+                        field_hit_vm_instr_error_field_hit_exit = {field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_current, field_hit_owner};
+                        field_read_only = |field_hit_vm_instr_error_field_hit_exit;
+                        field_hit_pin_field_hit_proc_field_hit_e = {field_hit_pin, field_hit_proc, field_hit_exc_bitmap, field_hit_pfec_mask, field_hit_pfec_match, field_hit_host_rip, field_hit_vmm_load, field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock, field_hit_current, field_hit_owner};
+                        field_supported = |field_hit_pin_field_hit_proc_field_hit_e;
+                        if (cmd_vmcs_q_not_current_5_0_and_not_curre) begin
+                            access_error = ERR_OTHER_VMCS;
+                        end else if (vmm_bitmap_write ? (cmd_field_q[31:11] != 21'd0) : (!field_supported)) begin
+                            access_error = ERR_UNSUPPORTED_FIELD;
+                        end else if (vmm_write && field_read_only) begin
+                            access_error = ERR_READ_ONLY_FIELD;
+                        end else if (vmm_write && field_locked) begin
+                            access_error = ERR_ROUTE_LOCKED;
+                        end else if (vmm_write && field_value_bad) begin
+                            access_error = ERR_INVALID_FIELD_VALUE;
                         end
+                        vm_error = access_error;
+                    end else if (vmm_launch) begin
+                        vm_error = (cmd_guest_q >= 6'd8) ? ERR_NO_SUCH_GUEST : ((own_return_to[8] && own_return_to[7]) ? ERR_WOULD_ABANDON_VMM : 8'd0);
+                    end else if (vmm_resume) begin
+                        vm_error = own_return_to[8] ? 8'd0 : ERR_RESUME_NOT_LAUNCHED;
+                    end
+                    outcome_vmfail_valid = not_op_unknown_and_not_is_event_and_not && (vm_error != 8'd0);
+                    if (vmcs_invalid) begin
+                        rsp_kind_q <= RSP_VMFAIL_INVALID;
+                    end else if (outcome_vmfail_valid) begin
+                        rsp_kind_q <= RSP_VMFAIL_VALID;
+                        rsp_error_q <= vm_error;
+                    end else begin
+                        rsp_kind_q <= RSP_VMSUCCEED;
+                        if (vmm_read) begin
+                            if (field_hit_pin) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pin[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_proc) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? proc[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_exc_bitmap) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exc_bitmap[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_pfec_mask) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_mask[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_pfec_match) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_match[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_host_rip) begin
+                                rsp_data_q <= (cmd_vmcs_q[3:2] == 2'd0) ? host_rip[cmd_vmcs_q[1:0]] : 64'd0;
+                            end else if (field_hit_vmm_load) begin
+                                rsp_data_q <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? load[cmd_vmcs_q[1:0]] : 16'd0)};
+                            end else if (field_hit_vm_instr_error) begin
+                                rsp_data_q <= {56'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? vm_instr_error[cmd_vmcs_q[1:0]] : 8'd0)};
+                            end else if (field_hit_exit_reason) begin
+                                rsp_data_q <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exit_reason[cmd_vmcs_q[1:0]] : 16'd0)};
+                            end else if (field_hit_intr_info) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_info[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_intr_err) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_err[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_exit_qual) begin
+                                rsp_data_q <= (cmd_vmcs_q[3:2] == 2'd0) ? exit_qual[cmd_vmcs_q[1:0]] : 64'd0;
+                            end else if (field_hit_return_to) begin
+                                rsp_data_q <= {55'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? return_to[cmd_vmcs_q[1:0]] : 9'd0)};
+                            end else if (field_hit_handled) begin
+                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? handled[cmd_vmcs_q[1:0]] : 32'd0)};
+                            end else if (field_hit_route) begin
+                                rsp_data_q <= {56'd0, {route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}};
+                            end else if (field_hit_eligible) begin
+                                rsp_data_q <= {60'd0, eligible[cmd_field_q[6:1]]};
+                            end else if (field_hit_io_base) begin
+                                rsp_data_q <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_base[cmd_field_q[3:1]] : 16'd0)};
+                            end else if (field_hit_io_limit) begin
+                                rsp_data_q <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_limit[cmd_field_q[3:1]] : 16'd0)};
+                            end else if (field_hit_io_ctrl) begin
+                                rsp_data_q <= {56'd0, {((cmd_field_q[4] == 1'b0) ? io_vmm[cmd_field_q[3:1]] : 4'd0), 3'd0, io_enable_cmd_field_q_3_1}};
+                            end else if (field_hit_route_lock) begin
+                                rsp_data_q <= {63'd0, route_lock};
+                            end else if (field_hit_current) begin
+                                rsp_data_q <= {56'd0, current};
+                            end else if (field_hit_owner) begin
+                                rsp_data_q <= {60'd0, ((cmd_field_q[6:4] == 3'd0) ? owner[cmd_field_q[3:1]] : 4'd0)};
+                            end
+                        end
+                        rsp_current_q <= current;
+                        if (vmm_launch) begin
+                            rsp_current_q <= {2'd0, cmd_guest_q};
+                        end
+                        if (vmm_resume) begin
+                            rsp_current_q <= own_return_to[7:0];
+                        end
+                    end
+                    if (outcome_vmfail_valid) begin
                         if (current[3:2] == 2'd0) begin
-                            return_valid[current[1:0]] <= 1'b0;
-                            return_entity[current[1:0]] <= 8'd0;
+                            vm_instr_error[current[1:0]] <= vm_error;
                         end
-                        current <= {2'd0, cmd_guest_q};
                     end
-                    if (vmm_resume) begin
-                        current <= own_return_entity;
-                        if (current[3:2] == 2'd0) begin
-                            return_valid[current[1:0]] <= 1'b0;
-                            return_entity[current[1:0]] <= 8'd0;
-                            load[current[1:0]] <= (load_current_1_0 == 16'd0) ? load_current_1_0 : (load_current_1_0 - 16'd1);
+                    outcome_vmsucceed = not_op_unknown_and_not_is_event_and_not && (vm_error == 8'd0);
+                    if (outcome_vmsucceed) begin
+                        if (vmm_write) begin
+                            if (field_hit_pin) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    pin[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                end
+                            end
+                            if (field_hit_proc) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    proc[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                    use_io_bitmaps[cmd_vmcs_q[1:0]] <= cmd_data_q[25];
+                                end
+                            end
+                            if (field_hit_exc_bitmap) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    exc_bitmap[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                end
+                            end
+                            if (field_hit_pfec_mask) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    pfec_mask[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                end
+                            end
+                            if (field_hit_pfec_match) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    pfec_match[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                end
+                            end
+                            if (field_hit_host_rip) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    host_rip[cmd_vmcs_q[1:0]] <= cmd_data_q;
+                                end
+                            end
+                            if (field_hit_vmm_load) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    load[cmd_vmcs_q[1:0]] <= cmd_data_q[15:0];
+                                end
+                            end
+                            if (field_hit_route) begin
+                                route_policy[cmd_field_q[6:1]] <= cmd_data_q[1:0];
+                                route_vmm[cmd_field_q[6:1]] <= cmd_data_q[7:4];
+                            end
+                            if (field_hit_eligible) begin
+                                eligible[cmd_field_q[6:1]] <= cmd_data_q[3:0];
+                            end
+                            if (field_hit_io_base) begin
+                                if (cmd_field_q[4] == 1'b0) begin
+                                    io_base[cmd_field_q[3:1]] <= cmd_data_q[15:0];
+                                end
+                            end
+                            if (field_hit_io_limit) begin
+                                if (cmd_field_q[4] == 1'b0) begin
+                                    io_limit[cmd_field_q[3:1]] <= cmd_data_q[15:0];
+                                end
+                            end
+                            if (field_hit_io_ctrl) begin
+                                if (cmd_field_q[4] == 1'b0) begin
+                                    io_enable[cmd_field_q[3:1]] <= cmd_data_q[0];
+                                    io_vmm[cmd_field_q[3:1]] <= cmd_data_q[7:4];
+                                end
+                            end
+                            if (field_hit_route_lock) begin
+                                route_lock <= cmd_data_q[0];
+                            end
+                            if (field_hit_pin || field_hit_proc) begin
+                                if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & (field_hit_pin ? EXIT_WANTS_KEEP_ON_PIN_WRITE : EXIT_WANTS_KEEP_ON_PROC_WRITE)) | (field_hit_pin ? cmd_data_q_bits : cmd_data_q_bits_2);
+                                end
+                            end
+                        end
+                        if (vmm_launch) begin
+                            if (cmd_guest_q[5:3] == 3'd0) begin
+                                owner[cmd_guest_q[2:0]] <= current[3:0];
+                            end
+                            if (current[3:2] == 2'd0) begin
+                                return_to[current[1:0]] <= 9'd0;
+                            end
+                            current <= {2'd0, cmd_guest_q};
+                        end
+                        if (vmm_resume) begin
+                            current <= own_return_to[7:0];
+                            if (current[3:2] == 2'd0) begin
+                                return_to[current[1:0]] <= 9'd0;
+                                load[current[1:0]] <= (load_current_1_0 == 16'd0) ? load_current_1_0 : (load_current_1_0 - 16'd1);
+                            end
                         end
                     end
                 end
+                if (bitmap_write_ok) begin
+                    io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= 1'b1;
+                end
+            end
+        end
+        if (execute) begin
+            if (bitmap_write_ok) begin
+                io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 | (32'd1 << cmd_field_q[4:0]);
+                io_bitmap[{cmd_vmcs_q[1:0], cmd_field_q[10:0]}] <= cmd_data_q[31:0];
             end
         end
     end
@@ -814,16 +817,6 @@ module trapline_router (  // RouterDesign.swift:30
             cmd_field_q <= cmd_field;
             cmd_data_q <= cmd_data;
             cmd_guest_q <= cmd_guest;
-        end
-    end
-    always @(posedge clk) begin  // StateUpdate.swift:17
-        if (execute) begin
-            if (outcome_vmsucceed) begin
-                if (vmm_bitmap_write) begin
-                    io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= (io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] ? io_bitmap_valid_cmd_vmcs_q_cmd_field_q : 32'd0) | (32'd1 << cmd_field_q[4:0]);
-                    io_bitmap[{cmd_vmcs_q[1:0], cmd_field_q[10:0]}] <= cmd_data_q[31:0];
-                end
-            end
         end
     end
 endmodule

@@ -16,6 +16,9 @@ struct CommandDecode {
     let unknownOp: Signal
     /// The command is an event: op 0, or ops 1-5 executed by a guest.
     let isEvent: Signal
+    /// An event or an unknown op: answered by ROUTED or REJECTED (else a VMM operation:
+    /// VMSUCCEED or VMfail).
+    let eventPath: Signal
     /// VMM-executed ops: VMREAD, VMWRITE, BITMAP_WRITE (the VMCS access rules of 6.3), LAUNCH, RESUME.
     let isRead, isWrite, isBitmapWrite, isLaunch, isResume: Signal
     // The event's operands (zero for a guest's privileged op).
@@ -49,6 +52,7 @@ struct CommandDecode {
         let privileged = (op >= opRead) && !unknownOp
         let opEvent = op .== m.spec("OP_EVENT")
         isEvent = named("is_event", opEvent || (!isVMM && privileged))
+        eventPath = named("event_path", isEvent || unknownOp)
         let vmmOp = isVMM && privileged
         isRead = named("vmm_read", vmmOp && (op .== opRead))
         isWrite = named("vmm_write", vmmOp && (op .== m.spec("OP_VMWRITE")))

@@ -15,10 +15,10 @@ struct Deliverability {
     init(_ m: ModuleBuilder, _ s: RouterState, _ d: CommandDecode, chosen: Signal) {
         let chosenIsCurrent = d.isVMM && (d.currentVMM .== chosen)
         let redirect = m.wire("fallback_to_vmm0", width: 1)
-        redirect <== !chosenIsCurrent && s.returnValid.read(chosen)
+        redirect <== !chosenIsCurrent && s.busy(chosen)
         fallback = redirect
         undeliverable = m.wire("undeliverable", width: 1)
-        undeliverable <== redirect && !d.isMainVMM && s.returnValid[0]
+        undeliverable <== redirect && !d.isMainVMM && s.busy(0)
         target = m.wire("target_vmm", width: 4)
         target <== mux(redirect, 0, chosen)
         isSelf = m.wire("target_is_current", width: 1)

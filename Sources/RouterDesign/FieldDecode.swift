@@ -109,7 +109,7 @@ enum FieldStorage {
         case "INTR_INFO": return s.intrInfo.read(i)
         case "INTR_ERR": return s.intrErr.read(i)
         case "EXIT_QUAL": return s.exitQual.read(i)
-        case "RETURN_TO": return cat(s.returnValid.read(i), s.returnEntity.read(i))
+        case "RETURN_TO": return s.returnTo.read(i)
         case "HANDLED": return s.handled.read(i)
         case "ROUTE": return cat(s.routeVMM.read(i), m.const(0, width: 2), s.routePolicy.read(i))
         case "ELIGIBLE": return s.eligible.read(i)

@@ -23,8 +23,8 @@ import HDL
 struct IOBitmap {
     let data: Memory
     let valid: Memory
-    /// One bit per valid word, reset 0.
-    let top: Signal
+    /// One bit per valid word, reset 0 (a register array: a write sets one element).
+    let top: RegArray
     /// Address bits of the VMM part of an address ({vmm, word}: vmmBits + 11 bits).
     let vmmBits: Int
 
@@ -32,7 +32,7 @@ struct IOBitmap {
         vmmBits = bitsToIndex(v)
         data = m.memory("io_bitmap", depth: v * 2048, width: 32, clock: clk)
         valid = m.memory("io_bitmap_valid", depth: v * 64, width: 32, clock: clk)
-        top = m.reg("io_bitmap_top", width: v * 64, clock: clk, reset: rst, resetValue: 0)
+        top = m.regArray("io_bitmap_top", count: v * 64, width: 1, clock: clk, reset: rst, resetValue: 0)
     }
 
     /// Word `word` (11 bits) of VMM `vmm` (`vmmBits` bits), 0 unless written since the last
@@ -41,7 +41,7 @@ struct IOBitmap {
     /// evaluates only where its value is used.
     func read(vmm: Signal, word: Signal) -> Signal {
         let g = cat(vmm, word[10, 5])
-        let written = top[g] && valid.read(g)[word[4, 0]]
+        let written = top.read(g) && valid.read(g)[word[4, 0]]
         return mux(written, data.read(cat(vmm, word)), 0)
     }
 
@@ -49,9 +49,9 @@ struct IOBitmap {
     /// conditions.
     func write(_ m: ModuleBuilder, vmm: Signal, word: Signal, _ value: Signal) {
         let g = cat(vmm, word[10, 5])
-        let kept = mux(top[g], valid.read(g), 0)
+        let kept = mux(top.read(g), valid.read(g), 0)
         valid.write(g, kept | (m.const(1, width: 32) << word[4, 0]))
         data.write(cat(vmm, word), value)
-        top <== top | (m.const(1, width: top.width) << g)
+        top.write(g, m.const(1, width: 1))
     }
 }

@@ -14,6 +14,9 @@ struct Outcome {
     /// REJECTED code (0 when not rejected): 1 unsupported, 2 malformed, 3 undeliverable, 4 unknown op.
     let rejectCode: Signal
     let vmSucceed: Signal
+    /// A BITMAP_WRITE that succeeds (rules 1-3 of SPEC 6.3 pass), without the field decode
+    /// VMREAD/VMWRITE need.
+    let bitmapWriteSucceeds: Signal
     let vmfailValid: Signal
     /// returnTo of the running VMM (meaningful when a VMM runs): valid and entity.
     let ownReturnValid: Signal
@@ -30,6 +33,8 @@ struct Outcome {
         let foreign = (io.cmdVMCS.zeroExtended(to: 6) .!= d.currentID) && !d.isMainVMM
         let bitmapMissing = p.ioBitmaps ? (io.cmdField[31, 11] .!= 0) : m.const(1, width: 1)
         let fieldMissing = mux(d.isBitmapWrite, bitmapMissing, !fields.anyHit)
+        bitmapWriteSucceeds = p.ioBitmaps ? (d.isBitmapWrite && !invalid && !foreign && !bitmapMissing).named("bitmap_write_ok")
+                                          : m.const(0, width: 1)
         let accessError = m.wire("access_error", width: 8)
         accessError <== 0
         m.when(foreign) { accessError <== m.spec("ERR_OTHER_VMCS") }
@@ -39,10 +44,9 @@ struct Outcome {
             .elseWhen(d.isWrite && fields.checkFails) { accessError <== m.spec("ERR_INVALID_FIELD_VALUE") }
 
         // SPEC 6.4, for the running VMM v.
-        let returnValid = m.wire("own_return_valid", width: 1)
-        returnValid <== s.returnValid.read(d.currentVMM)
-        let returnEntity = m.wire("own_return_entity", width: 8)
-        returnEntity <== s.returnEntity.read(d.currentVMM)
+        let returnTo = s.returnTo.read(d.currentVMM).named("own_return_to")
+        let returnValid = returnTo[8]
+        let returnEntity = returnTo[7, 0]
         ownReturnValid = returnValid
         ownReturnEntity = returnEntity
         let noSuchGuest = p.guests < 64 ? (io.cmdGuest >= p.guests) : m.const(0, width: 1)

@@ -39,10 +39,13 @@ enum ResponseRegisters {
         m.when(execute) {
             kind <== 0; target <== 0; isSelf <== 0; fallback <== 0; policy <== 0; from <== 0; reason <== 0
             qual <== 0; info <== 0; errCode <== 0; entry <== 0; data <== 0; current <== 0; error <== 0
-            m.when(o.rejectCode .!= 0) {
-                kind <== m.spec("RSP_REJECTED")
-                error <== o.rejectCode
-            }.elseWhen(o.routed) {
+            // Events (and unknown ops) and VMM operations are separate branches: each response
+            // is built only from the decision of its own kind of command.
+            m.when(d.eventPath) {
+                m.when(o.rejectCode .!= 0) {
+                    kind <== m.spec("RSP_REJECTED")
+                    error <== o.rejectCode
+                }.otherwise {
                 kind <== m.spec("RSP_ROUTED")
                 target <== delivery.target
                 isSelf <== delivery.isSelf
@@ -54,17 +57,20 @@ enum ResponseRegisters {
                 info <== event.info
                 errCode <== event.errCode
                 entry <== s.hostRIP.read(delivery.target)
-            }.elseWhen(o.vmfailInvalid) {
-                kind <== m.spec("RSP_VMFAIL_INVALID")
-            }.elseWhen(o.vmfailValid) {
-                kind <== m.spec("RSP_VMFAIL_VALID")
-                error <== o.vmError
+                }
             }.otherwise {
-                kind <== m.spec("RSP_VMSUCCEED")
-                m.when(d.isRead) { fields.read(m, into: data) }
-                current <== s.current
-                m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }
-                m.when(d.isResume) { current <== o.ownReturnEntity }
+                m.when(o.vmfailInvalid) {
+                    kind <== m.spec("RSP_VMFAIL_INVALID")
+                }.elseWhen(o.vmfailValid) {
+                    kind <== m.spec("RSP_VMFAIL_VALID")
+                    error <== o.vmError
+                }.otherwise {
+                    kind <== m.spec("RSP_VMSUCCEED")
+                    m.when(d.isRead) { fields.read(m, into: data) }
+                    current <== s.current
+                    m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }
+                    m.when(d.isResume) { current <== o.ownReturnEntity }
+                }
             }
         }
 

@@ -14,9 +14,8 @@ import RouterSpec
 struct RouterState {
     /// The running entity (bit 7 VMM, bits 5:0 id). Reset: VMM 0 (0x80).
     let current: Signal
-    /// returnTo[v] = {valid, entity}; VMM v is busy when valid.
-    let returnValid: RegArray
-    let returnEntity: RegArray
+    /// returnTo[v] = {valid, entity} (9 bits, the RETURN_TO layout); VMM v is busy when valid.
+    let returnTo: RegArray
     /// owner[g]: the VMM that last launched guest g.
     let owner: RegArray
     /// load[v] (16-bit saturating) and handled[v] (32-bit wrapping).
@@ -57,8 +56,7 @@ struct RouterState {
             m.regArray(name, count: count, width: width, clock: clk, reset: rst, resetValue: 0, line: line)
         }
         current = m.reg("current", width: 8, clock: clk, reset: rst, resetValue: Int(FieldTable.field("CURRENT").reset))
-        returnValid = array("return_valid", v, 1)
-        returnEntity = array("return_entity", v, 8)
+        returnTo = array("return_to", v, 9)
         owner = array("owner", p.guests, 4)
         load = array("load", v, 16)
         handled = array("handled", v, 32)
@@ -90,4 +88,10 @@ struct RouterState {
         bitmapVMMBits = bitsToIndex(v)
         bitmap = p.ioBitmaps ? IOBitmap(m, vmms: v, clk: clk, rst: rst) : nil
     }
+}
+
+extension RouterState {
+    /// VMM `v` is busy (returnTo[v] valid).
+    func busy(_ v: Signal) -> Signal { returnTo.read(v)[8] }
+    func busy(_ v: Int) -> Signal { returnTo[v][8] }
 }

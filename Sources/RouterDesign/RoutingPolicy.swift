@@ -25,7 +25,7 @@ struct RoutingPolicy {
         // LOAD: eligible VMMs that are not busy (or are the one running); lowest load, ties to the lowest id.
         let eligible = s.eligible.read(d.reasonIndex).named("eligible_sel")
         let candidates = cat((0..<p.vmms).reversed().map { v in
-            eligible[v] && (!s.returnValid[v] || (d.isVMM && (d.currentID .== v)))
+            eligible[v] && (!s.busy(v) || (d.isVMM && (d.currentID .== v)))
         }).named("load_candidates")
         let least = LeastLoaded.pick(m, candidates: candidates, loads: (0..<p.vmms).map { s.load[$0] })
         let loadSel = m.wire("load_target", width: 4)

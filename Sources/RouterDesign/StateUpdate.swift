@@ -6,8 +6,8 @@ import HDL
 /// requester's VM_INSTR_ERROR.
 ///
 /// The counters of the routed-to VMM (`load` +1 saturating, `handled` +1) are computed for
-/// every VMM from its own register, side by side, and the target only selects which one
-/// loads: the adders then sit beside the routing decision instead of after it.
+/// every VMM from its own register, side by side, and the target only selects which value
+/// is written: the adders sit beside the routing decision instead of after it.
 enum StateUpdate {
     static func apply(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ io: RouterPorts,
                       _ d: CommandDecode, _ o: Outcome, _ fields: FieldDecode, _ delivery: Deliverability,
@@ -15,47 +15,47 @@ enum StateUpdate {
         let target = delivery.target
         let v = d.currentVMM
         m.when(accept) {
+            m.when(d.eventPath) {
             m.when(o.routed) {
                 // SPEC 5.5: hand over to the target unless it is the one running.
                 m.when(!delivery.isSelf) {
-                    s.returnValid.write(target, m.const(1, width: 1))
-                    s.returnEntity.write(target, s.current)
+                    s.returnTo.write(target, cat(m.const(1, width: 1), s.current))
                     s.current <== cat(m.const(0x8, width: 4), target)
                 }
-                for u in 0..<p.vmms {
-                    m.when(target .== u) {
-                        let load = s.load[u]
-                        s.load[u] <== mux(load.andReduce(), load, load + 1)
-                        s.handled[u] <== s.handled[u] + 1
-                    }
-                }
+                // Each VMM's next counts from its own register (beside the decision), then the
+                // target selects one: one write of each array.
+                s.load.write(target, mux(target, (0..<p.vmms).map { u in
+                    let load = s.load[u]
+                    return mux(load.andReduce(), load, load + 1)
+                }))
+                s.handled.write(target, mux(target, (0..<p.vmms).map { s.handled[$0] + 1 }))
                 s.exitReason.write(target, d.reason)
                 s.exitQual.write(target, d.qual)
                 s.intrInfo.write(target, event.info)
                 s.intrErr.write(target, event.errCode)
             }
+            }.otherwise {
             m.when(o.vmfailValid) {
                 s.instrError.write(v, o.vmError)
             }
             m.when(o.vmSucceed) {
                 m.when(d.isWrite) { fields.write(m, s, data: io.cmdData) }
-                if let bitmap = s.bitmap {
-                    m.when(d.isBitmapWrite) {
-                        bitmap.write(m, vmm: io.cmdVMCS[s.bitmapVMMBits - 1, 0], word: io.cmdField[10, 0], io.cmdData[31, 0])
-                    }
-                }
                 m.when(d.isLaunch) {
                     s.owner.write(io.cmdGuest, v)
-                    s.returnValid.write(v, m.const(0, width: 1))
-                    s.returnEntity.write(v, m.const(0, width: 8))
+                    s.returnTo.write(v, m.const(0, width: 9))
                     s.current <== cat(m.const(0, width: 2), io.cmdGuest)
                 }
                 m.when(d.isResume) {
                     s.current <== o.ownReturnEntity
-                    s.returnValid.write(v, m.const(0, width: 1))
-                    s.returnEntity.write(v, m.const(0, width: 8))
+                    s.returnTo.write(v, m.const(0, width: 9))
                     let load = s.load.read(v)
                     s.load.write(v, mux(load .== 0, load, load - 1))
+                }
+            }
+            }
+            if let bitmap = s.bitmap {
+                m.when(o.bitmapWriteSucceeds) {
+                    bitmap.write(m, vmm: io.cmdVMCS[s.bitmapVMMBits - 1, 0], word: io.cmdField[10, 0], io.cmdData[31, 0])
                 }
             }
         }

@@ -71,15 +71,18 @@ struct Analysis {
         return false
     }
 
-    /// A memory read Verilog can bit-select directly (`mem[addr][hi:lo]`): one whose text
-    /// is a plain array access (no out-of-range guard).
+    /// A memory read whose bits the emitter selects without a wire of its own: Verilog
+    /// bit-selects an array element (`mem[addr][hi:lo]`), and a read guarded against an
+    /// address past the depth is written with the selection inside the guard
+    /// (`(addr < N) ? mem[addr][hi:lo] : 0`, see `ExpressionText.guardedRead`).
     static func isSelectable(_ kind: ExprKind, _ m: Module) -> Bool {
-        guard case .memoryRead(let k, let a) = kind else { return false }
-        if case .constant = m.exprs[a].kind { return true }
-        return m.memories[k].depth == 1 << m.memories[k].addressWidth
+        if case .memoryRead = kind { return true }
+        return false
     }
 
-    init(_ m: Module) {
+    /// `local`: wires computed inside a clocked block (`LocalValues`): their logic is not in
+    /// an `always @*` block, so their memory reads need no wire of their own.
+    init(_ m: Module, local: Set<Int> = []) {
         module = m
         signalUse = Array(repeating: BitUse(), count: m.signals.count)
         memoryRead = Array(repeating: false, count: m.memories.count)
@@ -105,7 +108,7 @@ struct Analysis {
         // Expressions read inside an `always @*` block (conditional combinational logic).
         var procedural = [Bool](repeating: false, count: exprs.count)
         for p in m.processes where p.singleAssignment == nil {
-            guard case .combinational = p.kind else { continue }
+            guard case .combinational(let d) = p.kind, !local.contains(d) else { continue }
             var r: [Int] = []
             Statement.collectRoots(p.body, into: &r)
             for n in r { procedural[n] = true }

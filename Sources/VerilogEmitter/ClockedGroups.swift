@@ -17,6 +17,10 @@ struct ClockedGroups {
         var memories: [Int] = []
         /// The drivers of every member, under their conditions.
         var body: [Statement] = []
+        /// Plain memories (no reset, no enable) of the same clock that share this block:
+        /// their writes are emitted after the reset `if`, so a reset does not hold them.
+        var plainMemories: [Int] = []
+        var memoryBody: [Statement] = []
         /// Where the group is emitted among the module's processes.
         var position: Int
     }
@@ -52,14 +56,24 @@ struct ClockedGroups {
             if position[d] == nil && info.reset == nil { continue }
             add(Key(clock: info.clock, reset: info.reset, enable: info.enable), sink: d) { $0.registers.append(d) }
         }
+        var plainGroup: [Int: Int] = [:]   // memory -> group whose block also writes it
         for (k, mem) in m.memories.enumerated() {
             let info = mem.registers
             if position[-(k + 1)] == nil && info?.reset == nil { continue }
+            // A plain memory joins the block of the registers with a reset and no enable on
+            // its clock, so conditions both use are written (and computed) once.
+            if info == nil, let g = groups.firstIndex(where: { $0.clock == mem.clock && $0.reset != nil && $0.enable == nil }) {
+                groups[g].plainMemories.append(k)
+                plainGroup[k] = g
+                continue
+            }
             add(Key(clock: mem.clock, reset: info?.reset, enable: info?.enable), sink: -(k + 1)) { $0.memories.append(k) }
         }
         for part in Statement.split(m.statements, group: { sinkGroup[$0] }) {
             groups[part.group].body = part.body
         }
+        let memoryParts = Statement.split(m.statements, group: { $0 < 0 ? plainGroup[-$0 - 1] : nil })
+        for part in memoryParts { groups[part.group].memoryBody = part.body }
         groups.sort { $0.position < $1.position }
     }
 }

@@ -65,10 +65,14 @@ struct ExpressionText {
                 return Self.constant(bits >= 64 ? shifted : shifted & ((1 << UInt64(bits)) - 1), width: bits)
             }
             let bits = hi == lo ? "[\(lo)]" : "[\(hi):\(lo)]"
+            if let g = guardedRead(a) { return "((\(g.guard)) ? \(g.element)\(bits) : \(Self.constant(0, width: hi - lo + 1)))" }
             let base = name(a) ?? "/*unnamed*/"
             return base + bits
         case .dynamicBit(let a, let i):
             let w = module.exprs[a].width
+            if Self.directBitSelect(w, module.exprs[i].width), let g = guardedRead(a) {
+                return "((\(g.guard)) && \(g.element)[\(bare(i))])"
+            }
             if Self.directBitSelect(w, module.exprs[i].width), let base = name(a) {
                 return "\(base)[\(bare(i))]"
             }
@@ -116,6 +120,16 @@ struct ExpressionText {
         }
         flush()
         return out
+    }
+
+    /// For a read (not a wire of its own) of a memory whose depth is not a power of two, at a
+    /// signal address: the in-range test and the element access.
+    func guardedRead(_ n: Int) -> (guard: String, element: String)? {
+        guard analysis.temp[n] == nil, case .memoryRead(let k, let a) = module.exprs[n].kind else { return nil }
+        let mem = module.memories[k]
+        if case .constant = module.exprs[a].kind { return nil }
+        if mem.depth == 1 << mem.addressWidth { return nil }
+        return ("\(text(a)) < \(Self.constant(UInt64(mem.depth), width: mem.addressWidth))", "\(mem.name)[\(bare(a))]")
     }
 
     /// `v[i]` is used for a dynamic bit select only when the index width exactly addresses

@@ -8,14 +8,32 @@ struct ModuleText {
     let ex: ExpressionText
     /// Combinational sinks emitted as `always @*` (declared `reg`).
     let procedural: Set<Int>
+    /// The clocked blocks.
+    let groups: [ClockedGroups.Group]
+    /// Wires and named subexpressions computed inside a clocked block (`LocalValues`):
+    /// wire -> group, expression node -> group.
+    let localWires: [Int: Int]
+    let localTemps: [Int: Int]
 
     init(_ m: Module) {
         self.m = m
-        analysis = Analysis(m)
+        groups = ClockedGroups(m).groups
+        var local = LocalValues(m, groups: groups)
+        var a = Analysis(m, local: Set(local.wireGroup.keys))
+        var temps: [Int: Int] = [:]
+        while true {
+            let r = local.localTemps(m, a, groups: groups)
+            if r.conflicts.isEmpty { temps = r.temps; break }
+            for d in r.conflicts.sorted() { local.drop(d, m) }
+            a = Analysis(m, local: Set(local.wireGroup.keys))
+        }
+        analysis = a
+        localWires = local.wireGroup
+        localTemps = temps
         ex = ExpressionText(module: m, analysis: analysis)
         var p = Set<Int>()
         for proc in m.processes {
-            if case .combinational(let d) = proc.kind, proc.singleAssignment == nil { p.insert(d) }
+            if case .combinational(let d) = proc.kind, proc.singleAssignment == nil, local.wireGroup[d] == nil { p.insert(d) }
         }
         procedural = p
     }
@@ -87,7 +105,7 @@ struct ModuleText {
             declare(&w, "localparam \(Self.range(p.width))\(p.name) = \(ExpressionText.constant(p.value, width: p.width));",
                     p.location, unused: [], width: p.width)
         }
-        for (d, s) in m.signals.enumerated() where !s.isPort {
+        for (d, s) in m.signals.enumerated() where !s.isPort && localWires[d] == nil {
             let kind = (s.isRegister || procedural.contains(d)) ? "reg " : "wire"
             declare(&w, "\(kind) \(Self.range(s.width))\(s.name);", s.location,
                     unused: analysis.signalUse[d].unused(width: s.width), width: s.width)
@@ -97,7 +115,7 @@ struct ModuleText {
                     unused: analysis.memoryRead[i] ? [] : [(mem.width - 1, 0)], width: mem.width)
         }
         if resetsArrays { w.line("integer \(Self.loopIndex);  // index of the reset and initialisation loops") }
-        for n in analysis.temps {
+        for n in analysis.temps where localTemps[n] == nil {
             let width = m.exprs[n].width
             let use = analysis.tempUse[n] ?? Analysis.BitUse()
             let unused = use.unused(width: width)
@@ -136,22 +154,30 @@ struct ModuleText {
 
 
     /// Resets register arrays: one `for` loop per array depth, clearing every array of that
-    /// depth (in declaration order).
+    /// depth (in declaration order). A loop covers at most `maxResetLoop` elements: Verilator
+    /// unrolls loops up to 64 iterations and refuses a nonblocking assignment to an array
+    /// inside a loop it keeps (BLKLOOPINIT), so deeper arrays get one loop per 64 elements.
     private func clearLoops(_ w: inout Writer, _ arrays: [Int]) {
         var depths: [Int] = []
         for k in arrays where !depths.contains(m.memories[k].depth) { depths.append(m.memories[k].depth) }
         let i = Self.loopIndex
         for depth in depths {
-            w.line("for (\(i) = 0; \(i) < \(depth); \(i) = \(i) + 1) begin")
-            w.nested { w in
-                for k in arrays where m.memories[k].depth == depth {
-                    let mem = m.memories[k]
-                    w.line("\(mem.name)[\(i)] <= \(ExpressionText.constant(mem.registers?.resetValue ?? 0, width: mem.width));")
+            for lo in stride(from: 0, to: depth, by: Self.maxResetLoop) {
+                let hi = Swift.min(depth, lo + Self.maxResetLoop)
+                w.line("for (\(i) = \(lo); \(i) < \(hi); \(i) = \(i) + 1) begin")
+                w.nested { w in
+                    for k in arrays where m.memories[k].depth == depth {
+                        let mem = m.memories[k]
+                        w.line("\(mem.name)[\(i)] <= \(ExpressionText.constant(mem.registers?.resetValue ?? 0, width: mem.width));")
+                    }
                 }
+                w.line("end")
             }
-            w.line("end")
         }
     }
+
+    /// Elements one reset loop clears (Verilator's default loop-unroll limit).
+    static let maxResetLoop = 64
 
     /// `for (_i = 0; _i < depth; _i = _i + 1) name[_i] <op> reset value;`
     private func clearLoop(_ w: inout Writer, _ mem: MemoryDecl, op: String) {
@@ -167,7 +193,7 @@ struct ModuleText {
     private func writeProcesses(_ w: inout Writer) {
         var body = StatementText(module: m, ex: ex)
         for p in m.processes {
-            guard case .combinational(let d) = p.kind else { continue }
+            guard case .combinational(let d) = p.kind, localWires[d] == nil else { continue }
             if let v = p.singleAssignment {
                 w.line("assign \(m.signals[d].name) = \(ex.bare(v));")
             } else {
@@ -176,42 +202,96 @@ struct ModuleText {
                 w.line("end")
             }
         }
-        for g in ClockedGroups(m).groups { writeGroup(&w, g, &body) }
+        for g in groups.indices { writeGroup(&w, g, &body) }
     }
 
-    private func writeGroup(_ w: inout Writer, _ g: ClockedGroups.Group, _ body: inout StatementText) {
-        w.line("always @(posedge \(m.signals[g.clock].name)) begin\(origin(g.body))")
+    /// One clocked block: its local values declared in a named block, the reset branch, the
+    /// drivers (under the enable), the writes of plain memories that share the clock; the
+    /// local values placed where they are read (`BlockPlacement`).
+    private func writeGroup(_ w: inout Writer, _ gi: Int, _ body: inout StatementText) {
+        let g = groups[gi]
+        let wires = localWires.filter { $0.value == gi }.map(\.key).sorted()
+        let temps = Set(localTemps.filter { $0.value == gi }.map(\.key))
+        // The block as one tree: [if (rst) {} else { [if (en)] drivers }] + memory writes.
+        var drivers = g.body
+        if let e = g.enable, !drivers.isEmpty { drivers = [.when([Branch(condition: e, body: drivers, location: m.location)], otherwise: nil, at: m.location)] }
+        var tree: [Statement] = []
+        if let r = g.reset {
+            tree.append(.when([Branch(condition: r, body: [], location: m.location)], otherwise: drivers, at: m.location))
+        } else {
+            tree = drivers
+        }
+        tree += g.memoryBody
+        var bodies: [Int: [Statement]] = [:]
+        for p in m.processes { if case .combinational(let d) = p.kind, localWires[d] == gi { bodies[d] = p.body } }
+        var placement = BlockPlacement(m, analysis, wireBodies: bodies, temps: temps)
+        tree = placement.place(tree)
+        body.localSinks = Set(wires)
+
+        let named = !wires.isEmpty || !temps.isEmpty
+        w.line("always @(posedge \(m.signals[g.clock].name)) begin\(named ? " : \(blockName(gi))" : "")\(origin(g.body + g.memoryBody))")
         w.nested { w in
-            var open = false
-            if let r = g.reset {
-                w.line("if (\(ex.bare(r))) begin")
-                w.nested { w in
-                    for d in g.registers {
-                        guard case .register(let info) = m.signals[d].kind else { continue }
-                        w.line("\(m.signals[d].name) <= \(ExpressionText.constant(info.resetValue, width: m.signals[d].width));")
-                    }
-                    clearLoops(&w, g.memories.filter { m.memories[$0].registers?.reset != nil })
+            for d in wires {
+                let s = m.signals[d]
+                declareLocal(&w, "reg  \(Self.range(s.width))\(s.name);", unused: analysis.signalUse[d].unused(width: s.width), width: s.width)
+            }
+            for t in temps.sorted() {
+                let width = m.exprs[t].width
+                declareLocal(&w, "reg  \(Self.range(width))\(analysis.temp[t]!);", unused: (analysis.tempUse[t] ?? Analysis.BitUse()).unused(width: width), width: width)
+            }
+            for s in tree {
+                if let r = g.reset, case .when(let b, let drivers, _) = s, b.count == 1, b[0].condition == r, b[0].body.isEmpty {
+                    writeReset(&w, g, drivers ?? [], &body)
+                } else {
+                    body.statements([s], blocking: false, into: &w)
                 }
-                open = true
             }
-            if g.body.isEmpty {
-                if open { w.line("end") }
-                return
-            }
-            if let e = g.enable {
-                w.line(open ? "end else if (\(ex.bare(e))) begin" : "if (\(ex.bare(e))) begin")
-                open = true
-            } else if open, g.body.count == 1, case .when(let branches, let otherwise, _) = g.body[0], !branches.isEmpty {
-                // `else begin if (c) ... end end` reads better as `else if (c) ...`.
-                body.whenChain(branches, otherwise, blocking: false, continuing: true, into: &w)
-                return
-            } else if open {
-                w.line("end else begin")
-            }
-            if open { w.nested { w in body.statements(g.body, blocking: false, into: &w) }; w.line("end") }
-            else { body.statements(g.body, blocking: false, into: &w) }
         }
         w.line("end")
+        body.localSinks = []
+    }
+
+    /// `if (rst) begin <resets> end else ...` with `drivers` in the else branch (as
+    /// `end else if (c)` when they are one `if` chain).
+    private func writeReset(_ w: inout Writer, _ g: ClockedGroups.Group, _ drivers: [Statement], _ body: inout StatementText) {
+        w.line("if (\(ex.bare(g.reset!))) begin")
+        w.nested { w in
+            for d in g.registers {
+                guard case .register(let info) = m.signals[d].kind else { continue }
+                w.line("\(m.signals[d].name) <= \(ExpressionText.constant(info.resetValue, width: m.signals[d].width));")
+            }
+            clearLoops(&w, g.memories.filter { m.memories[$0].registers?.reset != nil })
+        }
+        if drivers.isEmpty { w.line("end"); return }
+        if drivers.count == 1, case .when(let branches, let otherwise, _) = drivers[0], !branches.isEmpty {
+            body.whenChain(branches, otherwise, blocking: false, continuing: true, into: &w)
+            return
+        }
+        w.line("end else begin")
+        w.nested { w in body.statements(drivers, blocking: false, into: &w) }
+        w.line("end")
+    }
+
+    /// A declaration inside a named block, with the UNUSEDSIGNAL waiver when bits are unread.
+    private func declareLocal(_ w: inout Writer, _ text: String, unused: [(hi: Int, lo: Int)], width: Int) {
+        if unused.isEmpty { w.line(text); return }
+        w.line("/* verilator lint_off UNUSEDSIGNAL */")
+        w.line("\(text)  //\(unusedNote(unused, width: width))")
+        w.line("/* verilator lint_on UNUSEDSIGNAL */")
+    }
+
+    /// The name of block `gi`'s named `begin`: `on_<clock>`, numbered when a module has
+    /// several, made unique against every declared name.
+    private func blockName(_ gi: Int) -> String {
+        var taken = Set(m.signals.map(\.name))
+        taken.formUnion(m.memories.map(\.name)); taken.formUnion(m.parameters.map(\.name))
+        taken.formUnion(m.instances.map(\.name)); taken.formUnion(analysis.temp.values)
+        let named = groups.indices.filter { i in localWires.values.contains(i) || localTemps.values.contains(i) }
+        var base = "on_\(m.signals[groups[gi].clock].name)"
+        if named.count > 1, let k = named.firstIndex(of: gi) { base += "_\(k + 1)" }
+        var name = base, n = 2
+        while taken.contains(name) { name = "\(base)_\(n)"; n += 1 }
+        return name
     }
 
     private func writeInstances(_ w: inout Writer) {

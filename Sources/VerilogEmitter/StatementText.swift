@@ -5,13 +5,19 @@ import HDL
 struct StatementText {
     let module: Module
     let ex: ExpressionText
+    /// Sinks assigned with `=` also in a clocked block: its local variables.
+    var localSinks: Set<Int> = []
 
     mutating func statements(_ list: [Statement], blocking: Bool, into w: inout Writer) {
         let op = blocking ? "=" : "<="
         for s in Self.mergingConditions(list) {
             switch s {
             case .assign(let sink, let value, _):
-                w.line("\(module.signals[sink].name) \(op) \(ex.bare(value));")
+                if sink < 0 {   // a local named subexpression (`BlockPlacement`)
+                    w.line("\(ex.analysis.temp[value] ?? "/*unnamed*/") = \(ex.bare(value, definition: true));")
+                } else {
+                    w.line("\(module.signals[sink].name) \(localSinks.contains(sink) ? "=" : op) \(ex.bare(value));")
+                }
             case .memoryWrite(let k, let a, let v, _):
                 let mem = module.memories[k]
                 var address = ex.bare(a)
@@ -68,13 +74,17 @@ struct StatementText {
     /// `if`. Safe in both kinds of block: a clocked block assigns with `<=`, so its
     /// conditions read the values from before the edge; a combinational block drives one
     /// sink, which its own conditions cannot read (that would be a loop).
+    /// More generally two adjacent `if`/`else if`/`else` chains on the same conditions are one
+    /// chain, each arm holding both arms' statements.
     static func mergingConditions(_ list: [Statement]) -> [Statement] {
         var out: [Statement] = []
         for s in list {
-            if case .when(let b, nil, _) = s, b.count == 1,
-               case .when(let prev, nil, let at)? = out.last, prev.count == 1, prev[0].condition == b[0].condition {
-                out[out.count - 1] = .when([Branch(condition: b[0].condition, body: prev[0].body + b[0].body, location: prev[0].location)],
-                                           otherwise: nil, at: at)
+            if case .when(let b, let other, _) = s,
+               case .when(let prev, let prevOther, let at)? = out.last, prev.count == b.count,
+               zip(prev, b).allSatisfy({ $0.condition == $1.condition }) {
+                let arms = zip(prev, b).map { Branch(condition: $0.condition, body: $0.body + $1.body, location: $0.location) }
+                let otherwise: [Statement]? = (prevOther == nil && other == nil) ? nil : (prevOther ?? []) + (other ?? [])
+                out[out.count - 1] = .when(arms, otherwise: otherwise, at: at)
             } else {
                 out.append(s)
             }

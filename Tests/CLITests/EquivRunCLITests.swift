@@ -34,7 +34,7 @@ import TestSupport
     @Test func aMutantIsAMismatchWithAReplayThatReproduces() throws {
         let dir = try RepoPaths.scratchDirectory("equiv-mutant")
         let base = try String(contentsOf: try EquivRunCLITests.generated(dir), encoding: .utf8)
-        let anchor = "assign static_hit ="
+        let anchor = "static_hit ="
         var lines = base.components(separatedBy: "\n")
         let i = try #require(lines.firstIndex { $0.contains(anchor) }, "'\(anchor)' not found in the generated RTL")
         let r0 = try #require(lines[i].range(of: "EXIT_REASON_IO_SMI"), "'EXIT_REASON_IO_SMI' (reason 5) not found on the static_hit line")

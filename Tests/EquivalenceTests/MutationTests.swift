@@ -44,20 +44,20 @@ enum GeneratedRTL {
 /// scenario that caught it must pass on the unmutated RTL.
 @Suite struct MutationTests {
     static let mutations: [Mutation] = [
-        Mutation(name: "unknown-op range off by one (> BITMAP_WRITE -> >=)", anchor: "assign op_unknown =", find: "cmd_op_q > OP_BITMAP_WRITE", replace: "cmd_op_q >= OP_BITMAP_WRITE"),
-        Mutation(name: "I/O exit reason constant swapped (30 -> 31)", anchor: "assign ev_is_io =", find: "EXIT_REASON_IO_INSTRUCTION", replace: "16'd31"),
-        Mutation(name: "NMI condition inverted", anchor: "assign ev_is_nmi =", find: "ev_is_exception && ", replace: "ev_is_exception && !"),
-        Mutation(name: "VMCS selector range check off by one (>= V -> > V)", anchor: "assign vmcs_invalid =", find: ">=", replace: ">"),
-        Mutation(name: "undeliverable condition inverted (busy(0) -> !busy(0))", anchor: "assign undeliverable =", find: "&& return_valid[0]", replace: "&& !return_valid[0]"),
-        Mutation(name: "fallback target swapped (VMM 0 <-> chosen)", anchor: "assign target_vmm =", find: "fallback_to_vmm0 ? 4'd0 : chosen_vmm", replace: "fallback_to_vmm0 ? chosen_vmm : 4'd0"),
+        Mutation(name: "unknown-op range off by one (> BITMAP_WRITE -> >=)", anchor: "op_unknown = cmd_op_q", find: "cmd_op_q > OP_BITMAP_WRITE", replace: "cmd_op_q >= OP_BITMAP_WRITE"),
+        Mutation(name: "I/O exit reason constant swapped (30 -> 31)", anchor: "ev_is_io =", find: "EXIT_REASON_IO_INSTRUCTION", replace: "16'd31"),
+        Mutation(name: "NMI condition inverted", anchor: "ev_is_nmi =", find: "ev_is_exception && ", replace: "ev_is_exception && !"),
+        Mutation(name: "VMCS selector range check off by one (>= V -> > V)", anchor: "vmcs_invalid =", find: ">=", replace: ">"),
+        Mutation(name: "undeliverable condition inverted (busy(0) -> !busy(0))", anchor: "undeliverable =", find: "&& return_to[0][8]", replace: "&& !return_to[0][8]"),
+        Mutation(name: "fallback target swapped (VMM 0 <-> chosen)", anchor: "target_vmm =", find: "fallback_to_vmm0 ? 4'd0 : chosen_vmm", replace: "fallback_to_vmm0 ? chosen_vmm : 4'd0"),
         Mutation(name: "wrong error number (65 -> 66)", anchor: "access_error = ERR_OTHER_VMCS", find: "ERR_OTHER_VMCS", replace: "ERR_NO_SUCH_GUEST"),
         Mutation(name: "wrong error number (67 -> 5)", anchor: "? ERR_WOULD_ABANDON_VMM", find: "? ERR_WOULD_ABANDON_VMM", replace: "? ERR_RESUME_NOT_LAUNCHED"),
         Mutation(name: "#PF vector constant swapped (14 -> 13)", anchor: "== VECTOR_PAGE_FAULT)", find: "VECTOR_PAGE_FAULT", replace: "8'd13"),
-        Mutation(name: "static map constant swapped (5 -> 7)", anchor: "assign static_hit =", find: "EXIT_REASON_IO_SMI", replace: "16'd7"),
+        Mutation(name: "static map constant swapped (5 -> 7)", anchor: "static_hit =", find: "EXIT_REASON_IO_SMI", replace: "16'd7"),
         Mutation(name: "LOAD tie broken to the higher id (< -> <=)", anchor: "(load[1] < load[0])", find: "(load[1] < load[0])", replace: "(load[1] <= load[0])"),
-        Mutation(name: "PFEC_MATCH decoded at PFEC_MASK's encoding", anchor: "assign field_hit_pfec_match =", find: "FIELD_PFEC_MATCH", replace: "FIELD_PFEC_MASK"),
-        Mutation(name: "VMsucceed comparison flipped (== 0 -> != 0)", anchor: "assign outcome_vmsucceed =", find: "(vm_error == 8'd0)", replace: "(vm_error != 8'd0)"),
-        Mutation(name: "IO_BASE decoded at IO_LIMIT's encodings", anchor: "assign field_hit_io_base =", find: "FIELD_IO_BASE_BASE[31:5]", replace: "FIELD_IO_LIMIT_BASE[31:5]"),
+        Mutation(name: "PFEC_MATCH decoded at PFEC_MASK's encoding", anchor: "field_hit_pfec_match =", find: "FIELD_PFEC_MATCH", replace: "FIELD_PFEC_MASK"),
+        Mutation(name: "VMsucceed comparison flipped (== 0 -> != 0)", anchor: "outcome_vmsucceed =", find: "(vm_error == 8'd0)", replace: "(vm_error != 8'd0)"),
+        Mutation(name: "IO_BASE decoded at IO_LIMIT's encodings", anchor: "field_hit_io_base =", find: "FIELD_IO_BASE_BASE[31:5]", replace: "FIELD_IO_LIMIT_BASE[31:5]"),
     ]
 
     @Test(arguments: mutations)

@@ -133,4 +133,18 @@ import VerilogEmitter
         // An always block names where its first statement was written.
         #expect(text.contains("always @(posedge clk) begin  // GroupingAndNamesTests.swift:\(line)\n"))
     }
+
+    @Test func registerArraysDeeperThan64ResetInLoopsOf64() throws {
+        let t = try emit { m, clk, rst, en in
+            let i = m.input("i", width: 8)
+            let flags = m.regArray("seen", count: 200, width: 1, clock: clk, reset: rst, resetValue: 0)
+            let y = m.output("y")
+            m.when(en) { flags.write(i, m.const(1, width: 1)) }
+            y <== flags.read(i)
+        }
+        // Verilator keeps a loop of more than 64 iterations, and a nonblocking write to an
+        // array inside it is an error (BLKLOOPINIT): emit() lints with Verilator.
+        #expect(t.contains("for (_i = 0; _i < 64; _i = _i + 1) begin"))
+        #expect(t.contains("for (_i = 192; _i < 200; _i = _i + 1) begin"))
+    }
 }

@@ -17,8 +17,6 @@ module fifo (  // Fifo.swift:10
     reg  [1:0] write_ptr;
     reg  [1:0] read_ptr;
     reg  [2:0] used;
-    wire push;
-    wire pop;
     reg  [7:0] storage [0:3];
     `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
@@ -32,9 +30,10 @@ module fifo (  // Fifo.swift:10
     assign out_valid = used != 3'd0;
     assign out_data = storage[read_ptr];
     assign count = used;
-    assign push = in_valid && in_ready;
-    assign pop = out_valid && out_ready;
-    always @(posedge clk) begin  // Fifo.swift:35
+    always @(posedge clk) begin : on_clk  // Fifo.swift:35
+        reg  push;
+        reg  pop;
+        push = in_valid && in_ready;
         if (rst) begin
             write_ptr <= 2'd0;
             read_ptr <= 2'd0;
@@ -43,6 +42,7 @@ module fifo (  // Fifo.swift:10
             if (push) begin
                 write_ptr <= write_ptr + 2'd1;
             end
+            pop = out_valid && out_ready;
             if (pop) begin
                 read_ptr <= read_ptr + 2'd1;
             end
@@ -52,8 +52,6 @@ module fifo (  // Fifo.swift:10
                 used <= used - 3'd1;
             end
         end
-    end
-    always @(posedge clk) begin  // Fifo.swift:35
         if (push) begin
             storage[write_ptr] <= in_data;
         end

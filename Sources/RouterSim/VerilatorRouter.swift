@@ -45,7 +45,7 @@ public final class VerilatorRouter: RouterSimulator {
         guard let limit = timeLimit?(commands) else { return nil }
         let what = sourceName.map { "--rtl \($0)" } ?? "the RTL"
         return ProcessGuard.Watchdog(seconds: limit) {
-            "the verilator simulation of \(commands) commands timed out after \(limit == limit.rounded() ? String(Int(limit)) : String(format: "%.1f", limit)) s (set the limit with --sim-timeout): the model's evaluation of \(what) did not return, so the RTL did not settle or is far slower than it should be; no verdict on this run"
+            "the verilator simulation of \(commands) commands timed out after \(limit == limit.rounded() ? String(Int(limit)) : String(format: "%.1f", limit)) s (set the limit with --sim-timeout) before it finished: the model's evaluation of \(what) did not return (the RTL did not settle) or the run is far slower than it should be; no verdict on this run"
         }
     }
 

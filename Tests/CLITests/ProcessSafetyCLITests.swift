@@ -101,6 +101,16 @@ import TestSupport
         #expect(r.stderr.contains("the RTL did not settle (a combinational loop?)"))
     }
 
+    /// The in-process Verilator run has a watchdog: a run past --sim-timeout ends trapline with exit 1
+    /// (here a long, healthy run with a tiny limit; before, the option did not exist: exit 2).
+    @Test func verilatorRunPastItsLimitIsExitOne() throws {
+        let (_, tmp) = try scratch("watchdog")
+        let r = try trapline(["cosim", "--random", "1000000", "--sim-timeout", "0.2"], tmp: tmp)
+        #expect(r.status == 1, "\(r.stderr.suffix(500))")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("trapline: error: the verilator simulation of 1000000 commands timed out after 0.2 s (set the limit with --sim-timeout) before it finished"), "\(r.stderr)")
+    }
+
     @Test(arguments: ["0", "-1", "nan"])
     func simTimeoutIsRangeChecked(value: String) throws {
         let (_, tmp) = try scratch("sim-timeout")

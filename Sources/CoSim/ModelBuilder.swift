@@ -52,8 +52,13 @@ enum ModelBuilder {
         let trace = spec.trace ? "1" : "0"
         let objects = try compile(sources, into: obj, flags: tc.cxxFlags + ["-I\(obj.path)", "-DVM_TRACE=\(trace)", "-DVM_TRACE_VCD=\(trace)"], toolchain: tc)
         let lib = dir.appendingPathComponent(libraryName)
-        try ProcessRunner.check(.cxx, ["-shared", "-o", lib.path] + objects.map(\.path) + runtime.map(\.path) + ["-pthread", "-latomic"], cwd: dir)
+        try ProcessRunner.check(.cxx, ["-shared", "-o", lib.path] + objects.map(\.path) + runtime.map(\.path) + ["-pthread", "-latomic"],
+                                cwd: dir, environment: ownTemporaries(dir))
     }
+
+    /// The compiler's and linker's own temporary files (`cc*.s`, `cc*.res`, left
+    /// in TMPDIR when they are killed) go into the build folder, which is removed.
+    static func ownTemporaries(_ dir: URL) -> [String: String] { ["TMPDIR": dir.path] }
 
     /// Compiles each source to `dir/<name>.o`, at most two compilers at a time
     /// (the CI machine has two cores). Throws the first failure with its output.
@@ -77,7 +82,8 @@ enum ModelBuilder {
                 let i = order[cursor]; cursor += 1
                 next.unlock()
                 do {
-                    try ProcessRunner.check(.cxx, flags + ["-c", sources[i].path, "-o", objects[i].path], cwd: dir)
+                    try ProcessRunner.check(.cxx, flags + ["-c", sources[i].path, "-o", objects[i].path], cwd: dir,
+                                            environment: ownTemporaries(dir))
                 } catch {
                     next.lock(); if failure == nil { failure = error }; next.unlock()
                 }

@@ -20,7 +20,8 @@ extension ModelCache {
                                                flags: tc.cxxFlags + ["-I\(obj.path)", "-DVM_TRACE=0", "-DVM_TRACE_VCD=0"],
                                                toolchain: tc)
         try ProcessRunner.check(.cxx, ["-o", output.path] + objects.map(\.path) + modelObjects.map(\.path)
-                                + runtime.map(\.path) + ["-pthread", "-latomic"], cwd: work)
+                                + runtime.map(\.path) + ["-pthread", "-latomic"], cwd: work,
+                                environment: ModelBuilder.ownTemporaries(work))
         return output
     }
 }

@@ -93,7 +93,8 @@ public final class ModelCache: Sendable {
         log("building Verilator model \(spec.top) (cache miss, key \(short))...")
         let start = Date()
         let tmp = directory.appendingPathComponent("tmp/\(short)-\(UUID().uuidString.prefix(8))")
-        defer { try? fm.removeItem(at: tmp) }
+        ProcessGuard.registerTemporary(tmp)   // removed if Trapline is interrupted mid-build
+        defer { try? fm.removeItem(at: tmp); ProcessGuard.release(tmp) }
         try ModelBuilder.build(spec: spec, layout: layout, toolchain: tc, runtime: runtime, into: tmp)
         try fm.createDirectory(at: dir.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? fm.removeItem(at: dir)   // a stale half-entry (no library) left by a crashed build
@@ -116,7 +117,8 @@ public final class ModelCache: Sendable {
         if objects.allSatisfy({ fm.fileExists(atPath: $0.path) }) { return objects }
         log("compiling the Verilator runtime once for this toolchain (\(tc.verilatorVersion))...")
         let tmp = directory.appendingPathComponent("tmp/runtime-\(short)-\(UUID().uuidString.prefix(8))")
-        defer { try? fm.removeItem(at: tmp) }
+        ProcessGuard.registerTemporary(tmp)
+        defer { try? fm.removeItem(at: tmp); ProcessGuard.release(tmp) }
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
         let sources = ToolchainIdentity.runtimeSources.map { URL(fileURLWithPath: "\(tc.verilatorRoot)/include/\($0)") }
         try ModelBuilder.compile(sources, into: tmp, flags: tc.cxxFlags + ["-DVM_TRACE=1", "-DVM_TRACE_VCD=1"], toolchain: tc)

@@ -4,17 +4,21 @@ public struct ProcessResult: Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String
+    /// The run reached its time limit and was killed (with its process group).
+    public var timedOut = false
     /// stdout and stderr together, for error messages.
     public var output: String { stderr.isEmpty ? stdout : stdout + stderr }
 }
 
 /// Runs a program to completion and captures its output (both pipes drained
-/// concurrently so a chatty child never blocks).
+/// concurrently so a chatty child never blocks). Every child is registered
+/// with `ProcessGuard` while it runs, so a SIGINT/SIGTERM of Trapline stops it.
 public enum ProcessRunner {
     /// `stdin` is written to the child in full, then closed; without it the
-    /// child reads from /dev/null.
+    /// child reads from /dev/null. `timeout` (seconds): past it the child and
+    /// its process group are killed and the result has `timedOut` set.
     public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
-                           environment: [String: String]? = nil) throws -> ProcessResult {
+                           environment: [String: String]? = nil, timeout: Double? = nil) throws -> ProcessResult {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
@@ -26,7 +30,16 @@ public enum ProcessRunner {
         p.standardOutput = out; p.standardError = err
         let input = stdin == nil ? nil : Pipe()
         p.standardInput = input ?? FileHandle.nullDevice
-        try p.run()
+        let token = try ProcessGuard.start(p, command: ([executable] + arguments).joined(separator: " "))
+        defer { ProcessGuard.finished(token) }
+        let timer = TimeoutFlag()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeout)) {
+                guard p.isRunning else { return }
+                timer.set()
+                ProcessGuard.killGroup(token)
+            }
+        }
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
@@ -38,9 +51,11 @@ public enum ProcessRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
+        ProcessGuard.parkIfTerminating()   // killed by Trapline's own SIGINT/SIGTERM handling: no verdict
         return ProcessResult(status: p.terminationStatus,
                              stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+                             stderr: String(decoding: errData, as: UTF8.self),
+                             timedOut: timer.isSet)
     }
 
     /// Runs `tool` and throws `ToolError.failed` with its output when it exits non-zero.
@@ -54,4 +69,12 @@ public enum ProcessRunner {
         }
         return result
     }
+}
+
+/// A flag set once by the timeout timer, read after the child ended.
+private final class TimeoutFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

@@ -19,6 +19,10 @@ struct ToolchainIdentity: Sendable {
     /// `$stop` and fatal handlers (which exit or abort the process) and the
     /// shim defines them (`ShimGenerator.endHooks`); being in these flags, they
     /// are part of the runtime's and every model's cache key.
+    /// `VL_PRINTF`/`VL_VPRINTF` (verilated.h: "Print ala printf ... redefine if
+    /// desired"; every `$display`, `$write`, `$monitor` and runtime message ends
+    /// there) print on stderr instead of stdout: the model runs inside
+    /// Trapline, whose stdout carries JSON Lines and summaries.
     var cxxFlags: [String] {
         [
             "-std=gnu++17", "-O2", "-fPIC", "-fvisibility=hidden", "-fvisibility-inlines-hidden",
@@ -26,6 +30,7 @@ struct ToolchainIdentity: Sendable {
             "-I\(verilatorRoot)/include", "-I\(verilatorRoot)/include/vltstd",
             "-DVM_COVERAGE=0", "-DVM_SC=0", "-DVM_TRACE_FST=0",
             "-DVL_USER_FINISH", "-DVL_USER_STOP", "-DVL_USER_FATAL",
+            "-DVL_PRINTF(...)=fprintf(stderr, __VA_ARGS__)", "-DVL_VPRINTF(f, ap)=vfprintf(stderr, f, ap)",
         ] + Self.tlsFlags
     }
 

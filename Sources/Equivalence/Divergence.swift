@@ -58,6 +58,8 @@ public enum Compare {
             return .broken(index: min(e.commandIndex, max(commands.count - 1, 0)), message: e.message)
         } catch let e as IcarusRunError {
             return .broken(index: max(commands.count - 1, 0), message: e.message)
+        } catch let e as SimulationTimedOut {
+            return .broken(index: max(commands.count - 1, 0), message: e.description)
         } catch let e as SimulationEnded {
             // $finish/$stop/fatal: blame the last command the RTL saw (later ones cannot
             // have caused it; the shrinker cuts the trace after the index).

@@ -17,18 +17,55 @@ import RouterModel
 /// (the responses file lacks the bench's closing line) is a `SimulationEnded`
 /// (the temporary work directory is removed: the caller's replay line is the
 /// way back).
+///
+/// Limits: `vvp` runs at most `timeLimit` seconds (default
+/// `defaultTimeLimit(commands:handshake:)`); past it, it is killed with its
+/// process group and the run throws `IcarusRunError` "timed out after S s":
+/// an RTL whose combinational loop never settles keeps `vvp` in one time step
+/// for ever, where the bench's cycle limit cannot see it.
+///
+/// Output: what the RTL prints (`$display`, `$write`, `$monitor`) goes to
+/// `vvp`'s stdout, a pipe; it is handed to `rtlOutput` (default: Trapline's
+/// stderr), never to Trapline's stdout.
 public struct IcarusRouter: RouterSimulator {
     public let name = "icarus"
     public var verilog: String
     public var workDirectory: URL?
     /// How messages name the RTL file (`SimulationEnded.source`), e.g. the `--rtl` path.
     public var sourceName: String?
+    /// Wall-clock seconds one `vvp` run may take; nil: `defaultTimeLimit`.
+    public var timeLimit: Double?
+    /// Keep a temporary work directory after a failed run (its path in the
+    /// error, for replay by hand). A campaign sets false: its replay is the
+    /// shrunk trace in the output folder, and every failing run of a shrink
+    /// would otherwise leave a folder behind.
+    public var keepFailedRuns = true
+    /// Receives the text the RTL printed during a run (once per run, when not empty).
+    public var rtlOutput: @Sendable (String) -> Void = IcarusRouter.printToStandardError
 
     /// `verilog`: the text of a Verilog file with the SPEC section 9 top module
     /// `trapline_router`. `workDirectory`: where to keep the test bench and
     /// outputs (a fresh temporary directory when nil).
     public init(verilog: String, workDirectory: URL? = nil, sourceName: String? = nil) {
         self.verilog = verilog; self.workDirectory = workDirectory; self.sourceName = sourceName
+    }
+
+    /// A generous wall-clock limit for one run: 60 s plus 100 µs per cycle the
+    /// bench allows before it reports a hang (`IcarusTestBench.cycleLimit`);
+    /// Icarus simulates the router at roughly 100-200 k cycles per second here,
+    /// so a run that reaches the limit is 10-20 times slower than it could be
+    /// (measured: 20 000 commands at 20/20 % gaps in 2.6 s, at 90/90 % in 9 s,
+    /// against limits of 92 s and 860 s).
+    public static func defaultTimeLimit(commands: Int, handshake: Handshake) -> Double {
+        60 + Double(IcarusTestBench.cycleLimit(commands: commands, handshake: handshake)) / 10_000
+    }
+
+    /// The default `rtlOutput`: the text on stderr, each line marked as the RTL's.
+    public static let printToStandardError: @Sendable (String) -> Void = { text in
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        let marked = lines.map { "rtl (icarus): \($0)\n" }.joined()
+        FileHandle.standardError.write(Data(marked.utf8))
     }
 
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
@@ -54,6 +91,8 @@ public struct IcarusRouter: RouterSimulator {
         } else {
             dir = fm.temporaryDirectory.appendingPathComponent("trapline-icarus-\(UUID().uuidString.prefix(8))")
         }
+        if temporary { ProcessGuard.registerTemporary(dir) }   // removed if Trapline is interrupted
+        defer { if temporary { ProcessGuard.release(dir) } }
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         do {
             let result = try runIn(dir, commands, handshake, wave, resetAfter)
@@ -64,8 +103,18 @@ public struct IcarusRouter: RouterSimulator {
             if ended.lines.isEmpty && ended.cause != "$fatal" { ended.lines = Self.endCalls(in: verilog) }
             ended.source = sourceName
             throw ended
+        } catch let error as SimulationTimedOut {
+            if temporary { try? fm.removeItem(at: dir) }   // the replay line re-runs it; a hung run's files show nothing more
+            throw error
         } catch let error as IcarusRunError {
+            if temporary && !keepFailedRuns {
+                try? fm.removeItem(at: dir)
+                throw error
+            }
             throw IcarusRunError(error.message + "\nThe run's files are kept in \(dir.path); replay by hand with: cd \(dir.path) && iverilog -g2005 -o sim.vvp -s trapline_tb trapline_tb.v router.v && vvp -n sim.vvp")
+        } catch {
+            if temporary { try? fm.removeItem(at: dir) }   // a tool failure: its message has the command and output
+            throw error
         }
     }
 
@@ -81,11 +130,20 @@ public struct IcarusRouter: RouterSimulator {
         let responsesURL = dir.appendingPathComponent(IcarusTestBench.responsesFile)
         try? FileManager.default.removeItem(at: responsesURL)
 
+        // iverilog's preprocessor files (ivrl*) go into the work folder, not TMPDIR: killed, it leaves them.
         try ProcessRunner.check(.iverilog, ["-g2005", "-o", "sim.vvp", "-s", IcarusTestBench.topModule,
-                                            IcarusTestBench.benchFile, IcarusTestBench.routerFile], cwd: dir)
+                                            IcarusTestBench.benchFile, IcarusTestBench.routerFile], cwd: dir,
+                                environment: ["TMPDIR": dir.path])
         let vvp = try Toolchain.locate(.vvp)
-        let sim = try ProcessRunner.run(vvp, ["-n", "sim.vvp"], cwd: dir)
+        let limit = timeLimit ?? Self.defaultTimeLimit(commands: commands.count, handshake: handshake)
+        let sim = try ProcessRunner.run(vvp, ["-n", "sim.vvp"], cwd: dir, timeout: limit)
+        let printed = Self.rtlText(sim.stdout)
+        if !printed.isEmpty { rtlOutput(printed) }
         let text = try? Data(contentsOf: responsesURL)
+        if sim.timedOut {
+            let got = text.map { IcarusRouter.count($0) } ?? 0
+            throw SimulationTimedOut(simulator: name, seconds: limit, responses: got, commands: commands.count)
+        }
         if sim.status != 0 {
             // The RTL's $fatal: vvp prints "FATAL: router.v:L: message" and exits 1.
             guard let fatal = sim.stdout.split(separator: "\n").first(where: { $0.hasPrefix("FATAL: ") }) else {
@@ -102,6 +160,26 @@ public struct IcarusRouter: RouterSimulator {
         // An empty trace still compiles and starts the router; like the Verilator driver it takes no cycles.
         return commands.isEmpty ? SimRun(responses: [], cycles: 0) : run
     }
+
+    /// "2.5" for 2.5, "3" for 3.0.
+    public static func seconds(_ s: Double) -> String {
+        s == s.rounded() && s < 1e15 ? String(Int(s)) : String(format: "%.1f", s)
+    }
+
+    /// What the RTL printed, from vvp's stdout: without the lines vvp itself
+    /// writes for the bench's `$finish` ("trapline_tb.v:L: $finish called at ...")
+    /// and the `FATAL:` line the caller parses.
+    static func rtlText(_ stdout: String) -> String {
+        guard !stdout.isEmpty else { return "" }
+        var kept: [Substring] = []
+        for line in stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("\(benchFileName):") && line.contains("$finish called at") { continue }
+            kept.append(line)
+        }
+        let text = kept.joined(separator: "\n")
+        return text.allSatisfy(\.isNewline) ? "" : text
+    }
+    private static let benchFileName = IcarusTestBench.benchFile
 
     static let fieldNames = ["kind", "target", "self", "fallback", "policy", "from", "reason", "qual", "info",
                              "err_code", "entry", "data", "current", "error"]
@@ -213,6 +291,24 @@ public struct IcarusRunError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// A simulator run that reached its wall-clock limit and was killed: the RTL
+/// did not settle (a combinational loop keeps `vvp` in one time step for
+/// ever) or runs far slower than it should. A hardware verdict (cosim and
+/// equiv exit 1), never a pass: the commands after `responses` were not checked.
+public struct SimulationTimedOut: Error, CustomStringConvertible, Sendable {
+    public var simulator: String
+    public var seconds: Double
+    /// Responses written before the limit (the bench's file may lag by a buffer).
+    public var responses: Int
+    public var commands: Int
+    public init(simulator: String, seconds: Double, responses: Int, commands: Int) {
+        self.simulator = simulator; self.seconds = seconds; self.responses = responses; self.commands = commands
+    }
+    public var description: String {
+        "the \(simulator) simulation timed out after \(IcarusRouter.seconds(seconds)) s (the limit for \(commands) commands; set it with --sim-timeout) with \(responses) of \(commands) responses written: the RTL did not settle (a combinational loop that never settles keeps \(simulator == "icarus" ? "vvp" : "the model") in one time step) or is far slower than it should be; no verdict on the remaining \(commands - responses) commands"
+    }
 }
 
 /// A simulator path that cannot run (not built yet or not supported).

@@ -59,6 +59,7 @@ public struct SimulationEnded: Error, CustomStringConvertible, Sendable {
             if !places.isEmpty { head += " (\(places))" }
             if called { head += " under \(simulator)" }
         }
+        if cause.contains("did not converge") { head += "; the RTL did not settle (a combinational loop?)" }
         let rest = commands - responses
         return head + " after \(responses) of \(commands) responses; no verdict on the remaining \(rest) command\(rest == 1 ? "" : "s")"
     }

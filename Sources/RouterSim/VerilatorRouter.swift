@@ -27,6 +27,27 @@ public final class VerilatorRouter: RouterSimulator {
     public let entry: ModelCache.Entry
     /// How messages name the RTL file (`SimulationEnded.source`), e.g. the `--rtl` path.
     public let sourceName: String?
+    /// Wall-clock seconds one run may take, as a function of its number of
+    /// commands; nil (the default): no limit. The model evaluates in this
+    /// process and cannot be interrupted, so a run past its limit ends the
+    /// process (`ProcessGuard.Watchdog`: exit 1, "timed out after S s").
+    /// Verilator's own convergence limit already turns a combinational loop
+    /// that does not settle into a fatal error (`SimulationEnded`); this is
+    /// for an evaluation that never returns at all.
+    public var timeLimit: (@Sendable (Int) -> Double)?
+
+    /// The CLI's default limit: 60 s plus 1 ms per command (the debug build
+    /// runs the router at ~0.1-1 M commands per second).
+    public static func defaultTimeLimit(commands: Int) -> Double { 60 + Double(commands) / 1000 }
+
+    /// Arms the watchdog of a run of `commands` commands (nil: no limit).
+    func watchdog(_ commands: Int) -> ProcessGuard.Watchdog? {
+        guard let limit = timeLimit?(commands) else { return nil }
+        let what = sourceName.map { "--rtl \($0)" } ?? "the RTL"
+        return ProcessGuard.Watchdog(seconds: limit) {
+            "the verilator simulation of \(commands) commands timed out after \(limit == limit.rounded() ? String(Int(limit)) : String(format: "%.1f", limit)) s (set the limit with --sim-timeout) before it finished: the model's evaluation of \(what) did not return (the RTL did not settle) or the run is far slower than it should be; no verdict on this run"
+        }
+    }
 
     public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1, sourceName: String? = nil) throws {
         self.verilog = verilog; self.cache = cache; self.seed = seed; self.sourceName = sourceName
@@ -59,6 +80,8 @@ public final class VerilatorRouter: RouterSimulator {
         try Self.checkHandshake(handshake)
         let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
         defer { m.closeTrace() }
+        let limit = watchdog(commands.count)
+        defer { limit?.disarm() }
         var sink = CollectingSink()
         sink.responses.reserveCapacity(commands.count)
         let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: Self.window(wave, waveFrom), source: sourceName)
@@ -89,6 +112,8 @@ public final class VerilatorRouter: RouterSimulator {
         let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
         let trace = Self.window(wave, waveFrom)
         defer { m.closeTrace() }
+        let limit = watchdog(commands.count)
+        defer { limit?.disarm() }
         if pipelined && commands.count >= ReferencePipeline.minimumCommands {
             let pipeline = ReferencePipeline(commands: commands, config: config)
             defer { pipeline.finish() }

@@ -45,6 +45,8 @@ struct CosimCommand: ParsableCommand {
     var idle: Int = 20
     @Option(help: "Percent of cycles with rsp_ready held low, 0...99.")
     var stall: Int = 20
+    @Option(name: .customLong("sim-timeout"), help: "Wall-clock seconds the simulation may take before it counts as hung (exit 1); default: Icarus 60 s + 100 µs per cycle of the bench's cycle limit, Verilator 60 s + 1 ms per command.")
+    var simTimeout: Double?
 
     func run() throws {
         let config = try parameters.config()
@@ -53,6 +55,9 @@ struct CosimCommand: ParsableCommand {
         }
         for (flag, v) in [("--idle", idle), ("--stall", stall)] where !(0...99).contains(v) {
             throw CLIError.badInput("\(flag) \(v) is out of range: it must be 0...99 (100 would never let a command or response pass)")
+        }
+        if let simTimeout, !(simTimeout > 0 && simTimeout <= 1e9) {
+            throw CLIError.badInput("--sim-timeout \(simTimeout): give the time limit in seconds, more than 0 (at most 1e9)")
         }
         guard waveFrom >= 0 else { throw CLIError.badInput("--wave-from \(waveFrom) is negative: give a command index, 0 or more") }
         if waveFrom > 0 && (wave == nil || sim != "verilator") {
@@ -77,6 +82,8 @@ struct CosimCommand: ParsableCommand {
         let handshake = Handshake(seed: seed, idlePercent: idle, stallPercent: stall)
         let waveURL = wave.map { URL(fileURLWithPath: $0) }
 
+        let count = commands.count, simulator = sim
+        ProcessGuard.setActivity { "cosim of \(count) commands under \(simulator) had not finished; nothing was printed" }
         let outcome: CosimOutcome
         if sim == "verilator" {
             outcome = try runVerilator(commands, verilog, config, handshake, waveURL)
@@ -96,7 +103,7 @@ struct CosimCommand: ParsableCommand {
 
     private func runVerilator(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
                               _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
-        let router = try verilatorRouter(verilog: verilog, seed: initSeed ?? seed, rtl: rtl)
+        let router = try verilatorRouter(verilog: verilog, seed: initSeed ?? seed, rtl: rtl, timeLimit: simTimeout)
         do {
             let result = try router.lockstep(commands, handshake: handshake, config: config, wave: wave, waveFrom: waveFrom)
             guard let m = result.mismatch else { return CosimOutcome(responses: result.responses) }
@@ -115,9 +122,13 @@ struct CosimCommand: ParsableCommand {
                            _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
         let run: SimRun
         do {
-            run = try IcarusRouter(verilog: verilog, sourceName: rtl).run(commands, handshake: handshake, wave: wave)
+            var icarus = IcarusRouter(verilog: verilog, sourceName: rtl)
+            icarus.timeLimit = simTimeout
+            run = try icarus.run(commands, handshake: handshake, wave: wave)
         } catch let e as IcarusRunError {
             return CosimOutcome(responses: [], failure: violation(commands, nil, e.message, handshake))
+        } catch let e as SimulationTimedOut {
+            return CosimOutcome(responses: [], failure: violation(commands, nil, e.description, handshake, headline: true))
         } catch let e as SimulationEnded {
             return CosimOutcome(responses: [], failure: violation(commands, e.lastSeen, e.description, handshake, headline: true))
         }
@@ -172,6 +183,7 @@ struct CosimCommand: ParsableCommand {
         var args = ["trapline", "cosim", tracePath, "--seed", "\(seed)", "--idle", "\(idle)", "--stall", "\(stall)"]
         if let initSeed { args += ["--init-seed", "\(initSeed)"] }
         if sim != "verilator" { args += ["--sim", sim] }
+        if let simTimeout { args += ["--sim-timeout", IcarusRouter.seconds(simTimeout)] }
         if let rtl { args += ["--rtl", rtl] }
         args += parameters.flags()
         args += ["--wave", "mismatch.vcd"]

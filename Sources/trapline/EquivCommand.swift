@@ -45,6 +45,8 @@ struct EquivCommand: ParsableCommand {
     var icarusSample: Int = 2_000
     @Option(name: .customLong("shrink-seconds"), help: "Time allowed to shrink a failing trace.")
     var shrinkSeconds: Double = 120
+    @Option(name: .customLong("sim-timeout"), help: "Wall-clock seconds one simulator run may take before it counts as hung (a divergence); default: Icarus 60 s + 100 µs per cycle of the bench's cycle limit, Verilator 60 s + 1 ms per command.")
+    var simTimeout: Double?
     @Flag(name: .customLong("no-random"), help: "Run the directed suite only.")
     var noRandom = false
     @Flag(name: .customLong("full-budget"), help: "Keep running random streams until the budget ends, even after their coverage closes.")
@@ -59,6 +61,9 @@ struct EquivCommand: ParsableCommand {
         }
         guard streamCommands >= 1 else { throw CLIError.badInput("--stream-commands \(streamCommands): give at least 1") }
         guard icarusSample >= 0 else { throw CLIError.badInput("--icarus-sample \(icarusSample): give 0 or more") }
+        if let simTimeout, !(simTimeout > 0 && simTimeout <= 1e9) {
+            throw CLIError.badInput("--sim-timeout \(simTimeout): give the time limit in seconds, more than 0 (at most 1e9)")
+        }
         guard shrinkSeconds >= 0 else { throw CLIError.badInput("--shrink-seconds \(shrinkSeconds): give 0 or more") }
         if let junit {
             let dir = URL(fileURLWithPath: junit).deletingLastPathComponent().path
@@ -71,7 +76,7 @@ struct EquivCommand: ParsableCommand {
 
         let progress = ProgressLine()
         progress.show("building the Verilator model")
-        let verilator = try verilatorRouter(verilog: verilog, seed: seed, rtl: rtl)
+        let verilator = try verilatorRouter(verilog: verilog, seed: seed, rtl: rtl, timeLimit: simTimeout)
         var options = CampaignOptions(config: config, verilog: verilog,
                                       outputDirectory: URL(fileURLWithPath: out, isDirectory: true))
         options.seed = seed
@@ -84,7 +89,10 @@ struct EquivCommand: ParsableCommand {
         options.runRandom = !noRandom
         options.fullBudget = fullBudget
         options.parameterFlags = parameters.flags(config)
-        let campaign = Campaign(options: options, primary: verilator, secondary: IcarusRouter(verilog: verilog, sourceName: rtl)) {
+        var icarus = IcarusRouter(verilog: verilog, sourceName: rtl)
+        icarus.timeLimit = simTimeout
+        icarus.keepFailedRuns = false   // the shrunk trace in --out is the replay; one folder per failing run was ~1 MB each
+        let campaign = Campaign(options: options, primary: verilator, secondary: icarus) {
             progress.show($0)
         }
         let result: CampaignResult
@@ -120,12 +128,22 @@ extension ParameterOptions {
 
 /// The progress line on stderr: rewritten in place on a terminal (at most 4 times
 /// a second, the campaign throttles), else one line every 5 seconds.
-final class ProgressLine {
+final class ProgressLine: @unchecked Sendable {
     private let tty = isatty(2) != 0
     private var last = Date.distantPast
     private var shown = false
+    private let lock = NSLock()
+    private var latest = ""
+
+    init() {
+        ProcessGuard.setActivity { [unowned self] in "equiv had not finished; last progress: \(self.lastText)" }
+    }
+
+    /// The last text shown (for the message of an interrupted run).
+    var lastText: String { lock.lock(); defer { lock.unlock() }; return latest.isEmpty ? "starting" : latest }
 
     func show(_ text: String) {
+        lock.lock(); latest = text; lock.unlock()
         if tty {
             FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)); shown = true
         } else if Date().timeIntervalSince(last) >= 5 {

@@ -24,8 +24,13 @@ func routerVerilog(config: RouterConfig, rtl: String?) throws -> String {
 /// CLI's mapping of model errors: a Verilog file whose ports are not those of
 /// SPEC 9 is bad input (exit 2); any other build or load failure is a tool
 /// failure (exit 3). `rtl` names the file in the message.
-func verilatorRouter(verilog: String, seed: UInt64, rtl: String?) throws -> VerilatorRouter {
-    do { return try VerilatorRouter(verilog: verilog, seed: seed, sourceName: rtl) } catch let e as ModelError {
+/// `timeLimit`: the --sim-timeout of one run in seconds; nil: `VerilatorRouter.defaultTimeLimit`.
+func verilatorRouter(verilog: String, seed: UInt64, rtl: String?, timeLimit: Double? = nil) throws -> VerilatorRouter {
+    do {
+        let router = try VerilatorRouter(verilog: verilog, seed: seed, sourceName: rtl)
+        router.timeLimit = { timeLimit ?? VerilatorRouter.defaultTimeLimit(commands: $0) }
+        return router
+    } catch let e as ModelError {
         throw cliError(e, rtl: rtl)
     }
 }

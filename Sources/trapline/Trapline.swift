@@ -20,6 +20,8 @@ struct Trapline: ParsableCommand {
     )
 
     static func main() {
+        // SIGINT/SIGTERM: stop every child process group, remove temporary folders, exit 130/143.
+        ProcessGuard.installSignalHandlers { "trapline \(CommandLine.arguments.dropFirst().first ?? "") had not finished" }
         do {
             var command = try parseAsRoot()
             try command.run()

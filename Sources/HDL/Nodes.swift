@@ -83,7 +83,7 @@ extension Statement {
                 if let otherwise { collectRoots(otherwise, into: &roots) }
             case .switchOn(let sel, let cases, let def, _):
                 roots.append(sel)
-                for c in cases { collectRoots(c.body, into: &roots) }
+                for c in cases { roots.append(contentsOf: c.labels ?? []); collectRoots(c.body, into: &roots) }
                 if let def { collectRoots(def, into: &roots) }
             }
         }
@@ -106,6 +106,9 @@ public struct SwitchCase: Sendable, Equatable {
     public var values: [UInt64]
     public var body: [Statement]
     public var location: SourceLocation
+    /// The expression nodes of the values when the arm was written with named constants
+    /// (enumeration values, localparams): the emitter writes their names as the labels.
+    public var labels: [Int]? = nil
 }
 
 extension ExprKind {

@@ -90,6 +90,7 @@ struct Analysis {
         for p in m.processes { Statement.collectRoots(p.body, into: &roots) }
         for s in m.signals {
             if case .register(let info) = s.kind {
+                if info.reset != nil, let k = ModuleText.enumerationResetName(s, info, m) { parameterUsed[k] = true }
                 signalUse[info.clock].full = true
                 if let r = info.reset { roots.append(r) }
                 if let e = info.enable { roots.append(e) }

@@ -180,15 +180,21 @@ struct ModuleText {
     }
 
     private func writeGroup(_ w: inout Writer, _ g: ClockedGroups.Group, _ body: inout StatementText) {
-        w.line("always @(posedge \(m.signals[g.clock].name)) begin\(origin(g.body))")
+        var events = "posedge \(m.signals[g.clock].name)"
+        if let r = g.reset, g.resetKind.isAsync {
+            events += " or \(g.resetKind.isActiveLow ? "negedge" : "posedge") \(ex.bare(r))"
+        }
+        w.line("always @(\(events)) begin\(origin(g.body))")
         w.nested { w in
             var open = false
             if let r = g.reset {
-                w.line("if (\(ex.bare(r))) begin")
+                w.line("if (\(g.resetKind.isActiveLow ? "!" + ex.text(r) : ex.bare(r))) begin")
                 w.nested { w in
                     for d in g.registers {
                         guard case .register(let info) = m.signals[d].kind else { continue }
-                        w.line("\(m.signals[d].name) <= \(ExpressionText.constant(info.resetValue, width: m.signals[d].width));")
+                        let value = Self.enumerationResetName(m.signals[d], info, m).map { m.parameters[$0].name }
+                            ?? ExpressionText.constant(info.resetValue, width: m.signals[d].width)
+                        w.line("\(m.signals[d].name) <= \(value);")
                     }
                     clearLoops(&w, g.memories.filter { m.memories[$0].registers?.reset != nil })
                 }
@@ -212,6 +218,12 @@ struct ModuleText {
             else { body.statements(g.body, blocking: false, into: &w) }
         }
         w.line("end")
+    }
+
+    /// The localparam of an enumerated register's reset value (written by name).
+    static func enumerationResetName(_ s: SignalDecl, _ info: RegisterInfo, _ m: Module) -> Int? {
+        guard let e = s.enumeration, e < m.enumerations.count else { return nil }
+        return m.enumerations[e].parameters.first { m.parameters[$0].value == info.resetValue }
     }
 
     private func writeInstances(_ w: inout Writer) {

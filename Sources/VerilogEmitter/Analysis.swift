@@ -61,6 +61,9 @@ struct Analysis {
         case .replicate: return 6
         case .mux: return 8
         case .zeroExtend: return 12
+        case .signExtend: return 16
+        case .signedCompare: return 24
+        case .shiftRightArithmetic: return 26
         case .memoryRead(let k, _): return m.memories[k].name.utf8.count + 40
         }
     }
@@ -127,6 +130,7 @@ struct Analysis {
             case .dynamicBit(let a, let i) where ExpressionText.directBitSelect(exprs[a].width, exprs[i].width)
                 && !Analysis.isSelectable(exprs[a].kind, m):
                 needsName[a] = true
+            case .signExtend(let a) where m.exprs[a].width > 1 && !Analysis.isSelectable(exprs[a].kind, m): needsName[a] = true
             case .memoryRead(let mem, _): memoryRead[mem] = true
             case .parameter(let k): parameterUsed[k] = true
             default: break

@@ -92,6 +92,10 @@ public struct MemoryDecl: Sendable, Equatable {
     public var location: SourceLocation
     /// Reset and enable of a register array (its `clock` is the memory's); nil for a memory.
     public var registers: RegisterInfo? = nil
+    /// Initial contents from a Swift array (the words after it are 0), or nil.
+    public var initialValues: [UInt64]? = nil
+    /// Initial contents from a `$readmemh` file (path as written in the Verilog), or nil.
+    public var initialFile: String? = nil
     /// Address width: ceil(log2(depth)), at least 1.
     public var addressWidth: Int { Swift.max(1, bitsToIndex(depth)) }
 }

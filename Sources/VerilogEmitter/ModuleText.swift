@@ -108,7 +108,7 @@ struct ModuleText {
                 w.line("/* verilator lint_on UNUSEDSIGNAL */")
             }
         }
-        let plain = m.memories.filter { $0.registers == nil }
+        let plain = m.memories.filter { $0.registers == nil && $0.initialValues == nil && $0.initialFile == nil }
         w.locationFile = nil
         if !plain.isEmpty {
             // Simulation-only: hardware memories have no reset of their contents, and Yosys
@@ -121,6 +121,19 @@ struct ModuleText {
             }
             w.line("end")
             w.line("`endif")
+        }
+        for mem in m.memories {
+            if let file = mem.initialFile {
+                w.line("initial $readmemh(\"\(file)\", \(mem.name));  // contents of \(mem.name)")
+            } else if let values = mem.initialValues {
+                w.line("initial begin  // contents of \(mem.name) (simulation and synthesis)")
+                w.nested { w in
+                    for k in 0..<mem.depth {
+                        w.line("\(mem.name)[\(k)] = \(ExpressionText.constant(k < values.count ? values[k] : 0, width: mem.width));")
+                    }
+                }
+                w.line("end")
+            }
         }
     }
 

@@ -28,7 +28,7 @@ extension ModuleBuilder {
         return Module(name: name, location: location, signals: signals, exprs: exprs, memories: memories,
                       parameters: parameters, statements: scopes[0],
                       instances: instances, processes: processes, combinationalInputs: combInputs,
-                      enumerations: enumerations)
+                      enumerations: enumerations, properties: properties)
     }
 }
 

@@ -17,6 +17,8 @@ public final class Module: Sendable, Equatable {
     public let instances: [InstanceDecl]
     /// Enumerations (`m.enumeration`): their values are localparams in `parameters`.
     public let enumerations: [EnumerationDecl]
+    /// Assertions, assumptions and cover points (`m.assert`, `m.assume`, `m.cover`).
+    public let properties: [PropertyDecl]
     /// One process per driven sink (wire, output, register, memory), in declaration order.
     public let processes: [SinkLogic]
     /// For each output port (in `outputPorts` order), the indices into `signals` of the
@@ -26,8 +28,9 @@ public final class Module: Sendable, Equatable {
     init(name: String, location: SourceLocation, signals: [SignalDecl], exprs: [ExprNode], memories: [MemoryDecl],
          parameters: [ParameterDecl], statements: [Statement],
          instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[Int]],
-         enumerations: [EnumerationDecl] = []) {
+         enumerations: [EnumerationDecl] = [], properties: [PropertyDecl] = []) {
         self.enumerations = enumerations
+        self.properties = properties
         self.parameters = parameters
         self.statements = statements
         self.name = name

@@ -20,6 +20,8 @@ public final class ModuleBuilder {
     var instances: [InstanceDecl] = []
     /// Enumerations (`m.enumeration`), in declaration order.
     var enumerations: [EnumerationDecl] = []
+    /// Assertions, assumptions and cover points, in declaration order.
+    var properties: [PropertyDecl] = []
     /// Statement lists of the open scopes; `scopes[0]` is the module body.
     var scopes: [[Statement]] = [[]]
     /// Locations of the open `when`/`switch` scopes (for messages).

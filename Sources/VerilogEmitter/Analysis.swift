@@ -105,6 +105,11 @@ struct Analysis {
             if let e = mem.registers?.enable { roots.append(e) }
         }
         for inst in m.instances { for b in inst.inputs { roots.append(b.index) } }
+        for p in m.properties {
+            signalUse[p.clock].full = true
+            roots.append(p.condition)
+            if let d = p.disable { roots.append(d) }
+        }
         for r in roots { uses[r] += 1 }
         // Expressions read inside an `always @*` block (conditional combinational logic).
         var procedural = [Bool](repeating: false, count: exprs.count)

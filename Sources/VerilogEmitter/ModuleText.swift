@@ -27,6 +27,7 @@ struct ModuleText {
             writeProcesses(&w)
             writeInstances(&w)
         }
+        writeProperties(&w)
         w.line("endmodule")
     }
 

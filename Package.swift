@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["CoSim"], path: "Tests/TestSupport"),
         .testTarget(name: "HDLTests", dependencies: ["HDL", "TestSupport"], swiftSettings: typeCheckGuard),
-        .testTarget(name: "VerilogEmitterTests", dependencies: ["HDL", "VerilogEmitter", "TestSupport"], swiftSettings: typeCheckGuard),
+        .testTarget(name: "VerilogEmitterTests", dependencies: ["HDL", "VerilogEmitter", "CoSim", "TestSupport"], swiftSettings: typeCheckGuard),
         .testTarget(name: "RouterDesignTests", dependencies: ["RouterDesign", "HDL", "VerilogEmitter", "TestSupport"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "RouterDesign", "VerilogEmitter", "RouterModel", "Stimulus", "CoSim", "TestSupport"]),
         .testTarget(name: "RouterSpecTests", dependencies: ["RouterSpec"]),

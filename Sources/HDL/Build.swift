@@ -22,11 +22,13 @@ extension ModuleBuilder {
         let checker = DesignChecker(builder: self, processes: processes)
         checker.checkDrivers(topLevel: scopes[0], into: &found)
         checker.checkLatches(into: &found)
+        checker.checkResetUse(into: &found)
         let combInputs = checker.checkLoops(into: &found)
         if !found.isEmpty { throw ElaborationError(module: name, problems: found) }
         return Module(name: name, location: location, signals: signals, exprs: exprs, memories: memories,
                       parameters: parameters, statements: scopes[0],
-                      instances: instances, processes: processes, combinationalInputs: combInputs)
+                      instances: instances, processes: processes, combinationalInputs: combInputs,
+                      enumerations: enumerations, properties: properties)
     }
 }
 
@@ -83,7 +85,7 @@ enum Lowering {
                     for (i, c) in cases.enumerated() {
                         let body = lc[i].bodies[key] ?? []
                         // An empty arm matters only when a default would otherwise take its values.
-                        if !body.isEmpty || d != nil { arms.append(SwitchCase(values: c.values, body: body, location: c.location)) }
+                        if !body.isEmpty || d != nil { arms.append(SwitchCase(values: c.values, body: body, location: c.location, labels: c.labels)) }
                     }
                     g.append(key, .switchOn(selector: sel, cases: arms, default: d, at: at))
                 }

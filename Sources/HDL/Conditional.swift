@@ -100,6 +100,8 @@ public final class SwitchScope {
     var cases: [SwitchCase] = []
     var defaultBody: [Statement]?
     private var seen: Set<UInt64> = []
+    /// Set while `is(Signal...)` records its arm (named values are allowed on an enumeration).
+    var namedArm = false
 
     init(builder: ModuleBuilder, selector: Signal, location: SourceLocation) {
         self.builder = builder
@@ -115,6 +117,11 @@ public final class SwitchScope {
     /// An arm taken when the selector equals one of `values` (a list built at generate time).
     public func `is`(_ values: [Int], fileID: String = #fileID, line: Int = #line, _ body: () throws -> Void) rethrows {
         let at = SourceLocation(fileID: fileID, line: line)
+        if !namedArm, let e = builder.enumerationOf(selector) {
+            let decl = builder.enumerations[e]
+            builder.report(at, "the switch on \(builder.describe(selector.node)) (enumeration `\(decl.name)`) lists plain numbers \(values)",
+                           fix: "list its values by name: s.is(\(decl.name).\(decl.cases[0])) { }")
+        }
         var kept: [UInt64] = []
         for v in values {
             if v < 0 || (selector.width < 64 && v >= (1 << selector.width)) {

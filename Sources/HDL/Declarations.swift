@@ -12,6 +12,24 @@ public struct RegisterInfo: Sendable, Equatable {
     public var resetValue: UInt64
     /// Expression index of the enable, or nil.
     public var enable: Int?
+    /// Synchronous or asynchronous, active high or low.
+    public var resetKind: ResetKind = .syncHigh
+}
+
+/// How a register's reset acts: on the clock edge (`sync`) or at once (`async`, the
+/// reset is in the sensitivity list), when the reset is 1 (`High`) or 0 (`Low`).
+public enum ResetKind: Sendable, Equatable, Hashable {
+    /// `always @(posedge clk) if (rst) ...` (the default).
+    case syncHigh
+    /// `always @(posedge clk) if (!rst_n) ...`
+    case syncLow
+    /// `always @(posedge clk or posedge rst) if (rst) ...`
+    case asyncHigh
+    /// `always @(posedge clk or negedge rst_n) if (!rst_n) ...`
+    case asyncLow
+
+    public var isAsync: Bool { self == .asyncHigh || self == .asyncLow }
+    public var isActiveLow: Bool { self == .syncLow || self == .asyncLow }
 }
 
 /// What kind of signal a declaration is.
@@ -34,6 +52,8 @@ public struct SignalDecl: Sendable, Equatable {
     public var width: Int
     public var kind: SignalKind
     public var location: SourceLocation
+    /// The enumeration (index into `Module.enumerations`) whose values this signal holds.
+    public var enumeration: Int? = nil
 
     public var isPort: Bool {
         switch kind { case .input, .output: return true; default: return false }
@@ -72,6 +92,10 @@ public struct MemoryDecl: Sendable, Equatable {
     public var location: SourceLocation
     /// Reset and enable of a register array (its `clock` is the memory's); nil for a memory.
     public var registers: RegisterInfo? = nil
+    /// Initial contents from a Swift array (the words after it are 0), or nil.
+    public var initialValues: [UInt64]? = nil
+    /// Initial contents from a `$readmemh` file (path as written in the Verilog), or nil.
+    public var initialFile: String? = nil
     /// Address width: ceil(log2(depth)), at least 1.
     public var addressWidth: Int { Swift.max(1, bitsToIndex(depth)) }
 }

@@ -37,6 +37,10 @@ extension ModuleBuilder {
             t += "mux("; render(s, into: &t, depth: depth + 1); t += ", "; render(a, into: &t, depth: depth + 1)
             t += ", "; render(b, into: &t, depth: depth + 1); t += ")"
         case .zeroExtend(let a): render(a, into: &t, depth: depth + 1); t += ".zeroExtended(to: \(e.width))"
+        case .signExtend(let a): render(a, into: &t, depth: depth + 1); t += ".signExtended(to: \(e.width))"
+        case .signedCompare(let op, let a, let b):
+            t += "("; render(a, into: &t, depth: depth + 1); t += " \(Self.symbol(op)) "; render(b, into: &t, depth: depth + 1); t += " signed)"
+        case .shiftRightArithmetic(let a, let n): render(a, into: &t, depth: depth + 1); t += " >> \(n) (arithmetic)"
         case .memoryRead(let m, let a): t += "\(memories[m].swiftName).read("; render(a, into: &t, depth: depth + 1); t += ")"
         }
     }
@@ -58,6 +62,7 @@ extension ModuleBuilder {
         case .ge: return ">="
         case .logicalAnd: return "&&"
         case .logicalOr: return "||"
+        case .mul: return "*"
         }
     }
 }

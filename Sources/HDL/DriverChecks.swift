@@ -63,6 +63,21 @@ struct DesignChecker {
         }
     }
 
+    /// A reset signal is either asynchronous or synchronous for all its registers (tools
+    /// warn otherwise: Verilator's SYNCASYNCNET).
+    func checkResetUse(into found: inout [Problem]) {
+        var first: [Int: SignalDecl] = [:]
+        for s in signals {
+            guard case .register(let info) = s.kind, let r = info.reset, case .signal(let d) = builder.exprs[r].kind else { continue }
+            guard let prior = first[d], case .register(let p) = prior.kind else { first[d] = s; continue }
+            if p.resetKind.isAsync != info.resetKind.isAsync {
+                func kind(_ k: ResetKind) -> String { k.isAsync ? "asynchronous" : "synchronous" }
+                found.append(Problem(s.location, "`\(signals[d].swiftName)` is the \(kind(info.resetKind)) reset of register `\(s.swiftName)` but the \(kind(p.resetKind)) reset of register `\(prior.swiftName)` (declared at \(prior.location))",
+                                     fix: "use one kind of reset per reset signal (synchronise a copy for the other registers)"))
+            }
+        }
+    }
+
     func checkLatches(into found: inout [Problem]) {
         for p in processes {
             guard case .combinational(let d) = p.kind else { continue }

@@ -15,6 +15,10 @@ public final class Module: Sendable, Equatable {
     /// it is split per sink into `processes`: the emitter groups registers from it.
     public let statements: [Statement]
     public let instances: [InstanceDecl]
+    /// Enumerations (`m.enumeration`): their values are localparams in `parameters`.
+    public let enumerations: [EnumerationDecl]
+    /// Assertions, assumptions and cover points (`m.assert`, `m.assume`, `m.cover`).
+    public let properties: [PropertyDecl]
     /// One process per driven sink (wire, output, register, memory), in declaration order.
     public let processes: [SinkLogic]
     /// For each output port (in `outputPorts` order), the indices into `signals` of the
@@ -23,7 +27,10 @@ public final class Module: Sendable, Equatable {
 
     init(name: String, location: SourceLocation, signals: [SignalDecl], exprs: [ExprNode], memories: [MemoryDecl],
          parameters: [ParameterDecl], statements: [Statement],
-         instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[Int]]) {
+         instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[Int]],
+         enumerations: [EnumerationDecl] = [], properties: [PropertyDecl] = []) {
+        self.enumerations = enumerations
+        self.properties = properties
         self.parameters = parameters
         self.statements = statements
         self.name = name

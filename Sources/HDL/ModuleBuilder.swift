@@ -18,6 +18,10 @@ public final class ModuleBuilder {
     /// Named constants (`localparam`), in declaration order.
     var parameters: [ParameterDecl] = []
     var instances: [InstanceDecl] = []
+    /// Enumerations (`m.enumeration`), in declaration order.
+    var enumerations: [EnumerationDecl] = []
+    /// Assertions, assumptions and cover points, in declaration order.
+    var properties: [PropertyDecl] = []
     /// Statement lists of the open scopes; `scopes[0]` is the module body.
     var scopes: [[Statement]] = [[]]
     /// Locations of the open `when`/`switch` scopes (for messages).
@@ -53,10 +57,20 @@ public final class ModuleBuilder {
     /// A register clocked on the rising edge of `clock`, with an optional synchronous
     /// active-high `reset` to `resetValue` and an optional `enable` (loads only when 1;
     /// reset wins). It keeps its value on paths that don't assign it.
-    public func reg(_ name: String, width: Int = 1, clock: Signal, reset: Signal? = nil, resetValue: Int = 0,
-                    enable: Signal? = nil, fileID: String = #fileID, line: Int = #line) -> Signal {
+    /// `resetKind` makes the reset asynchronous and/or active low (see `ResetKind`); an
+    /// asynchronous reset must be a 1-bit declared signal (it is in the sensitivity list).
+    public func reg(_ name: String, width: Int = 1, clock: Signal, reset: Signal? = nil, resetKind: ResetKind = .syncHigh,
+                    resetValue: Int = 0, enable: Signal? = nil, fileID: String = #fileID, line: Int = #line) -> Signal {
         let at = SourceLocation(fileID: fileID, line: line)
-        let info = registerInfo(name, width: width, clock: clock, reset: reset, resetValue: resetValue, enable: enable, at)
+        var info = registerInfo(name, width: width, clock: clock, reset: reset, resetValue: resetValue, enable: enable, at)
+        info.resetKind = resetKind
+        if resetKind != .syncHigh && reset == nil {
+            report(at, "register `\(name)` has resetKind \(resetKind) but no reset", fix: "pass reset: the reset signal, or drop resetKind")
+        }
+        if resetKind.isAsync, let reset, reset.declIndex == nil || reset.declIndex == info.clock {
+            report(at, "the asynchronous reset of register `\(name)` is \(describe(reset.node)); it must be a declared 1-bit signal other than the clock (it goes in the sensitivity list)",
+                   fix: "pass the reset input itself, or compute the reset into a register and use that")
+        }
         return declare(name, verilogName: Naming.snakeCase(name), width: width, kind: .register(info), at)
     }
 
@@ -133,6 +147,10 @@ public final class ModuleBuilder {
                    + (at == nil ? " (declared here\(scope))" : " (declared at \(decl.location))"),
                    fix: value.width > decl.width ? "truncate the value (.truncated(to: \(decl.width))) or widen the \(decl.noun)"
                                                 : "zero-extend the value (.zeroExtended(to: \(decl.width))) or narrow the \(decl.noun)")
+            return
+        }
+        if let e = decl.enumeration, !checkEnumerationValue(value, of: e, into: "\(decl.noun) `\(decl.swiftName)`", at ?? decl.location) {
+            refusedSinks.insert(d)
             return
         }
         scopes[scopes.count - 1].append(.assign(sink: d, value: value.node, at: at))

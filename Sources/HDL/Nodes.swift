@@ -10,6 +10,7 @@ public enum BinaryOp: Sendable, Equatable, Hashable {
     case addCarry, subBorrow   // result: operand width + 1
     case eq, ne, lt, le, gt, ge   // unsigned, 1-bit result
     case logicalAnd, logicalOr    // 1-bit operands, 1-bit result
+    case mul                      // result: operand width (wraps); `*` extends the operands first
 }
 
 /// Reduction operators (1-bit result).
@@ -52,6 +53,12 @@ public enum ExprKind: Sendable, Hashable {
     case mux(Int, Int, Int)
     /// Zero extension to the node's width.
     case zeroExtend(Int)
+    /// Sign extension (copies of the top bit) to the node's width.
+    case signExtend(Int)
+    /// Two's-complement comparison (`op` one of lt, le, gt, ge), 1-bit result.
+    case signedCompare(BinaryOp, Int, Int)
+    /// Arithmetic shift right by a constant (the top bit is copied in).
+    case shiftRightArithmetic(Int, amount: Int)
     /// Asynchronous read of a memory (index into `memories`) at an address expression.
     case memoryRead(memory: Int, address: Int)
 }
@@ -83,7 +90,7 @@ extension Statement {
                 if let otherwise { collectRoots(otherwise, into: &roots) }
             case .switchOn(let sel, let cases, let def, _):
                 roots.append(sel)
-                for c in cases { collectRoots(c.body, into: &roots) }
+                for c in cases { roots.append(contentsOf: c.labels ?? []); collectRoots(c.body, into: &roots) }
                 if let def { collectRoots(def, into: &roots) }
             }
         }
@@ -106,6 +113,9 @@ public struct SwitchCase: Sendable, Equatable {
     public var values: [UInt64]
     public var body: [Statement]
     public var location: SourceLocation
+    /// The expression nodes of the values when the arm was written with named constants
+    /// (enumeration values, localparams): the emitter writes their names as the labels.
+    public var labels: [Int]? = nil
 }
 
 extension ExprKind {
@@ -113,7 +123,9 @@ extension ExprKind {
     public var operands: [Int] {
         switch self {
         case .signal, .constant, .parameter: return []
-        case .not(let a), .logicalNot(let a), .reduce(_, let a), .zeroExtend(let a): return [a]
+        case .not(let a), .logicalNot(let a), .reduce(_, let a), .zeroExtend(let a), .signExtend(let a): return [a]
+        case .signedCompare(_, let a, let b): return [a, b]
+        case .shiftRightArithmetic(let a, _): return [a]
         case .binary(_, let a, let b): return [a, b]
         case .shiftConst(_, let a, _): return [a]
         case .shiftVar(_, let a, let b): return [a, b]

@@ -102,7 +102,7 @@ extension ModuleBuilder {
         }
         let width: Int
         switch op {
-        case .and, .or, .xor, .add, .sub: width = a.width
+        case .and, .or, .xor, .add, .sub, .mul: width = a.width
         case .addCarry, .subBorrow: width = a.width + 1
         case .eq, .ne, .lt, .le, .gt, .ge: width = 1
         case .logicalAnd, .logicalOr:

@@ -9,6 +9,8 @@ public struct ParameterDecl: Sendable, Equatable {
     public var value: UInt64
     public var width: Int
     public var location: SourceLocation
+    /// The enumeration (index into the module's enumerations) this constant is a value of.
+    public var enumeration: Int? = nil
 }
 
 extension ModuleBuilder {

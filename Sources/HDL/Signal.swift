@@ -53,6 +53,12 @@ extension ModuleBuilder {
         return make(.constant(UInt64(value)), width: w)
     }
 
+    /// The bits of `value` at `width` (negative or too wide is reported).
+    func literalBits(_ value: Int, width: Int, _ at: SourceLocation?, context: String) -> UInt64 {
+        if case .constant(let v) = exprs[literal(value, width: width, at, context: context).node].kind { return v }
+        return 0
+    }
+
     /// Records a problem (reported by `build()`).
     func report(_ at: SourceLocation?, _ message: String, fix: String) {
         problems.append(Problem(at, message, fix: fix))

@@ -61,6 +61,9 @@ struct Analysis {
         case .replicate: return 6
         case .mux: return 8
         case .zeroExtend: return 12
+        case .signExtend: return 16
+        case .signedCompare: return 24
+        case .shiftRightArithmetic: return 26
         case .memoryRead(let k, _): return m.memories[k].name.utf8.count + 40
         }
     }
@@ -93,6 +96,7 @@ struct Analysis {
         for p in m.processes { Statement.collectRoots(p.body, into: &roots) }
         for s in m.signals {
             if case .register(let info) = s.kind {
+                if info.reset != nil, let k = ModuleText.enumerationResetName(s, info, m) { parameterUsed[k] = true }
                 signalUse[info.clock].full = true
                 if let r = info.reset { roots.append(r) }
                 if let e = info.enable { roots.append(e) }
@@ -104,6 +108,11 @@ struct Analysis {
             if let e = mem.registers?.enable { roots.append(e) }
         }
         for inst in m.instances { for b in inst.inputs { roots.append(b.index) } }
+        for p in m.properties {
+            signalUse[p.clock].full = true
+            roots.append(p.condition)
+            if let d = p.disable { roots.append(d) }
+        }
         for r in roots { uses[r] += 1 }
         // Expressions read inside an `always @*` block (conditional combinational logic).
         var procedural = [Bool](repeating: false, count: exprs.count)
@@ -129,6 +138,7 @@ struct Analysis {
             case .dynamicBit(let a, let i) where ExpressionText.directBitSelect(exprs[a].width, exprs[i].width)
                 && !Analysis.isSelectable(exprs[a].kind, m):
                 needsName[a] = true
+            case .signExtend(let a) where m.exprs[a].width > 1 && !Analysis.isSelectable(exprs[a].kind, m): needsName[a] = true
             case .memoryRead(let mem, _): memoryRead[mem] = true
             case .parameter(let k): parameterUsed[k] = true
             default: break

@@ -11,6 +11,7 @@ struct ClockedGroups {
         var reset: Int?
         /// Expression index of the enable, or nil.
         var enable: Int?
+        var resetKind: ResetKind = .syncHigh
         /// Registers (indices into `signals`), in declaration order.
         var registers: [Int] = []
         /// Memories and register arrays (indices into `memories`), in declaration order.
@@ -28,7 +29,7 @@ struct ClockedGroups {
     private(set) var groups: [Group] = []
 
     init(_ m: Module) {
-        struct Key: Hashable { var clock: Int; var reset: Int?; var enable: Int? }
+        struct Key: Hashable { var clock: Int; var reset: Int?; var enable: Int?; var kind: ResetKind }
         var index: [Key: Int] = [:]
         var sinkGroup: [Int: Int] = [:]
         var position: [Int: Int] = [:]   // sink code -> index of its process
@@ -43,7 +44,7 @@ struct ClockedGroups {
             let at = position[sink] ?? (m.processes.count + (sink >= 0 ? sink : m.signals.count - sink))
             if index[key] == nil {
                 index[key] = groups.count
-                groups.append(Group(clock: key.clock, reset: key.reset, enable: key.enable, position: at))
+                groups.append(Group(clock: key.clock, reset: key.reset, enable: key.enable, resetKind: key.kind, position: at))
             }
             let g = index[key]!
             groups[g].position = Swift.min(groups[g].position, at)
@@ -54,20 +55,20 @@ struct ClockedGroups {
             guard case .register(let info) = s.kind else { continue }
             // A register that nothing drives and nothing resets has no block.
             if position[d] == nil && info.reset == nil { continue }
-            add(Key(clock: info.clock, reset: info.reset, enable: info.enable), sink: d) { $0.registers.append(d) }
+            add(Key(clock: info.clock, reset: info.reset, enable: info.enable, kind: info.resetKind), sink: d) { $0.registers.append(d) }
         }
         var plainGroup: [Int: Int] = [:]   // memory -> group whose block also writes it
         for (k, mem) in m.memories.enumerated() {
             let info = mem.registers
             if position[-(k + 1)] == nil && info?.reset == nil { continue }
-            // A plain memory joins the block of the registers with a reset and no enable on
-            // its clock, so conditions both use are written (and computed) once.
-            if info == nil, let g = groups.firstIndex(where: { $0.clock == mem.clock && $0.reset != nil && $0.enable == nil }) {
+            // A plain memory joins the block of the registers with a synchronous reset and no
+            // enable on its clock, so conditions both use are written (and computed) once.
+            if info == nil, let g = groups.firstIndex(where: { $0.clock == mem.clock && $0.reset != nil && $0.enable == nil && !$0.resetKind.isAsync }) {
                 groups[g].plainMemories.append(k)
                 plainGroup[k] = g
                 continue
             }
-            add(Key(clock: mem.clock, reset: info?.reset, enable: info?.enable), sink: -(k + 1)) { $0.memories.append(k) }
+            add(Key(clock: mem.clock, reset: info?.reset, enable: info?.enable, kind: info?.resetKind ?? .syncHigh), sink: -(k + 1)) { $0.memories.append(k) }
         }
         for part in Statement.split(m.statements, group: { sinkGroup[$0] }) {
             groups[part.group].body = part.body

@@ -88,6 +88,17 @@ struct ExpressionText {
         case .mux(let s, let t, let f): return "(\(text(s)) ? \(text(t)) : \(text(f)))"
         case .zeroExtend(let a):
             return "{\(Self.constant(0, width: e.width - module.exprs[a].width)), \(text(a))}"
+        case .signExtend(let a):
+            // The operand is a name (Analysis names a compound one): its top bit is selectable.
+            let w = module.exprs[a].width, base = name(a) ?? text(a)
+            let top = w == 1 ? base : "\(base)[\(w - 1)]"
+            return "{{\(e.width - w){\(top)}}, \(base)}"
+        case .signedCompare(let op, let a, let b):
+            return "($signed(\(bare(a))) \(Self.symbol(op)) $signed(\(bare(b))))"
+        case .shiftRightArithmetic(let a, let amount):
+            // $unsigned(...) makes the shift self-determined: in an unsigned context a
+            // $signed operand would be shifted logically.
+            return "$unsigned($signed(\(bare(a))) >>> \(amount))"
         case .memoryRead(let m, let a):
             let mem = module.memories[m]
             if case .constant(let k) = module.exprs[a].kind {
@@ -159,6 +170,7 @@ struct ExpressionText {
         case .ge: return ">="
         case .logicalAnd: return "&&"
         case .logicalOr: return "||"
+        case .mul: return "*"
         }
     }
 }

@@ -45,6 +45,7 @@ struct ModuleText {
             writeProcesses(&w)
             writeInstances(&w)
         }
+        writeProperties(&w)
         w.line("endmodule")
     }
 
@@ -126,7 +127,7 @@ struct ModuleText {
                 w.line("/* verilator lint_on UNUSEDSIGNAL */")
             }
         }
-        let plain = m.memories.filter { $0.registers == nil }
+        let plain = m.memories.filter { $0.registers == nil && $0.initialValues == nil && $0.initialFile == nil }
         w.locationFile = nil
         if !plain.isEmpty {
             // Simulation-only: hardware memories have no reset of their contents, and Yosys
@@ -139,6 +140,19 @@ struct ModuleText {
             }
             w.line("end")
             w.line("`endif")
+        }
+        for mem in m.memories {
+            if let file = mem.initialFile {
+                w.line("initial $readmemh(\"\(file)\", \(mem.name));  // contents of \(mem.name)")
+            } else if let values = mem.initialValues {
+                w.line("initial begin  // contents of \(mem.name) (simulation and synthesis)")
+                w.nested { w in
+                    for k in 0..<mem.depth {
+                        w.line("\(mem.name)[\(k)] = \(ExpressionText.constant(k < values.count ? values[k] : 0, width: mem.width));")
+                    }
+                }
+                w.line("end")
+            }
         }
     }
 
@@ -229,7 +243,11 @@ struct ModuleText {
         body.localSinks = Set(wires)
 
         let named = !wires.isEmpty || !temps.isEmpty
-        w.line("always @(posedge \(m.signals[g.clock].name)) begin\(named ? " : \(blockName(gi))" : "")\(origin(g.body + g.memoryBody))")
+        var events = "posedge \(m.signals[g.clock].name)"
+        if let r = g.reset, g.resetKind.isAsync {
+            events += " or \(g.resetKind.isActiveLow ? "negedge" : "posedge") \(ex.bare(r))"
+        }
+        w.line("always @(\(events)) begin\(named ? " : \(blockName(gi))" : "")\(origin(g.body + g.memoryBody))")
         w.nested { w in
             for d in wires {
                 let s = m.signals[d]
@@ -254,11 +272,14 @@ struct ModuleText {
     /// `if (rst) begin <resets> end else ...` with `drivers` in the else branch (as
     /// `end else if (c)` when they are one `if` chain).
     private func writeReset(_ w: inout Writer, _ g: ClockedGroups.Group, _ drivers: [Statement], _ body: inout StatementText) {
-        w.line("if (\(ex.bare(g.reset!))) begin")
+        let r = g.reset!
+        w.line("if (\(g.resetKind.isActiveLow ? "!" + ex.text(r) : ex.bare(r))) begin")
         w.nested { w in
             for d in g.registers {
                 guard case .register(let info) = m.signals[d].kind else { continue }
-                w.line("\(m.signals[d].name) <= \(ExpressionText.constant(info.resetValue, width: m.signals[d].width));")
+                let value = Self.enumerationResetName(m.signals[d], info, m).map { m.parameters[$0].name }
+                    ?? ExpressionText.constant(info.resetValue, width: m.signals[d].width)
+                w.line("\(m.signals[d].name) <= \(value);")
             }
             clearLoops(&w, g.memories.filter { m.memories[$0].registers?.reset != nil })
         }
@@ -292,6 +313,12 @@ struct ModuleText {
         var name = base, n = 2
         while taken.contains(name) { name = "\(base)_\(n)"; n += 1 }
         return name
+    }
+
+    /// The localparam of an enumerated register's reset value (written by name).
+    static func enumerationResetName(_ s: SignalDecl, _ info: RegisterInfo, _ m: Module) -> Int? {
+        guard let e = s.enumeration, e < m.enumerations.count else { return nil }
+        return m.enumerations[e].parameters.first { m.parameters[$0].value == info.resetValue }
     }
 
     private func writeInstances(_ w: inout Writer) {

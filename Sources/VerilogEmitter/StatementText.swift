@@ -51,7 +51,8 @@ struct StatementText {
                         // A full case without default: its last arm is the default (no latch, no CASEINCOMPLETE).
                         let label = (def == nil && full && i == cases.count - 1)
                             ? "default"
-                            : c.values.map { ExpressionText.constant($0, width: width) }.joined(separator: ", ")
+                            : (c.labels?.map { ex.bare($0) } ?? c.values.map { ExpressionText.constant($0, width: width) })
+                                .joined(separator: ", ")
                         w.line("\(label): begin")
                         w.nested { w in statements(c.body, blocking: blocking, into: &w) }
                         w.line("end")

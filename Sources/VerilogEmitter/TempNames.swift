@@ -77,7 +77,9 @@ struct TempNames {
         case .mux(let s, let t, let f):
             if case .constant(0) = m.exprs[f].kind { return role(t, temps, depth: depth) }
             return "\(r(s))_sel"
-        case .zeroExtend(let a): return role(a, temps, depth: depth)
+        case .zeroExtend(let a), .signExtend(let a): return role(a, temps, depth: depth)
+        case .signedCompare(let op, let a, let b): return "\(r(a))_\(Self.word(op))_\(r(b))"
+        case .shiftRightArithmetic(let a, let k): return "\(r(a))_asr_\(k)"
         case .memoryRead(let k, let a): return "\(m.memories[k].name)_\(r(a))"
         }
     }
@@ -128,6 +130,7 @@ struct TempNames {
         case .le: return "le"
         case .gt: return "gt"
         case .ge: return "ge"
+        case .mul: return "times"
         }
     }
 }

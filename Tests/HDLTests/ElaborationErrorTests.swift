@@ -180,7 +180,7 @@ import Testing
     }
 
     @Test func namesMustBeLegalNotReservedAndUnique() {
-        let m = ModuleBuilder("module")
+        let m = ModuleBuilder("module"); let l0: Int = #line
         let a = m.input("always"); let l1 = #line
         let b = m.input("2fast"); let l2 = #line
         let c = m.wire("loadCount"); let l3 = #line
@@ -190,7 +190,7 @@ import Testing
         y <== c ^ d
         let p = problems(m)
         #expect(p == [
-            "ElaborationErrorTests.swift:\(#line - 9): module name `module` is a reserved word in Verilog/SystemVerilog; fix: choose another module name",
+            "ElaborationErrorTests.swift:\(l0): module name `module` is a reserved word in Verilog/SystemVerilog; fix: choose another module name",
             "ElaborationErrorTests.swift:\(l1): the name of input `always` is a reserved word in Verilog/SystemVerilog; fix: rename it",
             "ElaborationErrorTests.swift:\(l2): the name of input `2fast` is not a legal Verilog identifier (letters, digits and _, starting with a letter); fix: rename it",
             "ElaborationErrorTests.swift:\(l4): wire `load_count` clashes with wire `loadCount` (Verilog `load_count`) declared at ElaborationErrorTests.swift:\(l3): both are `load_count` in Verilog; fix: rename one of them",

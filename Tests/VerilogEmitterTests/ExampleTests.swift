@@ -11,6 +11,9 @@ import VerilogEmitter
         ("fifo", { try Examples.fifo() }),
         ("register_file", { try Examples.registerFile() }),
         ("priority_arbiter", { try Examples.priorityArbiter(requesters: 5) }),
+        ("uart_tx", { try Examples.uartTransmitter() }),
+        ("bram_fifo", { try Examples.bramFifo() }),
+        ("pulse_controller", { try Examples.pulseController() }),
     ]
 
     @Test(arguments: examples.map(\.name))

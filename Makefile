@@ -1,6 +1,9 @@
 # Trapline — make targets. `make cosim` is the main job, `make test` is what CI runs.
 SWIFT       ?= swift
-BUILD_FLAGS ?=
+# The DSL's operator overloads must stay quick to type-check: any expression that takes the
+# type checker more than 200 ms is reported as a warning during our own builds. (Not in
+# Package.swift: unsafeFlags there would stop packages from depending on Trapline by version.)
+BUILD_FLAGS ?= -Xswiftc -Xfrontend -Xswiftc -warn-long-expression-type-checking=200
 TOOLS       := verilator iverilog yosys
 RELEASE_BIN := .build/release/trapline
 SEED        ?= 1

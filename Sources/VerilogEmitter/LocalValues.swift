@@ -18,6 +18,10 @@ struct LocalValues {
     /// Block (group index) of each local wire.
     private(set) var wireGroup: [Int: Int] = [:]
 
+    /// No local values (every wire stays at module level).
+    static let none = LocalValues()
+    private init() {}
+
     /// Local wires: the candidates whose readers are all one group (fixpoint, users first).
     init(_ m: Module, groups: [ClockedGroups.Group]) {
         enum Reader: Hashable { case group(Int), wire(Int), outside }

@@ -19,6 +19,11 @@ struct ModuleText {
         self.m = m
         groups = ClockedGroups(m).groups
         var local = LocalValues(m, groups: groups)
+        // Placing the values walks a block's statements once per value: past `maxPlacementWork`
+        // (values x statements) the design keeps module-level wires, so emission stays fast
+        // for very large designs (the output is equally correct, only less lazy to simulate).
+        let statements = groups.reduce(0) { $0 + Self.count($1.body) + Self.count($1.memoryBody) }
+        if local.wireGroup.count * statements > Self.maxPlacementWork { local = LocalValues.none }
         var a = Analysis(m, local: Set(local.wireGroup.keys))
         var temps: [Int: Int] = [:]
         while true {
@@ -47,6 +52,20 @@ struct ModuleText {
         }
         writeProperties(&w)
         w.line("endmodule")
+    }
+
+    /// Values x statements above which `LocalValues` are not used (see `init`).
+    static let maxPlacementWork = 200_000
+
+    /// Statements in a tree, nested ones included.
+    static func count(_ list: [Statement]) -> Int {
+        list.reduce(0) { n, s in
+            switch s {
+            case .when(let b, let o, _): return n + 1 + b.reduce(0) { $0 + count($1.body) } + count(o ?? [])
+            case .switchOn(_, let c, let d, _): return n + 1 + c.reduce(0) { $0 + count($1.body) } + count(d ?? [])
+            default: return n + 1
+            }
+        }
     }
 
     private static func range(_ width: Int) -> String { width == 1 ? "" : "[\(width - 1):0] " }

@@ -17,6 +17,9 @@ import HDL
 ///   cleared by a `for` loop in the reset branch. Combinational sinks are `assign`, or
 ///   `always @*` when conditional (never a latch: HDL checks that); `switch` is `case`.
 /// - localparams (`m.localparam`) are declared when used and referenced by name.
+/// - a wire only one clocked block reads is computed inside it, as a named-block variable
+///   placed in the innermost branch that reads it (`LocalValues`, `BlockPlacement`), so a
+///   simulator evaluates it once per edge and only where it is needed.
 /// - sub-modules share the file of the top module, so they sit between
 ///   `lint_off DECLFILENAME` / `lint_on` comments; a declaration with bits nobody reads
 ///   sits between `lint_off UNUSEDSIGNAL` / `lint_on` comments and says which bits.

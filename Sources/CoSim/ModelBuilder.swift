@@ -52,8 +52,11 @@ enum ModelBuilder {
         let trace = spec.trace ? "1" : "0"
         let objects = try compile(sources, into: obj, flags: tc.cxxFlags + ["-I\(obj.path)", "-DVM_TRACE=\(trace)", "-DVM_TRACE_VCD=\(trace)"], toolchain: tc)
         let lib = dir.appendingPathComponent(libraryName)
-        try ProcessRunner.check(.cxx, ["-shared", "-o", lib.path] + objects.map(\.path) + runtime.map(\.path) + ["-pthread", "-latomic"],
-                                cwd: dir, environment: ownTemporaries(dir))
+        var link: [String] = ["-shared", "-o", lib.path]
+        link += objects.map(\.path)
+        link += runtime.map(\.path)
+        link += ["-pthread", "-latomic"]
+        try ProcessRunner.check(.cxx, link, cwd: dir, environment: ownTemporaries(dir))
     }
 
     /// The compiler's and linker's own temporary files (`cc*.s`, `cc*.res`, left

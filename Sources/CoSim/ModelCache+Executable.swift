@@ -19,9 +19,13 @@ extension ModelCache {
         let objects = try ModelBuilder.compile(sources, into: work,
                                                flags: tc.cxxFlags + ["-I\(obj.path)", "-DVM_TRACE=0", "-DVM_TRACE_VCD=0"],
                                                toolchain: tc)
-        try ProcessRunner.check(.cxx, ["-o", output.path] + objects.map(\.path) + modelObjects.map(\.path)
-                                + runtime.map(\.path) + ["-pthread", "-latomic"], cwd: work,
-                                environment: ModelBuilder.ownTemporaries(work))
+        // Built in steps: one `+` chain of arrays took the type checker over 5 s.
+        var link: [String] = ["-o", output.path]
+        link += objects.map(\.path)
+        link += modelObjects.map(\.path)
+        link += runtime.map(\.path)
+        link += ["-pthread", "-latomic"]
+        try ProcessRunner.check(.cxx, link, cwd: work, environment: ModelBuilder.ownTemporaries(work))
         return output
     }
 }

@@ -95,14 +95,31 @@ public func mux(_ sel: Signal, _ whenTrue: Int, _ whenFalse: Signal, fileID: Str
 }
 
 /// `values[index]`: selects one of equal-width values by a signal index (any width); an
-/// index with no value reads 0. Emitted as a `?:` chain on `index == i` (the decodes are
-/// shared with any other selection by the same index).
+/// index with no value reads 0. Up to 4 values: a `?:` chain on `index == i` (the decodes
+/// are shared with any other selection by the same index); more: a balanced tree of `?:` on
+/// the index bits, log2(n) levels deep instead of n.
 public func mux(_ index: Signal, _ values: [Signal], fileID: String = #fileID, line: Int = #line) -> Signal {
     let m = index.builder
     let at = SourceLocation(fileID: fileID, line: line)
     guard let first = values.first else {
         m.report(at, "mux(index, []) has no values", fix: "pass at least one value")
         return m.make(.constant(0), width: 1)
+    }
+    if values.count > 4 && index.width < 62 {
+        // Level k pairs the values whose indices differ in bit k; index bits above the
+        // values' range must be 0.
+        let bits = bitsToIndex(values.count)
+        let zero = m.make(.constant(0), width: first.width)
+        var level = Array(values.prefix(1 << Swift.min(bits, index.width)))
+        for k in 0..<Swift.min(bits, index.width) {
+            var next: [Signal] = []
+            for i in stride(from: 0, to: level.count, by: 2) {
+                next.append(i + 1 < level.count ? m.mux(index[k], level[i + 1], level[i], at) : m.mux(index[k], zero, level[i], at))
+            }
+            level = next
+        }
+        guard index.width > bits else { return level[0] }
+        return m.mux(index[index.width - 1, bits] .== 0, level[0], zero, at)
     }
     let reachable = index.width >= 62 ? values.count : Swift.min(values.count, 1 << index.width)
     let full = reachable == values.count && index.width < 62 && values.count == (1 << index.width)

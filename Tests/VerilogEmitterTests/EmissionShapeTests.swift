@@ -6,15 +6,8 @@ import VerilogEmitter
 /// One test per DSL feature: the emitted Verilog has the expected shape, and every
 /// module is accepted by Verilator -Wall, Icarus and Yosys.
 @Suite struct EmissionShapeTests {
-    /// Builds a module named `t` with clk/rst/en inputs and the given body, emits and lints it;
-    /// returns the text without its location comments (`locationsArePerBlock` checks those).
     func emit(_ body: (ModuleBuilder, _ clk: Signal, _ rst: Signal, _ en: Signal) throws -> Void) throws -> String {
-        let m = ModuleBuilder("t")
-        let clk = m.input("clk"), rst = m.input("rst"), en = m.input("en")
-        try body(m, clk, rst, en)
-        let text = VerilogEmitter.emit(try m.build())
-        try Lint.check(verilog: text, top: "t")
-        return withoutLocationComments(text)
+        try emitLinted(body)
     }
 
     @Test func portsKeepNamesAndCarryLocations() throws {

@@ -8,12 +8,7 @@ import VerilogEmitter
 /// name, intermediate values named by the design or for what they compute.
 @Suite struct GroupingAndNamesTests {
     func emit(_ body: (ModuleBuilder, _ clk: Signal, _ rst: Signal, _ en: Signal) throws -> Void) throws -> String {
-        let m = ModuleBuilder("t")
-        let clk = m.input("clk"), rst = m.input("rst"), en = m.input("en")
-        try body(m, clk, rst, en)
-        let text = VerilogEmitter.emit(try m.build())
-        try Lint.check(verilog: text, top: "t")
-        return withoutLocationComments(text)
+        try emitLinted(body)
     }
 
     @Test func registersOfOneClockAndResetShareOneBlockAndTheirConditions() throws {

@@ -179,14 +179,6 @@ module trapline_router (  // RouterDesign.swift:30
     reg  [31:0] io_bitmap_valid [0:255];
     reg  io_bitmap_top [0:255];
     integer _i;  // index of the reset and initialisation loops
-    wire [1:0] route_policy_cmd_field_q_6_1 = route_policy[cmd_field_q[6:1]];
-    wire io_enable_cmd_field_q_3_1 = (cmd_field_q[4] == 1'b0) ? io_enable[cmd_field_q[3:1]] : 1'b0;
-    wire [63:0] exit_wants_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? exit_wants[cmd_vmcs_q[1:0]] : 64'd0;
-    wire [63:0] cmd_data_q_bits = {62'd0, cmd_data_q[0], cmd_data_q[3]};
-    wire [63:0] cmd_data_q_bits_2 = {23'd0, cmd_data_q[30], cmd_data_q[29], 2'd0, cmd_data_q[10], 5'd0, cmd_data_q[24], cmd_data_q[23], 12'd0, cmd_data_q[12], cmd_data_q[11], cmd_data_q[9], 1'b0, cmd_data_q[7], 12'd0};
-    wire [15:0] load_current_1_0 = (current[3:2] == 2'd0) ? load[current[1:0]] : 16'd0;
-    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
-    wire [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] ? io_bitmap_valid_cmd_vmcs_q_cmd_field_q : 32'd0;
     `ifndef SYNTHESIS
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
         for (_i = 0; _i < 8192; _i = _i + 1) begin
@@ -333,10 +325,18 @@ module trapline_router (  // RouterDesign.swift:30
         reg  vmm_read_or_vmm_write_or_vmm_bitmap_writ;
         reg  cmd_vmcs_q_not_current_5_0_and_not_curre;
         reg  not_op_unknown_and_not_is_event_and_not;
+        reg  [1:0] route_policy_cmd_field_q_6_1;
+        reg  io_enable_cmd_field_q_3_1;
         reg  [15:0] load_3_all_sel;
         reg  [15:0] target_vmm_is_2_sel;
         reg  [15:0] target_vmm_is_1_sel;
         reg  [31:0] target_vmm_is_2_sel_2;
+        reg  [63:0] exit_wants_cmd_vmcs_q_1_0;
+        reg  [63:0] cmd_data_q_bits;
+        reg  [63:0] cmd_data_q_bits_2;
+        reg  [15:0] load_current_1_0;
+        reg  [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q;
+        reg  [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2;
         current_is_vmm0 = current == ENTITY_VMM_FLAG;
         cmd_vmcs_q_not_current_5_0_and_not_curre = ({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0);
         op_unknown = cmd_op_q > OP_BITMAP_WRITE;
@@ -673,6 +673,7 @@ module trapline_router (  // RouterDesign.swift:30
                             end else if (field_hit_handled) begin
                                 rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? handled[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_route) begin
+                                route_policy_cmd_field_q_6_1 = route_policy[cmd_field_q[6:1]];
                                 rsp_data_q <= {56'd0, {route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}};
                             end else if (field_hit_eligible) begin
                                 rsp_data_q <= {60'd0, eligible[cmd_field_q[6:1]]};
@@ -681,6 +682,7 @@ module trapline_router (  // RouterDesign.swift:30
                             end else if (field_hit_io_limit) begin
                                 rsp_data_q <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_limit[cmd_field_q[3:1]] : 16'd0)};
                             end else if (field_hit_io_ctrl) begin
+                                io_enable_cmd_field_q_3_1 = (cmd_field_q[4] == 1'b0) ? io_enable[cmd_field_q[3:1]] : 1'b0;
                                 rsp_data_q <= {56'd0, {((cmd_field_q[4] == 1'b0) ? io_vmm[cmd_field_q[3:1]] : 4'd0), 3'd0, io_enable_cmd_field_q_3_1}};
                             end else if (field_hit_route_lock) begin
                                 rsp_data_q <= {63'd0, route_lock};
@@ -770,6 +772,9 @@ module trapline_router (  // RouterDesign.swift:30
                             end
                             if (field_hit_pin || field_hit_proc) begin
                                 if (cmd_vmcs_q[3:2] == 2'd0) begin
+                                    cmd_data_q_bits_2 = {23'd0, cmd_data_q[30], cmd_data_q[29], 2'd0, cmd_data_q[10], 5'd0, cmd_data_q[24], cmd_data_q[23], 12'd0, cmd_data_q[12], cmd_data_q[11], cmd_data_q[9], 1'b0, cmd_data_q[7], 12'd0};
+                                    cmd_data_q_bits = {62'd0, cmd_data_q[0], cmd_data_q[3]};
+                                    exit_wants_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? exit_wants[cmd_vmcs_q[1:0]] : 64'd0;
                                     exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & (field_hit_pin ? EXIT_WANTS_KEEP_ON_PIN_WRITE : EXIT_WANTS_KEEP_ON_PROC_WRITE)) | (field_hit_pin ? cmd_data_q_bits : cmd_data_q_bits_2);
                                 end
                             end
@@ -787,6 +792,7 @@ module trapline_router (  // RouterDesign.swift:30
                             current <= own_return_to[7:0];
                             if (current[3:2] == 2'd0) begin
                                 return_to[current[1:0]] <= 9'd0;
+                                load_current_1_0 = (current[3:2] == 2'd0) ? load[current[1:0]] : 16'd0;
                                 load[current[1:0]] <= (load_current_1_0 == 16'd0) ? load_current_1_0 : (load_current_1_0 - 16'd1);
                             end
                         end
@@ -799,6 +805,8 @@ module trapline_router (  // RouterDesign.swift:30
         end
         if (execute) begin
             if (bitmap_write_ok) begin
+                io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
+                io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] ? io_bitmap_valid_cmd_vmcs_q_cmd_field_q : 32'd0;
                 io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 | (32'd1 << cmd_field_q[4:0]);
                 io_bitmap[{cmd_vmcs_q[1:0], cmd_field_q[10:0]}] <= cmd_data_q[31:0];
             end

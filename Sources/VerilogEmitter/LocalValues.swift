@@ -160,6 +160,51 @@ struct LocalValues {
         }
         for inst in m.instances { check(inst.inputs.map(\.index), inGroup: nil) }
         for t in analysis.temps { check(m.exprs[t].kind.operands, inGroup: tempGroup[t]) }
-        return (conflicts, conflicts.isEmpty ? tempGroup : [:])
+        if !conflicts.isEmpty { return (conflicts, [:]) }
+        // A named subexpression only one block reads (directly, or through its local wires
+        // and local subexpressions) is local too, so it is computed where it is needed.
+        enum Context: Hashable { case group(Int), outside, temp(Int) }
+        var readersOf: [Int: Set<Context>] = [:]
+        func record(_ roots: [Int], _ c: Context) {
+            for root in roots {
+                var seen = Set<Int>(), work = [root]
+                while let x = work.popLast() {
+                    guard seen.insert(x).inserted else { continue }
+                    if analysis.temp[x] != nil { readersOf[x, default: []].insert(c); continue }
+                    work += m.exprs[x].kind.operands
+                }
+            }
+        }
+        for p in m.processes {
+            guard case .combinational(let d) = p.kind else { continue }
+            var roots: [Int] = []
+            Statement.collectRoots(p.body, into: &roots)
+            record(roots, wireGroup[d].map { .group($0) } ?? .outside)
+        }
+        for (g, group) in groups.enumerated() {
+            var roots: [Int] = []
+            Statement.collectRoots(group.body + group.memoryBody, into: &roots)
+            roots += [group.reset, group.enable].compactMap { $0 }
+            record(roots, .group(g))
+        }
+        for inst in m.instances { record(inst.inputs.map(\.index), .outside) }
+        for t in analysis.temps { record(m.exprs[t].kind.operands, .temp(t)) }
+        // Users first: a temp's readers among temps have larger node indices.
+        for t in analysis.temps.sorted(by: >) where tempGroup[t] == nil {
+            var g: Int?
+            var ok = true
+            for r in readersOf[t] ?? [] {
+                let rg: Int?
+                switch r {
+                case .group(let x): rg = x
+                case .outside: rg = nil
+                case .temp(let u): rg = tempGroup[u]
+                }
+                guard let rg, g == nil || g == rg else { ok = false; break }
+                g = rg
+            }
+            if ok, let g { tempGroup[t] = g }
+        }
+        return (conflicts, tempGroup)
     }
 }

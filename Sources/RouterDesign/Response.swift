@@ -46,17 +46,17 @@ enum ResponseRegisters {
                     kind <== m.spec("RSP_REJECTED")
                     error <== o.rejectCode
                 }.otherwise {
-                kind <== m.spec("RSP_ROUTED")
-                target <== delivery.target
-                isSelf <== delivery.isSelf
-                fallback <== delivery.fallback
-                policy <== routing.policy
-                from <== s.current
-                reason <== d.reason
-                qual <== d.qual
-                info <== event.info
-                errCode <== event.errCode
-                entry <== s.hostRIP.read(delivery.target)
+                    kind <== m.spec("RSP_ROUTED")
+                    target <== delivery.target
+                    isSelf <== delivery.isSelf
+                    fallback <== delivery.fallback
+                    policy <== routing.policy
+                    from <== s.current
+                    reason <== d.reason
+                    qual <== d.qual
+                    info <== event.info
+                    errCode <== event.errCode
+                    entry <== s.hostRIP.read(delivery.target)
                 }
             }.otherwise {
                 m.when(o.vmfailInvalid) {

@@ -15,43 +15,45 @@ enum StateUpdate {
         let target = delivery.target
         let v = d.currentVMM
         m.when(accept) {
+            // Events (and unknown ops, which change nothing) and VMM operations apart, as
+            // in the response registers: each computes only its own kind's decision.
             m.when(d.eventPath) {
-            m.when(o.routed) {
-                // SPEC 5.5: hand over to the target unless it is the one running.
-                m.when(!delivery.isSelf) {
-                    s.returnTo.write(target, cat(m.const(1, width: 1), s.current))
-                    s.current <== cat(m.const(0x8, width: 4), target)
+                m.when(o.routed) {
+                    // SPEC 5.5: hand over to the target unless it is the one running.
+                    m.when(!delivery.isSelf) {
+                        s.returnTo.write(target, cat(m.const(1, width: 1), s.current))
+                        s.current <== cat(m.const(0x8, width: 4), target)
+                    }
+                    // Each VMM's next counts from its own register (beside the decision), then the
+                    // target selects one: one write of each array.
+                    s.load.write(target, mux(target, (0..<p.vmms).map { u in
+                        let load = s.load[u]
+                        return mux(load.andReduce(), load, load + 1)
+                    }))
+                    s.handled.write(target, mux(target, (0..<p.vmms).map { s.handled[$0] + 1 }))
+                    s.exitReason.write(target, d.reason)
+                    s.exitQual.write(target, d.qual)
+                    s.intrInfo.write(target, event.info)
+                    s.intrErr.write(target, event.errCode)
                 }
-                // Each VMM's next counts from its own register (beside the decision), then the
-                // target selects one: one write of each array.
-                s.load.write(target, mux(target, (0..<p.vmms).map { u in
-                    let load = s.load[u]
-                    return mux(load.andReduce(), load, load + 1)
-                }))
-                s.handled.write(target, mux(target, (0..<p.vmms).map { s.handled[$0] + 1 }))
-                s.exitReason.write(target, d.reason)
-                s.exitQual.write(target, d.qual)
-                s.intrInfo.write(target, event.info)
-                s.intrErr.write(target, event.errCode)
-            }
             }.otherwise {
-            m.when(o.vmfailValid) {
-                s.instrError.write(v, o.vmError)
-            }
-            m.when(o.vmSucceed) {
-                m.when(d.isWrite) { fields.write(m, s, data: io.cmdData) }
-                m.when(d.isLaunch) {
-                    s.owner.write(io.cmdGuest, v)
-                    s.returnTo.write(v, m.const(0, width: 9))
-                    s.current <== cat(m.const(0, width: 2), io.cmdGuest)
+                m.when(o.vmfailValid) {
+                    s.instrError.write(v, o.vmError)
                 }
-                m.when(d.isResume) {
-                    s.current <== o.ownReturnEntity
-                    s.returnTo.write(v, m.const(0, width: 9))
-                    let load = s.load.read(v)
-                    s.load.write(v, mux(load .== 0, load, load - 1))
+                m.when(o.vmSucceed) {
+                    m.when(d.isWrite) { fields.write(m, s, data: io.cmdData) }
+                    m.when(d.isLaunch) {
+                        s.owner.write(io.cmdGuest, v)
+                        s.returnTo.write(v, m.const(0, width: 9))
+                        s.current <== cat(m.const(0, width: 2), io.cmdGuest)
+                    }
+                    m.when(d.isResume) {
+                        s.current <== o.ownReturnEntity
+                        s.returnTo.write(v, m.const(0, width: 9))
+                        let load = s.load.read(v)
+                        s.load.write(v, mux(load .== 0, load, load - 1))
+                    }
                 }
-            }
             }
             if let bitmap = s.bitmap {
                 m.when(o.bitmapWriteSucceeds) {

@@ -18,9 +18,8 @@ struct ClockedGroups {
         var memories: [Int] = []
         /// The drivers of every member, under their conditions.
         var body: [Statement] = []
-        /// Plain memories (no reset, no enable) of the same clock that share this block:
-        /// their writes are emitted after the reset `if`, so a reset does not hold them.
-        var plainMemories: [Int] = []
+        /// The writes of plain memories (no reset, no enable) of the same clock that share
+        /// this block, emitted after the reset `if` so a reset does not hold them.
         var memoryBody: [Statement] = []
         /// Where the group is emitted among the module's processes.
         var position: Int
@@ -64,7 +63,6 @@ struct ClockedGroups {
             // A plain memory joins the block of the registers with a synchronous reset and no
             // enable on its clock, so conditions both use are written (and computed) once.
             if info == nil, let g = groups.firstIndex(where: { $0.clock == mem.clock && $0.reset != nil && $0.enable == nil && !$0.resetKind.isAsync }) {
-                groups[g].plainMemories.append(k)
                 plainGroup[k] = g
                 continue
             }

@@ -155,7 +155,7 @@ struct ModuleText {
             if !resetsArrays { w.line("integer \(Self.loopIndex);  // memory initialisation index") }
             w.line("initial begin  // memories start at 0 (simulation initialisation, not a reset)")
             w.nested { w in
-                for mem in plain { clearLoop(&w, mem, op: "=") }
+                for mem in plain { zeroLoop(&w, mem) }
             }
             w.line("end")
             w.line("`endif")
@@ -212,12 +212,12 @@ struct ModuleText {
     /// Elements one reset loop clears (Verilator's default loop-unroll limit).
     static let maxResetLoop = 64
 
-    /// `for (_i = 0; _i < depth; _i = _i + 1) name[_i] <op> reset value;`
-    private func clearLoop(_ w: inout Writer, _ mem: MemoryDecl, op: String) {
+    /// `for (_i = 0; _i < depth; _i = _i + 1) name[_i] = 0;` (simulation initialisation of a
+    /// plain memory).
+    private func zeroLoop(_ w: inout Writer, _ mem: MemoryDecl) {
         let i = Self.loopIndex
-        let value = ExpressionText.constant(mem.registers?.resetValue ?? 0, width: mem.width)
         w.line("for (\(i) = 0; \(i) < \(mem.depth); \(i) = \(i) + 1) begin")
-        w.nested { w in w.line("\(mem.name)[\(i)] \(op) \(value);") }
+        w.nested { w in w.line("\(mem.name)[\(i)] = \(ExpressionText.constant(0, width: mem.width));") }
         w.line("end")
     }
 

@@ -22,20 +22,20 @@ module trapline_router (  // RouterDesign.swift:30
     input  wire rsp_ready,
     output wire cmd_ready,
     output wire rsp_valid,
-    output wire [2:0] rsp_kind,
-    output wire [3:0] rsp_target,
-    output wire rsp_self,
-    output wire rsp_fallback,
-    output wire [2:0] rsp_policy,
-    output wire [7:0] rsp_from,
-    output wire [15:0] rsp_reason,
-    output wire [63:0] rsp_qual,
-    output wire [31:0] rsp_info,
-    output wire [31:0] rsp_err_code,
-    output wire [63:0] rsp_entry,
-    output wire [63:0] rsp_data,
-    output wire [7:0] rsp_current,
-    output wire [7:0] rsp_error
+    output reg  [2:0] rsp_kind,
+    output reg  [3:0] rsp_target,
+    output reg  rsp_self,
+    output reg  rsp_fallback,
+    output reg  [2:0] rsp_policy,
+    output reg  [7:0] rsp_from,
+    output reg  [15:0] rsp_reason,
+    output reg  [63:0] rsp_qual,
+    output reg  [31:0] rsp_info,
+    output reg  [31:0] rsp_err_code,
+    output reg  [63:0] rsp_entry,
+    output reg  [63:0] rsp_data,
+    output reg  [7:0] rsp_current,
+    output reg  [7:0] rsp_error
 );
     // CommandDecode.swift:48
     localparam [7:0] ENTITY_VMM_FLAG = 8'd128;
@@ -134,22 +134,6 @@ module trapline_router (  // RouterDesign.swift:30
     // RouterState.swift:58
     reg  [7:0] current;
     reg  route_lock;
-    // Response.swift:28
-    reg  [2:0] rsp_kind_q;
-    reg  [3:0] rsp_target_q;
-    reg  rsp_self_q;
-    reg  rsp_fallback_q;
-    reg  [2:0] rsp_policy_q;
-    reg  [7:0] rsp_from_q;
-    reg  [15:0] rsp_reason_q;
-    reg  [63:0] rsp_qual_q;
-    reg  [31:0] rsp_info_q;
-    reg  [31:0] rsp_err_code_q;
-    reg  [63:0] rsp_entry_q;
-    reg  [63:0] rsp_data_q;
-    reg  [7:0] rsp_current_q;
-    reg  [7:0] rsp_error_q;
-    // RouterState.swift:59
     reg  [8:0] return_to [0:3];
     reg  [3:0] owner [0:7];
     reg  [15:0] load [0:3];
@@ -191,20 +175,6 @@ module trapline_router (  // RouterDesign.swift:30
     `endif
     assign cmd_ready = cmd_ready_int;
     assign rsp_valid = rsp_valid_q;
-    assign rsp_kind = rsp_kind_q;
-    assign rsp_target = rsp_target_q;
-    assign rsp_self = rsp_self_q;
-    assign rsp_fallback = rsp_fallback_q;
-    assign rsp_policy = rsp_policy_q;
-    assign rsp_from = rsp_from_q;
-    assign rsp_reason = rsp_reason_q;
-    assign rsp_qual = rsp_qual_q;
-    assign rsp_info = rsp_info_q;
-    assign rsp_err_code = rsp_err_code_q;
-    assign rsp_entry = rsp_entry_q;
-    assign rsp_data = rsp_data_q;
-    assign rsp_current = rsp_current_q;
-    assign rsp_error = rsp_error_q;
     assign rsp_slot_free = (!rsp_valid_q) || rsp_ready;
     assign cmd_ready_int = (!cmd_valid_q) || rsp_slot_free;
     assign accept = cmd_valid && cmd_ready_int;
@@ -337,6 +307,49 @@ module trapline_router (  // RouterDesign.swift:30
         reg  [15:0] load_current_1_0;
         reg  [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q;
         reg  [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2;
+        // Set on some paths only: 0 until set, on every edge (nothing is kept between edges).
+        is_event = 1'b0; event_path = 1'b0; vmm_launch = 1'b0; vmm_resume = 1'b0; guest_op_reason = 16'd0;
+        ev_reason = 16'd0; ev_vector = 8'd0; ev_int_type = 3'd0; ev_err_valid = 1'b0; ev_err_code = 32'd0;
+        ev_qual = 64'd0; ev_is_exception = 1'b0; ev_is_interrupt = 1'b0; ev_is_io = 1'b0; ev_is_nmi = 1'b0;
+        ev_supported = 1'b0; ev_malformed = 1'b0; route_vmm_sel = 4'd0; route_policy_sel = 3'd0;
+        guest_owner = 4'd0; owner_exit_wants = 64'd0; owner_exc_bitmap = 32'd0; owner_wants = 1'b0;
+        eligible_sel = 4'd0; load_candidates = 4'd0; load_target = 4'd0; policy_target = 4'd0;
+        static_hit = 1'b0; chosen_vmm = 4'd0; route_policy_out = 3'd0; fallback_to_vmm0 = 1'b0;
+        undeliverable = 1'b0; target_vmm = 4'd0; target_is_current = 1'b0; field_hit_pin = 1'b0;
+        field_hit_proc = 1'b0; field_hit_exc_bitmap = 1'b0; field_hit_pfec_mask = 1'b0;
+        field_hit_pfec_match = 1'b0; field_hit_host_rip = 1'b0; field_hit_vmm_load = 1'b0;
+        field_hit_vm_instr_error = 1'b0; field_hit_exit_reason = 1'b0; field_hit_intr_info = 1'b0;
+        field_hit_intr_err = 1'b0; field_hit_exit_qual = 1'b0; field_hit_return_to = 1'b0;
+        field_hit_handled = 1'b0; field_hit_route = 1'b0; field_hit_eligible = 1'b0;
+        field_hit_io_base = 1'b0; field_hit_io_limit = 1'b0; field_hit_io_ctrl = 1'b0;
+        field_hit_route_lock = 1'b0; field_hit_current = 1'b0; field_hit_owner = 1'b0;
+        field_supported = 1'b0; field_read_only = 1'b0; field_locked = 1'b0; field_value_bad = 1'b0;
+        access_error = 8'd0; own_return_to = 9'd0; vm_error = 8'd0; reject_code = 8'd0;
+        outcome_routed = 1'b0; outcome_vmsucceed = 1'b0; outcome_vmfail_valid = 1'b0; ev_intr_info = 32'd0;
+        ev_intr_err = 32'd0; ev_int_type_is_intr_type_hardware_except = 1'b0;
+        ev_qual_is_0_or_ev_qual_is_1_or_ev_qual = 1'b0; ev_is_exception_and_not_ev_int_type_or_e = 1'b0;
+        ev_qual_31_16_plus_ev_qual_1_0 = 16'd0; ev_qual_31_16_gt_not_ev_qual_1_0 = 1'b0;
+        ev_err_code_and_pfec_mask_guest_owner_1 = 32'd0; ev_err_code_and_pfec_mask_guest_owner_1_2 = 1'b0;
+        ev_vector_is_vector_page_fault_sel = 1'b0; ev_qual_31_21_plus_1 = 11'd0;
+        guest_owner_ev_qual_31_21_plus_1 = 8'd0; io_bitmap_valid_guest_owner_ev_qual_31_2 = 1'b0;
+        io_bitmap_top_guest_owner_ev_qual_31_21 = 1'b0; io_bitmap_valid_guest_owner_ev_qual_at_e = 1'b0;
+        io_bitmap_top_guest_owner_ev_qual_and_io = 1'b0; io_bitmap_guest_owner_ev_qual = 32'd0;
+        io_bitmap_guest_owner_ev_qual_31_21_plus = 64'd0;
+        io_bitmap_guest_owner_ev_qual_31_21_plus_2 = 64'd0; use_io_bitmaps_guest_owner_1_0 = 1'b0;
+        use_io_bitmaps_guest_owner_1_0_sel = 1'b0; ev_is_io_sel = 1'b0;
+        eligible_sel_bit3_and_not_return_to_or_c = 1'b0; eligible_sel_bit2_and_not_return_to_or_c = 1'b0;
+        eligible_sel_bit1_and_not_return_to_or_c = 1'b0; load_candidates_bit1_and_not_load_candid = 1'b0;
+        load_candidates_bit0_or_load_candidates = 1'b0; load_candidates_bit3_and_not_load_candid = 1'b0;
+        load_candidates_bit2_or_load_candidates = 1'b0; load_candidates_bit2_or_load_candidates_2 = 1'b0;
+        return_to_chosen_vmm_1_0_bit8 = 1'b0; field_hit_vmm_load_and_cmd_data_q_and_42 = 1'b0;
+        field_hit_route_and_cmd_data_q_bits_any = 1'b0; field_hit_io_ctrl_and_cmd_data_q_bits_an = 1'b0;
+        field_hit_route_lock_and_cmd_data_q_and = 1'b0; field_hit_pin_field_hit_proc_field_hit_e = 22'd0;
+        field_hit_vm_instr_error_field_hit_exit = 9'd0; not_op_unknown_and_not_is_event_and_not = 1'b0;
+        route_policy_cmd_field_q_6_1 = 2'd0; io_enable_cmd_field_q_3_1 = 1'b0; load_3_all_sel = 16'd0;
+        target_vmm_is_2_sel = 16'd0; target_vmm_is_1_sel = 16'd0; target_vmm_is_2_sel_2 = 32'd0;
+        exit_wants_cmd_vmcs_q_1_0 = 64'd0; cmd_data_q_bits = 64'd0; cmd_data_q_bits_2 = 64'd0;
+        load_current_1_0 = 16'd0; io_bitmap_valid_cmd_vmcs_q_cmd_field_q = 32'd0;
+        io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = 32'd0;
         current_is_vmm0 = current == ENTITY_VMM_FLAG;
         cmd_vmcs_q_not_current_5_0_and_not_curre = ({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0);
         op_unknown = cmd_op_q > OP_BITMAP_WRITE;
@@ -353,20 +366,20 @@ module trapline_router (  // RouterDesign.swift:30
             cmd_valid_q <= 1'b0;
             current <= 8'd128;
             route_lock <= 1'b0;
-            rsp_kind_q <= 3'd0;
-            rsp_target_q <= 4'd0;
-            rsp_self_q <= 1'b0;
-            rsp_fallback_q <= 1'b0;
-            rsp_policy_q <= 3'd0;
-            rsp_from_q <= 8'd0;
-            rsp_reason_q <= 16'd0;
-            rsp_qual_q <= 64'd0;
-            rsp_info_q <= 32'd0;
-            rsp_err_code_q <= 32'd0;
-            rsp_entry_q <= 64'd0;
-            rsp_data_q <= 64'd0;
-            rsp_current_q <= 8'd0;
-            rsp_error_q <= 8'd0;
+            rsp_kind <= 3'd0;
+            rsp_target <= 4'd0;
+            rsp_self <= 1'b0;
+            rsp_fallback <= 1'b0;
+            rsp_policy <= 3'd0;
+            rsp_from <= 8'd0;
+            rsp_reason <= 16'd0;
+            rsp_qual <= 64'd0;
+            rsp_info <= 32'd0;
+            rsp_err_code <= 32'd0;
+            rsp_entry <= 64'd0;
+            rsp_data <= 64'd0;
+            rsp_current <= 8'd0;
+            rsp_error <= 8'd0;
             for (_i = 0; _i < 4; _i = _i + 1) begin
                 return_to[_i] <= 9'd0;
                 load[_i] <= 16'd0;
@@ -421,32 +434,36 @@ module trapline_router (  // RouterDesign.swift:30
                 rsp_valid_q <= 1'b0;
             end
             if (execute) begin
-                rsp_kind_q <= 3'd0;
-                rsp_target_q <= 4'd0;
-                rsp_self_q <= 1'b0;
-                rsp_fallback_q <= 1'b0;
-                rsp_policy_q <= 3'd0;
-                rsp_from_q <= 8'd0;
-                rsp_reason_q <= 16'd0;
-                rsp_qual_q <= 64'd0;
-                rsp_info_q <= 32'd0;
-                rsp_err_code_q <= 32'd0;
-                rsp_entry_q <= 64'd0;
-                rsp_data_q <= 64'd0;
-                rsp_current_q <= 8'd0;
-                rsp_error_q <= 8'd0;
+                rsp_kind <= 3'd0;
+                rsp_target <= 4'd0;
+                rsp_self <= 1'b0;
+                rsp_fallback <= 1'b0;
+                rsp_policy <= 3'd0;
+                rsp_from <= 8'd0;
+                rsp_reason <= 16'd0;
+                rsp_qual <= 64'd0;
+                rsp_info <= 32'd0;
+                rsp_err_code <= 32'd0;
+                rsp_entry <= 64'd0;
+                rsp_data <= 64'd0;
+                rsp_current <= 8'd0;
+                rsp_error <= 8'd0;
                 is_event = (cmd_op_q == OP_EVENT) || ((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown);
                 event_path = is_event || op_unknown;
                 if (event_path) begin
-                    guest_op_reason = EXIT_REASON_VMWRITE;
-                    if (cmd_op_q == OP_VMREAD) begin
-                        guest_op_reason = EXIT_REASON_VMREAD;
-                    end else if (cmd_op_q == OP_LAUNCH) begin
-                        guest_op_reason = EXIT_REASON_VMLAUNCH;
-                    end else if (cmd_op_q == OP_RESUME) begin
-                        guest_op_reason = EXIT_REASON_VMRESUME;
+                    if (cmd_op_q == OP_EVENT) begin
+                        ev_reason = cmd_reason_q;
+                    end else begin
+                        guest_op_reason = EXIT_REASON_VMWRITE;
+                        if (cmd_op_q == OP_VMREAD) begin
+                            guest_op_reason = EXIT_REASON_VMREAD;
+                        end else if (cmd_op_q == OP_LAUNCH) begin
+                            guest_op_reason = EXIT_REASON_VMLAUNCH;
+                        end else if (cmd_op_q == OP_RESUME) begin
+                            guest_op_reason = EXIT_REASON_VMRESUME;
+                        end
+                        ev_reason = guest_op_reason;
                     end
-                    ev_reason = (cmd_op_q == OP_EVENT) ? cmd_reason_q : guest_op_reason;
                     ev_is_exception = ev_reason == EXIT_REASON_EXCEPTION_NMI;
                     ev_err_code = (cmd_op_q == OP_EVENT) ? cmd_err_code_q : 32'd0;
                     ev_err_valid = (cmd_op_q == OP_EVENT) && cmd_err_valid_q;
@@ -457,70 +474,98 @@ module trapline_router (  // RouterDesign.swift:30
                     ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {20'h80000, (ev_is_exception && ev_err_valid), ev_int_type, ev_vector} : 32'd0;
                     reject_code = 8'd0;
                     static_hit = |{(ev_reason == EXIT_REASON_IO_SMI), (ev_reason == EXIT_REASON_OTHER_SMI)};
-                    route_vmm_sel = route_vmm[ev_reason[5:0]];
-                    policy_target = route_vmm_sel;
-                    ev_qual = (cmd_op_q == OP_EVENT) ? cmd_qual_q : 64'd0;
-                    ev_qual_31_16_gt_not_ev_qual_1_0 = ev_qual[31:16] > (~{14'd0, ev_qual[1:0]});
                     route_policy_sel = {1'b0, route_policy[ev_reason[5:0]]};
                     ev_is_io = ev_reason == EXIT_REASON_IO_INSTRUCTION;
-                    if (route_policy_sel == POLICY_OWNER) begin
-                        guest_owner = (current[5:3] == 3'd0) ? owner[current[2:0]] : 4'd0;
-                        use_io_bitmaps_guest_owner_1_0 = (guest_owner[3:2] == 2'd0) ? use_io_bitmaps[guest_owner[1:0]] : 1'b0;
-                        io_bitmap_valid_guest_owner_ev_qual_at_e = io_bitmap_valid[{guest_owner[1:0], ev_qual[31:26]}][ev_qual[25:21]];
-                        io_bitmap_top_guest_owner_ev_qual_and_io = io_bitmap_top[{guest_owner[1:0], ev_qual[31:26]}] && io_bitmap_valid_guest_owner_ev_qual_at_e;
-                        io_bitmap_guest_owner_ev_qual = io_bitmap_top_guest_owner_ev_qual_and_io ? io_bitmap[{guest_owner[1:0], ev_qual[31:21]}] : 32'd0;
-                        ev_qual_31_21_plus_1 = ev_qual[31:21] + 11'd1;
-                        guest_owner_ev_qual_31_21_plus_1 = {guest_owner[1:0], ev_qual_31_21_plus_1[10:5]};
-                        io_bitmap_valid_guest_owner_ev_qual_31_2 = io_bitmap_valid[guest_owner_ev_qual_31_21_plus_1][ev_qual_31_21_plus_1[4:0]];
-                        io_bitmap_top_guest_owner_ev_qual_31_21 = io_bitmap_top[guest_owner_ev_qual_31_21_plus_1] && io_bitmap_valid_guest_owner_ev_qual_31_2;
-                        io_bitmap_guest_owner_ev_qual_31_21_plus = {(io_bitmap_top_guest_owner_ev_qual_31_21 ? io_bitmap[{guest_owner[1:0], ev_qual_31_21_plus_1}] : 32'd0), io_bitmap_guest_owner_ev_qual};
-                        io_bitmap_guest_owner_ev_qual_31_21_plus_2 = (io_bitmap_guest_owner_ev_qual_31_21_plus >> {1'b0, ev_qual[20:16]}) & ((ev_qual[1:0] == 2'd3) ? 64'd15 : ((ev_qual[1:0] != 2'd0) ? 64'd3 : 64'd1));
-                        owner_exit_wants = (guest_owner[3:2] == 2'd0) ? exit_wants[guest_owner[1:0]] : 64'd0;
-                        use_io_bitmaps_guest_owner_1_0_sel = use_io_bitmaps_guest_owner_1_0 ? (ev_qual_31_16_gt_not_ev_qual_1_0 || (io_bitmap_guest_owner_ev_qual_31_21_plus_2 != 64'd0)) : owner_exit_wants[30];
-                        ev_is_io_sel = ev_is_io ? use_io_bitmaps_guest_owner_1_0_sel : owner_exit_wants[ev_reason[5:0]];
-                        ev_err_code_and_pfec_mask_guest_owner_1 = ev_err_code & ((guest_owner[3:2] == 2'd0) ? pfec_mask[guest_owner[1:0]] : 32'd0);
-                        ev_err_code_and_pfec_mask_guest_owner_1_2 = ev_err_code_and_pfec_mask_guest_owner_1 == ((guest_owner[3:2] == 2'd0) ? pfec_match[guest_owner[1:0]] : 32'd0);
-                        owner_exc_bitmap = (guest_owner[3:2] == 2'd0) ? exc_bitmap[guest_owner[1:0]] : 32'd0;
-                        ev_vector_is_vector_page_fault_sel = (ev_vector == VECTOR_PAGE_FAULT) ? (!(ev_err_code_and_pfec_mask_guest_owner_1_2 ^ owner_exc_bitmap[14])) : owner_exc_bitmap[ev_vector[4:0]];
-                        ev_is_nmi = ev_is_exception && (ev_int_type == INTR_TYPE_NMI);
-                        owner_wants = ev_is_exception ? (ev_is_nmi ? owner_exit_wants[0] : ev_vector_is_vector_page_fault_sel) : ev_is_io_sel;
-                        policy_target = current[7] ? current[3:0] : (owner_wants ? guest_owner : 4'd0);
-                    end else if (route_policy_sel == POLICY_IO_RANGE) begin
-                        if (ev_is_io && (!ev_qual_31_16_gt_not_ev_qual_1_0)) begin
-                            ev_qual_31_16_plus_ev_qual_1_0 = ev_qual[31:16] + {14'd0, ev_qual[1:0]};
-                            if ((io_enable[0] && (io_base[0] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[0])) begin
-                                policy_target = io_vmm[0];
-                            end else if ((io_enable[1] && (io_base[1] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[1])) begin
-                                policy_target = io_vmm[1];
-                            end else if ((io_enable[2] && (io_base[2] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[2])) begin
-                                policy_target = io_vmm[2];
-                            end else if ((io_enable[3] && (io_base[3] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[3])) begin
-                                policy_target = io_vmm[3];
-                            end else if ((io_enable[4] && (io_base[4] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[4])) begin
-                                policy_target = io_vmm[4];
-                            end else if ((io_enable[5] && (io_base[5] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[5])) begin
-                                policy_target = io_vmm[5];
-                            end else if ((io_enable[6] && (io_base[6] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[6])) begin
-                                policy_target = io_vmm[6];
-                            end else if ((io_enable[7] && (io_base[7] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[7])) begin
-                                policy_target = io_vmm[7];
+                    ev_qual = (cmd_op_q == OP_EVENT) ? cmd_qual_q : 64'd0;
+                    if (static_hit) begin
+                        chosen_vmm = 4'd1;
+                    end else begin
+                        route_vmm_sel = route_vmm[ev_reason[5:0]];
+                        policy_target = route_vmm_sel;
+                        ev_qual_31_16_gt_not_ev_qual_1_0 = ev_qual[31:16] > (~{14'd0, ev_qual[1:0]});
+                        if (route_policy_sel == POLICY_OWNER) begin
+                            if (current[7]) begin
+                                policy_target = current[3:0];
+                            end else begin
+                                guest_owner = (current[5:3] == 3'd0) ? owner[current[2:0]] : 4'd0;
+                                owner_exit_wants = (guest_owner[3:2] == 2'd0) ? exit_wants[guest_owner[1:0]] : 64'd0;
+                                if (ev_is_exception) begin
+                                    owner_exc_bitmap = (guest_owner[3:2] == 2'd0) ? exc_bitmap[guest_owner[1:0]] : 32'd0;
+                                    if (ev_vector == VECTOR_PAGE_FAULT) begin
+                                        ev_err_code_and_pfec_mask_guest_owner_1 = ev_err_code & ((guest_owner[3:2] == 2'd0) ? pfec_mask[guest_owner[1:0]] : 32'd0);
+                                        ev_err_code_and_pfec_mask_guest_owner_1_2 = ev_err_code_and_pfec_mask_guest_owner_1 == ((guest_owner[3:2] == 2'd0) ? pfec_match[guest_owner[1:0]] : 32'd0);
+                                        ev_vector_is_vector_page_fault_sel = !(ev_err_code_and_pfec_mask_guest_owner_1_2 ^ owner_exc_bitmap[14]);
+                                    end else begin
+                                        ev_vector_is_vector_page_fault_sel = owner_exc_bitmap[ev_vector[4:0]];
+                                    end
+                                    ev_is_nmi = ev_is_exception && (ev_int_type == INTR_TYPE_NMI);
+                                    owner_wants = ev_is_nmi ? owner_exit_wants[0] : ev_vector_is_vector_page_fault_sel;
+                                end else begin
+                                    if (ev_is_io) begin
+                                        use_io_bitmaps_guest_owner_1_0 = (guest_owner[3:2] == 2'd0) ? use_io_bitmaps[guest_owner[1:0]] : 1'b0;
+                                        if (use_io_bitmaps_guest_owner_1_0) begin
+                                            io_bitmap_valid_guest_owner_ev_qual_at_e = io_bitmap_valid[{guest_owner[1:0], ev_qual[31:26]}][ev_qual[25:21]];
+                                            io_bitmap_top_guest_owner_ev_qual_and_io = io_bitmap_top[{guest_owner[1:0], ev_qual[31:26]}] && io_bitmap_valid_guest_owner_ev_qual_at_e;
+                                            io_bitmap_guest_owner_ev_qual = io_bitmap_top_guest_owner_ev_qual_and_io ? io_bitmap[{guest_owner[1:0], ev_qual[31:21]}] : 32'd0;
+                                            ev_qual_31_21_plus_1 = ev_qual[31:21] + 11'd1;
+                                            guest_owner_ev_qual_31_21_plus_1 = {guest_owner[1:0], ev_qual_31_21_plus_1[10:5]};
+                                            io_bitmap_valid_guest_owner_ev_qual_31_2 = io_bitmap_valid[guest_owner_ev_qual_31_21_plus_1][ev_qual_31_21_plus_1[4:0]];
+                                            io_bitmap_top_guest_owner_ev_qual_31_21 = io_bitmap_top[guest_owner_ev_qual_31_21_plus_1] && io_bitmap_valid_guest_owner_ev_qual_31_2;
+                                            io_bitmap_guest_owner_ev_qual_31_21_plus = {(io_bitmap_top_guest_owner_ev_qual_31_21 ? io_bitmap[{guest_owner[1:0], ev_qual_31_21_plus_1}] : 32'd0), io_bitmap_guest_owner_ev_qual};
+                                            io_bitmap_guest_owner_ev_qual_31_21_plus_2 = (io_bitmap_guest_owner_ev_qual_31_21_plus >> {1'b0, ev_qual[20:16]}) & ((ev_qual[1:0] == 2'd3) ? 64'd15 : ((ev_qual[1:0] != 2'd0) ? 64'd3 : 64'd1));
+                                            use_io_bitmaps_guest_owner_1_0_sel = ev_qual_31_16_gt_not_ev_qual_1_0 || (io_bitmap_guest_owner_ev_qual_31_21_plus_2 != 64'd0);
+                                        end else begin
+                                            use_io_bitmaps_guest_owner_1_0_sel = owner_exit_wants[30];
+                                        end
+                                        ev_is_io_sel = use_io_bitmaps_guest_owner_1_0_sel;
+                                    end else begin
+                                        ev_is_io_sel = owner_exit_wants[ev_reason[5:0]];
+                                    end
+                                    owner_wants = ev_is_io_sel;
+                                end
+                                policy_target = owner_wants ? guest_owner : 4'd0;
                             end
+                        end else if (route_policy_sel == POLICY_IO_RANGE) begin
+                            if (ev_is_io && (!ev_qual_31_16_gt_not_ev_qual_1_0)) begin
+                                ev_qual_31_16_plus_ev_qual_1_0 = ev_qual[31:16] + {14'd0, ev_qual[1:0]};
+                                if ((io_enable[0] && (io_base[0] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[0])) begin
+                                    policy_target = io_vmm[0];
+                                end else if ((io_enable[1] && (io_base[1] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[1])) begin
+                                    policy_target = io_vmm[1];
+                                end else if ((io_enable[2] && (io_base[2] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[2])) begin
+                                    policy_target = io_vmm[2];
+                                end else if ((io_enable[3] && (io_base[3] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[3])) begin
+                                    policy_target = io_vmm[3];
+                                end else if ((io_enable[4] && (io_base[4] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[4])) begin
+                                    policy_target = io_vmm[4];
+                                end else if ((io_enable[5] && (io_base[5] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[5])) begin
+                                    policy_target = io_vmm[5];
+                                end else if ((io_enable[6] && (io_base[6] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[6])) begin
+                                    policy_target = io_vmm[6];
+                                end else if ((io_enable[7] && (io_base[7] <= ev_qual[31:16])) && (ev_qual_31_16_plus_ev_qual_1_0 <= io_limit[7])) begin
+                                    policy_target = io_vmm[7];
+                                end
+                            end
+                        end else if (route_policy_sel == POLICY_LOAD) begin
+                            eligible_sel = eligible[ev_reason[5:0]];
+                            eligible_sel_bit1_and_not_return_to_or_c = eligible_sel[1] && ((!return_to[1][8]) || (current[7] && (current[5:0] == 6'd1)));
+                            eligible_sel_bit2_and_not_return_to_or_c = eligible_sel[2] && ((!return_to[2][8]) || (current[7] && (current[5:0] == 6'd2)));
+                            eligible_sel_bit3_and_not_return_to_or_c = eligible_sel[3] && ((!return_to[3][8]) || (current[7] && (current[5:0] == 6'd3)));
+                            load_candidates = {eligible_sel_bit3_and_not_return_to_or_c, eligible_sel_bit2_and_not_return_to_or_c, eligible_sel_bit1_and_not_return_to_or_c, (eligible_sel[0] && ((!return_to[0][8]) || (current[7] && (current[5:0] == 6'd0))))};
+                            load_candidates_bit2_or_load_candidates = load_candidates[2] || load_candidates[3];
+                            load_candidates_bit0_or_load_candidates = load_candidates[0] || load_candidates[1];
+                            if (load_candidates_bit0_or_load_candidates || load_candidates_bit2_or_load_candidates) begin
+                                load_candidates_bit3_and_not_load_candid = load_candidates[3] && ((!load_candidates[2]) || (load[3] < load[2]));
+                                load_candidates_bit1_and_not_load_candid = load_candidates[1] && ((!load_candidates[0]) || (load[1] < load[0]));
+                                load_candidates_bit2_or_load_candidates_2 = load_candidates_bit2_or_load_candidates && ((!load_candidates_bit0_or_load_candidates) || ((load_candidates_bit3_and_not_load_candid ? load[3] : load[2]) < (load_candidates_bit1_and_not_load_candid ? load[1] : load[0])));
+                                load_target = load_candidates_bit2_or_load_candidates_2 ? (load_candidates_bit3_and_not_load_candid ? 4'd3 : 4'd2) : (load_candidates_bit1_and_not_load_candid ? 4'd1 : 4'd0);
+                            end else begin
+                                load_target = route_vmm_sel;
+                            end
+                            policy_target = load_target;
                         end
-                    end else if (route_policy_sel == POLICY_LOAD) begin
-                        eligible_sel = eligible[ev_reason[5:0]];
-                        eligible_sel_bit1_and_not_return_to_or_c = eligible_sel[1] && ((!return_to[1][8]) || (current[7] && (current[5:0] == 6'd1)));
-                        eligible_sel_bit2_and_not_return_to_or_c = eligible_sel[2] && ((!return_to[2][8]) || (current[7] && (current[5:0] == 6'd2)));
-                        eligible_sel_bit3_and_not_return_to_or_c = eligible_sel[3] && ((!return_to[3][8]) || (current[7] && (current[5:0] == 6'd3)));
-                        load_candidates = {eligible_sel_bit3_and_not_return_to_or_c, eligible_sel_bit2_and_not_return_to_or_c, eligible_sel_bit1_and_not_return_to_or_c, (eligible_sel[0] && ((!return_to[0][8]) || (current[7] && (current[5:0] == 6'd0))))};
-                        load_candidates_bit2_or_load_candidates = load_candidates[2] || load_candidates[3];
-                        load_candidates_bit3_and_not_load_candid = load_candidates[3] && ((!load_candidates[2]) || (load[3] < load[2]));
-                        load_candidates_bit0_or_load_candidates = load_candidates[0] || load_candidates[1];
-                        load_candidates_bit1_and_not_load_candid = load_candidates[1] && ((!load_candidates[0]) || (load[1] < load[0]));
-                        load_candidates_bit2_or_load_candidates_2 = load_candidates_bit2_or_load_candidates && ((!load_candidates_bit0_or_load_candidates) || ((load_candidates_bit3_and_not_load_candid ? load[3] : load[2]) < (load_candidates_bit1_and_not_load_candid ? load[1] : load[0])));
-                        load_target = (load_candidates_bit0_or_load_candidates || load_candidates_bit2_or_load_candidates) ? (load_candidates_bit2_or_load_candidates_2 ? (load_candidates_bit3_and_not_load_candid ? 4'd3 : 4'd2) : (load_candidates_bit1_and_not_load_candid ? 4'd1 : 4'd0)) : route_vmm_sel;
-                        policy_target = load_target;
+                        chosen_vmm = policy_target;
                     end
-                    chosen_vmm = static_hit ? 4'd1 : policy_target;
                     return_to_chosen_vmm_1_0_bit8 = (chosen_vmm[3:2] == 2'd0) ? return_to[chosen_vmm[1:0]][8] : 1'b0;
                     fallback_to_vmm0 = (!(current[7] && (current[3:0] == chosen_vmm))) && return_to_chosen_vmm_1_0_bit8;
                     undeliverable = (fallback_to_vmm0 && (!current_is_vmm0)) && return_to[0][8];
@@ -541,21 +586,21 @@ module trapline_router (  // RouterDesign.swift:30
                     target_vmm = fallback_to_vmm0 ? 4'd0 : chosen_vmm;
                     target_is_current = current[7] && (current[3:0] == target_vmm);
                     if (reject_code != 8'd0) begin
-                        rsp_kind_q <= RSP_REJECTED;
-                        rsp_error_q <= reject_code;
+                        rsp_kind <= RSP_REJECTED;
+                        rsp_error <= reject_code;
                     end else begin
-                        rsp_kind_q <= RSP_ROUTED;
-                        rsp_target_q <= target_vmm;
-                        rsp_self_q <= target_is_current;
-                        rsp_fallback_q <= fallback_to_vmm0;
+                        rsp_kind <= RSP_ROUTED;
+                        rsp_target <= target_vmm;
+                        rsp_self <= target_is_current;
+                        rsp_fallback <= fallback_to_vmm0;
                         route_policy_out = static_hit ? POLICY_STATIC : route_policy_sel;
-                        rsp_policy_q <= route_policy_out;
-                        rsp_from_q <= current;
-                        rsp_reason_q <= ev_reason;
-                        rsp_qual_q <= ev_qual;
-                        rsp_info_q <= ev_intr_info;
-                        rsp_err_code_q <= ev_intr_err;
-                        rsp_entry_q <= (target_vmm[3:2] == 2'd0) ? host_rip[target_vmm[1:0]] : 64'd0;
+                        rsp_policy <= route_policy_out;
+                        rsp_from <= current;
+                        rsp_reason <= ev_reason;
+                        rsp_qual <= ev_qual;
+                        rsp_info <= ev_intr_info;
+                        rsp_err_code <= ev_intr_err;
+                        rsp_entry <= (target_vmm[3:2] == 2'd0) ? host_rip[target_vmm[1:0]] : 64'd0;
                     end
                     outcome_routed = is_event && (reject_code == 8'd0);
                     if (outcome_routed) begin
@@ -566,9 +611,17 @@ module trapline_router (  // RouterDesign.swift:30
                             current <= {4'd8, target_vmm};
                         end
                         if (target_vmm[3:2] == 2'd0) begin
-                            load_3_all_sel = (target_vmm == 4'd3) ? ((&load[3]) ? load[3] : (load[3] + 16'd1)) : 16'd0;
-                            target_vmm_is_2_sel = (target_vmm == 4'd2) ? ((&load[2]) ? load[2] : (load[2] + 16'd1)) : load_3_all_sel;
-                            target_vmm_is_1_sel = (target_vmm == 4'd1) ? ((&load[1]) ? load[1] : (load[1] + 16'd1)) : target_vmm_is_2_sel;
+                            if (target_vmm == 4'd1) begin
+                                target_vmm_is_1_sel = (&load[1]) ? load[1] : (load[1] + 16'd1);
+                            end else begin
+                                if (target_vmm == 4'd2) begin
+                                    target_vmm_is_2_sel = (&load[2]) ? load[2] : (load[2] + 16'd1);
+                                end else begin
+                                    load_3_all_sel = (target_vmm == 4'd3) ? ((&load[3]) ? load[3] : (load[3] + 16'd1)) : 16'd0;
+                                    target_vmm_is_2_sel = load_3_all_sel;
+                                end
+                                target_vmm_is_1_sel = target_vmm_is_2_sel;
+                            end
                             load[target_vmm[1:0]] <= (target_vmm == 4'd0) ? ((&load[0]) ? load[0] : (load[0] + 16'd1)) : target_vmm_is_1_sel;
                             target_vmm_is_2_sel_2 = (target_vmm == 4'd2) ? (handled[2] + 32'd1) : ((target_vmm == 4'd3) ? (handled[3] + 32'd1) : 32'd0);
                             handled[target_vmm[1:0]] <= (target_vmm == 4'd0) ? (handled[0] + 32'd1) : ((target_vmm == 4'd1) ? (handled[1] + 32'd1) : target_vmm_is_2_sel_2);
@@ -637,67 +690,67 @@ module trapline_router (  // RouterDesign.swift:30
                     end
                     outcome_vmfail_valid = not_op_unknown_and_not_is_event_and_not && (vm_error != 8'd0);
                     if (vmcs_invalid) begin
-                        rsp_kind_q <= RSP_VMFAIL_INVALID;
+                        rsp_kind <= RSP_VMFAIL_INVALID;
                     end else if (outcome_vmfail_valid) begin
-                        rsp_kind_q <= RSP_VMFAIL_VALID;
-                        rsp_error_q <= vm_error;
+                        rsp_kind <= RSP_VMFAIL_VALID;
+                        rsp_error <= vm_error;
                     end else begin
-                        rsp_kind_q <= RSP_VMSUCCEED;
+                        rsp_kind <= RSP_VMSUCCEED;
                         if (vmm_read) begin
                             if (field_hit_pin) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pin[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pin[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_proc) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? proc[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? proc[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_exc_bitmap) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exc_bitmap[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exc_bitmap[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_pfec_mask) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_mask[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_mask[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_pfec_match) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_match[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_match[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_host_rip) begin
-                                rsp_data_q <= (cmd_vmcs_q[3:2] == 2'd0) ? host_rip[cmd_vmcs_q[1:0]] : 64'd0;
+                                rsp_data <= (cmd_vmcs_q[3:2] == 2'd0) ? host_rip[cmd_vmcs_q[1:0]] : 64'd0;
                             end else if (field_hit_vmm_load) begin
-                                rsp_data_q <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? load[cmd_vmcs_q[1:0]] : 16'd0)};
+                                rsp_data <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? load[cmd_vmcs_q[1:0]] : 16'd0)};
                             end else if (field_hit_vm_instr_error) begin
-                                rsp_data_q <= {56'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? vm_instr_error[cmd_vmcs_q[1:0]] : 8'd0)};
+                                rsp_data <= {56'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? vm_instr_error[cmd_vmcs_q[1:0]] : 8'd0)};
                             end else if (field_hit_exit_reason) begin
-                                rsp_data_q <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exit_reason[cmd_vmcs_q[1:0]] : 16'd0)};
+                                rsp_data <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exit_reason[cmd_vmcs_q[1:0]] : 16'd0)};
                             end else if (field_hit_intr_info) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_info[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_info[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_intr_err) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_err[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_err[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_exit_qual) begin
-                                rsp_data_q <= (cmd_vmcs_q[3:2] == 2'd0) ? exit_qual[cmd_vmcs_q[1:0]] : 64'd0;
+                                rsp_data <= (cmd_vmcs_q[3:2] == 2'd0) ? exit_qual[cmd_vmcs_q[1:0]] : 64'd0;
                             end else if (field_hit_return_to) begin
-                                rsp_data_q <= {55'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? return_to[cmd_vmcs_q[1:0]] : 9'd0)};
+                                rsp_data <= {55'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? return_to[cmd_vmcs_q[1:0]] : 9'd0)};
                             end else if (field_hit_handled) begin
-                                rsp_data_q <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? handled[cmd_vmcs_q[1:0]] : 32'd0)};
+                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? handled[cmd_vmcs_q[1:0]] : 32'd0)};
                             end else if (field_hit_route) begin
                                 route_policy_cmd_field_q_6_1 = route_policy[cmd_field_q[6:1]];
-                                rsp_data_q <= {56'd0, {route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}};
+                                rsp_data <= {56'd0, {route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}};
                             end else if (field_hit_eligible) begin
-                                rsp_data_q <= {60'd0, eligible[cmd_field_q[6:1]]};
+                                rsp_data <= {60'd0, eligible[cmd_field_q[6:1]]};
                             end else if (field_hit_io_base) begin
-                                rsp_data_q <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_base[cmd_field_q[3:1]] : 16'd0)};
+                                rsp_data <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_base[cmd_field_q[3:1]] : 16'd0)};
                             end else if (field_hit_io_limit) begin
-                                rsp_data_q <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_limit[cmd_field_q[3:1]] : 16'd0)};
+                                rsp_data <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_limit[cmd_field_q[3:1]] : 16'd0)};
                             end else if (field_hit_io_ctrl) begin
                                 io_enable_cmd_field_q_3_1 = (cmd_field_q[4] == 1'b0) ? io_enable[cmd_field_q[3:1]] : 1'b0;
-                                rsp_data_q <= {56'd0, {((cmd_field_q[4] == 1'b0) ? io_vmm[cmd_field_q[3:1]] : 4'd0), 3'd0, io_enable_cmd_field_q_3_1}};
+                                rsp_data <= {56'd0, {((cmd_field_q[4] == 1'b0) ? io_vmm[cmd_field_q[3:1]] : 4'd0), 3'd0, io_enable_cmd_field_q_3_1}};
                             end else if (field_hit_route_lock) begin
-                                rsp_data_q <= {63'd0, route_lock};
+                                rsp_data <= {63'd0, route_lock};
                             end else if (field_hit_current) begin
-                                rsp_data_q <= {56'd0, current};
+                                rsp_data <= {56'd0, current};
                             end else if (field_hit_owner) begin
-                                rsp_data_q <= {60'd0, ((cmd_field_q[6:4] == 3'd0) ? owner[cmd_field_q[3:1]] : 4'd0)};
+                                rsp_data <= {60'd0, ((cmd_field_q[6:4] == 3'd0) ? owner[cmd_field_q[3:1]] : 4'd0)};
                             end
                         end
-                        rsp_current_q <= current;
+                        rsp_current <= current;
                         if (vmm_launch) begin
-                            rsp_current_q <= {2'd0, cmd_guest_q};
+                            rsp_current <= {2'd0, cmd_guest_q};
                         end
                         if (vmm_resume) begin
-                            rsp_current_q <= own_return_to[7:0];
+                            rsp_current <= own_return_to[7:0];
                         end
                     end
                     if (outcome_vmfail_valid) begin
@@ -805,8 +858,12 @@ module trapline_router (  // RouterDesign.swift:30
         end
         if (execute) begin
             if (bitmap_write_ok) begin
-                io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
-                io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] ? io_bitmap_valid_cmd_vmcs_q_cmd_field_q : 32'd0;
+                if (io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}]) begin
+                    io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
+                    io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = io_bitmap_valid_cmd_vmcs_q_cmd_field_q;
+                end else begin
+                    io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = 32'd0;
+                end
                 io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 | (32'd1 << cmd_field_q[4:0]);
                 io_bitmap[{cmd_vmcs_q[1:0], cmd_field_q[10:0]}] <= cmd_data_q[31:0];
             end

@@ -48,6 +48,16 @@ public final class Module: Sendable, Equatable {
     public var inputPorts: [Int] { signals.indices.filter { signals[$0].kind == .input } }
     public var outputPorts: [Int] { signals.indices.filter { signals[$0].kind == .output } }
 
+    /// The same module with the signals in `names` (index -> new Verilog name) renamed: how the
+    /// emitter writes a register under the name of the output port it drives (`output reg`).
+    public func renamingSignals(_ names: [Int: String]) -> Module {
+        var renamed = signals
+        for (d, name) in names { renamed[d].name = name }
+        return Module(name: name, location: location, signals: renamed, exprs: exprs, memories: memories,
+                      parameters: parameters, statements: statements, instances: instances, processes: processes,
+                      combinationalInputs: combinationalInputs, enumerations: enumerations, properties: properties)
+    }
+
     public static func == (a: Module, b: Module) -> Bool {
         a === b || (a.name == b.name && a.signals == b.signals && a.exprs == b.exprs && a.memories == b.memories && a.parameters == b.parameters
             && a.instances == b.instances && a.processes == b.processes)

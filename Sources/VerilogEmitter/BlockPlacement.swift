@@ -7,6 +7,11 @@ import HDL
 ///
 /// A definition is the wire's own statements (assigned with `=`), or for a named
 /// subexpression `.assign(sink: -1 - node, ...)` (`StatementText` writes `name = expr;`).
+///
+/// An assignment of a choice whose arms read different local values
+/// (`x = c ? a : b`, `a` reading a value the condition and `b` do not) is written as
+/// `if (c) x = a; else x = b;` (`ArmSplit`), so that such a value lands inside the arm and is
+/// computed only when that arm is taken.
 struct BlockPlacement {
     typealias Value = LocalValues.Value
     let m: Module
@@ -15,7 +20,13 @@ struct BlockPlacement {
     let wireBodies: [Int: [Statement]]
     /// Local named subexpressions of this block.
     let temps: Set<Int>
-    private var memo: [Int: Set<Value>] = [:]
+    /// Local values each expression reads where it is written (`direct`), shared by copies.
+    private final class Memo {
+        var values: [Int: Set<Value>] = [:]
+        /// Statements reading each value (set by `place`).
+        var readers: [Value: Int] = [:]
+    }
+    private let memo = Memo()
 
     init(_ m: Module, _ analysis: Analysis, wireBodies: [Int: [Statement]], temps: Set<Int>) {
         self.m = m; self.analysis = analysis; self.wireBodies = wireBodies; self.temps = temps
@@ -24,7 +35,27 @@ struct BlockPlacement {
     /// The tree with every local value placed. Adjacent `if`s on one condition are merged
     /// first (everywhere in the tree), so values their bodies share can go inside.
     mutating func place(_ list: [Statement]) -> [Statement] {
-        var tree = Self.merged(list)
+        // How many statements read each value (the block's and the values' definitions).
+        var counts: [Value: Int] = [:]
+        func count(_ list: [Statement]) {
+            for s in list {
+                for v in own(s) { counts[v, default: 0] += 1 }
+                switch s {
+                case .when(let branches, let otherwise, _):
+                    for b in branches { count(b.body) }
+                    if let otherwise { count(otherwise) }
+                case .switchOn(_, let cases, let def, _):
+                    for c in cases { count(c.body) }
+                    if let def { count(def) }
+                default: break
+                }
+            }
+        }
+        count(list)
+        for d in wireBodies.keys { count(wireBodies[d] ?? []) }
+        for t in temps { count([.assign(sink: -1 - t, value: t, at: nil)]) }
+        memo.readers = counts
+        var tree = Self.merged(split(list))
         for v in usersFirst() { tree = insert(v, into: tree) }
         return tree
     }
@@ -46,32 +77,32 @@ struct BlockPlacement {
 
     /// Local values an expression reads where it is written (a named subexpression is read
     /// by its name; its own operands belong to its definition).
-    private mutating func direct(_ n: Int) -> Set<Value> {
-        if let s = memo[n] { return s }
+    private func direct(_ n: Int) -> Set<Value> {
+        if let s = memo.values[n] { return s }
         var out = Set<Value>()
         if temps.contains(n) { out.insert(.node(n)) }
         else if analysis.temp[n] != nil { out = [] }
         else if case .signal(let d) = m.exprs[n].kind { if wireBodies[d] != nil { out.insert(.signal(d)) } }
         else { for o in m.exprs[n].kind.operands { out.formUnion(direct(o)) } }
-        memo[n] = out
+        memo.values[n] = out
         return out
     }
 
     private func definition(_ v: Value) -> [Statement] {
         switch v {
-        case .signal(let d): return wireBodies[d] ?? []
-        case .node(let t): return [.assign(sink: -1 - t, value: t, at: nil)]
+        case .signal(let d): return split(wireBodies[d] ?? [])
+        case .node(let t): return split([.assign(sink: -1 - t, value: t, at: nil)])
         }
     }
 
     /// Values a statement list reads (nested bodies included).
-    private mutating func reads(_ list: [Statement]) -> Set<Value> {
+    private func reads(_ list: [Statement]) -> Set<Value> {
         var out = Set<Value>()
         for s in list { out.formUnion(reads(s)) }
         return out
     }
 
-    private mutating func reads(_ s: Statement) -> Set<Value> {
+    private func reads(_ s: Statement) -> Set<Value> {
         var out = own(s)
         switch s {
         case .when(let branches, let otherwise, _):
@@ -87,10 +118,10 @@ struct BlockPlacement {
 
     /// Values a statement reads itself (not in nested bodies). A temp's definition reads its
     /// operands.
-    private mutating func own(_ s: Statement) -> Set<Value> {
+    private func own(_ s: Statement) -> Set<Value> {
         switch s {
         case .assign(let sink, let v, _):
-            if sink < 0 { return m.exprs[v].kind.operands.reduce(into: Set<Value>()) { $0.formUnion(direct($1)) } }
+            if sink == -1 - v { return m.exprs[v].kind.operands.reduce(into: Set<Value>()) { $0.formUnion(direct($1)) } }
             return direct(v)
         case .memoryWrite(_, let a, let d, _): return direct(a).union(direct(d))
         case .when(let branches, _, _): return branches.reduce(into: Set<Value>()) { $0.formUnion(direct($1.condition)) }
@@ -112,6 +143,48 @@ struct BlockPlacement {
         }
         for v in all { visit(v) }
         return order.reversed()
+    }
+
+    /// Every assignment in `list` (nested bodies included) of a choice whose arms read
+    /// different local values, as an `if`/`else` chain with one assignment per arm.
+    private func split(_ list: [Statement]) -> [Statement] {
+        list.map { s in
+            switch s {
+            case .assign(let sink, let value, let at):
+                // A named subexpression is written by name, except in its own definition.
+                let definition = sink == -1 - value
+                guard definition || analysis.temp[value] == nil else { return s }
+                var arms: [Branch] = []
+                var rest = value
+                while rest == value || analysis.temp[rest] == nil,
+                      case .mux(let c, let t, let f) = m.exprs[rest].kind, armsDiffer(c, t, f) {
+                    arms.append(Branch(condition: c, body: [.assign(sink: sink, value: t, at: at)], location: at ?? Self.here))
+                    rest = f
+                }
+                // Nested (`else begin if ...`), so a value only a later arm's condition reads is
+                // placed in the `else` it belongs to; printed as `else if` when nothing is.
+                var chain: Statement = .assign(sink: sink, value: rest, at: at)
+                for arm in arms.reversed() { chain = .when([arm], otherwise: [chain], at: at ?? Self.here) }
+                return chain
+            case .memoryWrite: return s
+            case .when(let branches, let otherwise, let at):
+                return .when(branches.map { Branch(condition: $0.condition, body: split($0.body), location: $0.location) },
+                             otherwise: otherwise.map(split), at: at)
+            case .switchOn(let sel, var cases, let def, let at):
+                for i in cases.indices { cases[i].body = split(cases[i].body) }
+                return .switchOn(selector: sel, cases: cases, default: def.map(split), at: at)
+            }
+        }
+    }
+
+    private static let here = SourceLocation(fileID: #fileID, line: #line)
+
+    /// One arm of `c ? t : f` reads a local value that nothing else reads: not the other arm,
+    /// not `c`, no other statement (a value read elsewhere is computed anyway).
+    private func armsDiffer(_ c: Int, _ t: Int, _ f: Int) -> Bool {
+        let cs = direct(c), ts = direct(t), fs = direct(f)
+        let only = ts.subtracting(fs).subtracting(cs).union(fs.subtracting(ts).subtracting(cs))
+        return only.contains { memo.readers[$0] == 1 }
     }
 
     private mutating func insert(_ v: Value, into list: [Statement]) -> [Statement] {

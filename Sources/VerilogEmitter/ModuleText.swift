@@ -15,7 +15,13 @@ struct ModuleText {
     let localWires: [Int: Int]
     let localTemps: [Int: Int]
 
-    init(_ m: Module) {
+    /// Output ports that are exactly one register (`out <== r`), port -> register: the
+    /// register is the port (`output reg`), named as the port (`registeredOutputs`).
+    let outputRegisters: [Int: Int]
+
+    init(_ module: Module) {
+        outputRegisters = Self.registeredOutputs(module)
+        let m = module.renamingSignals(Dictionary(uniqueKeysWithValues: outputRegisters.map { ($0.value, module.signals[$0.key].name) }))
         self.m = m
         groups = ClockedGroups(m).groups
         var local = LocalValues(m, groups: groups)
@@ -52,6 +58,35 @@ struct ModuleText {
         }
         writeProperties(&w)
         w.line("endmodule")
+    }
+
+    /// Output ports driven by a register of their width that nothing else reads (it exists to
+    /// hold the output), port -> register. Such a register is declared as the port,
+    /// `output reg`, as a designer writes a registered output: no copy `assign out = r;`, which
+    /// a simulator would otherwise evaluate on every edge. A register the logic reads too
+    /// (a state, a counter) keeps its own name and the `assign`.
+    static func registeredOutputs(_ m: Module) -> [Int: Int] {
+        var reads = [Int](repeating: 0, count: m.signals.count)   // references by expressions and roots
+        var signalNode: [Int: Int] = [:]
+        for (n, e) in m.exprs.enumerated() { if case .signal(let d) = e.kind { signalNode[n] = d } }
+        func count(_ n: Int) { if let d = signalNode[n] { reads[d] += 1 } }
+        for e in m.exprs { for o in e.kind.operands { count(o) } }
+        for p in m.processes {
+            var roots: [Int] = []
+            Statement.collectRoots(p.body, into: &roots)
+            roots.forEach(count)
+        }
+        for inst in m.instances { inst.inputs.map(\.index).forEach(count) }
+        for prop in m.properties { count(prop.condition); prop.disable.map(count) }
+        for s in m.signals { if case .register(let info) = s.kind { [info.reset, info.enable].compactMap { $0 }.forEach(count) } }
+        var out: [Int: Int] = [:]
+        for p in m.processes {
+            guard case .combinational(let d) = p.kind, m.signals[d].kind == .output, let v = p.singleAssignment,
+                  let r = signalNode[v], case .register = m.signals[r].kind,
+                  m.signals[r].width == m.signals[d].width, reads[r] == 1 else { continue }
+            out[d] = r
+        }
+        return out
     }
 
     /// Values x statements above which `LocalValues` are not used (see `init`).
@@ -111,7 +146,8 @@ struct ModuleText {
             for (k, d) in ports.enumerated() {
                 let s = m.signals[d]
                 let comma = k == ports.count - 1 ? "" : ","
-                let dir = s.kind == .input ? "input  wire" : (procedural.contains(d) ? "output reg " : "output wire")
+                let dir = s.kind == .input ? "input  wire"
+                    : (procedural.contains(d) || outputRegisters[d] != nil ? "output reg " : "output wire")
                 let unused = s.kind == .input ? analysis.signalUse[d].unused(width: s.width) : []
                 declare(&w, "\(dir) \(Self.range(s.width))\(s.name)\(comma)", s.location, unused: unused, width: s.width)
             }
@@ -125,7 +161,8 @@ struct ModuleText {
             declare(&w, "localparam \(Self.range(p.width))\(p.name) = \(ExpressionText.constant(p.value, width: p.width));",
                     p.location, unused: [], width: p.width)
         }
-        for (d, s) in m.signals.enumerated() where !s.isPort && localWires[d] == nil {
+        let portRegisters = Set(outputRegisters.values)
+        for (d, s) in m.signals.enumerated() where !s.isPort && localWires[d] == nil && !portRegisters.contains(d) {
             let kind = (s.isRegister || procedural.contains(d)) ? "reg " : "wire"
             declare(&w, "\(kind) \(Self.range(s.width))\(s.name);", s.location,
                     unused: analysis.signalUse[d].unused(width: s.width), width: s.width)
@@ -226,7 +263,7 @@ struct ModuleText {
     private func writeProcesses(_ w: inout Writer) {
         var body = StatementText(module: m, ex: ex)
         for p in m.processes {
-            guard case .combinational(let d) = p.kind, localWires[d] == nil else { continue }
+            guard case .combinational(let d) = p.kind, localWires[d] == nil, outputRegisters[d] == nil else { continue }
             if let v = p.singleAssignment {
                 w.line("assign \(m.signals[d].name) = \(ex.bare(v));")
             } else {
@@ -276,6 +313,7 @@ struct ModuleText {
                 let width = m.exprs[t].width
                 declareLocal(&w, "reg  \(Self.range(width))\(analysis.temp[t]!);", unused: (analysis.tempUse[t] ?? Analysis.BitUse()).unused(width: width), width: width)
             }
+            writeStartValues(&w, tree, wires: wires, temps: temps)
             for s in tree {
                 if let r = g.reset, case .when(let b, let drivers, _) = s, b.count == 1, b[0].condition == r, b[0].body.isEmpty {
                     writeReset(&w, g, drivers ?? [], &body)
@@ -287,6 +325,33 @@ struct ModuleText {
         w.line("end")
         body.localSinks = []
     }
+
+    /// `name = 0;` at the top of a clocked block for each local value that is first set inside
+    /// a branch (several per line). Reads are unchanged (every read follows a set on its path),
+    /// but a block local set at the top of its block is a plain C++ local in Verilator's model
+    /// (V3Localize), kept in a machine register, instead of a member stored and reloaded on
+    /// every edge; synthesis sees no value carried from one edge to the next.
+    private func writeStartValues(_ w: inout Writer, _ tree: [Statement], wires: [Int], temps: Set<Int>) {
+        var setAtTop = Set<Int>()   // signal indices, or -1 - node for named subexpressions
+        for s in tree { if case .assign(let sink, _, _) = s { setAtTop.insert(sink) } }
+        let names = wires.filter { !setAtTop.contains($0) }.map { (m.signals[$0].name, m.signals[$0].width) }
+            + temps.sorted().filter { !setAtTop.contains(-1 - $0) }.map { (analysis.temp[$0]!, m.exprs[$0].width) }
+        guard !names.isEmpty else { return }
+        w.line("// Set on some paths only: 0 until set, on every edge (nothing is kept between edges).")
+        var line = ""
+        for (name, width) in names {
+            let item = "\(name) = \(ExpressionText.constant(0, width: width));"
+            if !line.isEmpty && line.count + 1 + item.count > Self.startValuesLine {
+                w.line(line)
+                line = ""
+            }
+            line += line.isEmpty ? item : " " + item
+        }
+        w.line(line)
+    }
+
+    /// Columns of one line of start values (after the indentation).
+    static let startValuesLine = 100
 
     /// `if (rst) begin <resets> end else ...` with `drivers` in the else branch (as
     /// `end else if (c)` when they are one `if` chain).
@@ -362,8 +427,9 @@ struct ModuleText {
 }
 
 extension ExpressionText {
-    /// A temp's own definition (not its name), without outer parentheses.
+    /// Without outer parentheses: a temp's own definition (not its name) when `definition`,
+    /// else as `bare(_:)` (a temp by its name).
     func bare(_ n: Int, definition: Bool) -> String {
-        Self.stripOuterParentheses(self.definition(n))
+        definition ? Self.stripOuterParentheses(self.definition(n)) : bare(n)
     }
 }

@@ -13,8 +13,9 @@ struct StatementText {
         for s in Self.mergingConditions(list) {
             switch s {
             case .assign(let sink, let value, _):
-                if sink < 0 {   // a local named subexpression (`BlockPlacement`)
-                    w.line("\(ex.analysis.temp[value] ?? "/*unnamed*/") = \(ex.bare(value, definition: true));")
+                if sink < 0 {   // a local named subexpression (`BlockPlacement`), or one arm of it
+                    let t = -1 - sink
+                    w.line("\(ex.analysis.temp[t] ?? "/*unnamed*/") = \(ex.bare(value, definition: value == t));")
                 } else {
                     w.line("\(module.signals[sink].name) \(localSinks.contains(sink) ? "=" : op) \(ex.bare(value));")
                 }
@@ -101,6 +102,10 @@ struct StatementText {
             let cond = ex.bare(b.condition)
             w.line(i == 0 && !continuing ? "if (\(cond)) begin" : "end else if (\(cond)) begin")
             w.nested { w in statements(b.body, blocking: blocking, into: &w) }
+        }
+        if let otherwise, otherwise.count == 1, case .when(let inner, let innerOtherwise, _) = otherwise[0], !inner.isEmpty {
+            whenChain(inner, innerOtherwise, blocking: blocking, continuing: true, into: &w)   // `end else if`
+            return
         }
         if let otherwise {
             w.line("end else begin")

@@ -36,7 +36,7 @@ import TestSupport
         let base = try String(contentsOf: try EquivRunCLITests.generated(dir), encoding: .utf8)
         let anchor = "static_hit ="
         var lines = base.components(separatedBy: "\n")
-        let i = try #require(lines.firstIndex { $0.contains(anchor) }, "'\(anchor)' not found in the generated RTL")
+        let i = try #require(lines.firstIndex { $0.contains(anchor) && $0.contains("EXIT_REASON_IO_SMI") }, "'\(anchor)' not found in the generated RTL")
         let r0 = try #require(lines[i].range(of: "EXIT_REASON_IO_SMI"), "'EXIT_REASON_IO_SMI' (reason 5) not found on the static_hit line")
         lines[i].replaceSubrange(r0, with: "16'd7")
         let mutant = dir.appendingPathComponent("mutant.v")

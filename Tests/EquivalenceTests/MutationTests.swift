@@ -5,8 +5,8 @@ import RouterSim
 import Testing
 import TestSupport
 
-/// One targeted edit of the generated Verilog: on the line that contains
-/// `anchor`, the first `find` becomes `replace`. A pattern that is not found
+/// One targeted edit of the generated Verilog: on the first line that contains
+/// `anchor` and `find`, the first `find` becomes `replace`. A pattern that is not found
 /// fails the test, so a mutation can never silently go stale.
 struct Mutation: Sendable, CustomTestStringConvertible {
     var name: String
@@ -17,7 +17,7 @@ struct Mutation: Sendable, CustomTestStringConvertible {
 
     func apply(to verilog: String) -> String? {
         var lines = verilog.components(separatedBy: "\n")
-        guard let i = lines.firstIndex(where: { $0.contains(anchor) }),
+        guard let i = lines.firstIndex(where: { $0.contains(anchor) && $0.contains(find) }),
               let r = lines[i].range(of: find) else { return nil }
         lines[i].replaceSubrange(r, with: replace)
         return lines.joined(separator: "\n")

@@ -45,8 +45,9 @@ import TestSupport
         #expect(lines.count == Self.ports.count)
         for (line, port) in zip(lines, Self.ports) {
             let range = port.1 == 1 ? "" : "[\(port.1 - 1):0] "
-            let expected = "\(port.2 ? "input " : "output") wire \(range)\(port.0)"
-            #expect(line.hasPrefix(expected), "expected '\(expected)', found '\(line)'")
+            // An output is a wire, or the register that holds it (`output reg`).
+            let expected = (port.2 ? ["input  wire "] : ["output wire ", "output reg  "]).map { $0 + range + port.0 }
+            #expect(expected.contains { line.hasPrefix($0) }, "expected '\(expected[0])', found '\(line)'")
         }
     }
 

@@ -68,7 +68,7 @@ import VerilogEmitter
             """))
         #expect(t.contains("""
                 always @(posedge clk) begin
-                    plain <= with_enable;
+                    y <= with_enable;
                 end
             """))
     }
@@ -130,7 +130,7 @@ import VerilogEmitter
             }.elseWhen(rst) {
                 y <== 1
             }.otherwise {
-                m.when(a[0]) { y <== 2 }
+                m.when(a[0]) { y <== 2 }   // an otherwise holding only a when: `else if`
             }
             r <== y
             m.when(r .== 3) { r <== 0 }
@@ -142,10 +142,8 @@ import VerilogEmitter
                         y = a;
                     end else if (rst) begin
                         y = 2'd1;
-                    end else begin
-                        if (a[0]) begin
-                            y = 2'd2;
-                        end
+                    end else if (a[0]) begin
+                        y = 2'd2;
                     end
                 end
             """))

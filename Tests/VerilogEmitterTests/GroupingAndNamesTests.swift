@@ -50,6 +50,23 @@ import VerilogEmitter
             """))
     }
 
+    @Test func aRegisterOnlyAnOutputReadsIsThatOutput() throws {
+        let t = try emit { m, clk, rst, en in
+            let d = m.input("d", width: 4)
+            let held = m.reg("held", width: 4, clock: clk, reset: rst, resetValue: 5)   // read by `y` only
+            let count = m.reg("count", width: 4, clock: clk, reset: rst, resetValue: 0)  // read by its own logic too
+            let y = m.output("y", width: 4), z = m.output("z", width: 4)
+            m.when(en) { held <== d }
+            count <== count + 1
+            y <== held
+            z <== count
+        }
+        #expect(t.contains("output reg  [3:0] y,\n"), "the register is the port")
+        #expect(t.contains("y <= 4'd5;") && t.contains("y <= d;"))
+        #expect(!t.contains("held") && !t.contains("assign y"))
+        #expect(t.contains("output wire [3:0] z\n") && t.contains("reg  [3:0] count;") && t.contains("assign z = count;"))
+    }
+
     @Test func localparamsAreDeclaredOnceAndUsedByName() throws {
         let t = try emit { m, clk, rst, en in
             let op = m.input("op", width: 3)
@@ -118,7 +135,7 @@ import VerilogEmitter
         let y = m.output("y", width: 4)
         let line = #line + 1
         m.when(d[0]) { q <== d }   // the first statement of q's block
-        y <== q
+        y <== ~q
         let text = VerilogEmitter.emit(try m.build())
         try Lint.check(verilog: text, top: "t")
         // One comment opens the run of declarations from this file; none on each line.

@@ -37,7 +37,7 @@ import VerilogEmitter
         #expect(t.contains("always @(posedge clk) begin\n        if (!srst_n) begin\n            sync_low <= 4'd2;"))
         #expect(t.contains("always @(posedge clk or posedge rst) begin\n        if (rst) begin\n            async_high <= 4'd3;"))
         #expect(t.contains("always @(posedge clk or negedge rst_n) begin\n        if (!rst_n) begin\n            async_low <= 4'd4;"))
-        #expect(t.contains("always @(posedge clk) begin\n        plain <= d;"))
+        #expect(t.contains("always @(posedge clk) begin\n        q_plain <= d;"), "a register only an output reads is that output")
         #expect(t.contains("always @(posedge clk2) begin\n        if (srst) begin\n            other <= 4'd5;"))
         #expect(t.components(separatedBy: "always @(").count == 7)
     }

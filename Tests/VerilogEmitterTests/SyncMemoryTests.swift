@@ -28,7 +28,7 @@ import VerilogEmitter
                     if (we) begin
                         ram[waddr] <= wdata;
                     end
-                    ram_rdata <= ram[raddr];
+                    old_data <= ram[raddr];
                     ram_raddr <= raddr;
                 end
             """), "\(t)")

@@ -9,7 +9,7 @@ module bram_fifo (  // BramFifo.swift:11
     input  wire [7:0] in_data,
     output wire in_ready,
     output wire out_valid,
-    output wire [7:0] out_data,
+    output reg  [7:0] out_data,
     input  wire out_ready
 );
     // BramFifo.swift:19
@@ -18,7 +18,6 @@ module bram_fifo (  // BramFifo.swift:11
     reg  [4:0] used;
     reg  held;
     wire load;
-    reg  [7:0] ram_rdata;
     reg  [7:0] ram [0:15];
     `ifndef SYNTHESIS
     integer _i;  // memory initialisation index
@@ -30,7 +29,6 @@ module bram_fifo (  // BramFifo.swift:11
     `endif
     assign in_ready = used != 5'd16;
     assign out_valid = held;
-    assign out_data = ram_rdata;
     assign load = (used != 5'd0) && ((!held) || out_ready);
     always @(posedge clk) begin : on_clk  // BramFifo.swift:26
         reg  push;
@@ -62,7 +60,7 @@ module bram_fifo (  // BramFifo.swift:11
     end
     always @(posedge clk) begin  // BramFifo.swift:30
         if (load) begin
-            ram_rdata <= ram[read_ptr];
+            out_data <= ram[read_ptr];
         end
     end
 endmodule

@@ -33,6 +33,8 @@ module fifo (  // Fifo.swift:10
     always @(posedge clk) begin : on_clk  // Fifo.swift:35
         reg  push;
         reg  pop;
+        // Set on some paths only: 0 until set, on every edge (nothing is kept between edges).
+        pop = 1'b0;
         push = in_valid && in_ready;
         if (rst) begin
             write_ptr <= 2'd0;

@@ -3,8 +3,8 @@
 // Parameters: --vmms 4 --guests 8 --io-ranges 8 --platform-vmm 1 --static-map 5,6
 `default_nettype none
 
-module trapline_router (  // RouterDesign.swift:30
-    // RouterPorts.swift:15
+module trapline_router (  // RouterDesign.swift:29
+    // RouterPorts.swift:14
     input  wire clk,
     input  wire rst,
     input  wire cmd_valid,
@@ -105,7 +105,7 @@ module trapline_router (  // RouterDesign.swift:30
     localparam [7:0] REJECT_UNSUPPORTED_REASON = 8'd1;
     localparam [7:0] REJECT_MALFORMED_EVENT = 8'd2;
     localparam [7:0] REJECT_UNDELIVERABLE = 8'd3;
-    // Response.swift:46
+    // Response.swift:53
     localparam [2:0] RSP_REJECTED = 3'd4;
     localparam [2:0] RSP_ROUTED = 3'd0;
     localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
@@ -114,23 +114,9 @@ module trapline_router (  // RouterDesign.swift:30
     // OwnerWants.swift:82
     localparam [63:0] EXIT_WANTS_KEEP_ON_PIN_WRITE = 64'hfffffffffffffffc;
     localparam [63:0] EXIT_WANTS_KEEP_ON_PROC_WRITE = 64'hfffffe6f9ffe2fff;
-    // CommandStage.swift:32
+    // Handshake.swift:28
     reg  rsp_valid_q;
-    reg  cmd_valid_q;
     wire rsp_slot_free;
-    wire cmd_ready_int;
-    wire accept;
-    reg  [2:0] cmd_op_q;
-    reg  [15:0] cmd_reason_q;
-    reg  [7:0] cmd_vector_q;
-    reg  [2:0] cmd_int_type_q;
-    reg  cmd_err_valid_q;
-    reg  [31:0] cmd_err_code_q;
-    reg  [63:0] cmd_qual_q;
-    reg  [3:0] cmd_vmcs_q;
-    reg  [31:0] cmd_field_q;
-    reg  [63:0] cmd_data_q;
-    reg  [5:0] cmd_guest_q;
     // RouterState.swift:58
     reg  [7:0] current;
     reg  route_lock;
@@ -173,12 +159,10 @@ module trapline_router (  // RouterDesign.swift:30
         end
     end
     `endif
-    assign cmd_ready = cmd_ready_int;
+    assign cmd_ready = rsp_slot_free;
     assign rsp_valid = rsp_valid_q;
     assign rsp_slot_free = (!rsp_valid_q) || rsp_ready;
-    assign cmd_ready_int = (!cmd_valid_q) || rsp_slot_free;
-    assign accept = cmd_valid && cmd_ready_int;
-    always @(posedge clk) begin : on_clk  // CommandStage.swift:43
+    always @(posedge clk) begin : on_clk  // Handshake.swift:35
         reg  execute;
         reg  current_is_vmm0;
         reg  op_unknown;
@@ -256,7 +240,9 @@ module trapline_router (  // RouterDesign.swift:30
         reg  outcome_vmfail_valid;
         reg  [31:0] ev_intr_info;
         reg  [31:0] ev_intr_err;
-        reg  cmd_op_q_ge_op_vmread_and_not_op_unknown;
+        reg  [63:0] vmread_value;
+        reg  vmread_ok;
+        reg  cmd_op_ge_op_vmread_and_not_op_unknown;
         reg  ev_int_type_is_intr_type_hardware_except;
         reg  ev_qual_is_0_or_ev_qual_is_1_or_ev_qual;
         reg  ev_is_exception_and_not_ev_int_type_or_e;
@@ -286,27 +272,27 @@ module trapline_router (  // RouterDesign.swift:30
         reg  load_candidates_bit2_or_load_candidates;
         reg  load_candidates_bit2_or_load_candidates_2;
         reg  return_to_chosen_vmm_1_0_bit8;
-        reg  field_hit_vmm_load_and_cmd_data_q_and_42;
-        reg  field_hit_route_and_cmd_data_q_bits_any;
-        reg  field_hit_io_ctrl_and_cmd_data_q_bits_an;
-        reg  field_hit_route_lock_and_cmd_data_q_and;
+        reg  field_hit_vmm_load_and_cmd_data_and_4294;
+        reg  field_hit_route_and_cmd_data_bits_any;
+        reg  field_hit_io_ctrl_and_cmd_data_bits_any;
+        reg  field_hit_route_lock_and_cmd_data_and_42;
         reg  [21:0] field_hit_pin_field_hit_proc_field_hit_e;
         reg  [8:0] field_hit_vm_instr_error_field_hit_exit;
         reg  vmm_read_or_vmm_write_or_vmm_bitmap_writ;
-        reg  cmd_vmcs_q_not_current_5_0_and_not_curre;
+        reg  cmd_vmcs_not_current_5_0_and_not_current;
         reg  not_op_unknown_and_not_is_event_and_not;
-        reg  [1:0] route_policy_cmd_field_q_6_1;
-        reg  io_enable_cmd_field_q_3_1;
+        reg  [7:0] route_vmm_cmd_field_6_1_route_policy_cmd;
+        reg  io_enable_cmd_field_3_1;
         reg  [15:0] load_3_all_sel;
         reg  [15:0] target_vmm_is_2_sel;
         reg  [15:0] target_vmm_is_1_sel;
         reg  [31:0] target_vmm_is_2_sel_2;
-        reg  [63:0] exit_wants_cmd_vmcs_q_1_0;
-        reg  [63:0] cmd_data_q_bits;
-        reg  [63:0] cmd_data_q_bits_2;
+        reg  [63:0] exit_wants_cmd_vmcs_1_0;
+        reg  [63:0] cmd_data_bits;
+        reg  [63:0] cmd_data_bits_2;
         reg  [15:0] load_current_1_0;
-        reg  [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q;
-        reg  [31:0] io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2;
+        reg  [31:0] io_bitmap_valid_cmd_vmcs_cmd_field;
+        reg  [31:0] io_bitmap_valid_cmd_vmcs_cmd_field_2;
         // Set on some paths only: 0 until set, on every edge (nothing is kept between edges).
         is_event = 1'b0; event_path = 1'b0; vmm_launch = 1'b0; vmm_resume = 1'b0; guest_op_reason = 16'd0;
         ev_reason = 16'd0; ev_vector = 8'd0; ev_int_type = 3'd0; ev_err_valid = 1'b0; ev_err_code = 32'd0;
@@ -326,44 +312,43 @@ module trapline_router (  // RouterDesign.swift:30
         field_supported = 1'b0; field_read_only = 1'b0; field_locked = 1'b0; field_value_bad = 1'b0;
         access_error = 8'd0; own_return_to = 9'd0; vm_error = 8'd0; reject_code = 8'd0;
         outcome_routed = 1'b0; outcome_vmsucceed = 1'b0; outcome_vmfail_valid = 1'b0; ev_intr_info = 32'd0;
-        ev_intr_err = 32'd0; ev_int_type_is_intr_type_hardware_except = 1'b0;
-        ev_qual_is_0_or_ev_qual_is_1_or_ev_qual = 1'b0; ev_is_exception_and_not_ev_int_type_or_e = 1'b0;
-        ev_qual_31_16_plus_ev_qual_1_0 = 16'd0; ev_qual_31_16_gt_not_ev_qual_1_0 = 1'b0;
-        ev_err_code_and_pfec_mask_guest_owner_1 = 32'd0; ev_err_code_and_pfec_mask_guest_owner_1_2 = 1'b0;
-        ev_vector_is_vector_page_fault_sel = 1'b0; ev_qual_31_21_plus_1 = 11'd0;
-        guest_owner_ev_qual_31_21_plus_1 = 8'd0; io_bitmap_valid_guest_owner_ev_qual_31_2 = 1'b0;
-        io_bitmap_top_guest_owner_ev_qual_31_21 = 1'b0; io_bitmap_valid_guest_owner_ev_qual_at_e = 1'b0;
-        io_bitmap_top_guest_owner_ev_qual_and_io = 1'b0; io_bitmap_guest_owner_ev_qual = 32'd0;
-        io_bitmap_guest_owner_ev_qual_31_21_plus = 64'd0;
+        ev_intr_err = 32'd0; vmread_value = 64'd0; vmread_ok = 1'b0;
+        ev_int_type_is_intr_type_hardware_except = 1'b0; ev_qual_is_0_or_ev_qual_is_1_or_ev_qual = 1'b0;
+        ev_is_exception_and_not_ev_int_type_or_e = 1'b0; ev_qual_31_16_plus_ev_qual_1_0 = 16'd0;
+        ev_qual_31_16_gt_not_ev_qual_1_0 = 1'b0; ev_err_code_and_pfec_mask_guest_owner_1 = 32'd0;
+        ev_err_code_and_pfec_mask_guest_owner_1_2 = 1'b0; ev_vector_is_vector_page_fault_sel = 1'b0;
+        ev_qual_31_21_plus_1 = 11'd0; guest_owner_ev_qual_31_21_plus_1 = 8'd0;
+        io_bitmap_valid_guest_owner_ev_qual_31_2 = 1'b0; io_bitmap_top_guest_owner_ev_qual_31_21 = 1'b0;
+        io_bitmap_valid_guest_owner_ev_qual_at_e = 1'b0; io_bitmap_top_guest_owner_ev_qual_and_io = 1'b0;
+        io_bitmap_guest_owner_ev_qual = 32'd0; io_bitmap_guest_owner_ev_qual_31_21_plus = 64'd0;
         io_bitmap_guest_owner_ev_qual_31_21_plus_2 = 64'd0; use_io_bitmaps_guest_owner_1_0 = 1'b0;
         use_io_bitmaps_guest_owner_1_0_sel = 1'b0; ev_is_io_sel = 1'b0;
         eligible_sel_bit3_and_not_return_to_or_c = 1'b0; eligible_sel_bit2_and_not_return_to_or_c = 1'b0;
         eligible_sel_bit1_and_not_return_to_or_c = 1'b0; load_candidates_bit1_and_not_load_candid = 1'b0;
         load_candidates_bit0_or_load_candidates = 1'b0; load_candidates_bit3_and_not_load_candid = 1'b0;
         load_candidates_bit2_or_load_candidates = 1'b0; load_candidates_bit2_or_load_candidates_2 = 1'b0;
-        return_to_chosen_vmm_1_0_bit8 = 1'b0; field_hit_vmm_load_and_cmd_data_q_and_42 = 1'b0;
-        field_hit_route_and_cmd_data_q_bits_any = 1'b0; field_hit_io_ctrl_and_cmd_data_q_bits_an = 1'b0;
-        field_hit_route_lock_and_cmd_data_q_and = 1'b0; field_hit_pin_field_hit_proc_field_hit_e = 22'd0;
+        return_to_chosen_vmm_1_0_bit8 = 1'b0; field_hit_vmm_load_and_cmd_data_and_4294 = 1'b0;
+        field_hit_route_and_cmd_data_bits_any = 1'b0; field_hit_io_ctrl_and_cmd_data_bits_any = 1'b0;
+        field_hit_route_lock_and_cmd_data_and_42 = 1'b0; field_hit_pin_field_hit_proc_field_hit_e = 22'd0;
         field_hit_vm_instr_error_field_hit_exit = 9'd0; not_op_unknown_and_not_is_event_and_not = 1'b0;
-        route_policy_cmd_field_q_6_1 = 2'd0; io_enable_cmd_field_q_3_1 = 1'b0; load_3_all_sel = 16'd0;
-        target_vmm_is_2_sel = 16'd0; target_vmm_is_1_sel = 16'd0; target_vmm_is_2_sel_2 = 32'd0;
-        exit_wants_cmd_vmcs_q_1_0 = 64'd0; cmd_data_q_bits = 64'd0; cmd_data_q_bits_2 = 64'd0;
-        load_current_1_0 = 16'd0; io_bitmap_valid_cmd_vmcs_q_cmd_field_q = 32'd0;
-        io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = 32'd0;
+        route_vmm_cmd_field_6_1_route_policy_cmd = 8'd0; io_enable_cmd_field_3_1 = 1'b0;
+        load_3_all_sel = 16'd0; target_vmm_is_2_sel = 16'd0; target_vmm_is_1_sel = 16'd0;
+        target_vmm_is_2_sel_2 = 32'd0; exit_wants_cmd_vmcs_1_0 = 64'd0; cmd_data_bits = 64'd0;
+        cmd_data_bits_2 = 64'd0; load_current_1_0 = 16'd0; io_bitmap_valid_cmd_vmcs_cmd_field = 32'd0;
+        io_bitmap_valid_cmd_vmcs_cmd_field_2 = 32'd0;
         current_is_vmm0 = current == ENTITY_VMM_FLAG;
-        cmd_vmcs_q_not_current_5_0_and_not_curre = ({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0);
-        op_unknown = cmd_op_q > OP_BITMAP_WRITE;
-        cmd_op_q_ge_op_vmread_and_not_op_unknown = (cmd_op_q >= OP_VMREAD) && (!op_unknown);
-        vmm_bitmap_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_BITMAP_WRITE);
-        vmm_write = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMWRITE);
-        vmm_read = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_VMREAD);
+        cmd_vmcs_not_current_5_0_and_not_current = ({2'd0, cmd_vmcs} != current[5:0]) && (!current_is_vmm0);
+        op_unknown = cmd_op > OP_BITMAP_WRITE;
+        cmd_op_ge_op_vmread_and_not_op_unknown = (cmd_op >= OP_VMREAD) && (!op_unknown);
+        vmm_bitmap_write = (current[7] && cmd_op_ge_op_vmread_and_not_op_unknown) && (cmd_op == OP_BITMAP_WRITE);
+        vmm_write = (current[7] && cmd_op_ge_op_vmread_and_not_op_unknown) && (cmd_op == OP_VMWRITE);
+        vmm_read = (current[7] && cmd_op_ge_op_vmread_and_not_op_unknown) && (cmd_op == OP_VMREAD);
         vmm_read_or_vmm_write_or_vmm_bitmap_writ = (vmm_read || vmm_write) || vmm_bitmap_write;
-        vmcs_invalid = vmm_read_or_vmm_write_or_vmm_bitmap_writ && (cmd_vmcs_q >= 4'd4);
-        bitmap_write_ok = ((vmm_bitmap_write && (!vmcs_invalid)) && (!cmd_vmcs_q_not_current_5_0_and_not_curre)) && (!(cmd_field_q[31:11] != 21'd0));
-        execute = cmd_valid_q && rsp_slot_free;
+        vmcs_invalid = vmm_read_or_vmm_write_or_vmm_bitmap_writ && (cmd_vmcs >= 4'd4);
+        bitmap_write_ok = ((vmm_bitmap_write && (!vmcs_invalid)) && (!cmd_vmcs_not_current_5_0_and_not_current)) && (!(cmd_field[31:11] != 21'd0));
+        execute = cmd_valid && rsp_slot_free;
         if (rst) begin
             rsp_valid_q <= 1'b0;
-            cmd_valid_q <= 1'b0;
             current <= 8'd128;
             route_lock <= 1'b0;
             rsp_kind <= 3'd0;
@@ -423,11 +408,6 @@ module trapline_router (  // RouterDesign.swift:30
                 io_bitmap_top[_i] <= 1'b0;
             end
         end else begin
-            if (accept) begin
-                cmd_valid_q <= 1'b1;
-            end else if (execute) begin
-                cmd_valid_q <= 1'b0;
-            end
             if (execute) begin
                 rsp_valid_q <= 1'b1;
             end else if (rsp_ready) begin
@@ -448,35 +428,35 @@ module trapline_router (  // RouterDesign.swift:30
                 rsp_data <= 64'd0;
                 rsp_current <= 8'd0;
                 rsp_error <= 8'd0;
-                is_event = (cmd_op_q == OP_EVENT) || ((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown);
+                is_event = (cmd_op == OP_EVENT) || ((!current[7]) && cmd_op_ge_op_vmread_and_not_op_unknown);
                 event_path = is_event || op_unknown;
                 if (event_path) begin
-                    if (cmd_op_q == OP_EVENT) begin
-                        ev_reason = cmd_reason_q;
+                    if (cmd_op == OP_EVENT) begin
+                        ev_reason = cmd_reason;
                     end else begin
                         guest_op_reason = EXIT_REASON_VMWRITE;
-                        if (cmd_op_q == OP_VMREAD) begin
+                        if (cmd_op == OP_VMREAD) begin
                             guest_op_reason = EXIT_REASON_VMREAD;
-                        end else if (cmd_op_q == OP_LAUNCH) begin
+                        end else if (cmd_op == OP_LAUNCH) begin
                             guest_op_reason = EXIT_REASON_VMLAUNCH;
-                        end else if (cmd_op_q == OP_RESUME) begin
+                        end else if (cmd_op == OP_RESUME) begin
                             guest_op_reason = EXIT_REASON_VMRESUME;
                         end
                         ev_reason = guest_op_reason;
                     end
                     ev_is_exception = ev_reason == EXIT_REASON_EXCEPTION_NMI;
-                    ev_err_code = (cmd_op_q == OP_EVENT) ? cmd_err_code_q : 32'd0;
-                    ev_err_valid = (cmd_op_q == OP_EVENT) && cmd_err_valid_q;
+                    ev_err_code = (cmd_op == OP_EVENT) ? cmd_err_code : 32'd0;
+                    ev_err_valid = (cmd_op == OP_EVENT) && cmd_err_valid;
                     ev_intr_err = (ev_is_exception && ev_err_valid) ? ev_err_code : 32'd0;
                     ev_is_interrupt = ev_reason == EXIT_REASON_EXTERNAL_INTERRUPT;
-                    ev_int_type = (cmd_op_q == OP_EVENT) ? cmd_int_type_q : 3'd0;
-                    ev_vector = (cmd_op_q == OP_EVENT) ? cmd_vector_q : 8'd0;
+                    ev_int_type = (cmd_op == OP_EVENT) ? cmd_int_type : 3'd0;
+                    ev_vector = (cmd_op == OP_EVENT) ? cmd_vector : 8'd0;
                     ev_intr_info = (ev_is_exception || ev_is_interrupt) ? {20'h80000, (ev_is_exception && ev_err_valid), ev_int_type, ev_vector} : 32'd0;
                     reject_code = 8'd0;
                     static_hit = |{(ev_reason == EXIT_REASON_IO_SMI), (ev_reason == EXIT_REASON_OTHER_SMI)};
                     route_policy_sel = {1'b0, route_policy[ev_reason[5:0]]};
                     ev_is_io = ev_reason == EXIT_REASON_IO_INSTRUCTION;
-                    ev_qual = (cmd_op_q == OP_EVENT) ? cmd_qual_q : 64'd0;
+                    ev_qual = (cmd_op == OP_EVENT) ? cmd_qual : 64'd0;
                     if (static_hit) begin
                         chosen_vmm = 4'd1;
                     end else begin
@@ -635,45 +615,45 @@ module trapline_router (  // RouterDesign.swift:30
                     not_op_unknown_and_not_is_event_and_not = ((!op_unknown) && (!is_event)) && (!vmcs_invalid);
                     vm_error = 8'd0;
                     own_return_to = (current[3:2] == 2'd0) ? return_to[current[1:0]] : 9'd0;
-                    field_hit_owner = (((cmd_field_q[31:7] == FIELD_OWNER_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_field_q[6:1] < 6'd8)) && (cmd_vmcs_q == 4'd0);
-                    field_hit_current = (cmd_field_q == FIELD_CURRENT) && (cmd_vmcs_q == 4'd0);
-                    field_hit_route_lock = (cmd_field_q == FIELD_ROUTE_LOCK) && (cmd_vmcs_q == 4'd0);
-                    field_hit_io_ctrl = (((cmd_field_q[31:5] == FIELD_IO_CTRL_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-                    field_hit_io_limit = (((cmd_field_q[31:5] == FIELD_IO_LIMIT_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-                    field_hit_io_base = (((cmd_field_q[31:5] == FIELD_IO_BASE_BASE[31:5]) && (!cmd_field_q[0])) && (cmd_field_q[4:1] < 4'd8)) && (cmd_vmcs_q == 4'd0);
-                    field_hit_eligible = ((cmd_field_q[31:7] == FIELD_ELIGIBLE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
-                    field_hit_route = ((cmd_field_q[31:7] == FIELD_ROUTE_BASE[31:7]) && (!cmd_field_q[0])) && (cmd_vmcs_q == 4'd0);
-                    field_hit_handled = cmd_field_q == FIELD_HANDLED;
-                    field_hit_return_to = cmd_field_q == FIELD_RETURN_TO;
-                    field_hit_exit_qual = cmd_field_q == FIELD_EXIT_QUAL;
-                    field_hit_intr_err = cmd_field_q == FIELD_INTR_ERR;
-                    field_hit_intr_info = cmd_field_q == FIELD_INTR_INFO;
-                    field_hit_exit_reason = cmd_field_q == FIELD_EXIT_REASON;
-                    field_hit_vm_instr_error = cmd_field_q == FIELD_VM_INSTR_ERROR;
-                    field_hit_vmm_load = cmd_field_q == FIELD_VMM_LOAD;
-                    field_hit_host_rip = cmd_field_q == FIELD_HOST_RIP;
-                    field_hit_pfec_match = cmd_field_q == FIELD_PFEC_MATCH;
-                    field_hit_pfec_mask = cmd_field_q == FIELD_PFEC_MASK;
-                    field_hit_exc_bitmap = cmd_field_q == FIELD_EXC_BITMAP;
-                    field_hit_proc = cmd_field_q == FIELD_PROC;
-                    field_hit_pin = cmd_field_q == FIELD_PIN;
-                    vmm_resume = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_RESUME);
-                    vmm_launch = (current[7] && cmd_op_q_ge_op_vmread_and_not_op_unknown) && (cmd_op_q == OP_LAUNCH);
+                    field_hit_owner = (((cmd_field[31:7] == FIELD_OWNER_BASE[31:7]) && (!cmd_field[0])) && (cmd_field[6:1] < 6'd8)) && (cmd_vmcs == 4'd0);
+                    field_hit_current = (cmd_field == FIELD_CURRENT) && (cmd_vmcs == 4'd0);
+                    field_hit_route_lock = (cmd_field == FIELD_ROUTE_LOCK) && (cmd_vmcs == 4'd0);
+                    field_hit_io_ctrl = (((cmd_field[31:5] == FIELD_IO_CTRL_BASE[31:5]) && (!cmd_field[0])) && (cmd_field[4:1] < 4'd8)) && (cmd_vmcs == 4'd0);
+                    field_hit_io_limit = (((cmd_field[31:5] == FIELD_IO_LIMIT_BASE[31:5]) && (!cmd_field[0])) && (cmd_field[4:1] < 4'd8)) && (cmd_vmcs == 4'd0);
+                    field_hit_io_base = (((cmd_field[31:5] == FIELD_IO_BASE_BASE[31:5]) && (!cmd_field[0])) && (cmd_field[4:1] < 4'd8)) && (cmd_vmcs == 4'd0);
+                    field_hit_eligible = ((cmd_field[31:7] == FIELD_ELIGIBLE_BASE[31:7]) && (!cmd_field[0])) && (cmd_vmcs == 4'd0);
+                    field_hit_route = ((cmd_field[31:7] == FIELD_ROUTE_BASE[31:7]) && (!cmd_field[0])) && (cmd_vmcs == 4'd0);
+                    field_hit_handled = cmd_field == FIELD_HANDLED;
+                    field_hit_return_to = cmd_field == FIELD_RETURN_TO;
+                    field_hit_exit_qual = cmd_field == FIELD_EXIT_QUAL;
+                    field_hit_intr_err = cmd_field == FIELD_INTR_ERR;
+                    field_hit_intr_info = cmd_field == FIELD_INTR_INFO;
+                    field_hit_exit_reason = cmd_field == FIELD_EXIT_REASON;
+                    field_hit_vm_instr_error = cmd_field == FIELD_VM_INSTR_ERROR;
+                    field_hit_vmm_load = cmd_field == FIELD_VMM_LOAD;
+                    field_hit_host_rip = cmd_field == FIELD_HOST_RIP;
+                    field_hit_pfec_match = cmd_field == FIELD_PFEC_MATCH;
+                    field_hit_pfec_mask = cmd_field == FIELD_PFEC_MASK;
+                    field_hit_exc_bitmap = cmd_field == FIELD_EXC_BITMAP;
+                    field_hit_proc = cmd_field == FIELD_PROC;
+                    field_hit_pin = cmd_field == FIELD_PIN;
+                    vmm_resume = (current[7] && cmd_op_ge_op_vmread_and_not_op_unknown) && (cmd_op == OP_RESUME);
+                    vmm_launch = (current[7] && cmd_op_ge_op_vmread_and_not_op_unknown) && (cmd_op == OP_LAUNCH);
                     if (vmm_read_or_vmm_write_or_vmm_bitmap_writ) begin
                         access_error = 8'd0;
-                        field_hit_route_lock_and_cmd_data_q_and = field_hit_route_lock && ((cmd_data_q[31:0] & 32'hfffffffe) != 32'd0);
-                        field_hit_io_ctrl_and_cmd_data_q_bits_an = field_hit_io_ctrl && (|{((cmd_data_q[31:0] & 32'hffffff0e) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
-                        field_hit_route_and_cmd_data_q_bits_any = field_hit_route && (|{((cmd_data_q[31:0] & 32'hffffff0c) != 32'd0), (cmd_data_q[7:4] >= 4'd4)});
-                        field_hit_vmm_load_and_cmd_data_q_and_42 = field_hit_vmm_load && ((cmd_data_q[31:0] & 32'hffff0000) != 32'd0);
-                        field_value_bad = |{field_hit_vmm_load_and_cmd_data_q_and_42, field_hit_route_and_cmd_data_q_bits_any, (field_hit_eligible && ((cmd_data_q[31:0] & 32'hfffffff0) != 32'd0)), field_hit_io_ctrl_and_cmd_data_q_bits_an, field_hit_route_lock_and_cmd_data_q_and};
+                        field_hit_route_lock_and_cmd_data_and_42 = field_hit_route_lock && ((cmd_data[31:0] & 32'hfffffffe) != 32'd0);
+                        field_hit_io_ctrl_and_cmd_data_bits_any = field_hit_io_ctrl && (|{((cmd_data[31:0] & 32'hffffff0e) != 32'd0), (cmd_data[7:4] >= 4'd4)});
+                        field_hit_route_and_cmd_data_bits_any = field_hit_route && (|{((cmd_data[31:0] & 32'hffffff0c) != 32'd0), (cmd_data[7:4] >= 4'd4)});
+                        field_hit_vmm_load_and_cmd_data_and_4294 = field_hit_vmm_load && ((cmd_data[31:0] & 32'hffff0000) != 32'd0);
+                        field_value_bad = |{field_hit_vmm_load_and_cmd_data_and_4294, field_hit_route_and_cmd_data_bits_any, (field_hit_eligible && ((cmd_data[31:0] & 32'hfffffff0) != 32'd0)), field_hit_io_ctrl_and_cmd_data_bits_any, field_hit_route_lock_and_cmd_data_and_42};
                         field_locked = (|{field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock}) && route_lock;
                         field_hit_vm_instr_error_field_hit_exit = {field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_current, field_hit_owner};
                         field_read_only = |field_hit_vm_instr_error_field_hit_exit;
                         field_hit_pin_field_hit_proc_field_hit_e = {field_hit_pin, field_hit_proc, field_hit_exc_bitmap, field_hit_pfec_mask, field_hit_pfec_match, field_hit_host_rip, field_hit_vmm_load, field_hit_vm_instr_error, field_hit_exit_reason, field_hit_intr_info, field_hit_intr_err, field_hit_exit_qual, field_hit_return_to, field_hit_handled, field_hit_route, field_hit_eligible, field_hit_io_base, field_hit_io_limit, field_hit_io_ctrl, field_hit_route_lock, field_hit_current, field_hit_owner};
                         field_supported = |field_hit_pin_field_hit_proc_field_hit_e;
-                        if (cmd_vmcs_q_not_current_5_0_and_not_curre) begin
+                        if (cmd_vmcs_not_current_5_0_and_not_current) begin
                             access_error = ERR_OTHER_VMCS;
-                        end else if (vmm_bitmap_write ? (cmd_field_q[31:11] != 21'd0) : (!field_supported)) begin
+                        end else if (vmm_bitmap_write ? (cmd_field[31:11] != 21'd0) : (!field_supported)) begin
                             access_error = ERR_UNSUPPORTED_FIELD;
                         end else if (vmm_write && field_read_only) begin
                             access_error = ERR_READ_ONLY_FIELD;
@@ -684,11 +664,61 @@ module trapline_router (  // RouterDesign.swift:30
                         end
                         vm_error = access_error;
                     end else if (vmm_launch) begin
-                        vm_error = (cmd_guest_q >= 6'd8) ? ERR_NO_SUCH_GUEST : ((own_return_to[8] && own_return_to[7]) ? ERR_WOULD_ABANDON_VMM : 8'd0);
+                        vm_error = (cmd_guest >= 6'd8) ? ERR_NO_SUCH_GUEST : ((own_return_to[8] && own_return_to[7]) ? ERR_WOULD_ABANDON_VMM : 8'd0);
                     end else if (vmm_resume) begin
                         vm_error = own_return_to[8] ? 8'd0 : ERR_RESUME_NOT_LAUNCHED;
                     end
                     outcome_vmfail_valid = not_op_unknown_and_not_is_event_and_not && (vm_error != 8'd0);
+                    vmread_ok = vmm_read && (!(vmcs_invalid || outcome_vmfail_valid));
+                    vmread_value = 64'd0;
+                    if (field_hit_pin) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? pin[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_proc) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? proc[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_exc_bitmap) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? exc_bitmap[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_pfec_mask) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? pfec_mask[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_pfec_match) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? pfec_match[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_host_rip) begin
+                        vmread_value = (cmd_vmcs[3:2] == 2'd0) ? host_rip[cmd_vmcs[1:0]] : 64'd0;
+                    end else if (field_hit_vmm_load) begin
+                        vmread_value = {48'd0, ((cmd_vmcs[3:2] == 2'd0) ? load[cmd_vmcs[1:0]] : 16'd0)};
+                    end else if (field_hit_vm_instr_error) begin
+                        vmread_value = {56'd0, ((cmd_vmcs[3:2] == 2'd0) ? vm_instr_error[cmd_vmcs[1:0]] : 8'd0)};
+                    end else if (field_hit_exit_reason) begin
+                        vmread_value = {48'd0, ((cmd_vmcs[3:2] == 2'd0) ? exit_reason[cmd_vmcs[1:0]] : 16'd0)};
+                    end else if (field_hit_intr_info) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? intr_info[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_intr_err) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? intr_err[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_exit_qual) begin
+                        vmread_value = (cmd_vmcs[3:2] == 2'd0) ? exit_qual[cmd_vmcs[1:0]] : 64'd0;
+                    end else if (field_hit_return_to) begin
+                        vmread_value = {55'd0, ((cmd_vmcs[3:2] == 2'd0) ? return_to[cmd_vmcs[1:0]] : 9'd0)};
+                    end else if (field_hit_handled) begin
+                        vmread_value = {32'd0, ((cmd_vmcs[3:2] == 2'd0) ? handled[cmd_vmcs[1:0]] : 32'd0)};
+                    end else if (field_hit_route) begin
+                        route_vmm_cmd_field_6_1_route_policy_cmd = {route_vmm[cmd_field[6:1]], 2'd0, route_policy[cmd_field[6:1]]};
+                        vmread_value = {56'd0, route_vmm_cmd_field_6_1_route_policy_cmd};
+                    end else if (field_hit_eligible) begin
+                        vmread_value = {60'd0, eligible[cmd_field[6:1]]};
+                    end else if (field_hit_io_base) begin
+                        vmread_value = {48'd0, ((cmd_field[4] == 1'b0) ? io_base[cmd_field[3:1]] : 16'd0)};
+                    end else if (field_hit_io_limit) begin
+                        vmread_value = {48'd0, ((cmd_field[4] == 1'b0) ? io_limit[cmd_field[3:1]] : 16'd0)};
+                    end else if (field_hit_io_ctrl) begin
+                        io_enable_cmd_field_3_1 = (cmd_field[4] == 1'b0) ? io_enable[cmd_field[3:1]] : 1'b0;
+                        vmread_value = {56'd0, {((cmd_field[4] == 1'b0) ? io_vmm[cmd_field[3:1]] : 4'd0), 3'd0, io_enable_cmd_field_3_1}};
+                    end else if (field_hit_route_lock) begin
+                        vmread_value = {63'd0, route_lock};
+                    end else if (field_hit_current) begin
+                        vmread_value = {56'd0, current};
+                    end else if (field_hit_owner) begin
+                        vmread_value = {60'd0, ((cmd_field[6:4] == 3'd0) ? owner[cmd_field[3:1]] : 4'd0)};
+                    end
+                    rsp_data <= vmread_value & {64{vmread_ok}};
                     if (vmcs_invalid) begin
                         rsp_kind <= RSP_VMFAIL_INVALID;
                     end else if (outcome_vmfail_valid) begin
@@ -696,58 +726,9 @@ module trapline_router (  // RouterDesign.swift:30
                         rsp_error <= vm_error;
                     end else begin
                         rsp_kind <= RSP_VMSUCCEED;
-                        if (vmm_read) begin
-                            if (field_hit_pin) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pin[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_proc) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? proc[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_exc_bitmap) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exc_bitmap[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_pfec_mask) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_mask[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_pfec_match) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? pfec_match[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_host_rip) begin
-                                rsp_data <= (cmd_vmcs_q[3:2] == 2'd0) ? host_rip[cmd_vmcs_q[1:0]] : 64'd0;
-                            end else if (field_hit_vmm_load) begin
-                                rsp_data <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? load[cmd_vmcs_q[1:0]] : 16'd0)};
-                            end else if (field_hit_vm_instr_error) begin
-                                rsp_data <= {56'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? vm_instr_error[cmd_vmcs_q[1:0]] : 8'd0)};
-                            end else if (field_hit_exit_reason) begin
-                                rsp_data <= {48'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? exit_reason[cmd_vmcs_q[1:0]] : 16'd0)};
-                            end else if (field_hit_intr_info) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_info[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_intr_err) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? intr_err[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_exit_qual) begin
-                                rsp_data <= (cmd_vmcs_q[3:2] == 2'd0) ? exit_qual[cmd_vmcs_q[1:0]] : 64'd0;
-                            end else if (field_hit_return_to) begin
-                                rsp_data <= {55'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? return_to[cmd_vmcs_q[1:0]] : 9'd0)};
-                            end else if (field_hit_handled) begin
-                                rsp_data <= {32'd0, ((cmd_vmcs_q[3:2] == 2'd0) ? handled[cmd_vmcs_q[1:0]] : 32'd0)};
-                            end else if (field_hit_route) begin
-                                route_policy_cmd_field_q_6_1 = route_policy[cmd_field_q[6:1]];
-                                rsp_data <= {56'd0, {route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}};
-                            end else if (field_hit_eligible) begin
-                                rsp_data <= {60'd0, eligible[cmd_field_q[6:1]]};
-                            end else if (field_hit_io_base) begin
-                                rsp_data <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_base[cmd_field_q[3:1]] : 16'd0)};
-                            end else if (field_hit_io_limit) begin
-                                rsp_data <= {48'd0, ((cmd_field_q[4] == 1'b0) ? io_limit[cmd_field_q[3:1]] : 16'd0)};
-                            end else if (field_hit_io_ctrl) begin
-                                io_enable_cmd_field_q_3_1 = (cmd_field_q[4] == 1'b0) ? io_enable[cmd_field_q[3:1]] : 1'b0;
-                                rsp_data <= {56'd0, {((cmd_field_q[4] == 1'b0) ? io_vmm[cmd_field_q[3:1]] : 4'd0), 3'd0, io_enable_cmd_field_q_3_1}};
-                            end else if (field_hit_route_lock) begin
-                                rsp_data <= {63'd0, route_lock};
-                            end else if (field_hit_current) begin
-                                rsp_data <= {56'd0, current};
-                            end else if (field_hit_owner) begin
-                                rsp_data <= {60'd0, ((cmd_field_q[6:4] == 3'd0) ? owner[cmd_field_q[3:1]] : 4'd0)};
-                            end
-                        end
                         rsp_current <= current;
                         if (vmm_launch) begin
-                            rsp_current <= {2'd0, cmd_guest_q};
+                            rsp_current <= {2'd0, cmd_guest};
                         end
                         if (vmm_resume) begin
                             rsp_current <= own_return_to[7:0];
@@ -762,84 +743,84 @@ module trapline_router (  // RouterDesign.swift:30
                     if (outcome_vmsucceed) begin
                         if (vmm_write) begin
                             if (field_hit_pin) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    pin[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    pin[cmd_vmcs[1:0]] <= cmd_data[31:0];
                                 end
                             end
                             if (field_hit_proc) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    proc[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
-                                    use_io_bitmaps[cmd_vmcs_q[1:0]] <= cmd_data_q[25];
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    proc[cmd_vmcs[1:0]] <= cmd_data[31:0];
+                                    use_io_bitmaps[cmd_vmcs[1:0]] <= cmd_data[25];
                                 end
                             end
                             if (field_hit_exc_bitmap) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    exc_bitmap[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    exc_bitmap[cmd_vmcs[1:0]] <= cmd_data[31:0];
                                 end
                             end
                             if (field_hit_pfec_mask) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    pfec_mask[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    pfec_mask[cmd_vmcs[1:0]] <= cmd_data[31:0];
                                 end
                             end
                             if (field_hit_pfec_match) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    pfec_match[cmd_vmcs_q[1:0]] <= cmd_data_q[31:0];
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    pfec_match[cmd_vmcs[1:0]] <= cmd_data[31:0];
                                 end
                             end
                             if (field_hit_host_rip) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    host_rip[cmd_vmcs_q[1:0]] <= cmd_data_q;
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    host_rip[cmd_vmcs[1:0]] <= cmd_data;
                                 end
                             end
                             if (field_hit_vmm_load) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    load[cmd_vmcs_q[1:0]] <= cmd_data_q[15:0];
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    load[cmd_vmcs[1:0]] <= cmd_data[15:0];
                                 end
                             end
                             if (field_hit_route) begin
-                                route_policy[cmd_field_q[6:1]] <= cmd_data_q[1:0];
-                                route_vmm[cmd_field_q[6:1]] <= cmd_data_q[7:4];
+                                route_policy[cmd_field[6:1]] <= cmd_data[1:0];
+                                route_vmm[cmd_field[6:1]] <= cmd_data[7:4];
                             end
                             if (field_hit_eligible) begin
-                                eligible[cmd_field_q[6:1]] <= cmd_data_q[3:0];
+                                eligible[cmd_field[6:1]] <= cmd_data[3:0];
                             end
                             if (field_hit_io_base) begin
-                                if (cmd_field_q[4] == 1'b0) begin
-                                    io_base[cmd_field_q[3:1]] <= cmd_data_q[15:0];
+                                if (cmd_field[4] == 1'b0) begin
+                                    io_base[cmd_field[3:1]] <= cmd_data[15:0];
                                 end
                             end
                             if (field_hit_io_limit) begin
-                                if (cmd_field_q[4] == 1'b0) begin
-                                    io_limit[cmd_field_q[3:1]] <= cmd_data_q[15:0];
+                                if (cmd_field[4] == 1'b0) begin
+                                    io_limit[cmd_field[3:1]] <= cmd_data[15:0];
                                 end
                             end
                             if (field_hit_io_ctrl) begin
-                                if (cmd_field_q[4] == 1'b0) begin
-                                    io_enable[cmd_field_q[3:1]] <= cmd_data_q[0];
-                                    io_vmm[cmd_field_q[3:1]] <= cmd_data_q[7:4];
+                                if (cmd_field[4] == 1'b0) begin
+                                    io_enable[cmd_field[3:1]] <= cmd_data[0];
+                                    io_vmm[cmd_field[3:1]] <= cmd_data[7:4];
                                 end
                             end
                             if (field_hit_route_lock) begin
-                                route_lock <= cmd_data_q[0];
+                                route_lock <= cmd_data[0];
                             end
                             if (field_hit_pin || field_hit_proc) begin
-                                if (cmd_vmcs_q[3:2] == 2'd0) begin
-                                    cmd_data_q_bits_2 = {23'd0, cmd_data_q[30], cmd_data_q[29], 2'd0, cmd_data_q[10], 5'd0, cmd_data_q[24], cmd_data_q[23], 12'd0, cmd_data_q[12], cmd_data_q[11], cmd_data_q[9], 1'b0, cmd_data_q[7], 12'd0};
-                                    cmd_data_q_bits = {62'd0, cmd_data_q[0], cmd_data_q[3]};
-                                    exit_wants_cmd_vmcs_q_1_0 = (cmd_vmcs_q[3:2] == 2'd0) ? exit_wants[cmd_vmcs_q[1:0]] : 64'd0;
-                                    exit_wants[cmd_vmcs_q[1:0]] <= (exit_wants_cmd_vmcs_q_1_0 & (field_hit_pin ? EXIT_WANTS_KEEP_ON_PIN_WRITE : EXIT_WANTS_KEEP_ON_PROC_WRITE)) | (field_hit_pin ? cmd_data_q_bits : cmd_data_q_bits_2);
+                                if (cmd_vmcs[3:2] == 2'd0) begin
+                                    cmd_data_bits_2 = {23'd0, cmd_data[30], cmd_data[29], 2'd0, cmd_data[10], 5'd0, cmd_data[24], cmd_data[23], 12'd0, cmd_data[12], cmd_data[11], cmd_data[9], 1'b0, cmd_data[7], 12'd0};
+                                    cmd_data_bits = {62'd0, cmd_data[0], cmd_data[3]};
+                                    exit_wants_cmd_vmcs_1_0 = (cmd_vmcs[3:2] == 2'd0) ? exit_wants[cmd_vmcs[1:0]] : 64'd0;
+                                    exit_wants[cmd_vmcs[1:0]] <= (exit_wants_cmd_vmcs_1_0 & (field_hit_pin ? EXIT_WANTS_KEEP_ON_PIN_WRITE : EXIT_WANTS_KEEP_ON_PROC_WRITE)) | (field_hit_pin ? cmd_data_bits : cmd_data_bits_2);
                                 end
                             end
                         end
                         if (vmm_launch) begin
-                            if (cmd_guest_q[5:3] == 3'd0) begin
-                                owner[cmd_guest_q[2:0]] <= current[3:0];
+                            if (cmd_guest[5:3] == 3'd0) begin
+                                owner[cmd_guest[2:0]] <= current[3:0];
                             end
                             if (current[3:2] == 2'd0) begin
                                 return_to[current[1:0]] <= 9'd0;
                             end
-                            current <= {2'd0, cmd_guest_q};
+                            current <= {2'd0, cmd_guest};
                         end
                         if (vmm_resume) begin
                             current <= own_return_to[7:0];
@@ -852,36 +833,21 @@ module trapline_router (  // RouterDesign.swift:30
                     end
                 end
                 if (bitmap_write_ok) begin
-                    io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= 1'b1;
+                    io_bitmap_top[{cmd_vmcs[1:0], cmd_field[10:5]}] <= 1'b1;
                 end
             end
         end
         if (execute) begin
             if (bitmap_write_ok) begin
-                if (io_bitmap_top[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}]) begin
-                    io_bitmap_valid_cmd_vmcs_q_cmd_field_q = io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}];
-                    io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = io_bitmap_valid_cmd_vmcs_q_cmd_field_q;
+                if (io_bitmap_top[{cmd_vmcs[1:0], cmd_field[10:5]}]) begin
+                    io_bitmap_valid_cmd_vmcs_cmd_field = io_bitmap_valid[{cmd_vmcs[1:0], cmd_field[10:5]}];
+                    io_bitmap_valid_cmd_vmcs_cmd_field_2 = io_bitmap_valid_cmd_vmcs_cmd_field;
                 end else begin
-                    io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 = 32'd0;
+                    io_bitmap_valid_cmd_vmcs_cmd_field_2 = 32'd0;
                 end
-                io_bitmap_valid[{cmd_vmcs_q[1:0], cmd_field_q[10:5]}] <= io_bitmap_valid_cmd_vmcs_q_cmd_field_q_2 | (32'd1 << cmd_field_q[4:0]);
-                io_bitmap[{cmd_vmcs_q[1:0], cmd_field_q[10:0]}] <= cmd_data_q[31:0];
+                io_bitmap_valid[{cmd_vmcs[1:0], cmd_field[10:5]}] <= io_bitmap_valid_cmd_vmcs_cmd_field_2 | (32'd1 << cmd_field[4:0]);
+                io_bitmap[{cmd_vmcs[1:0], cmd_field[10:0]}] <= cmd_data[31:0];
             end
-        end
-    end
-    always @(posedge clk) begin
-        if (accept) begin
-            cmd_op_q <= cmd_op;
-            cmd_reason_q <= cmd_reason;
-            cmd_vector_q <= cmd_vector;
-            cmd_int_type_q <= cmd_int_type;
-            cmd_err_valid_q <= cmd_err_valid;
-            cmd_err_code_q <= cmd_err_code;
-            cmd_qual_q <= cmd_qual;
-            cmd_vmcs_q <= cmd_vmcs;
-            cmd_field_q <= cmd_field;
-            cmd_data_q <= cmd_data;
-            cmd_guest_q <= cmd_guest;
         end
     end
 endmodule

@@ -66,9 +66,9 @@ struct FieldDecode {
     private let state: RouterState
 
     /// VMREAD: drives `data` (64 bits) with the selected field's value, zero-extended, as
-    /// one `if`/`else if` per field (the hits are exclusive); call where the read succeeds.
-    /// Written into the response register's update, the selection is computed only for a
-    /// VMREAD instead of masking every field's value on every command.
+    /// one `if`/`else if` per field (the hits are exclusive); no hit leaves `data` as it is.
+    /// Only the response reads it, so the emitter computes the selection inside the clocked
+    /// block, for a VMM operation only.
     func read(_ m: ModuleBuilder, into data: Signal) {
         guard let first = hits.first else { return }
         func value(_ h: (spec: FieldSpec, hit: Signal, index: Signal)) -> Signal {

@@ -18,7 +18,7 @@ struct EventInfo {
     }
 }
 
-/// The response registers (SPEC 8, 9): loaded on the executing edge (`CommandStage`) with
+/// The response registers (SPEC 8, 9): loaded on the executing edge (`Handshake`) with
 /// the command's response, every field its kind does not list 0.
 enum ResponseRegisters {
     static func build(_ m: ModuleBuilder, _ s: RouterState, _ io: RouterPorts, _ d: CommandDecode,
@@ -36,6 +36,13 @@ enum ResponseRegisters {
         let entry = register("rsp_entry_q", 64), data = register("rsp_data_q", 64)
         let current = register("rsp_current_q", 8), error = register("rsp_error_q", 8)
 
+        // VMREAD data: the field's value, masked by the read's success with an AND rather than
+        // selected under the outcome's branches. Under the branches the field reads depended
+        // on the error logic (which reads `return_to`), and Yosys's `share`, merging a field
+        // read with the event path's read of the same array, made a false combinational loop.
+        let readValue = m.wire("vmread_value", width: 64)
+        readValue <== 0
+        fields.read(m, into: readValue)
         m.when(execute) {
             kind <== 0; target <== 0; isSelf <== 0; fallback <== 0; policy <== 0; from <== 0; reason <== 0
             qual <== 0; info <== 0; errCode <== 0; entry <== 0; data <== 0; current <== 0; error <== 0
@@ -59,6 +66,8 @@ enum ResponseRegisters {
                     entry <== s.hostRIP.read(delivery.target)
                 }
             }.otherwise {
+                let readOK = (d.isRead && !(o.vmfailInvalid || o.vmfailValid)).named("vmread_ok")
+                data <== readValue & readOK.replicated(64)
                 m.when(o.vmfailInvalid) {
                     kind <== m.spec("RSP_VMFAIL_INVALID")
                 }.elseWhen(o.vmfailValid) {
@@ -66,7 +75,6 @@ enum ResponseRegisters {
                     error <== o.vmError
                 }.otherwise {
                     kind <== m.spec("RSP_VMSUCCEED")
-                    m.when(d.isRead) { fields.read(m, into: data) }
                     current <== s.current
                     m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }
                     m.when(d.isResume) { current <== o.ownReturnEntity }

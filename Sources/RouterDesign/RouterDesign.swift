@@ -18,18 +18,17 @@ import VerilogEmitter
 /// The design, one concern per file: `RouterPorts` (SPEC 9), `RouterState` (3, 6, 7),
 /// `CommandDecode` (4, 5.1), `RoutingPolicy` (5.2), `OwnerControls` (5.3),
 /// `Deliverability` (5.4), `FieldDecode` (6), `Outcome` (6.3, 6.4, 8),
-/// `Response` (8, 9), `StateUpdate` (5.5, 6.3, 6.4), `CommandStage` (9). The
-/// command is registered when accepted; the decision is combinational from that
-/// registered command and the state; the response and every state change are
-/// registered on the next edge, so each response is valid two cycles after its
-/// command and the block takes a command per cycle.
+/// `Response` (8, 9), `StateUpdate` (5.5, 6.3, 6.4), `Handshake` (9). The decision is
+/// combinational from the command ports and the state; the response and every state change
+/// are registered on the edge that accepts the command, so each response is valid one cycle
+/// after its command and the block takes a command per cycle.
 public enum RouterGenerator {
     /// The elaborated top module `trapline_router` for `p` (validated first).
     public static func module(_ p: RouterParameters) throws -> Module {
         try p.validate()
         let m = ModuleBuilder(RouterInterfaceName.top)
-        let stage = CommandStage(m, RouterPorts(m))
-        let io = stage.ports
+        let io = RouterPorts(m)
+        let stage = Handshake(m, io)
         let s = RouterState(m, p, clk: io.clk, rst: io.rst)
         let d = CommandDecode(m, io, current: s.current)
         let routing = RoutingPolicy(m, p, s, d)

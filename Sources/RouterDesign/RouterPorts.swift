@@ -3,10 +3,9 @@ import HDL
 /// The ports of `trapline_router`, exactly SPEC section 9 (names, widths, order).
 struct RouterPorts {
     let clk, rst, cmdValid: Signal
-    /// The command operands: the input ports, or (in the ports `CommandStage` hands on) the
-    /// registered command the execute stage works on.
-    var cmdOp, cmdReason, cmdVector, cmdIntType, cmdErrValid, cmdErrCode, cmdQual: Signal
-    var cmdVMCS, cmdField, cmdData, cmdGuest: Signal
+    /// The command operands (the decision reads them straight from the ports).
+    let cmdOp, cmdReason, cmdVector, cmdIntType, cmdErrValid, cmdErrCode, cmdQual: Signal
+    let cmdVMCS, cmdField, cmdData, cmdGuest: Signal
     let rspReady: Signal
     let cmdReady, rspValid, rspKind, rspTarget, rspSelf, rspFallback, rspPolicy, rspFrom, rspReason, rspQual: Signal
     let rspInfo, rspErrCode, rspEntry, rspData, rspCurrent, rspError: Signal

@@ -1,6 +1,6 @@
 import HDL
 
-/// Everything that happens on the executing edge (`CommandStage.execute`):
+/// Everything that happens on the executing edge (`Handshake.execute`):
 /// the state changes of SPEC 5.5, 6.3 and 6.4. Rejected commands and
 /// VMfailInvalid change nothing; every VMfailValid writes its number into the
 /// requester's VM_INSTR_ERROR.

@@ -22,8 +22,8 @@ import TestSupport
     /// combinational loop through an output port that never settles, which
     /// neither simulator can optimise away.
     static func loopRouter(in dir: URL) throws -> String {
-        try fixture("loop.v", replacing: "    assign cmd_ready = cmd_ready_int;",
-                    with: "    assign cmd_ready = (cmd_valid && cmd_op == 3'd4) ? ~cmd_ready : cmd_ready_int;", in: dir)
+        try fixture("loop.v", replacing: "    assign cmd_ready = rsp_slot_free;",
+                    with: "    assign cmd_ready = (cmd_valid && cmd_op == 3'd4) ? ~cmd_ready : rsp_slot_free;", in: dir)
     }
 
     /// A router that never gives a response: every run hangs at the bench's cycle limit.

@@ -44,7 +44,7 @@ enum GeneratedRTL {
 /// scenario that caught it must pass on the unmutated RTL.
 @Suite struct MutationTests {
     static let mutations: [Mutation] = [
-        Mutation(name: "unknown-op range off by one (> BITMAP_WRITE -> >=)", anchor: "op_unknown = cmd_op_q", find: "cmd_op_q > OP_BITMAP_WRITE", replace: "cmd_op_q >= OP_BITMAP_WRITE"),
+        Mutation(name: "unknown-op range off by one (> BITMAP_WRITE -> >=)", anchor: "op_unknown = cmd_op", find: "cmd_op > OP_BITMAP_WRITE", replace: "cmd_op >= OP_BITMAP_WRITE"),
         Mutation(name: "I/O exit reason constant swapped (30 -> 31)", anchor: "ev_is_io =", find: "EXIT_REASON_IO_INSTRUCTION", replace: "16'd31"),
         Mutation(name: "NMI condition inverted", anchor: "ev_is_nmi =", find: "ev_is_exception && ", replace: "ev_is_exception && !"),
         Mutation(name: "VMCS selector range check off by one (>= V -> > V)", anchor: "vmcs_invalid =", find: ">=", replace: ">"),

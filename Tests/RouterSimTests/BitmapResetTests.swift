@@ -98,13 +98,13 @@ import Testing
     }
 
     /// Right after the reset the router still takes a command every cycle:
-    /// n commands, n responses in n + 2 cycles (latency 2), the same as after power-on.
+    /// n commands, n responses in n + 1 cycles (latency 1), the same as after power-on.
     @Test func fullSpeedRightAfterMidRunReset() throws {
         let sim = try VerilatorRouter(verilog: try RouterGenerator.verilog(.defaults), cache: VerilatorFixtures.cache, seed: 3)
         let a = Self.before(2, 5), b = Self.after(2, 5)
         let runs = try sim.runSegments([a, b], handshake: .fullSpeed())
-        #expect(runs[0].cycles == UInt64(a.count + 2))
-        #expect(runs[1].cycles == UInt64(b.count + 2))
+        #expect(runs[0].cycles == UInt64(a.count + 1))
+        #expect(runs[1].cycles == UInt64(b.count + 1))
         #expect(Self.firstDivergence(runs[1].responses, Self.reference(b, .default), b) == nil)
     }
 

@@ -144,13 +144,13 @@ import Testing
     }
 
     /// SPEC 9: with rsp_ready held high the block takes a command every cycle and each
-    /// response is valid two cycles after its command (registered command, then the
-    /// executing edge: `CommandStage`), so n commands take n + 2 cycles after reset.
-    @Test func fullSpeedIsOneCommandPerCycleWithLatencyTwo() throws {
+    /// response is valid one cycle after its command (it executes on the edge that accepts
+    /// it: `Handshake`), so n commands take n + 1 cycles after reset.
+    @Test func fullSpeedIsOneCommandPerCycleWithLatencyOne() throws {
         let trace = Self.traces.keys.sorted().flatMap { Self.traces[$0]! }
         let verilog = try RouterGenerator.verilog(.defaults)
         let run = try IcarusRouter(verilog: verilog).run(trace, handshake: .fullSpeed(), wave: nil)
-        #expect(run.cycles == UInt64(trace.count + 2))
+        #expect(run.cycles == UInt64(trace.count + 1))
         let expected = IcarusRouterSupport.reference(trace, .default)
         let first = (0..<min(run.responses.count, expected.count)).first { run.responses[$0] != expected[$0] }
         #expect(first == nil, "first divergence at command \(first ?? -1): \(first.map { "\(trace[$0]): rtl \(run.responses[$0]), reference \(expected[$0])" } ?? "")")

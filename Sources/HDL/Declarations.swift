@@ -110,6 +110,14 @@ public struct InstanceDecl: Sendable, Equatable {
     /// in the child's port order.
     public var outputs: [PortBinding]
     public var location: SourceLocation
+    /// Parameter values of an external module's instance (`#(.NAME(value))`), by name.
+    public var parameters: [ParameterValue] = []
+}
+
+/// `#(.name(value))` of an instance of an external module.
+public struct ParameterValue: Sendable, Equatable {
+    public var name: String
+    public var value: UInt64
 }
 
 /// A port connection of an instance: the child's port name and an index (expression for

@@ -27,11 +27,24 @@ public struct Instance {
 extension ModuleBuilder {
     /// Instantiates `module` as `name`, connecting ports by name (see `Instance`).
     /// Every input must be bound; bindings are checked for width and existence.
+    /// `parameters` set an external module's parameters (`Module.external`), by name.
     @discardableResult
-    public func instance(_ module: Module, name: String, bindings: [String: Signal],
+    public func instance(_ module: Module, name: String, parameters: [String: UInt64] = [:], bindings: [String: Signal],
                          fileID: String = #fileID, line: Int = #line) -> Instance {
         let at = SourceLocation(fileID: fileID, line: line)
         let index = instances.count
+        if !parameters.isEmpty {
+            if let ext = module.external {
+                for key in parameters.keys.sorted() where !ext.parameters.contains(key) {
+                    report(at, "instance `\(name)`: external module `\(module.name)` has no parameter `\(key)`",
+                           fix: ext.parameters.isEmpty ? "declare it: Module.external(\"\(module.name)\", parameters: [\"\(key)\"])"
+                                                       : "use one of: \(ext.parameters.joined(separator: ", "))")
+                }
+            } else {
+                report(at, "instance `\(name)`: `\(module.name)` is described in Swift and has no parameters to set",
+                       fix: "build the module with the values you want (a Swift function of them), or declare it with Module.external")
+            }
+        }
         var inputs: [PortBinding] = [], outputs: [PortBinding] = []
         for p in module.inputPorts {
             let port = module.signals[p]
@@ -66,7 +79,8 @@ extension ModuleBuilder {
             report(at, "module `\(module.name)` has no port `\(key)` (instance `\(name)`)",
                    fix: "use one of: \(known.sorted().joined(separator: ", "))")
         }
-        instances.append(InstanceDecl(name: name, module: module, inputs: inputs, outputs: [], location: at))
+        instances.append(InstanceDecl(name: name, module: module, inputs: inputs, outputs: [], location: at,
+                                      parameters: parameters.keys.sorted().map { ParameterValue(name: $0, value: parameters[$0]!) }))
         for (port, width) in pending {
             let s = declare("\(name).\(port)", verilogName: "\(name)_\(port)", width: width,
                             kind: .instanceOutput(instance: index, port: port), at)

@@ -24,11 +24,15 @@ public final class Module: Sendable, Equatable {
     /// For each output port (in `outputPorts` order), the indices into `signals` of the
     /// input ports it depends on combinationally (used for loop checks across instances).
     public let combinationalInputs: [[Int]]
+    /// An external module (`Module.external`): ports and parameter names only; its Verilog is
+    /// written elsewhere and the emitter writes instances of it, never its body.
+    public let external: ExternalInfo?
 
     init(name: String, location: SourceLocation, signals: [SignalDecl], exprs: [ExprNode], memories: [MemoryDecl],
          parameters: [ParameterDecl], statements: [Statement],
          instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[Int]],
-         enumerations: [EnumerationDecl] = [], properties: [PropertyDecl] = []) {
+         enumerations: [EnumerationDecl] = [], properties: [PropertyDecl] = [], external: ExternalInfo? = nil) {
+        self.external = external
         self.enumerations = enumerations
         self.properties = properties
         self.parameters = parameters
@@ -55,7 +59,8 @@ public final class Module: Sendable, Equatable {
         for (d, name) in names { renamed[d].name = name }
         return Module(name: name, location: location, signals: renamed, exprs: exprs, memories: memories,
                       parameters: parameters, statements: statements, instances: instances, processes: processes,
-                      combinationalInputs: combinationalInputs, enumerations: enumerations, properties: properties)
+                      combinationalInputs: combinationalInputs, enumerations: enumerations, properties: properties,
+                      external: external)
     }
 
     public static func == (a: Module, b: Module) -> Bool {

@@ -407,7 +407,8 @@ struct ModuleText {
 
     private func writeInstances(_ w: inout Writer) {
         for inst in m.instances {
-            w.line("\(inst.module.name) \(inst.name) (  // \(inst.location)")
+            let params = inst.parameters.map { ".\($0.name)(\($0.value))" }.joined(separator: ", ")
+            w.line("\(inst.module.name) \(params.isEmpty ? "" : "#(\(params)) ")\(inst.name) (  // \(inst.location)")
             w.nested { w in
                 var conns = inst.inputs.map { ".\($0.port)(\(ex.bare($0.index)))" }
                 conns += inst.outputs.map { ".\($0.port)(\(m.signals[$0.index].name))" }

@@ -1,3 +1,4 @@
+import Foundation
 import HDL
 import Testing
 import TestSupport
@@ -14,14 +15,17 @@ import VerilogEmitter
         ("uart_tx", { try Examples.uartTransmitter() }),
         ("bram_fifo", { try Examples.bramFifo() }),
         ("pulse_controller", { try Examples.pulseController() }),
+        ("edge_counter", { try Examples.edgeCounter() }),
     ]
+    /// Verilog files an example reads beside its emitted text (its external modules).
+    static let libraries: [String: [URL]] = ["edge_counter": [ExternalModuleTests.syncCell]]
 
     @Test(arguments: examples.map(\.name))
     func matchesGoldenAndIsLintClean(name: String) throws {
         let make = Self.examples.first { $0.name == name }!.make
         let text = VerilogEmitter.emit(try make())
         if let diff = try Golden.compare(text, to: "rtl/examples/\(name).v") { Issue.record("\(diff)") }
-        try Lint.check(verilog: text, top: name)
+        try Lint.check(verilog: text, top: name, libraries: Self.libraries[name] ?? [])
     }
 
     @Test(arguments: examples.map(\.name))

@@ -52,7 +52,10 @@ public final class VerilatorRouter: RouterSimulator {
     public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1, sourceName: String? = nil) throws {
         self.verilog = verilog; self.cache = cache; self.seed = seed; self.sourceName = sourceName
         spec = VerilatorRouterPorts.spec(verilog: verilog, trace: false)
-        entry = try cache.entry(for: spec)
+        do { entry = try cache.entry(for: spec) } catch var rejected as VerilogRejected {
+            rejected.source = sourceName
+            throw rejected
+        }
     }
 
     /// A fresh instance (with VCD support when `wave` is given; the trace is

@@ -131,6 +131,8 @@ struct CosimCommand: ParsableCommand {
             return CosimOutcome(responses: [], failure: violation(commands, nil, e.description, handshake, headline: true))
         } catch let e as SimulationEnded {
             return CosimOutcome(responses: [], failure: violation(commands, e.lastSeen, e.description, handshake, headline: true))
+        } catch let e as ModelError {
+            throw cliError(e, rtl: rtl)   // the wrong ports: bad input, as under Verilator
         }
         var reference = Router(config: config)
         for (i, c) in commands.enumerated() {

@@ -72,6 +72,8 @@ public struct ShrinkReport: Sendable {
     public var trace: URL?
     public var wave: URL?
     public var replay: String
+    /// Why the trace or its waveform could not be written to the output folder (nil: both written).
+    public var notWritten: String? = nil
     /// The divergence on the shrunk trace, with every simulator's value.
     public var divergence: Divergence
 }

@@ -33,6 +33,7 @@ public enum Summary {
             lines.append(s.divergence.description.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
             if let t = s.trace { lines.append("  trace      \(t.path)") }
             if let w = s.wave { lines.append("  waveform   \(w.path)") }
+            if let n = s.notWritten { lines.append("  NOT WRITTEN \(n)") }
             lines.append("  replay     \(s.replay)")
         }
         lines.append("verdict: \(r.verdict)")

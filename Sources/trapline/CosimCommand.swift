@@ -63,6 +63,7 @@ struct CosimCommand: ParsableCommand {
         if waveFrom > 0 && (wave == nil || sim != "verilator") {
             throw CLIError.badInput("--wave-from needs --wave FILE and the Verilator simulator (the Icarus bench always traces the whole run)")
         }
+        if let wave { try OutputPaths.checkFile("--wave", wave, what: "VCD waveform") }
         let commands: [Command]
         switch (trace, random) {
         case (nil, nil): throw CLIError.badInput("cosim needs a trace file or --random N (e.g. trapline cosim --random 1000 --seed 1)")
@@ -71,12 +72,6 @@ struct CosimCommand: ParsableCommand {
         case let (nil, n?):
             guard n >= 0 else { throw CLIError.badInput("--random \(n) is negative: give the number of commands, 0 or more") }
             commands = RandomTrace.generate(count: n, seed: seed, config: config)
-        }
-        if let wave {
-            let dir = URL(fileURLWithPath: wave).deletingLastPathComponent().path
-            guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else {
-                throw CLIError.badInput("--wave \(wave): the folder \(dir) does not exist or is not writable")
-            }
         }
         let verilog = try routerVerilog(config: config, rtl: rtl)
         let handshake = Handshake(seed: seed, idlePercent: idle, stallPercent: stall)

@@ -65,12 +65,8 @@ struct EquivCommand: ParsableCommand {
             throw CLIError.badInput("--sim-timeout \(simTimeout): give the time limit in seconds, more than 0 (at most 1e9)")
         }
         guard shrinkSeconds >= 0 else { throw CLIError.badInput("--shrink-seconds \(shrinkSeconds): give 0 or more") }
-        if let junit {
-            let dir = URL(fileURLWithPath: junit).deletingLastPathComponent().path
-            guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else {
-                throw CLIError.badInput("--junit \(junit): the folder \(dir) does not exist or is not writable")
-            }
-        }
+        if let junit { try OutputPaths.checkFile("--junit", junit, what: "JUnit report") }
+        try OutputPaths.checkFolder("--out", out, what: "the shrunk trace, its waveform and the RTL copy of a mismatch")
         let verilog = try routerVerilog(config: config, rtl: rtl)
         for tool in [Tool.verilator, .iverilog, .vvp] { _ = try Toolchain.locate(tool) }
 
@@ -100,8 +96,12 @@ struct EquivCommand: ParsableCommand {
         progress.finish()
         print(Summary.text(result))
         if let junit {
-            do { try JUnitReport.xml(result).write(toFile: junit, atomically: true, encoding: .utf8) } catch {
-                throw CLIError.badInput("--junit \(junit): cannot write the report: \(error)")
+            // Atomically (temporary file, rename) into a regular file only: renaming over /dev/stdout would replace the device.
+            let regular = (try? FileManager.default.attributesOfItem(atPath: junit)[.type] as? FileAttributeType).map { $0 == .typeRegular } ?? true
+            do { try JUnitReport.xml(result).write(toFile: junit, atomically: regular, encoding: .utf8) } catch {
+                // Checked before the run, so the disk is full or the folder changed; a mismatch stays exit 1.
+                let message = "--junit \(junit): cannot write the report (\((error as NSError).localizedDescription)); the verdict above stands"
+                throw result.equivalent ? CLIError.badInput(message) : CLIError.mismatch(message)
             }
         }
         if !result.equivalent {

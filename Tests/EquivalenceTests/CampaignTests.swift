@@ -157,3 +157,19 @@ extension JUnitTests {
         #expect(tc.failure == first.description)
     }
 }
+
+@Suite struct ShrinkSummaryTests {
+    /// Issue 14, item 8: a shrunk trace that could not be written is said in the
+    /// summary (before: the trace and waveform lines were silently left out).
+    @Test func anUnwrittenTraceIsNamedInTheSummary() throws {
+        let o = CampaignOptions(config: .default, verilog: "", outputDirectory: URL(fileURLWithPath: "/tmp"))
+        var r = CampaignResult(options: o, coverage: Coverage(config: .default))
+        let shrunk = Divergence(testcase: "t (shrunk)", index: 0, command: .resume,
+                                reference: Response(kind: ResponseKind.vmfailValid, error: 5), values: [])
+        r.shrink = ShrinkReport(originalCommands: 5, commands: [.resume], attempts: 3, seconds: 0.1, timedOut: false,
+                                trace: nil, wave: nil, replay: "trapline cosim TRACE.jsonl",
+                                notWritten: "cannot write the shrunk trace into /x (No space left on device)", divergence: shrunk)
+        let text = Summary.text(r)
+        #expect(text.contains("  NOT WRITTEN cannot write the shrunk trace into /x (No space left on device)"), "\(text)")
+    }
+}

@@ -27,7 +27,7 @@ struct CosimCommand: ParsableCommand {
     @OptionGroup var parameters: ParameterOptions
     @Argument(help: "Trace file (JSON Lines, SPEC 10); '-' reads standard input. Omit with --random.")
     var trace: String?
-    @Option(help: "Run N constrained-random commands instead of a trace.")
+    @Option(help: "Run N constrained-random commands instead of a trace (at most 20000000).")
     var random: Int?
     @Option(help: "Seed of the random commands and of the handshake pattern.")
     var seed: UInt64 = 1
@@ -71,6 +71,9 @@ struct CosimCommand: ParsableCommand {
         case let (path?, nil): commands = try TraceFile.read(path)
         case let (nil, n?):
             guard n >= 0 else { throw CLIError.badInput("--random \(n) is negative: give the number of commands, 0 or more") }
+            guard n <= Limits.cosimCommands else {
+                throw CLIError.badInput("--random \(n): at most \(Limits.cosimCommands) commands in one run (commands and responses are held in memory); run several seeds, or trapline equiv for a long campaign")
+            }
             commands = RandomTrace.generate(count: n, seed: seed, config: config)
         }
         let verilog = try routerVerilog(config: config, rtl: rtl)
@@ -87,7 +90,11 @@ struct CosimCommand: ParsableCommand {
         }
         var out = OutputBuffer()
         for r in outcome.responses { out.append(TraceWriter.line(for: r)); out.append("\n") }
-        out.flush()
+        do { try out.finish() } catch {
+            // A mismatch is still the verdict (exit 1); without one the lost output is the failure (exit 3).
+            guard let failure = outcome.failure else { throw error }
+            throw CLIError.mismatch(failure + "\n  (\(error))")
+        }
         if let failure = outcome.failure { throw CLIError.mismatch(failure) }
     }
 

@@ -41,6 +41,6 @@ struct GenerateCommand: ParsableCommand {
         do { try AtomicFiles.write(files.map { (url: $0.0, text: $0.1) }) } catch {
             throw CLIError.badInput("--out \(out): cannot write \(error.file.path) (\(error.reason)); nothing was written; give a writable folder")
         }
-        for (url, _) in files { print(url.path) }
+        try StandardOutput.print(files.map(\.0.path).joined(separator: "\n"))
     }
 }

@@ -33,6 +33,9 @@ struct Trapline: ParsableCommand {
             let flag = error.source == nil ? "" : "--rtl "
             FileHandle.standardError.write(Data("trapline: error: \(flag)\(error)\n".utf8))
             Foundation.exit(ExitStatus.badInput.rawValue)
+        } catch let error as CacheError {
+            FileHandle.standardError.write(Data("trapline: error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.toolFailure.rawValue)
         } catch let error as ToolError {
             FileHandle.standardError.write(Data("trapline: error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.toolFailure.rawValue)

@@ -173,3 +173,17 @@ extension JUnitTests {
         #expect(text.contains("  NOT WRITTEN cannot write the shrunk trace into /x (No space left on device)"), "\(text)")
     }
 }
+
+@Suite struct AnsweredCommandsTests {
+    /// The commands coverage counts: all when nothing differed, those before a different
+    /// response, none when the simulator broke (its responses were never compared).
+    @Test func coverageCountsOnlyAnsweredCommands() {
+        let reference = Response(kind: ResponseKind.vmfailValid, error: 5)
+        func divergence(_ value: SimValue) -> Divergence {
+            Divergence(testcase: "t", index: 7, command: .resume, reference: reference, values: [("verilator", value)])
+        }
+        #expect(Campaign.answered(nil, of: 20) == 20)
+        #expect(Campaign.answered(divergence(.response(Response(kind: ResponseKind.vmfailValid, error: 12))), of: 20) == 7)
+        #expect(Campaign.answered(divergence(.broken("the router hung")), of: 20) == 0)
+    }
+}

@@ -45,6 +45,7 @@ public final class Campaign {
         let owned = scenarios.indices.filter { options.shard.owns($0) }
 
         let background = secondary.map { SecondaryWork(simulator: $0, options: options, scenarios: scenarios, owned: owned) }
+        background?.deadline = start.addingTimeInterval(options.budget)
         let thread = background.map { work in Thread { work.run() } }
         thread?.stackSize = 16 << 20
         thread?.start()

@@ -20,8 +20,9 @@ struct EquivCommand: ParsableCommand {
         verdict EQUIVALENT or MISMATCH) on stdout and progress on stderr. \
         Exit codes: 0 nothing differed, 1 a mismatch (shrunk trace, replay command and waveform \
         named in the summary), 2 bad input, 3 a tool is missing or failed. \
-        --budget counts from the end of the model build; the directed suite always runs whole \
-        and at least one random stream runs; random streams stop when the budget ends or when \
+        --budget counts from the end of the model build; the directed suite always runs whole on \
+        Verilator and at least one random stream runs; Icarus starts no scenario once the budget \
+        is spent (the summary says how many it ran); random streams stop when the budget ends or when \
         their own coverage closes (--full-budget: only when the budget ends). --shard I/N (I from 1) runs every N-th scenario and \
         stream starting at the I-th, so N jobs with the same seed together run one campaign.
         """)

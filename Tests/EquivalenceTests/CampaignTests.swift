@@ -73,7 +73,7 @@ import TestSupport
         let faulty = SoftwareRouter(name: "icarus", config: c) { cmd, _, r in
             cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
         }
-        var o = CampaignTests.options(dir)
+        var o = CampaignTests.options(dir, budget: 600)   // the budget bounds the secondary too: let it run every scenario
         o.runRandom = false
         let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c), secondary: faulty).run()
         #expect(result.verdict == "MISMATCH")
@@ -147,7 +147,7 @@ extension JUnitTests {
         let fault: @Sendable (Command, Entity, Response) -> Response = { cmd, _, r in
             cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
         }
-        var o = CampaignTests.options(dir)
+        var o = CampaignTests.options(dir, budget: 600)   // the budget bounds the secondary too: let it run every scenario
         o.runRandom = false
         let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c, fault: fault),
                                   secondary: SoftwareRouter(name: "icarus", config: c, fault: fault)).run()

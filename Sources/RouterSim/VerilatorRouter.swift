@@ -146,3 +146,28 @@ public final class VerilatorRouter: RouterSimulator {
         }
     }
 }
+
+extension VerilatorRouter {
+    /// Lockstep on `count` constrained-random commands of seed `seed`, streamed:
+    /// the commands and the reference responses are made on a second thread
+    /// (`ReferencePipeline(randomCount:seed:config:)`) and each response is
+    /// compared as it arrives and handed to `output`, so memory stays the same
+    /// whatever `count` is. Stops at the first mismatch (the mismatching
+    /// response is written too). The result keeps no responses.
+    public func lockstepRandom<Output: ResponseOutput>(count: Int, seed: UInt64, handshake: Handshake, config: RouterConfig,
+                                                       wave: URL? = nil, waveFrom: Int = 0,
+                                                       output: inout Output) throws -> LockstepResult {
+        try Self.checkHandshake(handshake)
+        let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
+        defer { m.closeTrace() }
+        let limit = watchdog(count)
+        defer { limit?.disarm() }
+        let pipeline = ReferencePipeline(randomCount: count, seed: seed, config: config)
+        defer { pipeline.finish() }
+        var commands = StreamedCommands(pipeline: pipeline, count: count)
+        var sink = StreamingLockstepSink(pipeline: pipeline, output: output)
+        defer { output = sink.output }
+        let (got, cycles) = try Self.drive(m, p, &commands, handshake, &sink, trace: Self.window(wave, waveFrom), source: sourceName)
+        return LockstepResult(responses: [], compared: got, cycles: cycles, mismatch: sink.mismatch)
+    }
+}

@@ -1,4 +1,6 @@
 import Foundation
+import RouterModel
+import RouterSim
 
 /// Writing to stdout without crashing when it cannot take the bytes (a full
 /// device, `> /dev/full`, a closed file): Foundation's `FileHandle.write`
@@ -62,5 +64,14 @@ struct OutputBuffer {
     mutating func finish() throws {
         flush()
         if let failure { throw CLIError.output(errno: failure) }
+    }
+}
+
+extension OutputBuffer: ResponseOutput {
+    /// One response as a JSON line (SPEC 10).
+    @inline(__always)
+    mutating func write(_ response: Response) {
+        TraceWriter.append(response, to: &bytes)
+        endLine()
     }
 }

@@ -8,6 +8,9 @@ import RouterModel
 /// - `run(_:handshake:wave:)` (`RouterSimulator`): every response, in order.
 /// - `lockstep(_:handshake:config:wave:waveFrom:)`: compares each response with the
 ///   reference `Router` as it arrives and stops at the first mismatch.
+/// - `lockstepRandom(count:seed:handshake:config:wave:waveFrom:output:)`: the same on
+///   generated commands, streamed (memory independent of `count`), each checked
+///   response handed to a `ResponseOutput`.
 ///
 /// The model is built (or found in the cache) by `init`; a run with a wave
 /// file uses a second, `--trace` build of the same text, made on first use.

@@ -11,6 +11,8 @@
 /// - `ModelCache(directory:log:)`, `ModelCache.defaultDirectory()` (TRAPLINE_CACHE_DIR,
 ///   sim/build/cache in the repository, ~/.cache/trapline), `entry(for:)`, `key(for:)`,
 ///   `buildCount(top:)`, `buildExecutable(sources:against:output:)` (C++ harnesses).
+/// - Entries carry a manifest (sizes, SHA-256) checked before use; a damaged entry is rebuilt.
+///   A cache folder that cannot be used is a `CacheError`.
 ///
 /// Simulate
 /// - `VerilatedModel(spec, cache:, seed:)` (or `entry:` from `ModelCache.entry(for:)`, per-run instances); `input(_:)` / `output(_:)` -> `InputPort` / `OutputPort`.
@@ -23,5 +25,6 @@
 ///
 /// Tools
 /// - `Toolchain.locate(_:)`, `Toolchain.version(of:)`, `Tool`, `ToolError` (missing / failed),
-///   `ProcessRunner.run` / `check`. Model problems are `ModelError`.
+///   `ProcessRunner.run` / `check`. Model problems are `ModelError`; Verilog that Verilator
+///   refuses (syntax, no such top module) is `VerilogRejected` (the input's fault, not the tool's).
 public enum CoSimModule {}

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,14 +13,15 @@ final class FileLock {
     private var fd: Int32
 
     /// Blocks until the lock on `path` (created if missing) is held.
-    init(path: String) throws(ModelError) {
+    init(path: String) throws(CacheError) {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .load("cannot open lock file \(path): errno \(errno)") }
+        let cache = (path as NSString).deletingLastPathComponent
+        guard fd >= 0 else { throw CacheError(directory: cache, problem: "cannot open the lock file \(path) (\(String(cString: strerror(errno))))") }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let e = errno
             close(fd); fd = -1
-            throw .load("cannot lock \(path): errno \(e)")
+            throw CacheError(directory: cache, problem: "cannot lock \(path) (\(String(cString: strerror(e))))")
         }
     }
 

@@ -5,8 +5,13 @@ import Foundation
 /// every port with its direction and width) with the spec's port list, so a
 /// Verilog file with the wrong interface is refused with a message naming each
 /// difference instead of failing later in the C++ compiler.
-enum InterfaceCheck {
-    struct Declared: Equatable { var direction: ModelPort.Direction; var width: Int }
+public enum InterfaceCheck {
+    /// A port as a simulator's front end found it in the Verilog.
+    public struct Declared: Equatable, Sendable {
+        public var direction: ModelPort.Direction
+        public var width: Int
+        public init(direction: ModelPort.Direction, width: Int) { self.direction = direction; self.width = width }
+    }
 
     static func declaredPorts(header: String) -> [String: Declared] {
         var ports: [String: Declared] = [:]
@@ -27,8 +32,18 @@ enum InterfaceCheck {
     static func check(spec: ModelSpec, header: String) throws(ModelError) {
         let declared = declaredPorts(header: header)
         guard !declared.isEmpty else { return }   // unknown header shape: let the compiler judge
+        let problems = problems(expected: spec.ports, declared: declared)
+        if !problems.isEmpty {
+            throw .interfaceMismatch(top: spec.top, problems: problems)
+        }
+    }
+
+    /// Every difference between the `expected` port list and the ports `declared`
+    /// in the Verilog (missing, wrong direction or width, unexpected), worded
+    /// the same whichever simulator found them.
+    public static func problems(expected: [ModelPort], declared: [String: Declared]) -> [String] {
         var problems: [String] = []
-        for p in spec.ports {
+        for p in expected {
             guard let d = declared[p.name] else {
                 problems.append("missing \(p.direction.rawValue) [\(p.width - 1):0] \(p.name)")
                 continue
@@ -39,12 +54,10 @@ enum InterfaceCheck {
                 problems.append("\(p.name) is \(d.width) bits wide in the Verilog, \(p.width) in the port list")
             }
         }
-        let listed = Set(spec.ports.map(\.name))
+        let listed = Set(expected.map(\.name))
         for name in declared.keys.sorted() where !listed.contains(name) {
             problems.append("unexpected \(declared[name]!.direction.rawValue) \(name) (not in the port list)")
         }
-        if !problems.isEmpty {
-            throw .interfaceMismatch(top: spec.top, problems: problems)
-        }
+        return problems
     }
 }

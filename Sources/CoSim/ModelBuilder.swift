@@ -27,7 +27,7 @@ enum ModelBuilder {
         try fm.createDirectory(at: obj, withIntermediateDirectories: true)
         let source = dir.appendingPathComponent("\(spec.top).v")
         try spec.verilog.write(to: source, atomically: false, encoding: .utf8)
-        try ProcessRunner.check(.verilator, verilatorFlags(spec: spec) + ["--Mdir", obj.path, source.path], cwd: dir)
+        try verilate(spec: spec, source: source, obj: obj, cwd: dir)
         let header = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top).h"), encoding: .utf8)) ?? ""
         try InterfaceCheck.check(spec: spec, header: header)
         let verilated = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top).cpp"), encoding: .utf8)) ?? ""
@@ -57,6 +57,23 @@ enum ModelBuilder {
         link += runtime.map(\.path)
         link += ["-pthread", "-latomic"]
         try ProcessRunner.check(.cxx, link, cwd: dir, environment: ownTemporaries(dir))
+    }
+
+    /// Runs `verilator --cc` on `source`. Errors Verilator reports in the
+    /// input (`%Error: FILE:L:C: ...`, no such top module) are `VerilogRejected`;
+    /// any other failure (a crash, an internal error) is a `ToolError`.
+    static func verilate(spec: ModelSpec, source: URL, obj: URL, cwd: URL) throws {
+        let path = try Toolchain.locate(.verilator)
+        let arguments = verilatorFlags(spec: spec) + ["--Mdir", obj.path, source.path]
+        let result = try ProcessRunner.run(path, arguments, cwd: cwd)
+        guard result.status != 0 else { return }
+        let output = result.output
+        let toolFault = ["Internal Error", "internal fault", "Verilator internal"].contains { output.contains($0) }
+        if result.status > 0 && result.status < 128 && output.contains("%Error") && !toolFault {
+            throw VerilogRejected(tool: "verilator", top: spec.top, verilog: spec.verilog, output: output,
+                                  copies: [source.path])
+        }
+        throw ToolError.failed(tool: .verilator, command: ([path] + arguments).joined(separator: " "), output: output)
     }
 
     /// The compiler's and linker's own temporary files (`cc*.s`, `cc*.res`, left

@@ -10,7 +10,8 @@ import Foundation
 /// `models/<top>-<key>/` one compiled model (`libmodel.so` plus the Verilated
 /// objects and headers, which the C++ bench harness links against),
 /// `locks/` the `flock` files, `tmp/` builds in progress, and `builds.log`
-/// with one line per model actually built.
+/// with one line per model actually built. Each entry holds a `manifest.txt`
+/// (`CacheManifest`: sizes and digests), checked before the entry is used.
 ///
 /// The key is a SHA-256 of everything that affects the binary: the Verilog
 /// text, the top module, the port list, clock/reset, trace on/off, extra
@@ -71,7 +72,9 @@ public final class ModelCache: Sendable {
         public var layoutSlots: (inputs: Int, outputs: Int)
     }
 
-    /// The compiled model for `spec`, built when missing. Thread- and process-safe.
+    /// The compiled model for `spec`, built when missing or damaged (its
+    /// `CacheManifest` does not match). Thread- and process-safe. A cache
+    /// folder that cannot be used is a `CacheError`.
     public func entry(for spec: ModelSpec) throws -> Entry {
         try spec.validate()
         let tc = try ToolchainIdentity.current(memo: directory)
@@ -84,53 +87,63 @@ public final class ModelCache: Sendable {
         func make(_ built: Bool) -> Entry {
             Entry(directory: dir, library: lib, key: key, built: built, layoutSlots: (layout.inputSlots, layout.outputSlots))
         }
-        if fm.fileExists(atPath: lib.path) { return make(false) }
+        if fm.fileExists(atPath: lib.path) && Self.isIntact(dir) { return make(false) }
         try ensureDirectories()
         let lock = try FileLock(path: directory.appendingPathComponent("locks/model-\(short).lock").path)
         defer { lock.unlock() }
-        if fm.fileExists(atPath: lib.path) { return make(false) }   // another builder finished while we waited
+        if fm.fileExists(atPath: dir.path) {   // another builder finished while we waited, or a damaged entry
+            guard let problem = Self.damage(dir) else { return make(false) }
+            log("the cached model \(dir.path) is damaged (\(problem)); rebuilding it")
+        }
         let runtime = try runtimeObjects(toolchain: tc)
         log("building Verilator model \(spec.top) (cache miss, key \(short))...")
         let start = Date()
-        let tmp = directory.appendingPathComponent("tmp/\(short)-\(UUID().uuidString.prefix(8))")
+        let tmp = temporaryFolder(short)
         ProcessGuard.registerTemporary(tmp)   // removed if Trapline is interrupted mid-build
-        defer { try? fm.removeItem(at: tmp); ProcessGuard.release(tmp) }
+        defer { try? fm.removeItem(at: tmp); ProcessGuard.release(tmp); removeEmptyTemporaryFolder() }
         try ModelBuilder.build(spec: spec, layout: layout, toolchain: tc, runtime: runtime, into: tmp)
-        try fm.createDirectory(at: dir.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? fm.removeItem(at: dir)   // a stale half-entry (no library) left by a crashed build
-        try fm.moveItem(at: tmp, to: dir)
+        try cacheStep("cannot record the new model in \(tmp.path)") {
+            let objects = try fm.contentsOfDirectory(atPath: tmp.appendingPathComponent("obj").path)
+                .filter { $0.hasSuffix(".o") }.map { "obj/\($0)" }
+            try CacheManifest.write(in: tmp, files: [ModelBuilder.libraryName] + objects)
+            try fm.createDirectory(at: dir.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? fm.removeItem(at: dir)   // a damaged entry
+            try fm.moveItem(at: tmp, to: dir)
+        }
         appendBuildLog("\(Int(Date().timeIntervalSince1970)) \(spec.top) \(short) \(String(format: "%.2f", Date().timeIntervalSince(start)))s")
         log("built Verilator model \(spec.top) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         return make(true)
     }
 
-    /// Verilator's runtime objects for `tc`, compiled once into the cache.
+    /// Verilator's runtime objects for `tc`, compiled once into the cache
+    /// (again when their manifest does not match).
     func runtimeObjects(toolchain tc: ToolchainIdentity) throws -> [URL] {
         let fm = FileManager.default
         let short = String(tc.runtimeKey.prefix(16))
         let dir = directory.appendingPathComponent("runtime-\(short)")
-        let objects = ToolchainIdentity.runtimeSources.map { dir.appendingPathComponent($0.replacingOccurrences(of: ".cpp", with: ".o")) }
-        if objects.allSatisfy({ fm.fileExists(atPath: $0.path) }) { return objects }
+        let names = ToolchainIdentity.runtimeSources.map { $0.replacingOccurrences(of: ".cpp", with: ".o") }
+        let objects = names.map { dir.appendingPathComponent($0) }
+        if CacheManifest.problem(in: dir) == nil { return objects }
         try ensureDirectories()
         let lock = try FileLock(path: directory.appendingPathComponent("locks/runtime-\(short).lock").path)
         defer { lock.unlock() }
-        if objects.allSatisfy({ fm.fileExists(atPath: $0.path) }) { return objects }
+        if fm.fileExists(atPath: dir.path) {
+            guard let problem = CacheManifest.problem(in: dir) else { return objects }
+            log("the cached Verilator runtime \(dir.path) is damaged (\(problem)); rebuilding it")
+        }
         log("compiling the Verilator runtime once for this toolchain (\(tc.verilatorVersion))...")
-        let tmp = directory.appendingPathComponent("tmp/runtime-\(short)-\(UUID().uuidString.prefix(8))")
+        let tmp = temporaryFolder("runtime-\(short)")
         ProcessGuard.registerTemporary(tmp)
-        defer { try? fm.removeItem(at: tmp); ProcessGuard.release(tmp) }
-        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: tmp); ProcessGuard.release(tmp); removeEmptyTemporaryFolder() }
+        try cacheStep("cannot create \(tmp.path)") { try fm.createDirectory(at: tmp, withIntermediateDirectories: true) }
         let sources = ToolchainIdentity.runtimeSources.map { URL(fileURLWithPath: "\(tc.verilatorRoot)/include/\($0)") }
         try ModelBuilder.compile(sources, into: tmp, flags: tc.cxxFlags + ["-DVM_TRACE=1", "-DVM_TRACE_VCD=1"], toolchain: tc)
-        try? fm.removeItem(at: dir)
-        try fm.moveItem(at: tmp, to: dir)
-        return objects
-    }
-
-    private func ensureDirectories() throws {
-        for sub in ["locks", "tmp", "models"] {
-            try FileManager.default.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
+        try cacheStep("cannot record the runtime objects in \(tmp.path)") {
+            try CacheManifest.write(in: tmp, files: names)
+            try? fm.removeItem(at: dir)
+            try fm.moveItem(at: tmp, to: dir)
         }
+        return objects
     }
 
     private func appendBuildLog(_ line: String) {

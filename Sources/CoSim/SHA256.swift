@@ -27,6 +27,21 @@ struct SHA256 {
         }
     }
 
+    /// Adds the bytes of a whole file quickly: full 64-byte blocks go straight to `compress`.
+    mutating func update(buffer bytes: UnsafeRawBufferPointer) {
+        var i = 0
+        if buffer.isEmpty {
+            while i + 64 <= bytes.count {
+                buffer.append(contentsOf: bytes[i..<(i + 64)])
+                length &+= 64
+                compress()
+                buffer.removeAll(keepingCapacity: true)
+                i += 64
+            }
+        }
+        update(bytes[i...])
+    }
+
     /// Adds `text` followed by a separator byte, so "ab"+"c" and "a"+"bc" differ.
     mutating func update(field text: String) {
         update(text.utf8)

@@ -37,6 +37,7 @@ extension Campaign {
         let dir = options.outputDirectory
         let stem = "mismatch-" + Campaign.slug(f.testcase)
         var rtl = options.rtlPath ?? dir.appendingPathComponent("trapline_router.v").path
+        var notWritten: String?
         do {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             let url = dir.appendingPathComponent(stem + ".jsonl")
@@ -45,10 +46,15 @@ extension Campaign {
             if options.rtlPath == nil { try options.verilog.write(toFile: rtl, atomically: true, encoding: .utf8) }
         } catch {
             rtl = options.rtlPath ?? "FILE.v"
+            notWritten = "cannot write the shrunk trace into \(dir.path) (\((error as NSError).localizedDescription)); the commands are shown above"
         }
         if options.waveOnMismatch, traceURL != nil {
             let url = dir.appendingPathComponent(stem + ".vcd")
-            if (try? sim.run(trace, handshake: f.handshake, wave: url)) != nil || fm.fileExists(atPath: url.path) { waveURL = url }
+            if (try? sim.run(trace, handshake: f.handshake, wave: url)) != nil || fm.fileExists(atPath: url.path) {
+                waveURL = url
+            } else {
+                notWritten = "cannot write the waveform \(url.path); the replay line makes it"
+            }
         }
         let replay = (["trapline", "cosim", traceURL?.path ?? "TRACE.jsonl", "--rtl", rtl, "--sim", sim.name,
                        "--seed", "\(f.handshake.seed)", "--idle", "\(f.handshake.idlePercent)", "--stall", "\(f.handshake.stallPercent)"]
@@ -57,7 +63,7 @@ extension Campaign {
                       + options.parameterFlags).joined(separator: " ")
         return ShrinkReport(originalCommands: f.commands.count, commands: trace, attempts: shrinker.attempts,
                             seconds: Date().timeIntervalSince(t0), timedOut: shrinker.timedOut, trace: traceURL,
-                            wave: waveURL, replay: replay, divergence: divergence)
+                            wave: waveURL, replay: replay, notWritten: notWritten, divergence: divergence)
     }
 
     /// A file-name-safe form of a testcase name.

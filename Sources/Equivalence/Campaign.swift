@@ -45,6 +45,7 @@ public final class Campaign {
         let owned = scenarios.indices.filter { options.shard.owns($0) }
 
         let background = secondary.map { SecondaryWork(simulator: $0, options: options, scenarios: scenarios, owned: owned) }
+        background?.deadline = start.addingTimeInterval(options.budget)
         let thread = background.map { work in Thread { work.run() } }
         thread?.stackSize = 16 << 20
         thread?.start()
@@ -93,6 +94,8 @@ public final class Campaign {
     var elapsed: Double { Date().timeIntervalSince(start) }
 
     /// Runs one unit (scenario or stream) on the reference (with coverage) and the primary simulator.
+    /// Coverage counts only the commands the simulator answered as the reference did
+    /// (`answered`): an RTL that hangs, or never accepts a command, covers nothing.
     private func unit(name: String, classname: String, commands: [Command], handshake: Handshake,
                       result: inout CampaignResult, stats: inout SimulatorStats, failures: inout [Failure],
                       phase: String, random: Bool = false) throws -> TestCaseResult {
@@ -100,16 +103,20 @@ public final class Campaign {
         var router = Router(config: options.config)
         var reference: [Response] = []
         reference.reserveCapacity(commands.count)
-        if random {
-            for c in commands { reference.append(result.randomCoverage.execute(c, on: &router)) }
-        } else {
-            for c in commands { reference.append(result.coverage.execute(c, on: &router)) }
-        }
+        var covered = Coverage(model: result.coverage.model)
+        for c in commands { reference.append(covered.execute(c, on: &router)) }
         result.reference.commands += commands.count
         result.reference.runs += 1
         result.reference.seconds += Date().timeIntervalSince(t0)
         let divergence = try Compare.check(primary, commands, reference: reference, handshake: handshake,
                                            testcase: name, stats: &stats)
+        let answered = Campaign.answered(divergence, of: commands.count)
+        if answered < commands.count {   // count again, on the commands before the divergence only
+            covered = Coverage(model: result.coverage.model)
+            router = Router(config: options.config)
+            for c in commands.prefix(answered) { _ = covered.execute(c, on: &router) }
+        }
+        if random { result.randomCoverage.merge(covered) } else { result.coverage.merge(covered) }
         var tc = TestCaseResult(classname: classname, name: name, commands: commands.count,
                                 seconds: Date().timeIntervalSince(t0))
         if let d = divergence {
@@ -121,6 +128,16 @@ public final class Campaign {
         shown.simulators = [stats]
         report(phase, shown)
         return tc
+    }
+
+    /// How many commands, from the first, the simulator answered exactly as the
+    /// reference: all without a divergence; those before it when it gave a
+    /// different response; none when it broke (hung, broke the handshake, ended):
+    /// a broken run's responses are not compared at all.
+    static func answered(_ divergence: Divergence?, of count: Int) -> Int {
+        guard let d = divergence else { return count }
+        guard let value = d.values.first?.value, case .response = value else { return 0 }
+        return d.index
     }
 
     private func report(_ phase: String, _ result: CampaignResult) {

@@ -59,6 +59,10 @@ public struct SimulatorStats: Sendable {
     public var cycles: UInt64 = 0
     public var runs: Int = 0
     public var seconds: Double = 0
+    /// Units (scenarios, samples) this simulator was to run, and those left
+    /// out because the budget was spent (0 when it runs everything).
+    public var planned: Int = 0
+    public var skipped: Int = 0
     public init(name: String) { self.name = name }
 }
 
@@ -72,6 +76,8 @@ public struct ShrinkReport: Sendable {
     public var trace: URL?
     public var wave: URL?
     public var replay: String
+    /// Why the trace or its waveform could not be written to the output folder (nil: both written).
+    public var notWritten: String? = nil
     /// The divergence on the shrunk trace, with every simulator's value.
     public var divergence: Divergence
 }

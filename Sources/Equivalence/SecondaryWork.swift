@@ -5,8 +5,9 @@ import Stimulus
 
 /// The secondary (slow) simulator's share of a campaign, run on its own
 /// thread: each owned directed scenario (its `sample` when it has one) and a
-/// random sample of the shard's first stream. Results are merged into the
-/// campaign result after the thread ends.
+/// random sample of the shard's first stream, until the campaign's budget
+/// is spent (`deadline`; the first unit always runs). Results are merged into
+/// the campaign result after the thread ends.
 final class SecondaryWork: @unchecked Sendable {
     let simulator: any RouterSimulator
     let options: CampaignOptions
@@ -29,15 +30,29 @@ final class SecondaryWork: @unchecked Sendable {
     func cancel() { lock.lock(); cancelled = true; lock.unlock() }
     private var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
 
+    /// The campaign's budget ends here: no unit starts after it (the first always runs),
+    /// and the ones left are counted in `stats.skipped`.
+    var deadline = Date.distantFuture
+
+    /// True when the budget is spent: `left` units are then counted as skipped.
+    private func budgetSpent(left: Int) -> Bool {
+        guard stats.runs > 0, Date() >= deadline else { return false }
+        stats.skipped += left
+        return true
+    }
+
     func run() {
+        let sample = options.runRandom && options.secondaryRandomSample > 0
+        stats.planned = owned.count + (sample ? 1 : 0)
         do {
-            for k in owned where !isCancelled {
+            for (j, k) in owned.enumerated() where !isCancelled {
+                if budgetSpent(left: stats.planned - j) { return }
                 let s = scenarios[k]
                 let cmds = s.sample ?? s.commands
                 try unit(name: s.name, classname: "equiv.\(s.kind.rawValue)", commands: cmds,
                          handshake: Campaign.handshake(options.seed, unit: k, directed: true), merged: true)
             }
-            if options.runRandom && options.secondaryRandomSample > 0 && !isCancelled {
+            if sample && !isCancelled && !budgetSpent(left: 1) {
                 let k = options.shard.unit(0)
                 let seed = Shard.streamSeed(campaign: options.seed, stream: k)
                 let cmds = RandomTrace.generate(count: options.secondaryRandomSample, seed: seed, config: options.config)

@@ -15,7 +15,8 @@ public enum Summary {
         lines.append("  reference  \(r.reference.commands) commands, \(format(r.reference.seconds)) s (with coverage)")
         for s in r.simulators {
             let rate = s.seconds > 0 ? " (\(cycleRate(Double(s.cycles) / s.seconds)))" : ""
-            lines.append("  \(s.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.commands) commands, \(s.cycles) cycles in \(s.runs) runs, \(format(s.seconds)) s\(rate)")
+            let spent = s.skipped > 0 ? "; budget spent: \(s.planned - s.skipped) of \(s.planned) scenarios and samples run, \(s.skipped) not run" : ""
+            lines.append("  \(s.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.commands) commands, \(s.cycles) cycles in \(s.runs) runs, \(format(s.seconds)) s\(rate)\(spent)")
         }
         lines.append("  coverage   \(CoverageReport.percent(r.coverage.percent)) (\(r.coverage.hits)/\(r.coverage.total) bins; random streams alone \(CoverageReport.percent(r.randomCoverage.percent)))")
         if coverageRows {
@@ -33,6 +34,7 @@ public enum Summary {
             lines.append(s.divergence.description.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
             if let t = s.trace { lines.append("  trace      \(t.path)") }
             if let w = s.wave { lines.append("  waveform   \(w.path)") }
+            if let n = s.notWritten { lines.append("  NOT WRITTEN \(n)") }
             lines.append("  replay     \(s.replay)")
         }
         lines.append("verdict: \(r.verdict)")

@@ -130,10 +130,7 @@ public struct IcarusRouter: RouterSimulator {
         let responsesURL = dir.appendingPathComponent(IcarusTestBench.responsesFile)
         try? FileManager.default.removeItem(at: responsesURL)
 
-        // iverilog's preprocessor files (ivrl*) go into the work folder, not TMPDIR: killed, it leaves them.
-        try ProcessRunner.check(.iverilog, ["-g2005", "-o", "sim.vvp", "-s", IcarusTestBench.topModule,
-                                            IcarusTestBench.benchFile, IcarusTestBench.routerFile], cwd: dir,
-                                environment: ["TMPDIR": dir.path])
+        try compile(in: dir)
         let vvp = try Toolchain.locate(.vvp)
         let limit = timeLimit ?? Self.defaultTimeLimit(commands: commands.count, handshake: handshake)
         let sim = try ProcessRunner.run(vvp, ["-n", "sim.vvp"], cwd: dir, timeout: limit)

@@ -1,5 +1,6 @@
 import Foundation
 import RouterModel
+import Stimulus
 
 /// The reference router running on its own thread, ahead of the simulation,
 /// so that lockstep checking costs the simulation thread only a buffer read
@@ -15,39 +16,79 @@ final class ReferencePipeline: @unchecked Sendable {
     static let depth = 8
     static let minimumCommands = 4 * chunk
 
+    /// How far the driver may look back from the newest command it took
+    /// (`command(_:)`): the chunks between it and the oldest response not yet
+    /// checked stay in the ring, with two chunks to spare.
+    static let commandWindow = chunk * (depth - 2)
+
     private let ring: UnsafeMutablePointer<Response>
+    /// The commands of the chunks in the ring (generated runs only).
+    private let commandRing: UnsafeMutablePointer<Command>?
     private let filled = DispatchSemaphore(value: 0)
     private let free = DispatchSemaphore(value: ReferencePipeline.depth)
     private let finished = DispatchSemaphore(value: 0)
     private let cancelLock = NSLock()
     private var cancelled = false
+    /// Commands in chunks the driver has waited for (`command(_:)`, generated runs).
+    private var available = 0
 
     init(commands: [Command], config: RouterConfig) {
         ring = .allocate(capacity: Self.chunk * Self.depth)
         ring.initialize(repeating: Response(kind: 0), count: Self.chunk * Self.depth)
+        commandRing = nil
         let thread = Thread { [self] in
-            produce(commands, config)
+            commands.withUnsafeBufferPointer { cmds in produce(count: cmds.count, config: config) { cmds[$0] } }
             finished.signal()
         }
         thread.name = "trapline-reference"
         thread.start()
     }
 
-    private func produce(_ commands: [Command], _ config: RouterConfig) {
-        var router = Router(config: config)
-        commands.withUnsafeBufferPointer { cmds in
-            var index = 0, k = 0
-            while index < cmds.count {
-                free.wait()
-                cancelLock.lock(); let stop = cancelled; cancelLock.unlock()
-                if stop { return }
-                let base = ring + (k % Self.depth) * Self.chunk
-                let end = min(cmds.count, index + Self.chunk)
-                for i in index..<end { base[i - index] = router.execute(cmds[i]) }
-                index = end; k += 1
-                filled.signal()
-            }
+    /// A generated run: `count` commands of `RandomTraceGenerator(seed:config:)`,
+    /// made on the pipeline's thread with their reference responses; the driver
+    /// reads the commands with `command(_:)`, the checker the responses with
+    /// `expected(_:)`. Nothing holds more than the ring.
+    init(randomCount count: Int, seed: UInt64, config: RouterConfig) {
+        ring = .allocate(capacity: Self.chunk * Self.depth)
+        ring.initialize(repeating: Response(kind: 0), count: Self.chunk * Self.depth)
+        let commands = UnsafeMutablePointer<Command>.allocate(capacity: Self.chunk * Self.depth)
+        commands.initialize(repeating: Command(op: 0), count: Self.chunk * Self.depth)
+        commandRing = commands
+        let thread = Thread { [self] in
+            var generator = RandomTraceGenerator(seed: seed, config: config)
+            produce(count: count, config: config) { _ in generator.next() }
+            finished.signal()
         }
+        thread.name = "trapline-reference"
+        thread.start()
+    }
+
+    private func produce(count: Int, config: RouterConfig, _ next: (Int) -> Command) {
+        var router = Router(config: config)
+        var index = 0, k = 0
+        while index < count {
+            free.wait()
+            cancelLock.lock(); let stop = cancelled; cancelLock.unlock()
+            if stop { return }
+            let offset = (k % Self.depth) * Self.chunk
+            let end = min(count, index + Self.chunk)
+            for i in index..<end {
+                let c = next(i)
+                commandRing?[offset + i - index] = c
+                ring[offset + i - index] = router.execute(c)
+            }
+            index = end; k += 1
+            filled.signal()
+        }
+    }
+
+    /// Command `index` of a generated run. The driver asks in order (each index at
+    /// least once, none more than `commandWindow` behind the newest); it waits
+    /// for each chunk here, so `expected` does not.
+    @inline(__always)
+    func command(_ index: Int) -> Command {
+        while index >= available { filled.wait(); available += Self.chunk }
+        return commandRing![((index / Self.chunk) % Self.depth) * Self.chunk + index % Self.chunk]
     }
 
     /// The reference response to command `index`; indices must come in order 0, 1, 2...
@@ -56,7 +97,7 @@ final class ReferencePipeline: @unchecked Sendable {
         let inChunk = index % Self.chunk
         if inChunk == 0 {
             if index > 0 { free.signal() }   // the previous chunk is done with
-            filled.wait()
+            if commandRing == nil { filled.wait() }   // a generated run's driver waited in `command`
         }
         return ring[((index / Self.chunk) % Self.depth) * Self.chunk + inChunk]
     }
@@ -74,7 +115,7 @@ final class ReferencePipeline: @unchecked Sendable {
         finished.wait()
     }
 
-    deinit { ring.deallocate() }
+    deinit { ring.deallocate(); commandRing?.deallocate() }
 }
 
 /// Lockstep with the reference on its own thread (see `ReferencePipeline`).

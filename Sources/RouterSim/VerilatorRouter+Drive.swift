@@ -48,11 +48,23 @@ extension VerilatorRouter {
     static func drive<Sink: ResponseSink>(_ m: VerilatedModel, _ p: VerilatorRouterPorts, _ commands: [Command],
                                           _ handshake: Handshake, _ sink: inout Sink,
                                           trace: (from: Int, path: String)? = nil, source: String? = nil) throws -> (Int, UInt64) {
-        let n = commands.count
+        try commands.withUnsafeBufferPointer { cmds in
+            var buffer = BufferedCommands(cmds: cmds)
+            return try drive(m, p, &buffer, handshake, &sink, trace: trace, source: source)
+        }
+    }
+
+    /// `drive` on commands taken in order from `cmds` (an array, or a stream that
+    /// keeps only a window of them: `StreamedCommands`).
+    static func drive<Commands: CommandSource, Sink: ResponseSink>(
+        _ m: VerilatedModel, _ p: VerilatorRouterPorts, _ cmds: inout Commands,
+        _ handshake: Handshake, _ sink: inout Sink,
+        trace: (from: Int, path: String)? = nil, source: String? = nil) throws -> (Int, UInt64) {
+        let n = cmds.count
         var rng = SeededRandom(seed: handshake.seed)   // @inlinable: inlined into this loop
         let idlePercent = handshake.idlePercent, stallPercent = handshake.stallPercent
         p.set(p.cmdValid, false); p.set(p.rspReady, false)
-        if let first = commands.first { p.load(first) }
+        if n > 0 { p.load(cmds.command(0)) }
         m.inputsChanged()
         let resetEnd = m.cycles + 2   // the model's cycle count when reset is over
         try m.reset(cycles: 2)
@@ -60,7 +72,7 @@ extension VerilatorRouter {
         var cycles: UInt64 = 0
         var waitingReady = 0, offeredUnaccepted = 0
         var traceAt = trace?.from ?? Int.max   // command index that opens a delayed VCD
-        try commands.withUnsafeBufferPointer { cmds in
+        do {
             while got < n {
                 if next >= traceAt, let trace {
                     try m.openTrace(trace.path)
@@ -68,14 +80,20 @@ extension VerilatorRouter {
                 }
                 let idle = rng.chance(idlePercent)
                 let stall = rng.chance(stallPercent)
-                if next < n && loaded != next { p.load(cmds[next]); loaded = next }
+                if next < n && loaded != next { p.load(cmds.command(next)); loaded = next }
                 let valid = next < n && !idle
                 p.set(p.cmdValid, valid)
                 p.set(p.rspReady, !stall)
                 guard m.step() else { throw ended(m, resetEnd, got, n, next, source) }
                 cycles &+= 1
                 let accepted = valid && p.isHigh(p.cmdReady)
-                if accepted { next += 1; offeredUnaccepted = 0 } else if valid && next == got { offeredUnaccepted += 1 }
+                if accepted {
+                    next += 1; offeredUnaccepted = 0
+                    if next - got >= cmds.window {
+                        throw ProtocolViolation("cycle \(cycles): the router accepted \(next - got) commands without giving a response (SPEC 9: a response at most 2 cycles after acceptance); responses so far \(got)",
+                                                commandIndex: got, cycle: cycles)
+                    }
+                } else if valid && next == got { offeredUnaccepted += 1 }
                 if !stall {
                     if p.isHigh(p.rspValid) {
                         guard got < next else {
@@ -84,17 +102,17 @@ extension VerilatorRouter {
                         }
                         got += 1
                         waitingReady = 0
-                        if !sink.accept(index: got - 1, response: p.response()) { return }
+                        if !sink.accept(index: got - 1, response: p.response()) { break }
                     } else if got < next {
                         waitingReady += 1
                         if waitingReady > responseTimeout {
-                            throw ProtocolViolation("command \(got) (\(cmds[got])) got no response within \(responseTimeout) cycles with rsp_ready high (SPEC 9: at most 2 cycles after acceptance); the router hung at cycle \(cycles)",
+                            throw ProtocolViolation("command \(got) (\(cmds.command(got))) got no response within \(responseTimeout) cycles with rsp_ready high (SPEC 9: at most 2 cycles after acceptance); the router hung at cycle \(cycles)",
                                                     commandIndex: got, cycle: cycles)
                         }
                     }
                 }
                 if offeredUnaccepted > acceptTimeout {
-                    throw ProtocolViolation("command \(next) (\(cmds[next])) was offered for \(acceptTimeout) cycles with nothing outstanding and cmd_ready stayed low; the router hung at cycle \(cycles)",
+                    throw ProtocolViolation("command \(next) (\(cmds.command(next))) was offered for \(acceptTimeout) cycles with nothing outstanding and cmd_ready stayed low; the router hung at cycle \(cycles)",
                                             commandIndex: next, cycle: cycles)
                 }
             }

@@ -8,6 +8,9 @@ import RouterModel
 /// - `run(_:handshake:wave:)` (`RouterSimulator`): every response, in order.
 /// - `lockstep(_:handshake:config:wave:waveFrom:)`: compares each response with the
 ///   reference `Router` as it arrives and stops at the first mismatch.
+/// - `lockstepRandom(count:seed:handshake:config:wave:waveFrom:output:)`: the same on
+///   generated commands, streamed (memory independent of `count`), each checked
+///   response handed to a `ResponseOutput`.
 ///
 /// The model is built (or found in the cache) by `init`; a run with a wave
 /// file uses a second, `--trace` build of the same text, made on first use.
@@ -52,7 +55,10 @@ public final class VerilatorRouter: RouterSimulator {
     public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1, sourceName: String? = nil) throws {
         self.verilog = verilog; self.cache = cache; self.seed = seed; self.sourceName = sourceName
         spec = VerilatorRouterPorts.spec(verilog: verilog, trace: false)
-        entry = try cache.entry(for: spec)
+        do { entry = try cache.entry(for: spec) } catch var rejected as VerilogRejected {
+            rejected.source = sourceName
+            throw rejected
+        }
     }
 
     /// A fresh instance (with VCD support when `wave` is given; the trace is
@@ -141,5 +147,30 @@ public final class VerilatorRouter: RouterSimulator {
             throw ProtocolViolation("handshake idle \(h.idlePercent)% / stall \(h.stallPercent)%: each must be 0...99, otherwise no command or response can ever pass",
                                     commandIndex: 0, cycle: 0)
         }
+    }
+}
+
+extension VerilatorRouter {
+    /// Lockstep on `count` constrained-random commands of seed `seed`, streamed:
+    /// the commands and the reference responses are made on a second thread
+    /// (`ReferencePipeline(randomCount:seed:config:)`) and each response is
+    /// compared as it arrives and handed to `output`, so memory stays the same
+    /// whatever `count` is. Stops at the first mismatch (the mismatching
+    /// response is written too). The result keeps no responses.
+    public func lockstepRandom<Output: ResponseOutput>(count: Int, seed: UInt64, handshake: Handshake, config: RouterConfig,
+                                                       wave: URL? = nil, waveFrom: Int = 0,
+                                                       output: inout Output) throws -> LockstepResult {
+        try Self.checkHandshake(handshake)
+        let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
+        defer { m.closeTrace() }
+        let limit = watchdog(count)
+        defer { limit?.disarm() }
+        let pipeline = ReferencePipeline(randomCount: count, seed: seed, config: config)
+        defer { pipeline.finish() }
+        var commands = StreamedCommands(pipeline: pipeline, count: count)
+        var sink = StreamingLockstepSink(pipeline: pipeline, output: output)
+        defer { output = sink.output }
+        let (got, cycles) = try Self.drive(m, p, &commands, handshake, &sink, trace: Self.window(wave, waveFrom), source: sourceName)
+        return LockstepResult(responses: [], compared: got, cycles: cycles, mismatch: sink.mismatch)
     }
 }

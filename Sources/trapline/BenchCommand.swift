@@ -56,7 +56,7 @@ struct BenchCommand: ParsableCommand {
             // Child process of the cached-load measurement.
             let router = try VerilatorRouter(verilog: verilog, cache: ModelCache(directory: URL(fileURLWithPath: dir), log: { _ in }))
             _ = try router.run([], handshake: .fullSpeed(), wave: nil)
-            print(String(format: "%.6f", seconds(since: start)))
+            try StandardOutput.print(String(format: "%.6f", seconds(since: start)))
             return
         }
         let harnessSource = try Self.harnessSource()
@@ -172,10 +172,10 @@ struct BenchCommand: ParsableCommand {
         figures += [("cosim_serial_cycles_per_s", format(Double(cycles) / serialBest)),
                     ("commands", "\(commands)"), ("cycles", "\(cycles)")]
         if json {
-            print("{" + figures.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+            try StandardOutput.print("{" + figures.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
         } else {
             let width = figures.map(\.0.count).max() ?? 0
-            for (k, v) in figures { print(k.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v) }
+            try StandardOutput.print(figures.map { k, v in k.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v }.joined(separator: "\n"))
         }
     }
 

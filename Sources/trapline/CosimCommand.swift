@@ -27,7 +27,7 @@ struct CosimCommand: ParsableCommand {
     @OptionGroup var parameters: ParameterOptions
     @Argument(help: "Trace file (JSON Lines, SPEC 10); '-' reads standard input. Omit with --random.")
     var trace: String?
-    @Option(help: "Run N constrained-random commands instead of a trace.")
+    @Option(help: "Run N constrained-random commands instead of a trace (streamed under Verilator; at most 20000000 under Icarus).")
     var random: Int?
     @Option(help: "Seed of the random commands and of the handshake pattern.")
     var seed: UInt64 = 1
@@ -63,6 +63,7 @@ struct CosimCommand: ParsableCommand {
         if waveFrom > 0 && (wave == nil || sim != "verilator") {
             throw CLIError.badInput("--wave-from needs --wave FILE and the Verilator simulator (the Icarus bench always traces the whole run)")
         }
+        if let wave { try OutputPaths.checkFile("--wave", wave, what: "VCD waveform") }
         let commands: [Command]
         switch (trace, random) {
         case (nil, nil): throw CLIError.badInput("cosim needs a trace file or --random N (e.g. trapline cosim --random 1000 --seed 1)")
@@ -70,29 +71,34 @@ struct CosimCommand: ParsableCommand {
         case let (path?, nil): commands = try TraceFile.read(path)
         case let (nil, n?):
             guard n >= 0 else { throw CLIError.badInput("--random \(n) is negative: give the number of commands, 0 or more") }
-            commands = RandomTrace.generate(count: n, seed: seed, config: config)
-        }
-        if let wave {
-            let dir = URL(fileURLWithPath: wave).deletingLastPathComponent().path
-            guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else {
-                throw CLIError.badInput("--wave \(wave): the folder \(dir) does not exist or is not writable")
+            guard sim == "verilator" || n <= Limits.cosimCommands else {
+                throw CLIError.badInput("--random \(n): at most \(Limits.cosimCommands) commands in one Icarus run (its commands and responses are held in memory); run several seeds, or use --sim verilator (streamed)")
             }
+            commands = []   // made as they are needed: the Verilator run streams them
         }
         let verilog = try routerVerilog(config: config, rtl: rtl)
         let handshake = Handshake(seed: seed, idlePercent: idle, stallPercent: stall)
         let waveURL = wave.map { URL(fileURLWithPath: $0) }
+        if let n = random, sim == "verilator" {
+            return try runVerilatorStreamed(n, verilog, config, handshake, waveURL)
+        }
+        let all = random.map { RandomTrace.generate(count: $0, seed: seed, config: config) } ?? commands
 
-        let count = commands.count, simulator = sim
+        let count = all.count, simulator = sim
         ProcessGuard.setActivity { "cosim of \(count) commands under \(simulator) had not finished; nothing was printed" }
         let outcome: CosimOutcome
         if sim == "verilator" {
-            outcome = try runVerilator(commands, verilog, config, handshake, waveURL)
+            outcome = try runVerilator(all, verilog, config, handshake, waveURL)
         } else {
-            outcome = try runIcarus(commands, verilog, config, handshake, waveURL)
+            outcome = try runIcarus(all, verilog, config, handshake, waveURL)
         }
         var out = OutputBuffer()
         for r in outcome.responses { out.append(TraceWriter.line(for: r)); out.append("\n") }
-        out.flush()
+        do { try out.finish() } catch {
+            // A mismatch is still the verdict (exit 1); without one the lost output is the failure (exit 3).
+            guard let failure = outcome.failure else { throw error }
+            throw CLIError.mismatch(failure + "\n  (\(error))")
+        }
         if let failure = outcome.failure { throw CLIError.mismatch(failure) }
     }
 
@@ -118,6 +124,38 @@ struct CosimCommand: ParsableCommand {
         }
     }
 
+    /// `--random N` under Verilator: the commands are generated and checked as the
+    /// model runs (`VerilatorRouter.lockstepRandom`) and each checked response is
+    /// printed as it comes, so memory does not grow with N. On a failure, stdout
+    /// holds the responses before it (each matched the reference); the failing
+    /// prefix is generated again from the seed for the report.
+    private func runVerilatorStreamed(_ n: Int, _ verilog: String, _ config: RouterConfig,
+                                      _ handshake: Handshake, _ wave: URL?) throws {
+        let router = try verilatorRouter(verilog: verilog, seed: initSeed ?? seed, rtl: rtl, timeLimit: simTimeout)
+        ProcessGuard.setActivity { "cosim of \(n) random commands under verilator had not finished; the responses printed so far matched the reference" }
+        var out = OutputBuffer()
+        var failure: String?
+        let prefix = { (index: Int) in RandomTrace.generate(count: min(index + 1, n), seed: seed, config: config) }
+        do {
+            let result = try router.lockstepRandom(count: n, seed: seed, handshake: handshake, config: config,
+                                                   wave: wave, waveFrom: waveFrom, output: &out)
+            if let m = result.mismatch {
+                failure = report(prefix(m.index), m.index, m.expected, m.actual, handshake).description
+            }
+        } catch let v as ProtocolViolation {
+            failure = violation(prefix(v.commandIndex), v.commandIndex, v.message, handshake)
+        } catch let e as SimulationEnded {
+            failure = violation(prefix(e.failingIndex), e.failingIndex, e.description, handshake, headline: true)
+        } catch let e as ModelError {
+            throw cliError(e, rtl: rtl)
+        }
+        do { try out.finish() } catch {
+            guard let failure else { throw error }
+            throw CLIError.mismatch(failure + "\n  (\(error))")
+        }
+        if let failure { throw CLIError.mismatch(failure) }
+    }
+
     private func runIcarus(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
                            _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
         let run: SimRun
@@ -131,6 +169,8 @@ struct CosimCommand: ParsableCommand {
             return CosimOutcome(responses: [], failure: violation(commands, nil, e.description, handshake, headline: true))
         } catch let e as SimulationEnded {
             return CosimOutcome(responses: [], failure: violation(commands, e.lastSeen, e.description, handshake, headline: true))
+        } catch let e as ModelError {
+            throw cliError(e, rtl: rtl)   // the wrong ports: bad input, as under Verilator
         }
         var reference = Router(config: config)
         for (i, c) in commands.enumerated() {

@@ -20,8 +20,9 @@ struct EquivCommand: ParsableCommand {
         verdict EQUIVALENT or MISMATCH) on stdout and progress on stderr. \
         Exit codes: 0 nothing differed, 1 a mismatch (shrunk trace, replay command and waveform \
         named in the summary), 2 bad input, 3 a tool is missing or failed. \
-        --budget counts from the end of the model build; the directed suite always runs whole \
-        and at least one random stream runs; random streams stop when the budget ends or when \
+        --budget counts from the end of the model build; the directed suite always runs whole on \
+        Verilator and at least one random stream runs; Icarus starts no scenario once the budget \
+        is spent (the summary says how many it ran); random streams stop when the budget ends or when \
         their own coverage closes (--full-budget: only when the budget ends). --shard I/N (I from 1) runs every N-th scenario and \
         stream starting at the I-th, so N jobs with the same seed together run one campaign.
         """)
@@ -29,7 +30,7 @@ struct EquivCommand: ParsableCommand {
     @OptionGroup var parameters: ParameterOptions
     @Option(help: "Campaign seed: every random stream and handshake derives from it.")
     var seed: UInt64 = 1
-    @Option(help: "Seconds of simulation (directed suite, then random streams until it ends or coverage closes).")
+    @Option(help: "Seconds of simulation (directed suite, then random streams until it ends or coverage closes); 0 to 10000000.")
     var budget: Double = 60
     @Option(help: "Check this Verilog file (SPEC 9 interface) instead of the generated router.")
     var rtl: String?
@@ -39,9 +40,9 @@ struct EquivCommand: ParsableCommand {
     var junit: String?
     @Option(help: "Folder for shrunk traces, waveforms and the RTL copy.")
     var out: String = "out/equiv"
-    @Option(name: .customLong("stream-commands"), help: "Commands per random stream.")
+    @Option(name: .customLong("stream-commands"), help: "Commands per random stream (1 to 1000000).")
     var streamCommands: Int = 20_000
-    @Option(name: .customLong("icarus-sample"), help: "Commands of the random sample Icarus runs (0: none).")
+    @Option(name: .customLong("icarus-sample"), help: "Commands of the random sample Icarus runs (0: none; at most 1000000).")
     var icarusSample: Int = 2_000
     @Option(name: .customLong("shrink-seconds"), help: "Time allowed to shrink a failing trace.")
     var shrinkSeconds: Double = 120
@@ -56,21 +57,23 @@ struct EquivCommand: ParsableCommand {
         let config = try parameters.config()
         let shardValue: Shard
         do { shardValue = try Shard.parse(shard) } catch { throw CLIError.badInput(error.message) }
-        guard budget.isFinite, budget >= 0 else {
-            throw CLIError.badInput("--budget \(budget): give the campaign time in seconds, 0 or more")
+        guard budget >= 0, budget <= Limits.seconds else {
+            throw CLIError.badInput("--budget \(budget): give the campaign time in seconds, from 0 to \(Limits.text(Limits.seconds))")
         }
-        guard streamCommands >= 1 else { throw CLIError.badInput("--stream-commands \(streamCommands): give at least 1") }
-        guard icarusSample >= 0 else { throw CLIError.badInput("--icarus-sample \(icarusSample): give 0 or more") }
+        guard (1...Limits.streamCommands).contains(streamCommands) else {
+            throw CLIError.badInput("--stream-commands \(streamCommands): give 1 to \(Limits.streamCommands) commands per random stream (a longer campaign runs more streams: raise --budget)")
+        }
+        guard (0...Limits.icarusSample).contains(icarusSample) else {
+            throw CLIError.badInput("--icarus-sample \(icarusSample): give 0 to \(Limits.icarusSample) commands")
+        }
         if let simTimeout, !(simTimeout > 0 && simTimeout <= 1e9) {
             throw CLIError.badInput("--sim-timeout \(simTimeout): give the time limit in seconds, more than 0 (at most 1e9)")
         }
-        guard shrinkSeconds >= 0 else { throw CLIError.badInput("--shrink-seconds \(shrinkSeconds): give 0 or more") }
-        if let junit {
-            let dir = URL(fileURLWithPath: junit).deletingLastPathComponent().path
-            guard FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir) else {
-                throw CLIError.badInput("--junit \(junit): the folder \(dir) does not exist or is not writable")
-            }
+        guard shrinkSeconds >= 0, shrinkSeconds <= Limits.seconds else {
+            throw CLIError.badInput("--shrink-seconds \(shrinkSeconds): give the time in seconds, from 0 to \(Limits.text(Limits.seconds))")
         }
+        if let junit { try OutputPaths.checkFile("--junit", junit, what: "JUnit report") }
+        try OutputPaths.checkFolder("--out", out, what: "the shrunk trace, its waveform and the RTL copy of a mismatch")
         let verilog = try routerVerilog(config: config, rtl: rtl)
         for tool in [Tool.verilator, .iverilog, .vvp] { _ = try Toolchain.locate(tool) }
 
@@ -98,10 +101,18 @@ struct EquivCommand: ParsableCommand {
         let result: CampaignResult
         do { result = try campaign.run() } catch let e as ModelError { throw cliError(e, rtl: rtl) }
         progress.finish()
-        print(Summary.text(result))
+        do { try StandardOutput.print(Summary.text(result)) } catch {
+            // A mismatch is still the verdict (exit 1, below); without one the lost summary is the failure (exit 3).
+            guard !result.equivalent else { throw error }
+            FileHandle.standardError.write(Data("trapline: error: the summary was not written: \(error)\n".utf8))
+        }
         if let junit {
-            do { try JUnitReport.xml(result).write(toFile: junit, atomically: true, encoding: .utf8) } catch {
-                throw CLIError.badInput("--junit \(junit): cannot write the report: \(error)")
+            // Atomically (temporary file, rename) into a regular file only: renaming over /dev/stdout would replace the device.
+            let regular = (try? FileManager.default.attributesOfItem(atPath: junit)[.type] as? FileAttributeType).map { $0 == .typeRegular } ?? true
+            do { try JUnitReport.xml(result).write(toFile: junit, atomically: regular, encoding: .utf8) } catch {
+                // Checked before the run, so the disk is full or the folder changed; a mismatch stays exit 1.
+                let message = "--junit \(junit): cannot write the report (\((error as NSError).localizedDescription)); the verdict above stands"
+                throw result.equivalent ? CLIError.badInput(message) : CLIError.mismatch(message)
             }
         }
         if !result.equivalent {

@@ -22,6 +22,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let config = try parameters.config()
+        try OutputPaths.checkFolder("--out", out, what: "the generated files")
         let p = config.designParameters
         let verilog: String
         do { verilog = try RouterGenerator.verilog(p) } catch let e as RouterParameterError {
@@ -37,12 +38,9 @@ struct GenerateCommand: ParsableCommand {
            FileManager.default.fileExists(atPath: docs.path) {
             files.append((docs.appendingPathComponent("fields.md"), SpecDocuments.markdown(config)))
         }
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for (url, text) in files { try text.write(to: url, atomically: true, encoding: .utf8) }
-        } catch {
-            throw CLIError.badInput("--out \(out): cannot write \(files[0].0.path) (\(error.localizedDescription)); give a writable folder")
+        do { try AtomicFiles.write(files.map { (url: $0.0, text: $0.1) }) } catch {
+            throw CLIError.badInput("--out \(out): cannot write \(error.file.path) (\(error.reason)); nothing was written; give a writable folder")
         }
-        for (url, _) in files { print(url.path) }
+        try StandardOutput.print(files.map(\.0.path).joined(separator: "\n"))
     }
 }

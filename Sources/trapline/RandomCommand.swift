@@ -31,7 +31,7 @@ struct RandomCommand: ParsableCommand {
         } else {
             var buffer = OutputBuffer()
             for _ in 0..<count { TraceWriter.append(generator.next(), to: &buffer.bytes); buffer.endLine() }
-            buffer.flush()
+            try buffer.finish()
         }
     }
 }

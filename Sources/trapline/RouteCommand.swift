@@ -22,7 +22,7 @@ struct RouteCommand: ParsableCommand {
             TraceWriter.append(router.execute(command), to: &out.bytes)
             out.endLine()
         }
-        out.flush()
+        try out.finish()
     }
 }
 
@@ -44,25 +44,5 @@ enum TraceFile {
         do { return try TraceReader.parse(bytes: [UInt8](data), source: path == "-" ? "<stdin>" : path) } catch {
             throw .badInput("\(error.description); nothing was run")
         }
-    }
-}
-
-/// Collects output lines and writes them to stdout in large chunks.
-struct OutputBuffer {
-    /// Append a line's bytes here, then call `endLine()`.
-    var bytes: [UInt8] = []
-    /// Appends text (flushing when the buffer is large).
-    mutating func append(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
-        if bytes.count >= 1 << 16 { flush() }
-    }
-    mutating func endLine() {
-        bytes.append(0x0A)
-        if bytes.count >= 1 << 16 { flush() }
-    }
-    mutating func flush() {
-        guard !bytes.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(bytes))
-        bytes.removeAll(keepingCapacity: true)
     }
 }

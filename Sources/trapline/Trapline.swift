@@ -28,6 +28,14 @@ struct Trapline: ParsableCommand {
         } catch let error as CLIError {
             FileHandle.standardError.write(Data("trapline: error: \(error.message)\n".utf8))
             Foundation.exit(error.code.rawValue)
+        } catch let error as VerilogRejected {
+            // The file is the user's (--rtl): bad input, named as given, never the temporary copy the tool saw.
+            let flag = error.source == nil ? "" : "--rtl "
+            FileHandle.standardError.write(Data("trapline: error: \(flag)\(error)\n".utf8))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        } catch let error as CacheError {
+            FileHandle.standardError.write(Data("trapline: error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.toolFailure.rawValue)
         } catch let error as ToolError {
             FileHandle.standardError.write(Data("trapline: error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.toolFailure.rawValue)

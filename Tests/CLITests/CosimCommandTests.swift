@@ -104,14 +104,7 @@ import TestSupport
         #expect(r.stderr.contains(":2:"))
     }
 
-    @Test func rtlThatDoesNotCompileIsAToolFailure() throws {
-        let dir = try RepoPaths.scratchDirectory("cosim-cli")
-        let rtl = dir.appendingPathComponent("broken.v")
-        try "module trapline_router(input clk); this is not verilog endmodule\n// \(UUID())\n".write(to: rtl, atomically: true, encoding: .utf8)
-        let r = try cosim(["--random", "3", "--rtl", rtl.path])
-        #expect(r.status == 3)
-        #expect(r.stderr.contains("verilator failed"))
-    }
+    // A --rtl file that does not compile is bad input (exit 2): BadRTLCLITests.
 }
 
 @Suite struct CosimInterfaceTests {

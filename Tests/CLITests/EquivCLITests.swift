@@ -11,7 +11,7 @@ import TestSupport
     @Test(arguments: [
         (["--shard", "3/2"], "--shard '3/2': the shard number I must be 1...2"),
         (["--shard", "x"], "--shard 'x' is not of the form I/N"),
-        (["--budget=-1"], "--budget -1.0: give the campaign time in seconds, 0 or more"),
+        (["--budget=-1"], "--budget -1.0: give the campaign time in seconds, from 0 to 10000000"),
         (["--rtl", "/nonexistent/router.v"], "--rtl /nonexistent/router.v: cannot read the file"),
         (["--junit", "/nonexistent/dir/j.xml"], "--junit /nonexistent/dir/j.xml: the folder /nonexistent/dir does not exist"),
         (["--vmms", "1"], "--vmms 1 is out of range: it must be 2...16"),

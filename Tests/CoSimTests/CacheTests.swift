@@ -11,12 +11,16 @@ import TestSupport
         let spec = Fixtures.counterSpec(nonce: Fixtures.nonce())
         let first = try VerilatedModel(spec, cache: Fixtures.cache)
         #expect(first.entry.built)
-        let builds = Fixtures.cache.buildCount()
+        #expect(buildLines(key: first.entry.key) == 1)
+        let library = try FileManager.default.attributesOfItem(atPath: first.entry.library.path)
         let second = try VerilatedModel(spec, cache: Fixtures.cache)
         #expect(!second.entry.built)
         #expect(second.entry.library == first.entry.library)
-        #expect(Fixtures.cache.buildCount() >= builds)
+        // Not rebuilt: no second line in the build log, the same library file untouched.
         #expect(buildLines(key: first.entry.key) == 1)
+        let again = try FileManager.default.attributesOfItem(atPath: second.entry.library.path)
+        #expect(again[.systemFileNumber] as? Int == library[.systemFileNumber] as? Int)
+        #expect(again[.modificationDate] as? Date == library[.modificationDate] as? Date)
     }
 
     @Test func anyInputChangeMisses() throws {
@@ -63,16 +67,21 @@ import TestSupport
         }
     }
 
-    @Test func brokenVerilogReportsTheToolError() throws {
+    /// Verilator's errors in the input are the input's fault (VerilogRejected), shown with the line,
+    /// never with the path of the build folder's copy (removed by the time anyone reads it).
+    @Test func brokenVerilogIsRejectedWithTheLine() throws {
         let spec = ModelSpec(verilog: "module broken(input clk, output q);\n  assign q = ;\nendmodule\n" + Fixtures.nonce(),
                              top: "broken", ports: [.input("clk"), .output("q")])
         do {
             _ = try VerilatedModel(spec, cache: Fixtures.cache)
             Issue.record("a syntax error must fail the build")
-        } catch let error as ToolError {
-            let text = "\(error)"
-            #expect(text.contains("verilator failed"))
-            #expect(text.contains("syntax error"))
+        } catch var error as VerilogRejected {
+            #expect(error.tool == "verilator")
+            #expect("\(error)".contains("the Verilog text:2:"), "\(error)")
+            #expect("\(error)".contains("syntax error"))
+            #expect(!"\(error)".contains("/tmp/"), "\(error)")
+            error.source = "broken.v"
+            #expect("\(error)".hasPrefix("broken.v: verilator cannot compile it as module broken:\n  %Error: broken.v:2:"), "\(error)")
         }
     }
 

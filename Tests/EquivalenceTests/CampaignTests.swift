@@ -73,7 +73,7 @@ import TestSupport
         let faulty = SoftwareRouter(name: "icarus", config: c) { cmd, _, r in
             cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
         }
-        var o = CampaignTests.options(dir)
+        var o = CampaignTests.options(dir, budget: 600)   // the budget bounds the secondary too: let it run every scenario
         o.runRandom = false
         let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c), secondary: faulty).run()
         #expect(result.verdict == "MISMATCH")
@@ -147,7 +147,7 @@ extension JUnitTests {
         let fault: @Sendable (Command, Entity, Response) -> Response = { cmd, _, r in
             cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
         }
-        var o = CampaignTests.options(dir)
+        var o = CampaignTests.options(dir, budget: 600)   // the budget bounds the secondary too: let it run every scenario
         o.runRandom = false
         let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c, fault: fault),
                                   secondary: SoftwareRouter(name: "icarus", config: c, fault: fault)).run()
@@ -155,5 +155,35 @@ extension JUnitTests {
         #expect(first.values.map(\.simulator) == ["verilator", "icarus"])
         let tc = try #require(result.testcases.first { $0.name == first.testcase })
         #expect(tc.failure == first.description)
+    }
+}
+
+@Suite struct ShrinkSummaryTests {
+    /// Issue 14, item 8: a shrunk trace that could not be written is said in the
+    /// summary (before: the trace and waveform lines were silently left out).
+    @Test func anUnwrittenTraceIsNamedInTheSummary() throws {
+        let o = CampaignOptions(config: .default, verilog: "", outputDirectory: URL(fileURLWithPath: "/tmp"))
+        var r = CampaignResult(options: o, coverage: Coverage(config: .default))
+        let shrunk = Divergence(testcase: "t (shrunk)", index: 0, command: .resume,
+                                reference: Response(kind: ResponseKind.vmfailValid, error: 5), values: [])
+        r.shrink = ShrinkReport(originalCommands: 5, commands: [.resume], attempts: 3, seconds: 0.1, timedOut: false,
+                                trace: nil, wave: nil, replay: "trapline cosim TRACE.jsonl",
+                                notWritten: "cannot write the shrunk trace into /x (No space left on device)", divergence: shrunk)
+        let text = Summary.text(r)
+        #expect(text.contains("  NOT WRITTEN cannot write the shrunk trace into /x (No space left on device)"), "\(text)")
+    }
+}
+
+@Suite struct AnsweredCommandsTests {
+    /// The commands coverage counts: all when nothing differed, those before a different
+    /// response, none when the simulator broke (its responses were never compared).
+    @Test func coverageCountsOnlyAnsweredCommands() {
+        let reference = Response(kind: ResponseKind.vmfailValid, error: 5)
+        func divergence(_ value: SimValue) -> Divergence {
+            Divergence(testcase: "t", index: 7, command: .resume, reference: reference, values: [("verilator", value)])
+        }
+        #expect(Campaign.answered(nil, of: 20) == 20)
+        #expect(Campaign.answered(divergence(.response(Response(kind: ResponseKind.vmfailValid, error: 12))), of: 20) == 7)
+        #expect(Campaign.answered(divergence(.broken("the router hung")), of: 20) == 0)
     }
 }

@@ -1,3 +1,4 @@
+import CoSim
 import Foundation
 import RouterModel
 import RouterSim
@@ -57,12 +58,13 @@ import TestSupport
         }
     }
 
-    @Test func verilogThatDoesNotCompileIsAToolError() throws {
+    /// The input's fault, not the tool's: VerilogRejected naming the file as given, not the work folder's copy.
+    @Test func verilogThatDoesNotCompileIsRejectedNamingTheSource() throws {
         #expect {
-            try IcarusRouter(verilog: "module trapline_router(input clk); syntax error here endmodule")
+            try IcarusRouter(verilog: "module trapline_router(input clk); syntax error here endmodule", sourceName: "mine.v")
                 .run(VerilatorFixtures.randomCommands(1, seed: 1), handshake: Handshake(seed: 1), wave: nil)
         } throws: { error in
-            "\(error)".contains("iverilog failed")
+            error is VerilogRejected && "\(error)".contains("iverilog cannot compile it") && "\(error)".contains("  mine.v:1: syntax error")
         }
     }
 

@@ -1,0 +1,56 @@
+import RouterModel
+
+/// Where the Verilator driver takes its commands from, in order: an array in
+/// memory (`BufferedCommands`) or a stream that holds only a window of them
+/// (`StreamedCommands`), so a run of any length needs bounded memory. The
+/// driver asks for command `i` when it offers it and, in messages, for the
+/// oldest command without a response; never for one more than `window`
+/// behind the newest it asked for.
+protocol CommandSource {
+    var count: Int { get }
+    /// How far behind the newest command the driver may still ask (it stops a
+    /// router that accepts this many commands without responding).
+    var window: Int { get }
+    mutating func command(_ i: Int) -> Command
+}
+
+/// Commands in memory.
+struct BufferedCommands: CommandSource {
+    let cmds: UnsafeBufferPointer<Command>
+    var count: Int { cmds.count }
+    var window: Int { Int.max }
+    @inline(__always) func command(_ i: Int) -> Command { cmds[i] }
+}
+
+/// Commands read from a `ReferencePipeline` that generates them on its own
+/// thread (with the reference responses): only the pipeline's ring holds any.
+struct StreamedCommands: CommandSource {
+    let pipeline: ReferencePipeline
+    let count: Int
+    var window: Int { ReferencePipeline.commandWindow }
+    @inline(__always) func command(_ i: Int) -> Command { pipeline.command(i) }
+}
+
+/// Receives each response of a streamed run as it is checked (e.g. to print it).
+public protocol ResponseOutput {
+    mutating func write(_ response: Response)
+}
+
+/// Lockstep on a streamed run: each response is compared with the reference's
+/// (from the pipeline) and handed to `output`; nothing is kept.
+struct StreamingLockstepSink<Output: ResponseOutput>: ResponseSink {
+    let pipeline: ReferencePipeline
+    var output: Output
+    var mismatch: (index: Int, expected: Response, actual: Response)?
+
+    @inline(__always)
+    mutating func accept(index: Int, response: Response) -> Bool {
+        let expected = pipeline.expected(index)
+        output.write(response)
+        if expected != response {
+            mismatch = (index, expected, response)
+            return false
+        }
+        return true
+    }
+}

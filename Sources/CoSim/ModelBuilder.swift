@@ -19,9 +19,12 @@ enum ModelBuilder {
     }
 
     /// Builds everything into `dir` (created): `<top>.v`, `obj/` (Verilated C++,
-    /// headers and objects), `libmodel.so`.
+    /// headers and objects), `libmodel.so`. Returns whether the shim calls Verilator's root
+    /// evaluation function directly (`ShimGenerator.directEval`): false for a trace build or
+    /// when this Verilator's generated code has another shape (then the public `eval()`).
+    @discardableResult
     static func build(spec: ModelSpec, layout: PortLayout, toolchain tc: ToolchainIdentity,
-                      runtime: [URL], into dir: URL) throws {
+                      runtime: [URL], into dir: URL) throws -> Bool {
         let fm = FileManager.default
         let obj = dir.appendingPathComponent("obj")
         try fm.createDirectory(at: obj, withIntermediateDirectories: true)
@@ -57,6 +60,7 @@ enum ModelBuilder {
         link += runtime.map(\.path)
         link += ["-pthread", "-latomic"]
         try ProcessRunner.check(.cxx, link, cwd: dir, environment: ownTemporaries(dir))
+        return direct != nil
     }
 
     /// Runs `verilator --cc` on `source`. Errors Verilator reports in the

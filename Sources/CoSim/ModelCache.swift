@@ -101,7 +101,13 @@ public final class ModelCache: Sendable {
         let tmp = temporaryFolder(short)
         ProcessGuard.registerTemporary(tmp)   // removed if Trapline is interrupted mid-build
         defer { try? fm.removeItem(at: tmp); ProcessGuard.release(tmp); removeEmptyTemporaryFolder() }
-        try ModelBuilder.build(spec: spec, layout: layout, toolchain: tc, runtime: runtime, into: tmp)
+        let direct = try ModelBuilder.build(spec: spec, layout: layout, toolchain: tc, runtime: runtime, into: tmp)
+        if !direct && !spec.trace {
+            // Correct either way; say it, so a Verilator upgrade cannot slow every run silently.
+            log("note: the model Verilator \(tc.verilatorVersion) generated for \(spec.top) has no "
+                + "V\(spec.top)___024root___eval of the known shape; the shim calls the public eval() "
+                + "(correct, slower per cycle). Trapline knows the shape of Verilator 5.0xx; report the version")
+        }
         try cacheStep("cannot record the new model in \(tmp.path)") {
             let objects = try fm.contentsOfDirectory(atPath: tmp.appendingPathComponent("obj").path)
                 .filter { $0.hasSuffix(".o") }.map { "obj/\($0)" }
@@ -111,7 +117,8 @@ public final class ModelCache: Sendable {
             try fm.moveItem(at: tmp, to: dir)
         }
         appendBuildLog("\(Int(Date().timeIntervalSince1970)) \(spec.top) \(short) \(String(format: "%.2f", Date().timeIntervalSince(start)))s")
-        log("built Verilator model \(spec.top) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        log("built Verilator model \(spec.top) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s"
+            + (spec.trace ? " (tracing)" : direct ? " (direct evaluation)" : " (public eval())"))
         return make(true)
     }
 

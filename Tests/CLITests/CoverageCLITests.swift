@@ -9,8 +9,8 @@ import TestSupport
     @Test func anRTLThatNeverAcceptsACommandCoversNothing() throws {
         let dir = try RepoPaths.scratchDirectory("coverage-stuck")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let rtl = try ProcessSafetyCLITests.fixture("stuck.v", replacing: "    assign cmd_ready = cmd_ready_int;",
-                                                    with: "    assign cmd_ready = 1'b0;", in: dir)
+        let rtl = try ProcessSafetyCLITests.fixture("stuck.v", replacing: "    assign rsp_slot_free = (!rsp_valid_q) || rsp_ready;",
+                                                    with: "    assign rsp_slot_free = 1'b0;", in: dir)
         let r = try Tools.run(try RepoPaths.traplineExecutable().path,
                               ["equiv", "--rtl", rtl, "--no-random", "--budget", "1", "--icarus-sample", "0",
                                "--shrink-seconds", "1", "--out", dir.appendingPathComponent("out").path],

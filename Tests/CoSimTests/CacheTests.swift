@@ -159,3 +159,26 @@ import TestSupport
         }
     }
 }
+
+/// The shim calls Verilator's root evaluation function directly when it recognises the
+/// generated code (`ShimGenerator.directEval`, matched on text Verilator writes). Pinned for
+/// the installed Verilator: an upgrade that changes that text fails here instead of making
+/// every co-simulation slower without a word (the build log then carries a note naming the
+/// version).
+@Suite struct EvaluationPathTests {
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func add(_ s: String) { lock.lock(); lines.append(s); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    }
+
+    @Test func theInstalledVerilatorGetsTheDirectEvaluation() throws {
+        let lines = Lines()
+        let cache = ModelCache(directory: Fixtures.cache.directory, log: { lines.add($0) })
+        _ = try VerilatedModel(Fixtures.counterSpec(nonce: Fixtures.nonce()), cache: cache)
+        let built = try #require(lines.all.first { $0.hasPrefix("built Verilator model") }, "\(lines.all)")
+        #expect(built.hasSuffix("(direct evaluation)"), "\(lines.all)")
+        #expect(!lines.all.contains { $0.hasPrefix("note: the model Verilator") }, "\(lines.all)")
+    }
+}

@@ -1,0 +1,139 @@
+import CoSim
+import Foundation
+
+/// Proves the assertion groups of a harness with Yosys and ABC, one group at a time.
+///
+/// `prepare()` runs Yosys once: read every source with `-formal`, elaborate `top`,
+/// flatten, turn memories into flip-flops, map to AND/NOT gates (`model.il`). Then for
+/// each group `prove` keeps that group's `$assert` cells only (`chformal -remove` of the
+/// others, dead logic swept), writes an AIGER model (`-zinit`: registers without an
+/// initial value get a free initial value) and runs
+/// 1. ABC `bmc3` to `depth` frames: a failure is a counterexample;
+/// 2. ABC `pdr` (property-directed reachability, unbounded): "proved" closes the group.
+/// A counterexample's ABC witness is replayed by Yosys' `sim` on the word-level model
+/// (`model_word.il`) into a VCD.
+public struct Prover: Sendable {
+    public var workDirectory: URL
+    /// File name -> Verilog text, written into `workDirectory` and read in this order.
+    public var sources: [(name: String, text: String)]
+    public var top: String
+    public var clock: String
+    public var groups: AssertionGroups
+    /// When set, memories of at least this many words are cut out after elaboration and
+    /// their read data become free inputs (sound for safety: every behaviour of the real
+    /// memory is among them; a counterexample may be spurious).
+    public var abstractMemories: Int?
+
+    public init(workDirectory: URL, sources: [(name: String, text: String)], top: String, clock: String, groups: AssertionGroups) {
+        self.workDirectory = workDirectory; self.sources = sources; self.top = top; self.clock = clock; self.groups = groups
+    }
+
+    /// Writes the sources and builds the gate-level model; returns Yosys' seconds.
+    @discardableResult
+    public func prepare(timeout: Double) throws -> Double {
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        for s in sources { try s.text.write(to: workDirectory.appendingPathComponent(s.name), atomically: true, encoding: .utf8) }
+        // `prep` (coarse optimisation and width reduction before gates) halves the time of a
+        // plain proc/flatten/techmap on the router.
+        let abstraction = abstractMemories.map { ["delete t:$mem_v2 r:SIZE>=\($0) %i", "setundef -undriven -expose"] } ?? []
+        let script = sources.map { "read_verilog -formal \($0.name)" } + [
+            "prep -top \(top)", "flatten"] + abstraction + [
+            "memory_map", "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
+            "stat", "write_rtlil model.il",
+        ]
+        return try yosys(script, name: "prepare", timeout: timeout)
+    }
+
+    /// Runs the engines on `group`; `timeout` bounds each engine call (seconds).
+    public func prove(_ group: String, depth: Int, timeout: Double) throws -> GroupResult {
+        let start = Date()
+        var notes: [String] = []
+        let base = "group_\(group)"
+        try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: group))",
+                   "chformal -cover -remove", "opt_clean", "write_rtlil \(base).il",
+                   "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: timeout)
+
+        let bmc = try abc("read_aiger \(base).aig; fold; strash; bmc3 -F \(depth) -T \(Int(timeout.rounded(.up))); write_cex -a \(base)_bmc.aiw",
+                          timeout: timeout + 30)
+        notes.append("abc bmc3: " + bmc.summary)
+        if case .counterexample(let frame) = bmc.outcome {
+            let cex = try replay(base, witness: "\(base)_bmc.aiw", engine: "abc bmc3", frame: frame, timeout: timeout)
+            return GroupResult(group: group, verdict: .failed(cex), seconds: Date().timeIntervalSince(start), notes: notes)
+        }
+        let reached: Int
+        if case .noCounterexample(let frames) = bmc.outcome { reached = frames } else { reached = 0 }
+
+        let pdr = try abc("read_aiger \(base).aig; fold; strash; pdr -T \(Int(timeout.rounded(.up))); write_cex -a \(base)_pdr.aiw",
+                          timeout: timeout + 30)
+        notes.append("abc pdr: " + pdr.summary)
+        let verdict: Verdict
+        switch pdr.outcome {
+        case .proved:
+            verdict = .proved(engine: "abc pdr")
+        case .counterexample(let frame):
+            verdict = .failed(try replay(base, witness: "\(base)_pdr.aiw", engine: "abc pdr", frame: frame, timeout: timeout))
+        case .noCounterexample, .undecided:
+            verdict = .holdsToDepth(reached, reason: "pdr: \(pdr.summary)")
+        }
+        return GroupResult(group: group, verdict: verdict, seconds: Date().timeIntervalSince(start), notes: notes)
+    }
+
+    /// Replays an ABC witness on the group's model with Yosys' `sim`: the VCD and which
+    /// assertion failed.
+    func replay(_ base: String, witness: String, engine: String, frame: Int, timeout: Double) throws -> Counterexample {
+        let vcd = "\(base)_cex.vcd"
+        // On the word-level model: the gate-level one keeps no name for a signal that only
+        // feeds other gates (a port like cmd_ready would read x). Registers the group's model
+        // left out (outside its cone) start at 0.
+        let log = try yosysLog(["read_rtlil model_word.il",
+                                "sim -clock \(clock) -zinit -r \(witness) -map \(base).aim -vcd \(vcd)"], name: "\(base)_sim", timeout: timeout)
+        let text = (try? String(contentsOf: workDirectory.appendingPathComponent(vcd), encoding: .utf8)) ?? ""
+        return Counterexample(assertion: failedAssertion(in: log), engine: engine, frame: frame,
+                              vcd: workDirectory.appendingPathComponent(vcd).path,
+                              samples: VCDSamples.parse(text, clock: clock))
+    }
+
+    /// "Assert top.$assert$... (top.v:..|checker.v:253.24-254.86) failed." -> that assertion.
+    func failedAssertion(in log: String) -> AssertionGroups.Assertion? {
+        for line in log.split(separator: "\n") where line.contains("Assert ") && line.contains("failed") {
+            if let a = groups.assertion(inYosysMessage: line) { return a }
+        }
+        return nil
+    }
+
+    // MARK: tools
+
+    @discardableResult
+    func yosys(_ commands: [String], name: String, timeout: Double) throws -> Double {
+        let start = Date()
+        _ = try yosysLog(commands, name: name, timeout: timeout)
+        return Date().timeIntervalSince(start)
+    }
+
+    func yosysLog(_ commands: [String], name: String, timeout: Double) throws -> String {
+        let path = try Toolchain.locate(.yosys)
+        let script = workDirectory.appendingPathComponent("\(name).ys")
+        try (commands.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+        let args = ["-q", "-l", "\(name).log", "-s", "\(name).ys"]
+        let r = try ProcessRunner.run(path, args, cwd: workDirectory, timeout: timeout)
+        let log = (try? String(contentsOf: workDirectory.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? r.output
+        if r.timedOut {
+            throw ToolError.failed(tool: .yosys, command: "yosys \(args.joined(separator: " ")) (in \(workDirectory.path))",
+                                   output: "stopped after its time limit of \(Int(timeout)) s; raise --timeout")
+        }
+        guard r.status == 0 else {
+            throw ToolError.failed(tool: .yosys, command: "yosys \(args.joined(separator: " ")) (in \(workDirectory.path))", output: log)
+        }
+        return log
+    }
+
+    func abc(_ script: String, timeout: Double) throws -> ABCRun {
+        let path = try Toolchain.locate(.yosysABC)
+        let r = try ProcessRunner.run(path, ["-c", script], cwd: workDirectory, timeout: timeout)
+        if r.timedOut { return ABCRun(outcome: .undecided, summary: "no answer within \(Int(timeout)) s (killed)") }
+        guard r.status == 0 else {
+            throw ToolError.failed(tool: .yosysABC, command: "yosys-abc -c \"\(script)\" (in \(workDirectory.path))", output: r.output)
+        }
+        return ABCRun.parse(r.stdout)
+    }
+}

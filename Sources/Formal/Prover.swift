@@ -28,6 +28,12 @@ public struct Prover: Sendable {
         self.workDirectory = workDirectory; self.sources = sources; self.top = top; self.clock = clock; self.groups = groups
     }
 
+    /// Fails fast (`ToolError.missing`, with the install hint) when yosys or yosys-abc is missing.
+    public static func checkTools() throws {
+        _ = try Toolchain.locate(.yosys)
+        _ = try Toolchain.locate(.yosysABC)
+    }
+
     /// Writes the sources and builds the gate-level model; returns Yosys' seconds.
     @discardableResult
     public func prepare(timeout: Double) throws -> Double {

@@ -51,6 +51,7 @@ struct ProveCommand: ParsableCommand {
             }
         }
         let verilog = try routerVerilog(config: config, rtl: rtl)
+        try runTool { try Prover.checkTools() }
         let dir = try outputDirectory()
         let model = try ProveModel(config: config, routerVerilog: verilog, directory: dir)
         let describe = rtl.map { "--rtl \($0)" } ?? "the generated router"

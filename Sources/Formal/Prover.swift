@@ -45,7 +45,7 @@ public struct Prover: Sendable {
         let script = sources.map { "read_verilog -formal \($0.name)" } + [
             "prep -top \(top)", "flatten"] + abstraction + [
             "memory_map", "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
-            "stat", "write_rtlil model.il",
+            "stat", "select -assert-count \(groups.assertions.count) t:$assert", "write_rtlil model.il",
         ]
         return try yosys(script, name: "prepare", timeout: timeout)
     }
@@ -55,15 +55,18 @@ public struct Prover: Sendable {
         let start = Date()
         var notes: [String] = []
         let base = "group_\(group)"
+        // The count guards against a vacuous proof: every assertion of the group is in the
+        // model, and no other.
+        let count = groups.assertions.filter { $0.group == group }.count
         try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: group))",
-                   "chformal -cover -remove", "opt_clean", "write_rtlil \(base).il",
+                   "chformal -cover -remove", "opt_clean", "select -assert-count \(count) t:$assert", "write_rtlil \(base).il",
                    "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: timeout)
 
         let bmc = try abc("read_aiger \(base).aig; fold; strash; bmc3 -F \(depth) -T \(Int(timeout.rounded(.up))); write_cex -a \(base)_bmc.aiw",
                           timeout: timeout + 30)
         notes.append("abc bmc3: " + bmc.summary)
         if case .counterexample(let frame) = bmc.outcome {
-            let cex = try replay(base, witness: "\(base)_bmc.aiw", engine: "abc bmc3", frame: frame, timeout: timeout)
+            let cex = try replay(base, group: group, witness: "\(base)_bmc.aiw", engine: "abc bmc3", frame: frame, timeout: timeout)
             return GroupResult(group: group, verdict: .failed(cex), seconds: Date().timeIntervalSince(start), notes: notes)
         }
         let reached: Int
@@ -77,7 +80,7 @@ public struct Prover: Sendable {
         case .proved:
             verdict = .proved(engine: "abc pdr")
         case .counterexample(let frame):
-            verdict = .failed(try replay(base, witness: "\(base)_pdr.aiw", engine: "abc pdr", frame: frame, timeout: timeout))
+            verdict = .failed(try replay(base, group: group, witness: "\(base)_pdr.aiw", engine: "abc pdr", frame: frame, timeout: timeout))
         case .noCounterexample, .undecided:
             verdict = .holdsToDepth(reached, reason: "pdr: \(pdr.summary)")
         }
@@ -86,7 +89,7 @@ public struct Prover: Sendable {
 
     /// Replays an ABC witness on the group's model with Yosys' `sim`: the VCD and which
     /// assertion failed.
-    func replay(_ base: String, witness: String, engine: String, frame: Int, timeout: Double) throws -> Counterexample {
+    func replay(_ base: String, group: String, witness: String, engine: String, frame: Int, timeout: Double) throws -> Counterexample {
         let vcd = "\(base)_cex.vcd"
         // On the word-level model: the gate-level one keeps no name for a signal that only
         // feeds other gates (a port like cmd_ready would read x). Registers the group's model
@@ -94,17 +97,17 @@ public struct Prover: Sendable {
         let log = try yosysLog(["read_rtlil model_word.il",
                                 "sim -clock \(clock) -zinit -r \(witness) -map \(base).aim -vcd \(vcd)"], name: "\(base)_sim", timeout: timeout)
         let text = (try? String(contentsOf: workDirectory.appendingPathComponent(vcd), encoding: .utf8)) ?? ""
-        return Counterexample(assertion: failedAssertion(in: log), engine: engine, frame: frame,
+        return Counterexample(assertion: failedAssertion(in: log, group: group), engine: engine, frame: frame,
                               vcd: workDirectory.appendingPathComponent(vcd).path,
                               samples: VCDSamples.parse(text, clock: clock))
     }
 
-    /// "Assert top.$assert$... (top.v:..|checker.v:253.24-254.86) failed." -> that assertion.
-    func failedAssertion(in log: String) -> AssertionGroups.Assertion? {
-        for line in log.split(separator: "\n") where line.contains("Assert ") && line.contains("failed") {
-            if let a = groups.assertion(inYosysMessage: line) { return a }
-        }
-        return nil
+    /// "Assert top.$assert$... (top.v:..|checker.v:253.24-254.86) failed." -> that assertion:
+    /// the first of `group` (the replay model has every group's assertions), else the first.
+    func failedAssertion(in log: String, group: String) -> AssertionGroups.Assertion? {
+        let failed = log.split(separator: "\n").filter { $0.contains("Assert ") && $0.contains("failed") }
+            .compactMap { groups.assertion(inYosysMessage: $0) }
+        return failed.first { $0.group == group } ?? failed.first
     }
 
     // MARK: tools

@@ -26,8 +26,7 @@ struct ProveMutationTests {
         Mutation(property: "unlisted_fields_zero", rule: "rsp_error_q <= reject_code;",
                  broken: "rsp_error_q <= reject_code; rsp_target_q <= 4'd1;"),
         // ROUTE ignores the lock.
-        Mutation(property: "route_lock", rule: "field_hit_route_lock})) && route_lock;",
-                 broken: "field_hit_route_lock})) && route_lock && (!field_hit_route);"),
+        Mutation(property: "route_lock", rule: "&& route_lock;", broken: "&& route_lock && (!field_hit_route);"),
         // Any VMM may VMREAD any VMCS.
         Mutation(property: "vmm_isolation", rule: "if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0)) begin",
                  broken: "if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0) && (cmd_op_q != OP_VMREAD)) begin"),

@@ -3,15 +3,17 @@ import HDL
 /// The SPEC section 9 ports the safety checker observes, all of them inputs of the
 /// checker and named exactly as on `trapline_router` (a harness binds them by name).
 /// The checker reads the command operands it tracks (op, reason, vmcs, field, data) and
-/// every response port; it drives nothing.
+/// every response port; it drives nothing. One input is not a router port:
+/// `chk_watch_seed`, loaded into the watched field while `rst` is high (a proof harness
+/// leaves it free, so the watched field is any encoding; see `CheckerState`).
 struct CheckerPorts {
-    let clk, rst: Signal
+    let clk, rst, watchSeed: Signal
     let cmdValid, cmdReady, cmdOp, cmdReason, cmdVMCS, cmdField, cmdData: Signal
     let rspReady, rspValid, rspKind, rspTarget, rspSelf, rspFallback, rspPolicy, rspFrom, rspReason: Signal
     let rspQual, rspInfo, rspErrCode, rspEntry, rspData, rspCurrent, rspError: Signal
 
     init(_ m: ModuleBuilder) {
-        clk = m.input("clk"); rst = m.input("rst")
+        clk = m.input("clk"); rst = m.input("rst"); watchSeed = m.input("chk_watch_seed", width: 32)
         cmdValid = m.input("cmd_valid"); cmdReady = m.input("cmd_ready")
         cmdOp = m.input("cmd_op", width: 3); cmdReason = m.input("cmd_reason", width: 16)
         cmdVMCS = m.input("cmd_vmcs", width: 4); cmdField = m.input("cmd_field", width: 32)

@@ -5,8 +5,8 @@ import RouterSpec
 /// - `current`: the running entity (reset VMM 0); a ROUTED response that is not `self`
 ///   moves it to the target VMM, a VMSUCCEED sets it to the response's `current`;
 /// - `locked`: a VMWRITE of ROUTE_LOCK = 1 through VMCS 0 got VMSUCCEED (until reset);
-/// - `watch`: one routing-field encoding, never written and never reset, so a formal
-///   tool may start it at any value (a free constant: the property holds for every field);
+/// - `watch`: one routing-field encoding, loaded from the free input `chk_watch_seed`
+///   while `rst` is high and held after (a free constant: the property holds for every field);
 ///   `watchValue` is the value last written to it with VMSUCCEED (reset 0, as SPEC 6.1),
 ///   cut to the field's width;
 /// - the previous cycle's response ports and handshake, for the stability, latency and
@@ -37,8 +37,10 @@ struct CheckerState {
         let locked = m.reg("chk_locked", width: 1, clock: clk, reset: rst, resetValue: 0)
         m.when(wroteHead && head.setsLock) { locked <== 1 }
 
+        // Loaded from a free input during reset, then held: a register that only kept its
+        // value (D = Q) would be swept by Yosys as undefined.
         let watch = m.reg("chk_watch_field", width: 32, clock: clk)
-        watch <== watch
+        m.when(rst) { watch <== io.watchSeed }
         let watchValue = m.reg("chk_watch_value", width: 32, clock: clk, reset: rst, resetValue: 0)
         // Width code 0 (bits 14:13): a 16-bit field (IO_BASE, IO_LIMIT) keeps the low 16 bits.
         let cut = mux(watch[14, 13] .== 0, head.data & 0xFFFF, head.data)

@@ -30,10 +30,12 @@ struct ProveModel {
             checkerText = try SafetyChecker.verilog(p)
         } catch let e as RouterParameterError { throw CLIError.badInput(e.message) }
         let checkerFile = SafetyChecker.moduleName + ".v"
-        let inputs = checkerModule.signals.filter { $0.kind == .input }.map(\.name)
+        let inputs = checkerModule.signals.filter { $0.kind == .input }
         let ports = RouterInterface.ports.map { HarnessPort(name: $0.name, width: $0.width, isInput: $0.isInput) }
+        let free = inputs.filter { i in !ports.contains { $0.name == i.name } }.map { HarnessPort(name: $0.name, width: $0.width, isInput: true) }
         let harness = ProofHarness.verilog(top: Self.top, design: RouterInterface.topModule, ports: ports,
-                                           checker: SafetyChecker.moduleName, checkerInputs: inputs, clock: "clk", reset: "rst")
+                                           checker: SafetyChecker.moduleName, checkerInputs: inputs.map(\.name), checkerOnly: free,
+                                           clock: "clk", reset: "rst")
         self.routerVerilog = routerVerilog
         routerFile = directory.appendingPathComponent("trapline_router.v")
         groups = AssertionGroups.parse(checkerVerilog: checkerText, file: checkerFile)

@@ -15,7 +15,7 @@ import TestSupport
 
     @Test func theGeneratedRouterSatisfiesEveryProperty() throws {
         let dir = try RepoPaths.scratchDirectory("prove-small")
-        let r = try trapline(["prove", "--depth", "4", "--timeout", "120", "--out", dir.path] + Self.small)
+        let r = try trapline(["prove", "--depth", "4", "--timeout", "600", "--out", dir.path] + Self.small)
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
         for tag in ["target_exists", "handshake", "unlisted_fields_zero", "route_lock", "vmm_isolation", "guest_no_vmsucceed"] {
             let line = r.stdout.split(separator: "\n").first { $0.contains(" \(tag) ") }

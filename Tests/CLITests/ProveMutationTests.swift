@@ -12,27 +12,31 @@ struct ProveMutationTests {
         var property: String
         var rule: String
         var broken: String
-        var testDescription: String { property }
+        var what: String
+        var testDescription: String { "\(property): \(what)" }
     }
 
     static let mutations = [
-        // An event with vector 99 is routed to VMM 2, one past the last.
         Mutation(property: "target_exists", rule: "rsp_target_q <= target_vmm;",
-                 broken: "rsp_target_q <= (cmd_vector_q == 8'd99) ? 4'd2 : target_vmm;"),
-        // The response to an unknown op is never released: it is seen twice.
+                 broken: "rsp_target_q <= (cmd_vector_q == 8'd99) ? 4'd2 : target_vmm;",
+                 what: "an event with vector 99 is routed to VMM 2, one past the last"),
         Mutation(property: "handshake", rule: "end else if (rsp_ready) begin",
-                 broken: "end else if (rsp_ready && (rsp_error_q != REJECT_UNKNOWN_OP)) begin"),
-        // A REJECTED response names a target.
+                 broken: "end else if (rsp_ready && (rsp_error_q != REJECT_UNKNOWN_OP)) begin",
+                 what: "the response to an unknown op is never released: it is seen twice"),
         Mutation(property: "unlisted_fields_zero", rule: "rsp_error_q <= reject_code;",
-                 broken: "rsp_error_q <= reject_code; rsp_target_q <= 4'd1;"),
-        // ROUTE ignores the lock.
-        Mutation(property: "route_lock", rule: "&& route_lock;", broken: "&& route_lock && (!field_hit_route);"),
-        // Any VMM may VMREAD any VMCS.
+                 broken: "rsp_error_q <= reject_code; rsp_target_q <= 4'd1;",
+                 what: "a REJECTED response names a target"),
+        Mutation(property: "route_lock", rule: "&& route_lock;", broken: "&& route_lock && (!field_hit_route);",
+                 what: "ROUTE ignores the lock"),
+        Mutation(property: "route_lock", rule: "{route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}",
+                 broken: "{route_vmm[cmd_field_q[6:1]], 2'd1, route_policy_cmd_field_q_6_1}",
+                 what: "a VMREAD of ROUTE returns bit 2 set"),
         Mutation(property: "vmm_isolation", rule: "if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0)) begin",
-                 broken: "if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0) && (cmd_op_q != OP_VMREAD)) begin"),
-        // A guest's VMREAD is not an exit.
+                 broken: "if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0) && (cmd_op_q != OP_VMREAD)) begin",
+                 what: "any VMM may VMREAD any VMCS"),
         Mutation(property: "guest_no_vmsucceed", rule: "((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown);",
-                 broken: "((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown && (cmd_op_q != OP_VMREAD));"),
+                 broken: "((!current[7]) && cmd_op_q_ge_op_vmread_and_not_op_unknown && (cmd_op_q != OP_VMREAD));",
+                 what: "a guest's VMREAD is not an exit"),
     ]
 
     func trapline(_ args: [String]) throws -> Tools.Result {

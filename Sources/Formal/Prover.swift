@@ -62,9 +62,15 @@ public struct Prover: Sendable {
                    "chformal -cover -remove", "opt_clean", "select -assert-count \(count) t:$assert", "write_rtlil \(base).il",
                    "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: timeout)
 
+        var clock = Date()
+        func lap() -> String {
+            defer { clock = Date() }
+            return String(format: "%.1f s", Date().timeIntervalSince(clock))
+        }
+        _ = lap()
         let bmc = try abc("read_aiger \(base).aig; fold; strash; bmc3 -F \(depth) -T \(Int(timeout.rounded(.up))); write_cex -a \(base)_bmc.aiw",
-                          timeout: timeout + 30)
-        notes.append("abc bmc3: " + bmc.summary)
+                          timeout: timeout * 1.1 + 5)
+        notes.append("abc bmc3 \(lap()): " + bmc.summary)
         if case .counterexample(let frame) = bmc.outcome {
             let cex = try replay(base, group: group, witness: "\(base)_bmc.aiw", engine: "abc bmc3", frame: frame, timeout: timeout)
             return GroupResult(group: group, verdict: .failed(cex), seconds: Date().timeIntervalSince(start), notes: notes)
@@ -73,8 +79,8 @@ public struct Prover: Sendable {
         if case .noCounterexample(let frames) = bmc.outcome { reached = frames } else { reached = 0 }
 
         let pdr = try abc("read_aiger \(base).aig; fold; strash; pdr -T \(Int(timeout.rounded(.up))); write_cex -a \(base)_pdr.aiw",
-                          timeout: timeout + 30)
-        notes.append("abc pdr: " + pdr.summary)
+                          timeout: timeout * 1.1 + 5)
+        notes.append("abc pdr \(lap()): " + pdr.summary)
         let verdict: Verdict
         switch pdr.outcome {
         case .proved:

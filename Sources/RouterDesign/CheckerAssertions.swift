@@ -93,14 +93,14 @@ struct CheckerAssertions {
               "VMFAIL_VALID, REJECTED: only error may be non-zero")
     }
 
-    /// 4: ROUTE_LOCK.
+    /// 4a: ROUTE_LOCK's write rule; 4b: the read-back of a routing field.
     func routeLock() {
         let mainVMM = s.current .== m.spec("ENTITY_VMM_FLAG")
         let lockedWrite = answering && s.locked && mainVMM && (q.head.op .== m.spec("OP_VMWRITE")) && q.head.lockable
         check(.routeLock, implies(lockedWrite, failValid && (io.rspError .== m.spec("ERR_ROUTE_LOCKED"))),
               "under ROUTE_LOCK, VMM 0's VMWRITE of a routing field through VMCS 0 is VMfailValid 64")
         let readBack = answering && succeed && (q.head.op .== m.spec("OP_VMREAD")) && q.head.watchHit && s.watchLockable
-        check(.routeLock, implies(readBack, io.rspData .== s.watchValue.zeroExtended(to: 64)),
+        check(.routeLockReadBack, implies(readBack, io.rspData .== s.watchValue.zeroExtended(to: 64)),
               "a VMREAD of a routing field returns the last value written to it (under the lock: from before it)")
     }
 

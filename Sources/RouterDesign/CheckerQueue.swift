@@ -9,7 +9,8 @@ struct InFlightCommand {
     let lockable: Signal
     /// VMWRITE of ROUTE_LOCK through VMCS 0 with data bit 0 set.
     let setsLock: Signal
-    /// `cmd_data[31:0]` (every routing field is at most 32 bits wide).
+    /// `cmd_data[15:0]`: a routing field's value that passes its check fits in 16 bits
+    /// (ROUTE and IO_CTRL 8, ELIGIBLE V <= 16, IO_BASE/IO_LIMIT 16, ROUTE_LOCK 1).
     let data: Signal
 
     var all: [Signal] { [op, reason, vmcs, watchHit, lockable, setsLock, data] }

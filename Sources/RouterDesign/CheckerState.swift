@@ -8,7 +8,7 @@ import RouterSpec
 /// - `watch`: one routing-field encoding, loaded from the free input `chk_watch_seed`
 ///   while `rst` is high and held after (a free constant: the property holds for every field);
 ///   `watchValue` is the value last written to it with VMSUCCEED (reset 0, as SPEC 6.1),
-///   cut to the field's width;
+///   16 bits;
 /// - the previous cycle's response ports and handshake, for the stability, latency and
 ///   full-rate assertions.
 struct CheckerState {
@@ -41,10 +41,10 @@ struct CheckerState {
         // value (D = Q) would be swept by Yosys as undefined.
         let watch = m.reg("chk_watch_field", width: 32, clock: clk)
         m.when(rst) { watch <== io.watchSeed }
-        let watchValue = m.reg("chk_watch_value", width: 32, clock: clk, reset: rst, resetValue: 0)
-        // Width code 0 (bits 14:13): a 16-bit field (IO_BASE, IO_LIMIT) keeps the low 16 bits.
-        let cut = mux(watch[14, 13] .== 0, head.data & 0xFFFF, head.data)
-        m.when(wroteHead && head.watchHit) { watchValue <== cut }
+        // 16 bits: a value that passed its field's check (VMSUCCEED) fits; IO_BASE and
+        // IO_LIMIT keep the low 16 bits of the operand anyway (SPEC 6.3: cut to the width).
+        let watchValue = m.reg("chk_watch_value", width: 16, clock: clk, reset: rst, resetValue: 0)
+        m.when(wroteHead && head.watchHit) { watchValue <== head.data }
         self.current = current; self.locked = locked; self.watch = watch; self.watchValue = watchValue
         watchLockable = CheckerState.lockable(m, p, watch).named("chk_watch_lockable")
 

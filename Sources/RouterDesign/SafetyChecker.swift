@@ -26,7 +26,7 @@ public enum SafetyChecker {
             lockable: ((io.cmdVMCS .== 0) && CheckerState.lockable(m, p, io.cmdField)).named("chk_incoming_lockable"),
             setsLock: ((io.cmdOp .== m.spec("OP_VMWRITE")) && (io.cmdVMCS .== 0) && (io.cmdField .== m.spec("FIELD_ROUTE_LOCK"))
                        && io.cmdData[0]).named("chk_incoming_sets_lock"),
-            data: io.cmdData[31, 0])
+            data: io.cmdData[15, 0])
         let queue = CheckerQueue(m, io, incoming: incoming)
         let state = CheckerState(m, p, io, queue: queue)
         watchHolder <== (io.cmdVMCS .== 0) && (io.cmdField .== state.watch)

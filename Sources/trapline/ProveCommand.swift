@@ -56,7 +56,7 @@ struct ProveCommand: ParsableCommand {
         let model = try ProveModel(config: config, routerVerilog: verilog, directory: dir)
         let describe = rtl.map { "--rtl \($0)" } ?? "the generated router"
         say("trapline prove: \(describe), parameters \(parameters.flags(all: true).joined(separator: " "))")
-        say("  checker: \(model.groups.assertions.count) assertions in \(SafetyProperty.allCases.count) properties; depth \(depth), \(Int(timeout)) s per engine call; work folder \(dir.path)")
+        say("  checker: \(model.groups.assertions.count) assertions in 6 properties (the fourth in two parts, 4a and 4b); depth \(depth), \(Int(timeout)) s per engine call; work folder \(dir.path)")
         for note in model.abstractionNotes { say("  note: \(note)") }
         ProcessGuard.setActivity { "trapline prove had not finished; partial results are in \(dir.path)" }
         let prep = try runTool { try model.prover.prepare(timeout: timeout) }
@@ -65,21 +65,24 @@ struct ProveCommand: ParsableCommand {
         for p in selected {
             let r = try runTool { try model.prover.prove(p.tag, depth: depth, timeout: timeout) }
             let time = String(format: "%6.1f s", r.seconds)
-            let name = "\(p.rawValue) \(p.tag)".padding(toLength: 24, withPad: " ", startingAt: 0)
+            let name = "\(p.label) \(p.tag)".padding(toLength: 24, withPad: " ", startingAt: 0)
             switch r.verdict {
             case .proved(let engine):
                 proved += 1
                 say("  \(name) PROVED (\(engine), unbounded)  \(time)")
-            case .holdsToDepth(let k, let reason):
+            case .holdsToDepth(let k, _):
                 bounded += 1
-                say("  \(name) HOLDS TO DEPTH \(k) (abc bmc3; not proved unbounded: \(reason))  \(time)")
+                say("  \(name) HOLDS TO DEPTH \(k) (abc bmc3; no unbounded proof)  \(time)")
             case .failed(let cex):
                 failed += 1
                 say("  \(name) FAILED at cycle \(cex.frame) (\(cex.engine))  \(time)")
+            }
+            say("      " + r.notes.joined(separator: "; "))
+            if case .failed(let cex) = r.verdict {
                 for line in try counterexampleReport(p, cex, config: config, model: model, directory: dir) { say("      \(line)") }
             }
         }
-        say("  summary: \(proved) proved, \(bounded) bounded to depth \(depth), \(failed) failed")
+        say("  summary: \(proved) proved, \(bounded) bounded, \(failed) failed (BMC depth \(depth))")
         if failed > 0 { throw ExitCode(ExitStatus.mismatch.rawValue) }
     }
 

@@ -13,15 +13,29 @@ import TestSupport
         try Tools.run(try RepoPaths.traplineExecutable().path, args, environment: CosimCommandTests.environment)
     }
 
+    static let provable = ["target_exists", "handshake", "unlisted_fields_zero", "route_lock", "vmm_isolation", "guest_no_vmsucceed"]
+
     @Test func theGeneratedRouterSatisfiesEveryProperty() throws {
         let dir = try RepoPaths.scratchDirectory("prove-small")
-        let r = try trapline(["prove", "--depth", "4", "--timeout", "600", "--out", dir.path] + Self.small)
+        let only = Self.provable.flatMap { ["--property", $0] }
+        let r = try trapline(["prove", "--depth", "4", "--timeout", "600", "--out", dir.path] + only + Self.small)
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
-        for tag in ["target_exists", "handshake", "unlisted_fields_zero", "route_lock", "vmm_isolation", "guest_no_vmsucceed"] {
+        for tag in Self.provable {
             let line = r.stdout.split(separator: "\n").first { $0.contains(" \(tag) ") }
             #expect(line?.contains("PROVED (abc pdr, unbounded)") == true, "\(tag): \(r.stdout)")
         }
-        #expect(r.stdout.contains("summary: 6 proved, 0 bounded to depth 4, 0 failed"), "\(r.stdout)")
+        #expect(r.stdout.contains("summary: 6 proved, 0 bounded, 0 failed (BMC depth 4)"), "\(r.stdout)")
+    }
+
+    /// The read-back of the routing fields (4b) needs an invariant over every field that pdr
+    /// does not find within a short limit: BMC to depth 4, then HOLDS TO DEPTH 4, exit 0.
+    @Test func theReadBackHoldsToTheBMCDepth() throws {
+        let dir = try RepoPaths.scratchDirectory("prove-readback")
+        let r = try trapline(["prove", "--property", "route_lock_readback", "--depth", "4", "--timeout", "15", "--out", dir.path] + Self.small)
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("4b route_lock_readback"), "\(r.stdout)")
+        #expect(r.stdout.contains("HOLDS TO DEPTH 4") || r.stdout.contains("PROVED"), "\(r.stdout)")
+        #expect(r.stdout.contains("abc bmc3"), "\(r.stdout)")
     }
 
     /// The generated router with the ROUTED target of events with vector 99 forced to 2

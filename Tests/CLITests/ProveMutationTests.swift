@@ -28,7 +28,7 @@ struct ProveMutationTests {
                  what: "a REJECTED response names a target"),
         Mutation(property: "route_lock", rule: "&& route_lock;", broken: "&& route_lock && (!field_hit_route);",
                  what: "ROUTE ignores the lock"),
-        Mutation(property: "route_lock", rule: "{route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}",
+        Mutation(property: "route_lock_readback", rule: "{route_vmm[cmd_field_q[6:1]], 2'd0, route_policy_cmd_field_q_6_1}",
                  broken: "{route_vmm[cmd_field_q[6:1]], 2'd1, route_policy_cmd_field_q_6_1}",
                  what: "a VMREAD of ROUTE returns bit 2 set"),
         Mutation(property: "vmm_isolation", rule: "if (({2'd0, cmd_vmcs_q} != current[5:0]) && (!current_is_vmm0)) begin",

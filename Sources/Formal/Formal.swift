@@ -11,7 +11,7 @@
 /// Run it
 /// - `Prover(workDirectory:sources:top:groups:)` then `prepare()` (Yosys: read, flatten,
 ///   memories to flip-flops, gates) and `prove(group, depth:timeout:)` per group:
-///   ABC `bmc3` to depth K, then ABC `pdr` for an unbounded proof.
+///   ABC `pdr` for an unbounded proof, and when it does not decide, ABC `bmc3` to depth K.
 /// - `Verdict`: `.proved(engine)`, `.holdsToDepth(k)`, `.failed(Counterexample)`.
 ///
 /// Read a counterexample

@@ -7,14 +7,14 @@ import RouterModel
 import RouterSim
 
 /// `trapline prove`: the six safety properties of `SafetyChecker` proved on the router
-/// RTL (generated, or `--rtl FILE.v`) with Yosys + ABC: BMC to `--depth`, then PDR for an
-/// unbounded proof. Per property: PROVED, HOLDS TO DEPTH K or FAILED; a failure becomes a
+/// RTL (generated, or `--rtl FILE.v`) with Yosys + ABC: PDR for an unbounded proof, and
+/// BMC to `--depth` when PDR does not decide within `--timeout`. Per property: PROVED, HOLDS TO DEPTH K or FAILED; a failure becomes a
 /// SPEC 10 trace, a VCD and the `trapline cosim` line that replays it, and the replay is
 /// run under Verilator against the reference router.
 struct ProveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prove",
-        abstract: "Prove the router's safety properties (SPEC 3-9) with Yosys and ABC (BMC, then PDR).",
+        abstract: "Prove the router's safety properties (SPEC 3-9) with Yosys and ABC (PDR, else BMC to --depth).",
         discussion: """
         Exit codes: 0 no property failed, 1 a property failed (counterexample trace, VCD and replay \
         line printed), 2 bad input, 3 yosys or yosys-abc missing or failing. \
@@ -26,7 +26,7 @@ struct ProveCommand: ParsableCommand {
     @OptionGroup var parameters: ParameterOptions
     @Option(help: "Prove this Verilog file (SPEC 9 interface, module trapline_router) instead of the generated router; the generator parameters must be the ones it was built for.")
     var rtl: String?
-    @Option(help: "BMC depth in clock cycles from reset.")
+    @Option(help: "BMC depth in clock cycles from reset (BMC runs when PDR does not decide a property).")
     var depth: Int = 20
     @Option(help: "Seconds each engine call may take (yosys, bmc3, pdr).")
     var timeout: Double = 120

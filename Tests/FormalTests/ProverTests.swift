@@ -48,7 +48,7 @@ import VerilogEmitter
         let bound = try p.prove("bound", depth: 8, timeout: 60)
         guard case .failed(let cex) = bound.verdict else { Issue.record("bound: \(bound.verdict) \(bound.notes)"); return }
         #expect(cex.assertion?.message == "the count never exceeds the limit")
-        #expect(cex.engine == "abc bmc3")
+        #expect(cex.engine == "abc pdr")
         let cycles = cex.samples.cycles
         #expect(cycles.first?["rst"] == 1, "the run starts in reset: \(cycles)")
         // Somewhere after reset the count is above the limit.

@@ -53,7 +53,11 @@ public struct Prover: Sendable {
         return try yosys(script, name: "prepare", timeout: timeout)
     }
 
-    /// Runs the engines on `group`; `timeout` bounds each engine call (seconds).
+    /// Runs the engines on `group`; `timeout` bounds each engine call (pdr, bmc3; seconds).
+    /// Seconds a Yosys step of `prove` (writing a group's model, replaying a witness) may
+    /// take: not an engine, so not bound by the engines' `timeout`.
+    public static let yosysLimit: Double = 1800
+
     public func prove(_ group: String, depth: Int, timeout: Double) throws -> GroupResult {
         let start = Date()
         var notes: [String] = []
@@ -63,7 +67,7 @@ public struct Prover: Sendable {
         let count = groups.assertions.filter { $0.group == group }.count
         try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: group))",
                    "chformal -cover -remove", "opt_clean", "select -assert-count \(count) t:$assert", "write_rtlil \(base).il",
-                   "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: timeout)
+                   "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: Self.yosysLimit)
 
         var clock = Date()
         func lap() -> String {
@@ -106,7 +110,7 @@ public struct Prover: Sendable {
         // feeds other gates (a port like cmd_ready would read x). Registers the group's model
         // left out (outside its cone) start at 0.
         let log = try yosysLog(["read_rtlil model_word.il",
-                                "sim -clock \(clock) -zinit -r \(witness) -map \(base).aim -vcd \(vcd)"], name: "\(base)_sim", timeout: timeout)
+                                "sim -clock \(clock) -zinit -r \(witness) -map \(base).aim -vcd \(vcd)"], name: "\(base)_sim", timeout: Self.yosysLimit)
         let text = (try? String(contentsOf: workDirectory.appendingPathComponent(vcd), encoding: .utf8)) ?? ""
         return Counterexample(assertion: failedAssertion(in: log, group: group), engine: engine, frame: frame,
                               vcd: workDirectory.appendingPathComponent(vcd).path,
@@ -139,7 +143,7 @@ public struct Prover: Sendable {
         let log = (try? String(contentsOf: workDirectory.appendingPathComponent("\(name).log"), encoding: .utf8)) ?? r.output
         if r.timedOut {
             throw ToolError.failed(tool: .yosys, command: "yosys \(args.joined(separator: " ")) (in \(workDirectory.path))",
-                                   output: "stopped after its time limit of \(Int(timeout)) s; raise --timeout")
+                                   output: "stopped after its time limit of \(Int(timeout)) s (a loaded machine? run it again, or with fewer properties)")
         }
         guard r.status == 0 else {
             throw ToolError.failed(tool: .yosys, command: "yosys \(args.joined(separator: " ")) (in \(workDirectory.path))", output: log)

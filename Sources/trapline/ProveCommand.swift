@@ -28,7 +28,7 @@ struct ProveCommand: ParsableCommand {
     var rtl: String?
     @Option(help: "BMC depth in clock cycles from reset (BMC runs when PDR does not decide a property).")
     var depth: Int = 20
-    @Option(help: "Seconds each engine call may take (yosys, bmc3, pdr).")
+    @Option(help: "Seconds each engine call (pdr, bmc3) may take; Yosys' steps have their own limits (1 hour to prepare the model).")
     var timeout: Double = 120
     @Option(help: "Folder for the models, logs, counterexample traces and VCDs (default: a new temporary folder).")
     var out: String?
@@ -59,7 +59,8 @@ struct ProveCommand: ParsableCommand {
         say("  checker: \(model.groups.assertions.count) assertions in 6 properties (the fourth in two parts, 4a and 4b); depth \(depth), \(Int(timeout)) s per engine call; work folder \(dir.path)")
         for note in model.abstractionNotes { say("  note: \(note)") }
         ProcessGuard.setActivity { "trapline prove had not finished; partial results are in \(dir.path)" }
-        let prep = try runTool { try model.prover.prepare(timeout: timeout) }
+        // Preparing the model is not an engine call: its own, generous limit.
+        let prep = try runTool { try model.prover.prepare(timeout: max(timeout, 3600)) }
         say(String(format: "  model prepared by yosys in %.1f s", prep))
         var failed = 0, proved = 0, bounded = 0
         for p in selected {

@@ -77,8 +77,10 @@ public struct Prover: Sendable {
         _ = lap()
         let limit = Int(timeout.rounded(.up))
         // pdr first: a proof covers every depth, so BMC only runs when pdr did not decide.
+        // ABC checks its own limit (-T) between steps, so one long SAT call can overrun it;
+        // the process is killed only well after, to keep ABC's own report (frames reached).
         let pdr = try abc("read_aiger \(base).aig; fold; strash; pdr -T \(limit); write_cex -a \(base)_pdr.aiw",
-                          timeout: timeout * 1.1 + 5)
+                          timeout: timeout * 1.5 + 30)
         notes.append("abc pdr \(lap()): " + pdr.summary)
         let verdict: Verdict
         switch pdr.outcome {
@@ -88,7 +90,7 @@ public struct Prover: Sendable {
             verdict = .failed(try replay(base, group: group, witness: "\(base)_pdr.aiw", engine: "abc pdr", frame: frame, timeout: timeout))
         case .noCounterexample, .undecided:
             let bmc = try abc("read_aiger \(base).aig; fold; strash; bmc3 -F \(depth) -T \(limit); write_cex -a \(base)_bmc.aiw",
-                              timeout: timeout * 1.1 + 5)
+                              timeout: timeout * 1.5 + 30)
             notes.append("abc bmc3 \(lap()): " + bmc.summary)
             switch bmc.outcome {
             case .counterexample(let frame):

@@ -62,7 +62,7 @@ struct ProveCommand: ParsableCommand {
         // Preparing the model is not an engine call: its own, generous limit.
         let prep = try runTool { try model.prover.prepare(timeout: max(timeout, 3600)) }
         say(String(format: "  model prepared by yosys in %.1f s", prep))
-        var failed = 0, proved = 0, bounded = 0
+        var failed = 0, proved = 0, bounded = 0, undecided = 0
         for p in selected {
             let r = try runTool { try model.prover.prove(p.tag, depth: depth, timeout: timeout) }
             let time = String(format: "%6.1f s", r.seconds)
@@ -71,9 +71,12 @@ struct ProveCommand: ParsableCommand {
             case .proved(let engine):
                 proved += 1
                 say("  \(name) PROVED (\(engine), unbounded)  \(time)")
-            case .holdsToDepth(let k, _):
+            case .holdsToDepth(let k, _) where k > 0:
                 bounded += 1
                 say("  \(name) HOLDS TO DEPTH \(k) (abc bmc3; no unbounded proof)  \(time)")
+            case .holdsToDepth:
+                undecided += 1
+                say("  \(name) UNDECIDED (neither pdr nor bmc3 answered within --timeout)  \(time)")
             case .failed(let cex):
                 failed += 1
                 say("  \(name) FAILED at cycle \(cex.frame) (\(cex.engine))  \(time)")
@@ -83,7 +86,7 @@ struct ProveCommand: ParsableCommand {
                 for line in try counterexampleReport(p, cex, config: config, model: model, directory: dir) { say("      \(line)") }
             }
         }
-        say("  summary: \(proved) proved, \(bounded) bounded, \(failed) failed (BMC depth \(depth))")
+        say("  summary: \(proved) proved, \(bounded) bounded, \(failed) failed\(undecided > 0 ? ", \(undecided) undecided" : "") (BMC depth \(depth))")
         if failed > 0 { throw ExitCode(ExitStatus.mismatch.rawValue) }
     }
 

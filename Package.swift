@@ -9,6 +9,7 @@ import PackageDescription
 //   Stimulus <- RouterSpec, RouterModel
 //   RouterSim <- RouterSpec, RouterModel, Stimulus, CoSim   (drives a router RTL in Verilator / Icarus)
 //   Equivalence <- RouterSpec, RouterModel, Stimulus, CoSim, RouterSim
+//   Formal <- CoSim   (Yosys + ABC proofs of a checker's assertions; Verilog text and port lists in)
 //   trapline (CLI) sits on top of everything.
 //
 // No unsafeFlags anywhere: SwiftPM refuses a package that has them when it is required by
@@ -27,6 +28,7 @@ let package = Package(
         .library(name: "CoSim", targets: ["CoSim"]),
         .library(name: "RouterSim", targets: ["RouterSim"]),
         .library(name: "Equivalence", targets: ["Equivalence"]),
+        .library(name: "Formal", targets: ["Formal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,10 +43,11 @@ let package = Package(
         .target(name: "CoSim"),
         .target(name: "RouterSim", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim"]),
         .target(name: "Equivalence", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim"]),
+        .target(name: "Formal", dependencies: ["CoSim"]),
         .executableTarget(
             name: "trapline",
             dependencies: [
-                "HDL", "VerilogEmitter", "RouterDesign", "RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Equivalence",
+                "HDL", "VerilogEmitter", "RouterDesign", "RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Equivalence", "Formal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,5 +62,6 @@ let package = Package(
         .testTarget(name: "CoSimTests", dependencies: ["CoSim", "HDL", "VerilogEmitter", "TestSupport"]),
         .testTarget(name: "EquivalenceTests", dependencies: ["Equivalence", "RouterModel", "Stimulus", "CoSim", "RouterSim", "RouterDesign", "VerilogEmitter", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "FormalTests", dependencies: ["Formal", "HDL", "VerilogEmitter", "TestSupport"]),
     ]
 )

@@ -7,12 +7,13 @@ import Foundation
 /// is looked up on `PATH`. A missing tool is a `ToolError` whose message names
 /// the tool and the command that installs it; the CLI maps it to exit code 3.
 public enum Tool: String, CaseIterable, Sendable {
-    case verilator, iverilog, vvp, yosys, cxx = "c++", make
+    case verilator, iverilog, vvp, yosys, yosysABC = "yosys-abc", cxx = "c++", make
 
     /// Environment variable that overrides the lookup.
     public var environmentVariable: String {
         switch self {
         case .cxx: return "TRAPLINE_CXX"
+        case .yosysABC: return "TRAPLINE_YOSYS_ABC"
         default: return "TRAPLINE_\(rawValue.uppercased())"
         }
     }
@@ -22,7 +23,7 @@ public enum Tool: String, CaseIterable, Sendable {
         switch self {
         case .verilator: return "verilator"
         case .iverilog, .vvp: return "iverilog"
-        case .yosys: return "yosys"
+        case .yosys, .yosysABC: return "yosys"
         case .cxx: return "g++"
         case .make: return "make"
         }

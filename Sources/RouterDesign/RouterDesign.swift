@@ -22,6 +22,12 @@ import VerilogEmitter
 /// combinational from the command ports and the state; the response and every state change
 /// are registered on the edge that accepts the command, so each response is valid one cycle
 /// after its command and the block takes a command per cycle.
+///
+/// Check (formal)
+/// - `SafetyChecker.module(_:)` / `.verilog(_:)` -> `trapline_safety_checker`, the six
+///   `SafetyProperty` cases as assertions on the SPEC 9 ports (`CheckerPorts`,
+///   `CheckerQueue`, `CheckerState`, `CheckerAssertions`); `trapline prove` binds it to a
+///   router and proves it (docs/prove.md).
 public enum RouterGenerator {
     /// The elaborated top module `trapline_router` for `p` (validated first).
     public static func module(_ p: RouterParameters) throws -> Module {

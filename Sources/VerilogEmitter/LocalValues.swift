@@ -64,6 +64,8 @@ struct LocalValues {
             }
         }
         for inst in m.instances { mark(inst.inputs.map(\.index), .outside) }
+        // Properties are emitted in their own module-level blocks.
+        mark(m.properties.flatMap { [$0.condition] + [$0.disable].compactMap { $0 } }, .outside)
         var changed = true
         while changed {
             changed = false
@@ -159,6 +161,7 @@ struct LocalValues {
             check(roots, inGroup: g)
         }
         for inst in m.instances { check(inst.inputs.map(\.index), inGroup: nil) }
+        check(m.properties.flatMap { [$0.condition] + [$0.disable].compactMap { $0 } }, inGroup: nil)
         for t in analysis.temps { check(m.exprs[t].kind.operands, inGroup: tempGroup[t]) }
         if !conflicts.isEmpty { return (conflicts, [:]) }
         // A named subexpression only one block reads (directly, or through its local wires
@@ -188,6 +191,7 @@ struct LocalValues {
             record(roots, .group(g))
         }
         for inst in m.instances { record(inst.inputs.map(\.index), .outside) }
+        record(m.properties.flatMap { [$0.condition] + [$0.disable].compactMap { $0 } }, .outside)
         for t in analysis.temps { record(m.exprs[t].kind.operands, .temp(t)) }
         // Users first: a temp's readers among temps have larger node indices.
         for t in analysis.temps.sorted(by: >) where tempGroup[t] == nil {

@@ -234,13 +234,14 @@ struct CosimCommand: ParsableCommand {
 
 extension ParameterOptions {
     /// The generator-parameter flags that differ from the defaults, for replay lines.
-    func flags() -> [String] {
+    /// `all`: every parameter, defaults included (for reports).
+    func flags(all: Bool = false) -> [String] {
         var f: [String] = []
-        if vmms != 4 { f += ["--vmms", "\(vmms)"] }
-        if guests != 8 { f += ["--guests", "\(guests)"] }
-        if ioRanges != 8 { f += ["--io-ranges", "\(ioRanges)"] }
-        if platformVMM != 1 { f += ["--platform-vmm", "\(platformVMM)"] }
-        if staticMap != "5,6" { f += ["--static-map", staticMap.isEmpty ? "''" : staticMap] }
+        if all || vmms != 4 { f += ["--vmms", "\(vmms)"] }
+        if all || guests != 8 { f += ["--guests", "\(guests)"] }
+        if all || ioRanges != 8 { f += ["--io-ranges", "\(ioRanges)"] }
+        if all || platformVMM != 1 { f += ["--platform-vmm", "\(platformVMM)"] }
+        if all || staticMap != "5,6" { f += ["--static-map", staticMap.isEmpty ? "''" : staticMap] }
         if noIOBitmaps { f.append("--no-io-bitmaps") }
         return f
     }

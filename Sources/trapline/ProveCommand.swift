@@ -1,0 +1,131 @@
+import ArgumentParser
+import CoSim
+import Formal
+import Foundation
+import RouterDesign
+import RouterModel
+import RouterSim
+
+/// `trapline prove`: the six safety properties of `SafetyChecker` proved on the router
+/// RTL (generated, or `--rtl FILE.v`) with Yosys + ABC: PDR for an unbounded proof, and
+/// BMC to `--depth` when PDR does not decide within `--timeout`. Per property: PROVED, HOLDS TO DEPTH K or FAILED; a failure becomes a
+/// SPEC 10 trace, a VCD and the `trapline cosim` line that replays it, and the replay is
+/// run under Verilator against the reference router.
+struct ProveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prove",
+        abstract: "Prove the router's safety properties (SPEC 3-9) with Yosys and ABC (PDR, else BMC to --depth).",
+        discussion: """
+        Exit codes: 0 no property failed, 1 a property failed (counterexample trace, VCD and replay \
+        line printed), 2 bad input, 3 yosys or yosys-abc missing or failing. \
+        With the I/O bitmaps on, every memory of more than \(ProveModel.abstractionThreshold) bits \
+        (the bitmaps) is cut out and its reads become free values: a PROVED verdict then holds for \
+        every bitmap content. See docs/prove.md.
+        """)
+
+    @OptionGroup var parameters: ParameterOptions
+    @Option(help: "Prove this Verilog file (SPEC 9 interface, module trapline_router) instead of the generated router; the generator parameters must be the ones it was built for.")
+    var rtl: String?
+    @Option(help: "BMC depth in clock cycles from reset (BMC runs when PDR does not decide a property).")
+    var depth: Int = 20
+    @Option(help: "Seconds each engine call (pdr, bmc3) may take; Yosys' steps have their own limits (1 hour to prepare the model).")
+    var timeout: Double = 120
+    @Option(help: "Folder for the models, logs, counterexample traces and VCDs (default: a new temporary folder).")
+    var out: String?
+    @Option(name: .customLong("property"), help: "Prove only this property (tag, e.g. handshake); repeat for several. Default: all six.")
+    var only: [String] = []
+    @Flag(name: .customLong("no-replay"), help: "Do not replay counterexamples under Verilator.")
+    var noReplay = false
+
+    func run() throws {
+        let config = try parameters.config()
+        guard (1...10_000).contains(depth) else { throw CLIError.badInput("--depth \(depth) is out of range: give 1...10000 cycles") }
+        guard timeout > 0 && timeout <= 1e6 else { throw CLIError.badInput("--timeout \(timeout): give seconds, more than 0") }
+        var selected = SafetyProperty.allCases
+        if !only.isEmpty {
+            selected = try only.map { tag in
+                guard let p = SafetyProperty.allCases.first(where: { $0.tag == tag }) else {
+                    throw CLIError.badInput("--property \(tag): no such property; use one of \(SafetyProperty.allCases.map(\.tag).joined(separator: ", "))")
+                }
+                return p
+            }
+        }
+        let verilog = try routerVerilog(config: config, rtl: rtl)
+        try runTool { try Prover.checkTools() }
+        let dir = try outputDirectory()
+        let model = try ProveModel(config: config, routerVerilog: verilog, directory: dir)
+        let describe = rtl.map { "--rtl \($0)" } ?? "the generated router"
+        say("trapline prove: \(describe), parameters \(parameters.flags(all: true).joined(separator: " "))")
+        say("  checker: \(model.groups.assertions.count) assertions in 6 properties (the fourth in two parts, 4a and 4b); depth \(depth), \(Int(timeout)) s per engine call; work folder \(dir.path)")
+        for note in model.abstractionNotes { say("  note: \(note)") }
+        ProcessGuard.setActivity { "trapline prove had not finished; partial results are in \(dir.path)" }
+        // Preparing the model is not an engine call: its own, generous limit.
+        let prep = try runTool { try model.prover.prepare(timeout: max(timeout, 3600)) }
+        say(String(format: "  model prepared by yosys in %.1f s", prep))
+        var failed = 0, proved = 0, bounded = 0, undecided = 0
+        for p in selected {
+            let r = try runTool { try model.prover.prove(p.tag, depth: depth, timeout: timeout) }
+            let time = String(format: "%6.1f s", r.seconds)
+            let name = "\(p.label) \(p.tag)".padding(toLength: 24, withPad: " ", startingAt: 0)
+            switch r.verdict {
+            case .proved(let engine):
+                proved += 1
+                say("  \(name) PROVED (\(engine), unbounded)  \(time)")
+            case .holdsToDepth(let k, _) where k > 0:
+                bounded += 1
+                say("  \(name) HOLDS TO DEPTH \(k) (abc bmc3; no unbounded proof)  \(time)")
+            case .holdsToDepth:
+                undecided += 1
+                say("  \(name) UNDECIDED (neither pdr nor bmc3 answered within --timeout)  \(time)")
+            case .failed(let cex):
+                failed += 1
+                say("  \(name) FAILED at cycle \(cex.frame) (\(cex.engine))  \(time)")
+            }
+            say("      " + r.notes.joined(separator: "; "))
+            if case .failed(let cex) = r.verdict {
+                for line in try counterexampleReport(p, cex, config: config, model: model, directory: dir) { say("      \(line)") }
+            }
+        }
+        say("  summary: \(proved) proved, \(bounded) bounded, \(failed) failed\(undecided > 0 ? ", \(undecided) undecided" : "") (BMC depth \(depth))")
+        if failed > 0 { throw ExitCode(ExitStatus.mismatch.rawValue) }
+    }
+
+    /// One line on stdout, flushed at once (a proof runs for minutes; show progress).
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    private func outputDirectory() throws -> URL {
+        let url = out.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("trapline-prove-\(UUID().uuidString.prefix(8))")
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw CLIError.badInput("--out \(url.path): cannot create the folder (\(error.localizedDescription))")
+        }
+        return url
+    }
+
+    private func runTool<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as ToolError { throw CLIError.tool("\(e)") }
+    }
+
+    /// The lines printed under a FAILED verdict: the assertion, the trace, the VCD, the
+    /// replay command and what the replay under Verilator said.
+    private func counterexampleReport(_ p: SafetyProperty, _ cex: Counterexample, config: RouterConfig,
+                                      model: ProveModel, directory: URL) throws -> [String] {
+        var lines: [String] = []
+        lines.append("assertion: \(cex.assertion.map { "\($0.group): \($0.message) (\(model.groups.file):\($0.line))" } ?? "(the replay named none)")")
+        let commands = ProveTrace.commands(from: cex.samples)
+        let trace = directory.appendingPathComponent("counterexample_\(p.tag).jsonl")
+        try TraceWriter.text(for: commands).write(to: trace, atomically: true, encoding: .utf8)
+        lines.append("trace: \(trace.path) (\(commands.count) command\(commands.count == 1 ? "" : "s") accepted in \(cex.samples.cycles.count) cycles)")
+        lines.append("vcd: \(cex.vcd)")
+        let rtlPath = rtl ?? model.routerFile.path
+        var replay = ["trapline", "cosim", trace.path, "--rtl", rtlPath, "--idle", "0", "--stall", "0"] + parameters.flags()
+        replay += ["--wave", directory.appendingPathComponent("replay_\(p.tag).vcd").path]
+        lines.append("replay: \(replay.joined(separator: " "))")
+        if !noReplay {
+            lines.append("replay under Verilator: " + ProveTrace.replay(commands, verilog: model.routerVerilog, config: config, rtl: rtlPath))
+        }
+        return lines
+    }
+}

@@ -9,6 +9,9 @@ public struct VCD: Sendable {
         public var name: String
         public var width: Int
         public var code: String
+        public init(scope: String, name: String, width: Int, code: String) {
+            self.scope = scope; self.name = name; self.width = width; self.code = code
+        }
     }
     public var timescale: String = ""
     public var variables: [Variable] = []

@@ -37,7 +37,7 @@ public enum HTMLReport {
         h += "</table>\n"
 
         h += "<h2>Shards</h2>\n<table id=\"shards\">\n<tr><th>shard</th><th>verdict</th><th>testcases</th><th>streams</th><th>divergences</th><th>coverage</th><th>seconds</th><th>file</th></tr>\n"
-        for s in r.shards {
+        for s in r.shards.isEmpty ? [ShardRow(r, file: nil)] : r.shards {
             h += "<tr class=\"\(s.verdict == "EQUIVALENT" ? "ok" : "fail")\"><td>\(s.index)/\(s.count)</td><td>\(e(s.verdict))</td><td>\(s.testcases)</td><td>\(s.randomStreams)</td><td>\(s.divergences)</td><td>\(s.coverageHit)/\(s.coverageTotal)</td><td>\(Summary.format(s.seconds))</td><td>\(e(s.file ?? ""))</td></tr>\n"
         }
         for m in r.merge?.missing ?? [] {
@@ -45,8 +45,8 @@ public enum HTMLReport {
         }
         h += "</table>\n"
 
-        h += coverage(r)
         h += divergences(r, waveform: waveform)
+        h += coverage(r)
         h += "</body>\n</html>\n"
         return h
     }

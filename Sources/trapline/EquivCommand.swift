@@ -48,6 +48,8 @@ struct EquivCommand: ParsableCommand {
     var shrinkSeconds: Double = 120
     @Option(name: .customLong("sim-timeout"), help: "Wall-clock seconds one simulator run may take before it counts as hung (a divergence); default: Icarus 60 s + 100 µs per cycle of the bench's cycle limit, Verilator 60 s + 1 ms per command.")
     var simTimeout: Double?
+    @Option(help: "Write a self-contained HTML report (verdict, parameters, shards, coverage holes, divergence with its waveform) to FILE.")
+    var html: String?
     @Option(help: "Write the results as JSON to FILE (docs/results.md): one file per shard, for `trapline merge`.")
     var results: String?
     @Option(help: "Run exactly N random streams in all (split between shards), whatever the budget and coverage: the same campaign however it is sharded (1 to 1000000).")
@@ -81,7 +83,8 @@ struct EquivCommand: ParsableCommand {
         }
         if let junit { try OutputPaths.checkFile("--junit", junit, what: "JUnit report") }
         if let results { try OutputPaths.checkFile("--results", results, what: "results JSON") }
-        try OutputPaths.distinct([("--junit", junit), ("--results", results)])
+        if let html { try OutputPaths.checkFile("--html", html, what: "HTML report") }
+        try OutputPaths.distinct([("--junit", junit), ("--results", results), ("--html", html)])
         try OutputPaths.checkFolder("--out", out, what: "the shrunk trace, its waveform and the RTL copy of a mismatch")
         let verilog = try routerVerilog(config: config, rtl: rtl)
         for tool in [Tool.verilator, .iverilog, .vvp] { _ = try Toolchain.locate(tool) }
@@ -122,6 +125,9 @@ struct EquivCommand: ParsableCommand {
         if let results {
             let document = ResultsDocument(result, tools: ReportFiles.toolVersions(), rtlSHA256: sha256Hex(verilog))
             try ReportFiles.write(try document.jsonData(), to: results, flag: "--results", what: "results", equivalent: result.equivalent)
+        }
+        if let html {
+            try ReportFiles.write(ReportFiles.html(result), to: html, flag: "--html", what: "HTML report", equivalent: result.equivalent)
         }
         if !result.equivalent {
             let replay = result.shrink.map { "; replay the shrunk trace with: \($0.replay)" } ?? ""

@@ -21,6 +21,8 @@ struct MergeCommand: ParsableCommand {
     var files: [String] = []
     @Option(help: "Write a JUnit XML report of the merged campaign to FILE.")
     var junit: String?
+    @Option(help: "Write a self-contained HTML report of the merged campaign (verdict, parameters, shards, coverage holes, divergence with its waveform) to FILE.")
+    var html: String?
     @Option(help: "Write the merged results as JSON to FILE.")
     var results: String?
     @Flag(name: .customLong("allow-missing"), help: "Give the verdict of the shards present even when some are missing.")
@@ -32,8 +34,9 @@ struct MergeCommand: ParsableCommand {
         }
         if let junit { try OutputPaths.checkFile("--junit", junit, what: "JUnit report") }
         if let results { try OutputPaths.checkFile("--results", results, what: "results JSON") }
-        try OutputPaths.distinct([("--junit", junit), ("--results", results)])
-        for (flag, path) in [("--junit", junit), ("--results", results)] {
+        if let html { try OutputPaths.checkFile("--html", html, what: "HTML report") }
+        try OutputPaths.distinct([("--junit", junit), ("--results", results), ("--html", html)])
+        for (flag, path) in [("--junit", junit), ("--results", results), ("--html", html)] {
             if let path, files.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL == URL(fileURLWithPath: path).standardizedFileURL }) {
                 throw CLIError.badInput("\(flag) \(path) is one of the input files; write the merged report elsewhere")
             }
@@ -48,6 +51,9 @@ struct MergeCommand: ParsableCommand {
         }
         if let results {
             try ReportFiles.write(try merged.jsonData(), to: results, flag: "--results", what: "results", equivalent: result.equivalent)
+        }
+        if let html {
+            try ReportFiles.write(ReportFiles.html(result), to: html, flag: "--html", what: "HTML report", equivalent: result.equivalent)
         }
         if !result.equivalent {
             let replay = result.shrink.map { "; replay the shrunk trace with: \($0.replay)" } ?? ""

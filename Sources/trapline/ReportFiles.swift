@@ -17,6 +17,17 @@ enum ReportFiles {
         }
     }
 
+    /// The HTML report of `result`, with the waveform of its shrunk trace drawn
+    /// from the VCD beside it (when there is one and it reads as a VCD).
+    static func html(_ result: CampaignResult) -> Data {
+        var svg: String?
+        if let s = result.shrink, let wave = s.wave, let text = try? String(contentsOf: wave, encoding: .utf8),
+           let vcd = try? VCDReader.parse(text) {
+            svg = WaveformSVG.svg(vcd, index: s.divergence.index)
+        }
+        return Data(HTMLReport.html(result, waveform: svg).utf8)
+    }
+
     /// The first line of `--version` of the simulators, "unknown" when one cannot tell.
     static func toolVersions() -> ToolVersions {
         ToolVersions(trapline: TraplineVersion.string,

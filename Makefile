@@ -10,7 +10,7 @@ SEED        ?= 1
 BUDGET      ?= 120
 BENCH_FLAGS ?=
 
-.PHONY: all deps build release test cosim rtl bench synth clean
+.PHONY: all deps build release test test-browser cosim rtl bench synth clean
 
 all: build
 
@@ -63,6 +63,19 @@ bench: deps release
 synth: deps build
 	@scripts/synth.sh defaults
 	@scripts/synth.sh large --vmms 16 --guests 64 --io-ranges 16
+
+## test-browser (opt-in): the HTML report rendered by headless Chromium, checked on the DOM it
+## builds (scripts/test-browser.sh). Installs Debian's chromium when root, else prints the command.
+test-browser: deps build
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make test-browser: installing chromium"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 3; \
+	  else \
+	    echo "make test-browser: chromium is missing. Install it with:" >&2; \
+	    echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2; exit 3; \
+	  fi; }
+	@scripts/test-browser.sh
 
 clean:
 	rm -rf .build sim/build

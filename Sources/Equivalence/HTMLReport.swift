@@ -108,7 +108,7 @@ public enum HTMLReport {
     tr.fail td,tr.missing td{background:#ffebe9}
     .holes{color:#cf222e;font-weight:bold}
     details.group{margin:2px 0}
-    pre{background:#f6f8fa;padding:.5em;overflow-x:auto}
+    pre{background:#f6f8fa;padding:.5em;white-space:pre-wrap;overflow-wrap:anywhere}
     li.failing code{background:#ffebe9;font-weight:bold}
 
     """

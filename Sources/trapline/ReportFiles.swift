@@ -21,7 +21,10 @@ enum ReportFiles {
     /// from the VCD beside it (when there is one and it reads as a VCD).
     static func html(_ result: CampaignResult) -> Data {
         var svg: String?
-        if let s = result.shrink, let wave = s.wave, let text = try? String(contentsOf: wave, encoding: .utf8),
+        // A waveform past 64 MB (a shrink stopped early on a long trace) is not drawn: the report names its path.
+        if let s = result.shrink, let wave = s.wave,
+           let size = (try? FileManager.default.attributesOfItem(atPath: wave.path)[.size] as? NSNumber)?.intValue, size <= 64 << 20,
+           let text = try? String(contentsOf: wave, encoding: .utf8),
            let vcd = try? VCDReader.parse(text) {
             svg = WaveformSVG.svg(vcd, index: s.divergence.index)
         }

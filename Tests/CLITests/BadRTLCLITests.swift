@@ -30,7 +30,7 @@ import TestSupport
         Fixture(name: "wide-port", make: { $0.replacingOccurrences(of: "input  wire [2:0] cmd_op,", with: "input  wire [3:0] cmd_op,") },
                 expected: ["cmd_op is 4 bits wide in the Verilog, 3 in the port list"]),
         // Icarus accepted an extra output and ran (exit 0) where Verilator refused it.
-        Fixture(name: "extra-port", make: { $0.replacingOccurrences(of: "    output wire [7:0] rsp_error\n", with: "    output wire [7:0] rsp_error,\n    output wire extra,\n    input  wire extra_in\n") },
+        Fixture(name: "extra-port", make: { $0.replacingOccurrences(of: "    output reg  [7:0] rsp_error\n", with: "    output reg  [7:0] rsp_error,\n    output wire extra,\n    input  wire extra_in\n") },
                 expected: ["unexpected input extra_in (not in the port list)", "unexpected output extra (not in the port list)"]),
     ]
 

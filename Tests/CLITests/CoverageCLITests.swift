@@ -9,7 +9,7 @@ import TestSupport
     @Test func anRTLThatNeverAcceptsACommandCoversNothing() throws {
         let dir = try RepoPaths.scratchDirectory("coverage-stuck")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let rtl = try ProcessSafetyCLITests.fixture("stuck.v", replacing: "    assign cmd_ready = cmd_ready_int;",
+        let rtl = try ProcessSafetyCLITests.fixture("stuck.v", replacing: "    assign cmd_ready = rsp_slot_free;",
                                                     with: "    assign cmd_ready = 1'b0;", in: dir)
         let r = try Tools.run(try RepoPaths.traplineExecutable().path,
                               ["equiv", "--rtl", rtl, "--no-random", "--budget", "1", "--icarus-sample", "0",

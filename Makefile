@@ -12,7 +12,7 @@ SEED        ?= 1
 BUDGET      ?= 120
 BENCH_FLAGS ?=
 
-.PHONY: all deps build release test cosim rtl bench synth prove clean
+.PHONY: all deps build release test test-browser test-slurm cosim rtl bench synth prove clean
 
 all: build
 
@@ -79,6 +79,33 @@ prove: deps build
 	.build/debug/trapline prove --no-io-bitmaps --depth 20 --timeout 600 --out sim/build/prove/defaults $(PROVE_FLAGS)
 	.build/debug/trapline prove --depth 12 --timeout 600 --out sim/build/prove/bitmaps $(PROVE_FLAGS)
 	TRAPLINE_PROVE_DEEP=1 $(SWIFT) test $(BUILD_FLAGS) --filter ProveMutationTests
+
+## test-browser (opt-in): the HTML report rendered by headless Chromium, checked on the DOM it
+## builds (scripts/test-browser.sh). Installs Debian's chromium when root, else prints the command.
+test-browser: deps build
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make test-browser: installing chromium"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 3; \
+	  else \
+	    echo "make test-browser: chromium is missing. Install it with:" >&2; \
+	    echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2; exit 3; \
+	  fi; }
+	@scripts/test-browser.sh
+
+## test-slurm (opt-in, root): a real single-node Slurm (Debian slurm-wlm + munge, private config in a
+## temporary folder) runs a 4-shard campaign with scripts/slurm/submit.sh; the merged verdict and
+## coverage bins must equal a 1-shard run of the same seed (scripts/slurm/test-slurm.sh).
+test-slurm: deps build
+	@command -v slurmctld >/dev/null 2>&1 && command -v munged >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make test-slurm: installing slurm-wlm munge"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null || exit 3; \
+	  else \
+	    echo "make test-slurm: Slurm is missing. Install it (and run this as root) with:" >&2; \
+	    echo "  sudo apt-get update && sudo apt-get install -y slurm-wlm munge" >&2; exit 3; \
+	  fi; }
+	@scripts/slurm/test-slurm.sh
 
 clean:
 	rm -rf .build sim/build

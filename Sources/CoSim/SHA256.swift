@@ -95,3 +95,12 @@ extension String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }
+
+/// The SHA-256 digest of a text's UTF-8 bytes as 64 lowercase hex digits
+/// (what `sha256sum FILE` prints for a file holding `text`): the RTL digest of
+/// a results file, which tells the shards of one campaign from others.
+public func sha256Hex(_ text: String) -> String {
+    var h = SHA256()
+    h.update(text.utf8)
+    return h.finalize().map { String($0, radix: 16).leftPadded(2) }.joined()
+}

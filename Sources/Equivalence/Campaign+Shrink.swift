@@ -56,14 +56,14 @@ extension Campaign {
                 notWritten = "cannot write the waveform \(url.path); the replay line makes it"
             }
         }
-        let replay = (["trapline", "cosim", traceURL?.path ?? "TRACE.jsonl", "--rtl", rtl, "--sim", sim.name,
-                       "--seed", "\(f.handshake.seed)", "--idle", "\(f.handshake.idlePercent)", "--stall", "\(f.handshake.stallPercent)"]
-                      // The campaign's Verilator model draws its random initial values from the campaign seed.
-                      + (sim.name == "verilator" ? ["--init-seed", "\(options.seed)"] : [])
-                      + options.parameterFlags).joined(separator: " ")
+        var replay = ReplayCommand(trace: traceURL?.path ?? "TRACE.jsonl", simulator: sim.name, handshake: f.handshake)
+        replay.rtl = rtl
+        // The campaign's Verilator model draws its random initial values from the campaign seed.
+        if sim.name == "verilator" { replay.initSeed = options.seed }
+        replay.parameterFlags = options.parameterFlags
         return ShrinkReport(originalCommands: f.commands.count, commands: trace, attempts: shrinker.attempts,
                             seconds: Date().timeIntervalSince(t0), timedOut: shrinker.timedOut, trace: traceURL,
-                            wave: waveURL, replay: replay, notWritten: notWritten, divergence: divergence)
+                            wave: waveURL, replay: replay.line, notWritten: notWritten, divergence: divergence)
     }
 
     /// A file-name-safe form of a testcase name.

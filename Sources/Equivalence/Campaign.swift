@@ -65,8 +65,15 @@ public final class Campaign {
             var n = 0
             // The stop condition is the random streams' own coverage: the directed suite
             // alone closes the bins on the defaults, and random streams are there to go beyond.
-            while n == 0 || (elapsed < options.budget && (options.fullBudget || !result.randomCoverage.isClosed)) {
-                let k = options.shard.unit(n); n += 1
+            // With a fixed stream count (`streams`), exactly the shard's streams below it run.
+            while true {
+                let k = options.shard.unit(n)
+                if let total = options.streams {
+                    if k >= total { break }
+                } else if n > 0 && (elapsed >= options.budget || (!options.fullBudget && result.randomCoverage.isClosed)) {
+                    break
+                }
+                n += 1
                 let seed = Shard.streamSeed(campaign: options.seed, stream: k)
                 let cmds = RandomTrace.generate(count: options.commandsPerSeed, seed: seed, config: options.config)
                 let tc = try unit(name: "seed 0x\(String(seed, radix: 16)) (stream \(k))", classname: "equiv.random",

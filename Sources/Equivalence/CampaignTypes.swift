@@ -28,6 +28,9 @@ public struct CampaignOptions: Sendable {
     public var runRandom = true
     /// Keep running random streams until the budget ends even when their coverage has closed.
     public var fullBudget = false
+    /// Run exactly this many random streams (0..<streams, split between shards), whatever
+    /// the budget and coverage: a campaign that is the same however it is sharded. nil: by budget.
+    public var streams: Int? = nil
     /// Stop the directed suite at its first failing scenario (mutation screening).
     public var stopAtFirstFailure = false
     /// Run the sweeps' samples on the primary simulator too (when the primary is a slow one).
@@ -41,7 +44,7 @@ public struct CampaignOptions: Sendable {
 }
 
 /// One JUnit testcase: a directed scenario, a sweep, a random seed.
-public struct TestCaseResult: Sendable {
+public struct TestCaseResult: Sendable, Codable, Equatable {
     public var classname: String
     public var name: String
     public var commands: Int
@@ -53,7 +56,7 @@ public struct TestCaseResult: Sendable {
 }
 
 /// Work done by one simulator (or the reference).
-public struct SimulatorStats: Sendable {
+public struct SimulatorStats: Sendable, Codable, Equatable {
     public var name: String
     public var commands: Int = 0
     public var cycles: UInt64 = 0
@@ -105,6 +108,10 @@ public struct CampaignResult: Sendable {
     public var shrink: ShrinkReport?
     public var randomSeeds = 0
     public var seconds: Double = 0
+    /// The shards this result covers (one row for a run, one per file for `trapline merge`).
+    public var shards: [ShardRow] = []
+    /// Set when the result is the merge of shard results files: the missing and duplicate shards.
+    public var merge: MergeNotes? = nil
     public var equivalent: Bool { divergences.isEmpty }
     public init(options: CampaignOptions, coverage: Coverage) { self.options = options; self.coverage = coverage; randomCoverage = Coverage(model: coverage.model) }
     public var verdict: String { equivalent ? "EQUIVALENT" : "MISMATCH" }

@@ -17,6 +17,12 @@ public struct Coverage: Sendable {
     }
     public init(config: RouterConfig) { self.init(model: CoverageModel(config: config)) }
 
+    /// Counters read back from a results file (one per bin, in bin order; saturated at UInt32.max).
+    init(model: CoverageModel, counts: [UInt64]) {
+        self.init(model: model)
+        for i in self.counts.indices where i < counts.count { self.counts[i] = UInt32(min(counts[i], UInt64(UInt32.max))) }
+    }
+
     @inline(__always) mutating func hit(_ i: Int) { if i >= 0 { counts[i] &+= 1 } }
 
     /// Adds another run's counters (same parameters).

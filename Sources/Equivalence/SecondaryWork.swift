@@ -42,7 +42,9 @@ final class SecondaryWork: @unchecked Sendable {
     }
 
     func run() {
+        // The sample is of the shard's first stream: none when a fixed stream count gives the shard none.
         let sample = options.runRandom && options.secondaryRandomSample > 0
+            && (options.streams.map { options.shard.unit(0) < $0 } ?? true)
         stats.planned = owned.count + (sample ? 1 : 0)
         do {
             for (j, k) in owned.enumerated() where !isCancelled {

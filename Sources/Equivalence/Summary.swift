@@ -6,12 +6,13 @@ public enum Summary {
     public static func text(_ r: CampaignResult, coverageRows: Bool = true) -> String {
         let o = r.options
         var lines: [String] = []
-        lines.append("trapline equiv: seed \(o.seed), shard \(o.shard), budget \(Int(o.budget)) s, rtl \(o.rtlPath ?? "generated")"
+        let which = r.merge.map { "\(o.shard.count - $0.missing.count) of \(o.shard.count) shards merged" } ?? "shard \(o.shard)"
+        lines.append("trapline \(r.merge == nil ? "equiv" : "merge"): seed \(o.seed), \(which), budget \(Int(o.budget)) s, rtl \(o.rtlPath ?? "generated")"
                      + (o.parameterFlags.isEmpty ? "" : ", " + o.parameterFlags.joined(separator: " ")))
         let directed = r.testcases.filter { $0.classname != "equiv.random" }
         let random = r.testcases.filter { $0.classname == "equiv.random" }
         lines.append("  directed   \(directed.count) scenarios and sweeps, \(directed.filter { $0.failure != nil }.count) failing")
-        lines.append("  random     \(r.randomSeeds) streams of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing")
+        lines.append("  random     \(r.randomSeeds) streams\(o.streams.map { " (fixed at \($0))" } ?? "") of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing")
         lines.append("  reference  \(r.reference.commands) commands, \(format(r.reference.seconds)) s (with coverage)")
         for s in r.simulators {
             let rate = s.seconds > 0 ? " (\(cycleRate(Double(s.cycles) / s.seconds)))" : ""
@@ -23,7 +24,15 @@ public enum Summary {
             lines.append(CoverageReport.table(r.coverage, maxHoles: 4, onlyOpenRows: true)
                 .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
         }
-        lines.append("  time       \(format(r.seconds)) s")
+        lines.append("  time       \(format(r.seconds)) s" + (r.merge == nil ? "" : " (the longest shard)"))
+        if let m = r.merge {
+            for row in r.shards {
+                lines.append("  shard \(row.index)/\(row.count)  \(row.verdict), \(row.testcases) testcases, \(row.randomStreams) streams, coverage \(row.coverageHit)/\(row.coverageTotal), \(format(row.seconds)) s  \(row.file ?? "")")
+            }
+            if !m.missing.isEmpty {
+                lines.append("  MISSING    shard\(m.missing.count == 1 ? "" : "s") \(m.missing.map(String.init).joined(separator: ", ")) of \(o.shard.count): the verdict covers only the shards given")
+            }
+        }
         if !r.divergences.isEmpty {
             lines.append("  divergences: \(r.divergences.count) (first shown)")
             lines.append(r.divergences[0].description.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
@@ -37,7 +46,8 @@ public enum Summary {
             if let n = s.notWritten { lines.append("  NOT WRITTEN \(n)") }
             lines.append("  replay     \(s.replay)")
         }
-        lines.append("verdict: \(r.verdict)")
+        let incomplete = r.merge.map { $0.missing.isEmpty ? "" : " (INCOMPLETE: \($0.missing.count) of \(o.shard.count) shards missing)" } ?? ""
+        lines.append("verdict: \(r.verdict)\(incomplete)")
         return lines.joined(separator: "\n")
     }
 

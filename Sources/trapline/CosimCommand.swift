@@ -220,15 +220,14 @@ struct CosimCommand: ParsableCommand {
     /// same handshake, simulator, RTL and parameters), plus a wave file that
     /// (under Verilator) starts 20 commands before the failing one.
     private func replayLine(_ tracePath: String, failingIndex: Int?) -> String {
-        var args = ["trapline", "cosim", tracePath, "--seed", "\(seed)", "--idle", "\(idle)", "--stall", "\(stall)"]
-        if let initSeed { args += ["--init-seed", "\(initSeed)"] }
-        if sim != "verilator" { args += ["--sim", sim] }
-        if let simTimeout { args += ["--sim-timeout", IcarusRouter.seconds(simTimeout)] }
-        if let rtl { args += ["--rtl", rtl] }
-        args += parameters.flags()
-        args += ["--wave", "mismatch.vcd"]
-        if sim == "verilator", let failingIndex, failingIndex > 20 { args += ["--wave-from", "\(failingIndex - 20)"] }
-        return args.joined(separator: " ")
+        var replay = ReplayCommand(trace: tracePath, simulator: sim, handshake: Handshake(seed: seed, idlePercent: idle, stallPercent: stall))
+        replay.initSeed = initSeed
+        replay.simTimeout = simTimeout.map(IcarusRouter.seconds)
+        replay.rtl = rtl
+        replay.parameterFlags = parameters.flags()
+        replay.wave = "mismatch.vcd"
+        if sim == "verilator", let failingIndex, failingIndex > 20 { replay.waveFrom = failingIndex - 20 }
+        return replay.line
     }
 }
 

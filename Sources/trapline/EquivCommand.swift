@@ -48,6 +48,12 @@ struct EquivCommand: ParsableCommand {
     var shrinkSeconds: Double = 120
     @Option(name: .customLong("sim-timeout"), help: "Wall-clock seconds one simulator run may take before it counts as hung (a divergence); default: Icarus 60 s + 100 µs per cycle of the bench's cycle limit, Verilator 60 s + 1 ms per command.")
     var simTimeout: Double?
+    @Option(help: "Write a self-contained HTML report (verdict, parameters, shards, coverage holes, divergence with its waveform) to FILE.")
+    var html: String?
+    @Option(help: "Write the results as JSON to FILE (docs/results.md): one file per shard, for `trapline merge`.")
+    var results: String?
+    @Option(help: "Run exactly N random streams in all (split between shards), whatever the budget and coverage: the same campaign however it is sharded (1 to 1000000).")
+    var streams: Int?
     @Flag(name: .customLong("no-random"), help: "Run the directed suite only.")
     var noRandom = false
     @Flag(name: .customLong("full-budget"), help: "Keep running random streams until the budget ends, even after their coverage closes.")
@@ -72,7 +78,13 @@ struct EquivCommand: ParsableCommand {
         guard shrinkSeconds >= 0, shrinkSeconds <= Limits.seconds else {
             throw CLIError.badInput("--shrink-seconds \(shrinkSeconds): give the time in seconds, from 0 to \(Limits.text(Limits.seconds))")
         }
+        if let streams, !(1...Limits.streams).contains(streams) {
+            throw CLIError.badInput("--streams \(streams): give 1 to \(Limits.streams) random streams (or --no-random for none)")
+        }
         if let junit { try OutputPaths.checkFile("--junit", junit, what: "JUnit report") }
+        if let results { try OutputPaths.checkFile("--results", results, what: "results JSON") }
+        if let html { try OutputPaths.checkFile("--html", html, what: "HTML report") }
+        try OutputPaths.distinct([("--junit", junit), ("--results", results), ("--html", html)])
         try OutputPaths.checkFolder("--out", out, what: "the shrunk trace, its waveform and the RTL copy of a mismatch")
         let verilog = try routerVerilog(config: config, rtl: rtl)
         for tool in [Tool.verilator, .iverilog, .vvp] { _ = try Toolchain.locate(tool) }
@@ -91,6 +103,7 @@ struct EquivCommand: ParsableCommand {
         options.rtlPath = rtl
         options.runRandom = !noRandom
         options.fullBudget = fullBudget
+        options.streams = streams
         options.parameterFlags = parameters.flags(config)
         var icarus = IcarusRouter(verilog: verilog, sourceName: rtl)
         icarus.timeLimit = simTimeout
@@ -107,13 +120,14 @@ struct EquivCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trapline: error: the summary was not written: \(error)\n".utf8))
         }
         if let junit {
-            // Atomically (temporary file, rename) into a regular file only: renaming over /dev/stdout would replace the device.
-            let regular = (try? FileManager.default.attributesOfItem(atPath: junit)[.type] as? FileAttributeType).map { $0 == .typeRegular } ?? true
-            do { try JUnitReport.xml(result).write(toFile: junit, atomically: regular, encoding: .utf8) } catch {
-                // Checked before the run, so the disk is full or the folder changed; a mismatch stays exit 1.
-                let message = "--junit \(junit): cannot write the report (\((error as NSError).localizedDescription)); the verdict above stands"
-                throw result.equivalent ? CLIError.badInput(message) : CLIError.mismatch(message)
-            }
+            try ReportFiles.write(Data(JUnitReport.xml(result).utf8), to: junit, flag: "--junit", what: "report", equivalent: result.equivalent)
+        }
+        if let results {
+            let document = ResultsDocument(result, tools: ReportFiles.toolVersions(), rtlSHA256: sha256Hex(verilog))
+            try ReportFiles.write(try document.jsonData(), to: results, flag: "--results", what: "results", equivalent: result.equivalent)
+        }
+        if let html {
+            try ReportFiles.write(ReportFiles.html(result), to: html, flag: "--html", what: "HTML report", equivalent: result.equivalent)
         }
         if !result.equivalent {
             let replay = result.shrink.map { "; replay the shrunk trace with: \($0.replay)" } ?? ""
@@ -124,17 +138,7 @@ struct EquivCommand: ParsableCommand {
 
 extension ParameterOptions {
     /// The flags that reproduce `config` on another command line (defaults left out).
-    func flags(_ c: RouterConfig) -> [String] {
-        var f: [String] = []
-        let d = RouterConfig.default
-        if c.vmms != d.vmms { f += ["--vmms", "\(c.vmms)"] }
-        if c.guests != d.guests { f += ["--guests", "\(c.guests)"] }
-        if c.ioRanges != d.ioRanges { f += ["--io-ranges", "\(c.ioRanges)"] }
-        if c.platformVMM != d.platformVMM { f += ["--platform-vmm", "\(c.platformVMM)"] }
-        if c.staticMap != d.staticMap { f += ["--static-map", c.staticMap.isEmpty ? "''" : c.staticMap.map(String.init).joined(separator: ",")] }
-        if !c.ioBitmaps { f += ["--no-io-bitmaps"] }
-        return f
-    }
+    func flags(_ c: RouterConfig) -> [String] { CampaignIdentity.flags(c) }
 }
 
 /// The progress line on stderr: rewritten in place on a terminal (at most 4 times

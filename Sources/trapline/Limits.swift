@@ -15,6 +15,8 @@ enum Limits {
     static let streamCommands = 1_000_000
     /// `equiv --icarus-sample`: Icarus runs about 2 k cycles per second on the router.
     static let icarusSample = 1_000_000
+    /// `equiv --streams`: a fixed count of random streams (each of `--stream-commands`).
+    static let streams = 1_000_000
 
     /// "10000000" for 1e7, with no exponent a user might misread.
     static func text(_ v: Double) -> String { String(Int(v)) }

@@ -49,10 +49,23 @@ enum OutputPaths {
         }
     }
 
+    /// Two report options naming one file would overwrite each other: refused.
+    static func distinct(_ paths: [(flag: String, path: String?)]) throws {
+        var seen: [String: String] = [:]
+        for (flag, path) in paths {
+            guard let path else { continue }
+            let key = URL(fileURLWithPath: path).standardizedFileURL.path
+            if let other = seen[key], key != "/dev/null" {
+                throw CLIError.badInput("\(other) and \(flag) both name \(path); give each report its own file")
+            }
+            seen[key] = flag
+        }
+    }
+
     /// The text of the last system error ("Permission denied", "Read-only file system").
     static func reason() -> String { String(cString: strerror(errno)) }
 
     private static func example(_ what: String) -> String {
-        what.contains("JUnit") ? "junit.xml" : what.contains("waveform") ? "run.vcd" : "out.txt"
+        what.contains("JUnit") ? "junit.xml" : what.contains("JSON") ? "results.json" : what.contains("HTML") ? "report.html" : what.contains("waveform") ? "run.vcd" : "out.txt"
     }
 }

@@ -10,7 +10,7 @@ import HDL
 ///
 /// An assignment of a choice whose arms read different local values
 /// (`x = c ? a : b`, `a` reading a value the condition and `b` do not) is written as
-/// `if (c) x = a; else x = b;` (`ArmSplit`), so that such a value lands inside the arm and is
+/// `if (c) x = a; else x = b;` (`split`), so that such a value lands inside the arm and is
 /// computed only when that arm is taken.
 struct BlockPlacement {
     typealias Value = LocalValues.Value

@@ -15,8 +15,8 @@ struct ModuleText {
     let localWires: [Int: Int]
     let localTemps: [Int: Int]
 
-    /// Output ports that are exactly one register (`out <== r`), port -> register: the
-    /// register is the port (`output reg`), named as the port (`registeredOutputs`).
+    /// Output ports that are exactly one register nothing else reads (`out <== r`), port ->
+    /// register: the register is the port (`output reg`), named as the port (`registeredOutputs`).
     let outputRegisters: [Int: Int]
 
     init(_ module: Module) {

@@ -100,19 +100,5 @@ public enum JUnitReport {
     static func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
 
     /// XML text/attribute escaping; control characters other than tab/newline are dropped.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t": out.unicodeScalars.append(u)
-            default: if u.value >= 0x20 { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { HTMLText.escaped(s, apostrophe: "&apos;", dropDelete: false) }
 }

@@ -119,20 +119,9 @@ struct EquivCommand: ParsableCommand {
             guard !result.equivalent else { throw error }
             FileHandle.standardError.write(Data("trapline: error: the summary was not written: \(error)\n".utf8))
         }
-        if let junit {
-            try ReportFiles.write(Data(JUnitReport.xml(result).utf8), to: junit, flag: "--junit", what: "report", equivalent: result.equivalent)
-        }
-        if let results {
-            let document = ResultsDocument(result, tools: ReportFiles.toolVersions(), rtlSHA256: sha256Hex(verilog))
-            try ReportFiles.write(try document.jsonData(), to: results, flag: "--results", what: "results", equivalent: result.equivalent)
-        }
-        if let html {
-            try ReportFiles.write(ReportFiles.html(result), to: html, flag: "--html", what: "HTML report", equivalent: result.equivalent)
-        }
-        if !result.equivalent {
-            let replay = result.shrink.map { "; replay the shrunk trace with: \($0.replay)" } ?? ""
-            throw CLIError.mismatch("the RTL and the reference differ (\(result.divergences.count) divergent testcases)\(replay)")
-        }
+        try ReportFiles.finish(result, junit: junit, results: results, document: {
+            try ResultsDocument(result, tools: ReportFiles.toolVersions(), rtlSHA256: sha256Hex(verilog)).jsonData()
+        }, html: html)
     }
 }
 

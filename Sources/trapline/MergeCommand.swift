@@ -46,19 +46,7 @@ struct MergeCommand: ParsableCommand {
         do { merged = try ResultsMerge.merge(documents) } catch { throw CLIError.badInput(error.message) }
         let result = merged.campaignResult()
         try StandardOutput.print(Summary.text(result))
-        if let junit {
-            try ReportFiles.write(Data(JUnitReport.xml(result).utf8), to: junit, flag: "--junit", what: "report", equivalent: result.equivalent)
-        }
-        if let results {
-            try ReportFiles.write(try merged.jsonData(), to: results, flag: "--results", what: "results", equivalent: result.equivalent)
-        }
-        if let html {
-            try ReportFiles.write(ReportFiles.html(result), to: html, flag: "--html", what: "HTML report", equivalent: result.equivalent)
-        }
-        if !result.equivalent {
-            let replay = result.shrink.map { "; replay the shrunk trace with: \($0.replay)" } ?? ""
-            throw CLIError.mismatch("the RTL and the reference differ (\(result.divergences.count) divergent testcases)\(replay)")
-        }
+        try ReportFiles.finish(result, junit: junit, results: results, document: { try merged.jsonData() }, html: html)
         if let missing = merged.merge?.missing, !missing.isEmpty, !allowMissing {
             throw CLIError.badInput("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(merged.campaign.shardCount)" }.joined(separator: ", ")) missing: no verdict on the whole campaign; run \(missing.count == 1 ? "it" : "them") with --results and merge again (or --allow-missing for the verdict of the shards given)")
         }

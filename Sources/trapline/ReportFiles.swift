@@ -19,6 +19,25 @@ enum ReportFiles {
 
     /// The HTML report of `result`, with the waveform of its shrunk trace drawn
     /// from the VCD beside it (when there is one and it reads as a VCD).
+    /// The reports `--junit`, `--results` (`document`, made only when asked) and `--html` of a
+    /// campaign's result, then its verdict: a mismatch is thrown with the replay line.
+    static func finish(_ result: CampaignResult, junit: String?, results: String?, document: () throws -> Data,
+                       html: String?) throws {
+        if let junit {
+            try write(Data(JUnitReport.xml(result).utf8), to: junit, flag: "--junit", what: "report", equivalent: result.equivalent)
+        }
+        if let results {
+            try write(try document(), to: results, flag: "--results", what: "results", equivalent: result.equivalent)
+        }
+        if let html {
+            try write(self.html(result), to: html, flag: "--html", what: "HTML report", equivalent: result.equivalent)
+        }
+        if !result.equivalent {
+            let replay = result.shrink.map { "; replay the shrunk trace with: \($0.replay)" } ?? ""
+            throw CLIError.mismatch("the RTL and the reference differ (\(result.divergences.count) divergent testcases)\(replay)")
+        }
+    }
+
     static func html(_ result: CampaignResult) -> Data {
         var svg: String?
         // A waveform past 64 MB (a shrink stopped early on a long trace) is not drawn: the report names its path.

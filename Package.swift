@@ -6,9 +6,10 @@ import PackageDescription
 //   RouterSpec imports nothing (the SPEC's numbers only); every target may import it
 //   RouterModel imports RouterSpec only (it is the oracle; it re-exports RouterSpec)
 //   CoSim imports nothing of ours (Verilog text + port list in, model out)
-//   Stimulus <- RouterSpec, RouterModel
-//   RouterSim <- RouterSpec, RouterModel, Stimulus, CoSim   (drives a router RTL in Verilator / Icarus)
-//   Equivalence <- RouterSpec, RouterModel, Stimulus, CoSim, RouterSim
+//   Lockstep <- CoSim, HDL, VerilogEmitter   (the generic verification layer: any design, a Swift reference)
+//   Stimulus <- RouterSpec, RouterModel, Lockstep
+//   RouterSim <- RouterSpec, RouterModel, Stimulus, CoSim, Lockstep   (drives a router RTL in Verilator / Icarus)
+//   Equivalence <- RouterSpec, RouterModel, Stimulus, CoSim, RouterSim, Lockstep (shrinker, JUnit)
 //   Formal <- CoSim   (Yosys + ABC proofs of a checker's assertions; Verilog text and port lists in)
 //   trapline (CLI) sits on top of everything.
 //
@@ -26,6 +27,7 @@ let package = Package(
         .library(name: "RouterSpec", targets: ["RouterSpec"]),
         .library(name: "RouterModel", targets: ["RouterModel"]),
         .library(name: "CoSim", targets: ["CoSim"]),
+        .library(name: "Lockstep", targets: ["Lockstep"]),
         .library(name: "RouterSim", targets: ["RouterSim"]),
         .library(name: "Equivalence", targets: ["Equivalence"]),
         .library(name: "Formal", targets: ["Formal"]),
@@ -39,15 +41,16 @@ let package = Package(
         .target(name: "RouterDesign", dependencies: ["HDL", "VerilogEmitter", "RouterSpec"]),
         .target(name: "RouterSpec"),
         .target(name: "RouterModel", dependencies: ["RouterSpec"]),
-        .target(name: "Stimulus", dependencies: ["RouterSpec", "RouterModel"]),
+        .target(name: "Stimulus", dependencies: ["RouterSpec", "RouterModel", "Lockstep"]),
         .target(name: "CoSim"),
-        .target(name: "RouterSim", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim"]),
-        .target(name: "Equivalence", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim"]),
+        .target(name: "Lockstep", dependencies: ["CoSim", "HDL", "VerilogEmitter"]),
+        .target(name: "RouterSim", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "Lockstep"]),
+        .target(name: "Equivalence", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Lockstep"]),
         .target(name: "Formal", dependencies: ["CoSim"]),
         .executableTarget(
             name: "trapline",
             dependencies: [
-                "HDL", "VerilogEmitter", "RouterDesign", "RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Equivalence", "Formal",
+                "HDL", "VerilogEmitter", "RouterDesign", "RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Equivalence", "Formal", "Lockstep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,12 +58,13 @@ let package = Package(
         .testTarget(name: "HDLTests", dependencies: ["HDL", "TestSupport"]),
         .testTarget(name: "VerilogEmitterTests", dependencies: ["HDL", "VerilogEmitter", "CoSim", "TestSupport"]),
         .testTarget(name: "RouterDesignTests", dependencies: ["RouterDesign", "HDL", "VerilogEmitter", "TestSupport"]),
-        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "RouterDesign", "VerilogEmitter", "RouterModel", "Stimulus", "CoSim", "TestSupport"]),
+        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "Lockstep", "RouterDesign", "VerilogEmitter", "RouterModel", "Stimulus", "CoSim", "TestSupport"]),
         .testTarget(name: "RouterSpecTests", dependencies: ["RouterSpec"]),
         .testTarget(name: "RouterModelTests", dependencies: ["RouterModel", "TestSupport"]),
-        .testTarget(name: "StimulusTests", dependencies: ["Stimulus", "RouterModel", "TestSupport"]),
+        .testTarget(name: "StimulusTests", dependencies: ["Stimulus", "RouterModel", "Lockstep", "TestSupport"]),
+        .testTarget(name: "LockstepTests", dependencies: ["Lockstep", "CoSim", "HDL", "TestSupport"]),
         .testTarget(name: "CoSimTests", dependencies: ["CoSim", "HDL", "VerilogEmitter", "TestSupport"]),
-        .testTarget(name: "EquivalenceTests", dependencies: ["Equivalence", "RouterModel", "Stimulus", "CoSim", "RouterSim", "RouterDesign", "VerilogEmitter", "TestSupport"]),
+        .testTarget(name: "EquivalenceTests", dependencies: ["Equivalence", "Lockstep", "RouterModel", "Stimulus", "CoSim", "RouterSim", "RouterDesign", "VerilogEmitter", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "FormalTests", dependencies: ["Formal", "HDL", "VerilogEmitter", "TestSupport"]),
     ]

@@ -1,3 +1,4 @@
+import Lockstep
 import Foundation
 import RouterModel
 import RouterSim
@@ -20,7 +21,7 @@ extension Campaign {
         progress?(CampaignProgress(phase: "shrinking \(f.commands.count) commands", commands: 0, cycles: 0,
                                    coveragePercent: 0, elapsed: elapsed))
         var trace = try shrinker.ddmin(f.commands, failingAt: f.index, property)
-        trace = try shrinker.simplifyOperands(trace, property)
+        trace = try shrinker.simplifyValues(trace, property)
         // The divergence on the shrunk trace, with every simulator's value.
         let reference = Compare.reference(trace, config: config)
         var sims: [any RouterSimulator] = [primary]

@@ -1,3 +1,4 @@
+import Lockstep
 import Stimulus
 
 /// `--shard I/N`: N jobs together run one campaign. Every unit of work (a

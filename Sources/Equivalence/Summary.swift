@@ -1,3 +1,4 @@
+import Lockstep
 import Foundation
 import RouterModel
 
@@ -66,18 +67,13 @@ public enum Summary {
 /// `testcase` per scenario, sweep or random stream; a failure carries the
 /// divergence text (and the shrunk replay for the first one).
 public enum JUnitReport {
-    public static func xml(_ r: CampaignResult) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let failures = r.testcases.filter { $0.failure != nil }.count
-        out += "<testsuites name=\"trapline equiv\" tests=\"\(r.testcases.count)\" failures=\"\(failures)\" time=\"\(seconds(r.seconds))\">\n"
+    /// The campaign as a `JUnitDocument` (the writer every lockstep campaign uses).
+    public static func document(_ r: CampaignResult) -> JUnitDocument {
         var classes: [String] = []
         for tc in r.testcases where !classes.contains(tc.classname) { classes.append(tc.classname) }
-        for cls in classes {
-            let cases = r.testcases.filter { $0.classname == cls }
-            let time = cases.reduce(0) { $0 + $1.seconds }
-            out += "  <testsuite name=\"\(escape(cls))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { $0.failure != nil }.count)\" errors=\"0\" skipped=\"0\" time=\"\(seconds(time))\">\n"
-            for tc in cases {
-                out += "    <testcase classname=\"\(escape(tc.classname))\" name=\"\(escape(tc.name))\" time=\"\(seconds(tc.seconds))\""
+        let suites = classes.map { cls in
+            JUnitDocument.Suite(name: cls, cases: r.testcases.filter { $0.classname == cls }.map { tc in
+                var c = JUnitDocument.Case(classname: tc.classname, name: tc.name, seconds: tc.seconds)
                 if var failure = tc.failure {
                     // The shrunk trace belongs to the testcase it came from: match its quoted name
                     // whole, so "stream k" does not also claim "stream k sample (icarus)".
@@ -86,19 +82,18 @@ public enum JUnitReport {
                         failure += "\n\nshrunk to \(s.commands.count) commands:\n\(s.divergence)\nreplay: \(s.replay)"
                     }
                     let first = failure.split(separator: "\n").first.map(String.init) ?? "mismatch"
-                    out += ">\n      <failure message=\"\(escape(first))\" type=\"mismatch\">\(escape(failure))</failure>\n    </testcase>\n"
-                } else {
-                    out += "/>\n"
+                    c.failure = JUnitDocument.Failure(message: first, type: "mismatch", text: failure)
                 }
-            }
-            out += "  </testsuite>\n"
+                return c
+            })
         }
-        out += "</testsuites>\n"
-        return out
+        return JUnitDocument(name: "trapline equiv", suites: suites, seconds: r.seconds)
     }
+
+    public static func xml(_ r: CampaignResult) -> String { document(r).xml }
 
     static func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
 
-    /// XML text/attribute escaping; control characters other than tab/newline are dropped.
-    public static func escape(_ s: String) -> String { HTMLText.escaped(s, apostrophe: "&apos;", dropDelete: false) }
+    /// XML text/attribute escaping (`JUnitDocument.escape`).
+    public static func escape(_ s: String) -> String { JUnitDocument.escape(s) }
 }

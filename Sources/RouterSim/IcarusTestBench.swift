@@ -1,3 +1,4 @@
+import Lockstep
 import RouterModel
 
 /// The generated Verilog-2005 test bench of the Icarus replay, and the file

@@ -1,3 +1,4 @@
+import Lockstep
 import CoSim
 import Stimulus
 import RouterModel

@@ -1,3 +1,4 @@
+import Lockstep
 import Equivalence
 import RouterModel
 import Testing
@@ -37,7 +38,7 @@ import Testing
         let input: [Command] = [.vmwrite(vmcs: 3, field: 0x4002, data: 0xFFFF),
                                 .event(reason: 0x1F, vector: 9, intType: 3, errValid: true, errCode: 77, qual: 1 << 40 | 0xFF)]
         var s = Shrinker()
-        let out = try s.simplifyOperands(input, property)
+        let out = try s.simplifyValues(input, property)
         #expect(out[0] == Command(op: Op.vmwrite))
         #expect(out[1] == .event(reason: 0x10, qual: 1 << 40))
     }

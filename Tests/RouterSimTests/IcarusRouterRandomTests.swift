@@ -1,3 +1,4 @@
+import Lockstep
 import Foundation
 import RouterDesign
 import RouterModel

@@ -3,9 +3,9 @@ extension Examples {
     /// Verilog in `rtl/examples/sync_cell.v` (two flip-flops, parameter `WIDTH`).
     public static func syncCell(width: Int) throws -> Module {
         try Module.external("sync_cell", parameters: ["WIDTH"]) { m in
-            m.input("clk")
-            m.input("d", width: width)
-            m.output("q", width: width)
+            _ = m.input("clk")
+            _ = m.input("d", width: width)
+            _ = m.output("q", width: width)
         }
     }
 

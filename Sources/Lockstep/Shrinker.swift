@@ -1,7 +1,7 @@
 import Foundation
-import RouterModel
 
-/// Shrinking a failing trace (delta debugging).
+/// Shrinking a failing trace (delta debugging), for any trace: the router's
+/// commands and a generic design's per-cycle input values alike.
 ///
 /// The failing property is a predicate that returns the index of the first
 /// failing command, or nil when the candidate passes. Commands after the
@@ -59,14 +59,14 @@ public struct Shrinker {
         return current
     }
 
-    /// Simplifies operands one at a time while the trace still fails: each
-    /// operand set to 0, else (for wide operands) each set bit cleared, highest first.
-    public mutating func simplifyOperands(_ input: [Command], _ property: Property<Command>) rethrows -> [Command] {
+    /// Simplifies values one at a time while the trace still fails: each value set
+    /// to 0, else (for values with 2 to 16 set bits) each set bit cleared, highest first.
+    public mutating func simplifyValues<T: ShrinkableValues>(_ input: [T], _ property: Property<T>) rethrows -> [T] {
         var current = input
         var i = 0
         while i < current.count && !timedOut {
-            for operand in Operand.allCases {
-                let value = operand.get(current[i])
+            for slot in 0..<current[i].shrinkableCount {
+                let value = current[i][shrinkable: slot]
                 if value == 0 { continue }
                 var candidates: [UInt64] = [0]
                 if value.nonzeroBitCount > 1 && value.nonzeroBitCount <= 16 {
@@ -77,11 +77,11 @@ public struct Shrinker {
                     }
                 }
                 for v in candidates where !timedOut {
-                    let cur = operand.get(current[i])
+                    let cur = current[i][shrinkable: slot]
                     let next = v == 0 ? 0 : cur & v
                     if next == cur { continue }
                     var candidate = current
-                    operand.set(&candidate[i], next)
+                    candidate[i][shrinkable: slot] = next
                     if let at = try check(candidate, property) {
                         current = Array(candidate.prefix(at + 1))
                         if v == 0 { break }
@@ -93,37 +93,14 @@ public struct Shrinker {
         }
         return current
     }
+}
 
-    /// The operands of a command (never `op`).
-    enum Operand: CaseIterable {
-        case qual, errCode, data, field, reason, vector, intType, errValid, vmcs, guest
-        func get(_ c: Command) -> UInt64 {
-            switch self {
-            case .qual: return c.qual
-            case .errCode: return UInt64(c.errCode)
-            case .data: return c.data
-            case .field: return UInt64(c.field)
-            case .reason: return UInt64(c.reason)
-            case .vector: return UInt64(c.vector)
-            case .intType: return UInt64(c.intType)
-            case .errValid: return c.errValid ? 1 : 0
-            case .vmcs: return UInt64(c.vmcs)
-            case .guest: return UInt64(c.guest)
-            }
-        }
-        func set(_ c: inout Command, _ v: UInt64) {
-            switch self {
-            case .qual: c.qual = v
-            case .errCode: c.errCode = UInt32(truncatingIfNeeded: v)
-            case .data: c.data = v
-            case .field: c.field = UInt32(truncatingIfNeeded: v)
-            case .reason: c.reason = UInt16(truncatingIfNeeded: v)
-            case .vector: c.vector = UInt8(truncatingIfNeeded: v)
-            case .intType: c.intType = UInt8(truncatingIfNeeded: v)
-            case .errValid: c.errValid = v != 0
-            case .vmcs: c.vmcs = UInt8(truncatingIfNeeded: v)
-            case .guest: c.guest = UInt8(truncatingIfNeeded: v)
-            }
-        }
-    }
+/// An element of a trace whose values the shrinker may simplify (a command's
+/// operands, one cycle's input values): a fixed number of slots, each read and
+/// written as a `UInt64` (a setter keeps what fits its field).
+public protocol ShrinkableValues {
+    /// How many values this element has.
+    var shrinkableCount: Int { get }
+    /// Value `slot` (0..<shrinkableCount).
+    subscript(shrinkable slot: Int) -> UInt64 { get set }
 }

@@ -1,0 +1,79 @@
+/// One cycle's values, shared by the stimulus, the design and the reference:
+/// - the **inputs** applied this cycle (`io[input]`; set by the stimulus, read by
+///   the reference; an input not set keeps last cycle's value);
+/// - the **actual** outputs the design showed this cycle, sampled just before
+///   the rising edge (`io.actual(output)`; while the stimulus runs, the values
+///   of the previous cycle, 0 before the first);
+/// - the **expected** outputs the reference writes (`io[output] = v`), and
+///   whether each is compared this cycle (`io.ignore(output)` for a don't-care,
+///   e.g. data while valid is low).
+///
+/// The buffers are allocated once per bench (`CycleBuffers`); reading and
+/// writing is a load or a store, no allocation, no lookup.
+public struct CycleIO {
+    @usableFromInline let buffers: CycleBuffers
+    /// The cycle being run, counted from 0 after reset.
+    public var cycle: Int = 0
+
+    @usableFromInline init(_ buffers: CycleBuffers) { self.buffers = buffers }
+
+    /// This cycle's value of input `p` (set: bits above its width are dropped).
+    @inlinable public subscript(p: InputSignal) -> UInt64 {
+        get { buffers.inputs[p.index] }
+        nonmutating set { buffers.inputs[p.index] = newValue & p.mask }
+    }
+
+    /// The value the reference expects on output `p` this cycle (set: bits above its width are dropped).
+    @inlinable public subscript(p: OutputSignal) -> UInt64 {
+        get { buffers.expected[p.index] }
+        nonmutating set { buffers.expected[p.index] = newValue & p.mask; buffers.cares[p.index] = true }
+    }
+
+    /// What the design showed on `p` (this cycle once the design has run; the previous cycle while the stimulus runs).
+    @inlinable public func actual(_ p: OutputSignal) -> UInt64 { buffers.actual[p.index] }
+
+    /// Output `p` is not compared this cycle (a don't-care).
+    @inlinable public func ignore(_ p: OutputSignal) { buffers.cares[p.index] = false }
+
+    /// Whether output `p` is compared this cycle.
+    @inlinable public func isCompared(_ p: OutputSignal) -> Bool { buffers.cares[p.index] }
+
+    /// Whether the simulator showed an unknown (x or z) bit on `p` (Icarus; never under Verilator).
+    @inlinable public func isUnknown(_ p: OutputSignal) -> Bool { buffers.unknown[p.index] }
+
+    /// Input `index` (position in `Ports.inputs`), for generic code.
+    @inlinable public func input(at index: Int) -> UInt64 { buffers.inputs[index] }
+}
+
+/// The storage behind `CycleIO`: inputs, actual and expected outputs, and the
+/// compared flags, one slot per port, allocated once.
+public final class CycleBuffers {
+    public let inputCount: Int
+    public let outputCount: Int
+    @usableFromInline let inputs: UnsafeMutablePointer<UInt64>
+    @usableFromInline let actual: UnsafeMutablePointer<UInt64>
+    @usableFromInline let expected: UnsafeMutablePointer<UInt64>
+    @usableFromInline let cares: UnsafeMutablePointer<Bool>
+    /// Per output: the simulator showed an unknown (x/z) bit (Icarus only; 0 in `actual`).
+    @usableFromInline let unknown: UnsafeMutablePointer<Bool>
+
+    public init(inputs: Int, outputs: Int) {
+        inputCount = inputs; outputCount = outputs
+        self.inputs = .allocate(capacity: max(1, inputs)); self.inputs.initialize(repeating: 0, count: max(1, inputs))
+        actual = .allocate(capacity: max(1, outputs)); actual.initialize(repeating: 0, count: max(1, outputs))
+        expected = .allocate(capacity: max(1, outputs)); expected.initialize(repeating: 0, count: max(1, outputs))
+        cares = .allocate(capacity: max(1, outputs)); cares.initialize(repeating: true, count: max(1, outputs))
+        unknown = .allocate(capacity: max(1, outputs)); unknown.initialize(repeating: false, count: max(1, outputs))
+    }
+
+    deinit { inputs.deallocate(); actual.deallocate(); expected.deallocate(); cares.deallocate(); unknown.deallocate() }
+
+    /// Back to the state before a run: every value 0, every output compared.
+    @usableFromInline func clear() {
+        inputs.update(repeating: 0, count: max(1, inputCount))
+        actual.update(repeating: 0, count: max(1, outputCount))
+        expected.update(repeating: 0, count: max(1, outputCount))
+        cares.update(repeating: true, count: max(1, outputCount))
+        unknown.update(repeating: false, count: max(1, outputCount))
+    }
+}

@@ -1,0 +1,117 @@
+import CoSim
+import Foundation
+
+/// A design compiled into a Verilator model, ready to run in lockstep with a
+/// Swift reference. Built once (the model comes from the `ModelCache`); each run
+/// uses a fresh instance, reset by the bench, so runs are independent and a run
+/// replays exactly from its seed.
+public final class LockstepBench {
+    public let spec: ModelSpec
+    public let ports: Ports
+    public let cache: ModelCache
+    public let entry: ModelCache.Entry
+    /// Cycles the reset input is held active before each run (0: no reset).
+    public var resetCycles: Int
+    /// Model buffer slots of `ports.inputs` and `ports.outputs`, in order (owned; freed in deinit).
+    @usableFromInline let inputSlots: UnsafeMutablePointer<Int>
+    @usableFromInline let outputSlots: UnsafeMutablePointer<Int>
+
+    /// Builds (or loads from the cache) the model of `spec`.
+    public init(spec: ModelSpec, cache: ModelCache = ModelCache(), resetCycles: Int = 2) throws {
+        self.spec = spec
+        ports = try Ports(spec: spec)
+        guard (0...1000).contains(resetCycles) else { throw LockstepError.badArgument("reset cycles \(resetCycles) is outside 0...1000") }
+        self.resetCycles = spec.reset == nil ? 0 : resetCycles
+        self.cache = cache
+        entry = try cache.entry(for: spec)
+        let probe = try VerilatedModel(spec, entry: entry, seed: 1)
+        let ins = try ports.inputs.map { try probe.input($0.name).slot }, outs = try ports.outputs.map { try probe.output($0.name).slot }
+        inputSlots = .allocate(capacity: max(1, ins.count)); inputSlots.initialize(from: ins, count: ins.count)
+        outputSlots = .allocate(capacity: max(1, outs.count)); outputSlots.initialize(from: outs, count: outs.count)
+    }
+
+    deinit { inputSlots.deallocate(); outputSlots.deallocate() }
+
+    /// A fresh instance of the model, reset.
+    public func makeModel(initSeed: UInt64) throws -> VerilatedModel {
+        let m = try VerilatedModel(spec, entry: entry, seed: initSeed)
+        if resetCycles > 0 { try m.reset(cycles: resetCycles) }
+        return m
+    }
+
+    /// How a run ended.
+    public enum RunEnd: Equatable, Sendable {
+        /// Every cycle agreed.
+        case agreed
+        /// The checker found a divergence in this cycle (from 0 after reset).
+        case diverged(cycle: Int)
+        /// The RTL ended the simulation (`$finish`, `$stop`, a fatal error) in this cycle.
+        case ended(cycle: Int)
+    }
+
+    /// Runs `cycles` cycles on `model` (already reset), the checker already reset:
+    /// per cycle the stimulus sets the inputs, the model steps, its sampled
+    /// outputs go to `io.actual`, the checker checks and counts coverage. When
+    /// `record` is given, each cycle's inputs are copied there (`cycles` rows of
+    /// `ports.inputs.count` values). No allocation, lookup or dynamic dispatch.
+    @inlinable
+    public func runCycles<C: LockstepChecker, S: StimulusSource>(
+        _ model: VerilatedModel, cycles: Int, checker: inout C, stimulus: inout S, random: inout SeededRandom,
+        io: inout CycleIO, coverage: inout CoverageCounts, record: UnsafeMutablePointer<UInt64>? = nil
+    ) -> RunEnd {
+        // Work on locals, written back at the end: the caller's values may live in a
+        // closure's box, where every access would be checked for exclusivity at run time.
+        var ch = checker, st = stimulus, rng = random, lio = io, cov = coverage
+        defer { checker = ch; stimulus = st; random = rng; io = lio; coverage = cov }
+        let b = lio.buffers
+        let nIn = b.inputCount, nOut = b.outputCount
+        let raw = model.rawInputs, sampled = model.rawSampled
+        let inSlots = inputSlots, outSlots = outputSlots
+        for c in 0..<cycles {
+            lio.cycle = c
+            st.next(&lio, &rng)
+            if let record {
+                let row = record + c * nIn
+                for i in 0..<nIn { let v = b.inputs[i]; raw[inSlots[i]] = v; row[i] = v }
+            } else {
+                for i in 0..<nIn { raw[inSlots[i]] = b.inputs[i] }
+            }
+            if _slowPath(!model.step()) { return .ended(cycle: c) }
+            for j in 0..<nOut { b.actual[j] = sampled[outSlots[j]] }
+            if _slowPath(!ch.check(&lio, &cov)) { return .diverged(cycle: c) }
+        }
+        return .agreed
+    }
+
+    /// Runs `rows` from reset on a fresh instance (seeded `initSeed`): the
+    /// shrinker's property and the replay of a trace file. With `wave`, on the
+    /// model built for tracing (once, on first use), writing a VCD from reset.
+    public func run<C: LockstepChecker>(rows: [InputRow], initSeed: UInt64, checker: inout C,
+                                        coverage: inout CoverageCounts, wave: URL? = nil) throws -> (RunEnd, CycleIO) {
+        let model: VerilatedModel
+        if let wave {
+            var traced = spec
+            traced.trace = true
+            model = try VerilatedModel(traced, cache: cache, seed: initSeed)
+            try model.openTrace(wave.path)
+            if resetCycles > 0 { try model.reset(cycles: resetCycles) }
+        } else {
+            model = try makeModel(initSeed: initSeed)
+        }
+        defer { if wave != nil { model.closeTrace() } }
+        let io = CycleIO(CycleBuffers(inputs: ports.inputs.count, outputs: ports.outputs.count))
+        var stimulus = TraceStimulus(rows)
+        var random = SeededRandom(seed: 0)
+        var state = io
+        checker.reset()
+        let end = runCycles(model, cycles: rows.count, checker: &checker, stimulus: &stimulus, random: &random,
+                            io: &state, coverage: &coverage)
+        return (end, state)
+    }
+
+    /// The seed of run `run` of a campaign seeded `seed` (stimulus and initial values).
+    public static func runSeed(_ seed: UInt64, run: Int) -> UInt64 {
+        var r = SeededRandom(seed: seed ^ (UInt64(run) &* 0xD6E8_FEB8_6659_FD93))
+        return r.next()
+    }
+}

@@ -1,0 +1,67 @@
+import CoSim
+import Foundation
+
+extension LockstepBench {
+    /// A random campaign against a cycle-level reference: `options.runs` runs of
+    /// `options.cycles` cycles, each from reset with its own seed; the first
+    /// divergence is shrunk, written (trace, VCD) and reported with its replay
+    /// command; then `options.icarusRuns` runs are replayed under Icarus.
+    @inlinable
+    public func campaign<R: CycleReference, S: StimulusSource>(reference: R, stimulus: S, options: LockstepOptions) throws -> LockstepReport {
+        try campaign(checker: CycleChecker(reference, ports: ports), stimulus: stimulus, options: options)
+    }
+
+    /// The same campaign with any checker (a `StreamScoreboard` for a
+    /// transaction-level reference). Inlinable so that the per-cycle loop is
+    /// specialised for the caller's types in the caller's module.
+    @inlinable
+    public func campaign<C: LockstepChecker, S: StimulusSource>(checker: C, stimulus: S, options: LockstepOptions) throws -> LockstepReport {
+        try options.validate()
+        let runner = RandomRunner(bench: self, checker: checker, stimulus: stimulus)
+        let driver = CampaignDriver(bench: self, options: options, checks: Self.checks(checker, ports: ports))
+        var report = try driver.run(runner)
+        report.coverage = runner.coverage
+        return report
+    }
+
+    /// Replays a trace file against `reference` (no shrinking): the verdict, and
+    /// the divergence with a waveform in `options.outputDirectory`.
+    public func replay<R: CycleReference>(_ url: URL, reference: R, options: LockstepOptions, simulator: String = "verilator") throws -> LockstepReport {
+        try replay(url, checker: CycleChecker(reference, ports: ports), options: options, simulator: simulator)
+    }
+
+    /// Replays a trace file with any checker.
+    public func replay<C: LockstepChecker>(_ url: URL, checker: C, options: LockstepOptions, simulator: String = "verilator") throws -> LockstepReport {
+        let trace = try StimulusTrace.read(url)
+        try trace.check(against: ports, file: url.path)
+        let driver = CampaignDriver(bench: self, options: options, checks: Self.checks(checker, ports: ports))
+        return try driver.replay(trace, file: url.path, simulator: simulator)
+    }
+
+    /// The off-path uses of a checker (shrinking, waveform, Icarus), each on a fresh copy.
+    @usableFromInline
+    static func checks<C: LockstepChecker>(_ prototype: C, ports: Ports) -> CampaignDriver.Checks {
+        CampaignDriver.Checks(
+            rows: { bench, rows, initSeed, wave in
+                var c = prototype
+                var cov = CoverageCounts(names: [])
+                let (end, io) = try bench.run(rows: rows, initSeed: initSeed, checker: &c, coverage: &cov, wave: wave)
+                return (end, end == .agreed ? [] : c.failure(io, ports: ports))
+            },
+            recorded: { rows, samples in
+                var c = prototype
+                var cov = CoverageCounts(names: [])
+                c.reset()
+                let io = CycleIO(CycleBuffers(inputs: ports.inputs.count, outputs: ports.outputs.count))
+                var state = io
+                for (k, s) in samples.enumerated() {
+                    state.cycle = k
+                    let b = state.buffers
+                    for i in rows[k].values.indices { b.inputs[i] = rows[k].values[i] }
+                    for j in s.values.indices { b.actual[j] = s.values[j]; b.unknown[j] = s.unknown[j] }
+                    if !c.check(&state, &cov) { return (.diverged(cycle: k), c.failure(state, ports: ports)) }
+                }
+                return samples.count < rows.count ? (.ended(cycle: samples.count), []) : (.agreed, [])
+            })
+    }
+}

@@ -1,0 +1,38 @@
+import CoSim
+
+/// One random run of a campaign, as the non-generic driver calls it (once per run).
+@usableFromInline
+protocol RunsRandomCycles: AnyObject {
+    func run(_ model: VerilatedModel, seed: UInt64, cycles: Int, record: UnsafeMutablePointer<UInt64>) -> LockstepBench.RunEnd
+}
+
+/// Holds a campaign's checker, stimulus, buffers and coverage between runs.
+/// Created in the caller's module (`LockstepBench.campaign` is inlinable), so
+/// `run` and the per-cycle loop are specialised for the caller's types; the
+/// state is copied to locals for the run (class properties and closure
+/// captures would be checked for exclusive access at run time, per cycle).
+@usableFromInline
+final class RandomRunner<C: LockstepChecker, S: StimulusSource>: RunsRandomCycles {
+    @usableFromInline let bench: LockstepBench
+    @usableFromInline var checker: C
+    @usableFromInline var stimulus: S
+    @usableFromInline var io: CycleIO
+    @usableFromInline var coverage: CoverageCounts
+
+    @inlinable init(bench: LockstepBench, checker: C, stimulus: S) {
+        self.bench = bench; self.checker = checker; self.stimulus = stimulus
+        io = CycleIO(CycleBuffers(inputs: bench.ports.inputs.count, outputs: bench.ports.outputs.count))
+        coverage = CoverageCounts(names: checker.coverageBins)
+    }
+
+    @inlinable func run(_ model: VerilatedModel, seed: UInt64, cycles: Int, record: UnsafeMutablePointer<UInt64>) -> LockstepBench.RunEnd {
+        var ch = checker, st = stimulus, lio = io, cov = coverage
+        coverage = CoverageCounts(names: [])   // the local holds the only reference: no copy on the first hit
+        ch.reset(); st.start(); lio.buffers.clear()
+        var random = SeededRandom(seed: seed)
+        let end = bench.runCycles(model, cycles: cycles, checker: &ch, stimulus: &st, random: &random,
+                                  io: &lio, coverage: &cov, record: record)
+        checker = ch; stimulus = st; io = lio; coverage = cov
+        return end
+    }
+}

@@ -59,7 +59,7 @@ rtl: build
 BASELINE := sim/handwritten/trapline_router.v
 bench: deps release
 	$(RELEASE_BIN) bench $(if $(wildcard $(BASELINE)),--baseline $(BASELINE)) $(BENCH_FLAGS)
-	$(RELEASE_BIN) bench --vmms 16 --guests 64 --io-ranges 16 --commands 300000 --rounds 3 $(BENCH_FLAGS)
+	$(RELEASE_BIN) bench --vmms 16 --guests 64 --io-ranges 16 --commands 300000 --rounds 3 --no-generic $(BENCH_FLAGS)
 
 ## synth: Yosys synthesis of the generated router, I/O bitmaps off, at the defaults and at
 ## --vmms 16 --guests 64 --io-ranges 16: lines, cells (simple gates) and logic depth (longest path).

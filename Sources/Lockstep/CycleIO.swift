@@ -15,7 +15,11 @@ public struct CycleIO {
     /// The cycle being run, counted from 0 after reset.
     public var cycle: Int = 0
 
-    @usableFromInline init(_ buffers: CycleBuffers) { self.buffers = buffers }
+    /// A cycle over `buffers` (one per bench or per hand-written loop).
+    public init(_ buffers: CycleBuffers) { self.buffers = buffers }
+
+    /// A cycle with fresh buffers for `ports`.
+    public init(ports: Ports) { self.init(CycleBuffers(inputs: ports.inputs.count, outputs: ports.outputs.count)) }
 
     /// This cycle's value of input `p` (set: bits above its width are dropped).
     @inlinable public subscript(p: InputSignal) -> UInt64 {

@@ -43,6 +43,8 @@ struct BenchCommand: ParsableCommand {
     var commands: Int = 1_000_000
     @Option(help: "Interleaved measurement rounds (the best of each side is reported).")
     var rounds: Int = 5
+    @Flag(help: "Leave out the generic lockstep figures (lockstep_fifo_*: the DSL FIFO against its Swift reference and the plain C++ harness).")
+    var noGeneric = false
     @Option(help: .hidden)
     var internalCachedLoad: String?
 
@@ -164,6 +166,9 @@ struct BenchCommand: ParsableCommand {
         let dsl = measureDSLBenchmark()
         figures += [("dsl_nodes", "\(dsl.nodes)"), ("dsl_elaborate_s", String(format: "%.3f", dsl.elaborateSeconds)),
                     ("dsl_emit_s", String(format: "%.3f", dsl.emitSeconds))]
+        if !noGeneric {
+            figures += try GenericLockstepBench.figures(cycles: min(commands * 2, 4_000_000), rounds: rounds, note: note)
+        }
         if baselineHarness != nil {
             let baselineRate = Double(fullCycles) / baselineBest
             figures += [("baseline_cpp_full_rate_cycles_per_s", format(baselineRate)), ("baseline_rtl_lines", "\(baselineLines)"),

@@ -12,7 +12,7 @@ SEED        ?= 1
 BUDGET      ?= 120
 BENCH_FLAGS ?=
 
-.PHONY: all deps build release test test-browser test-slurm cosim rtl bench synth prove clean
+.PHONY: all deps build release test test-examples test-consumer test-browser test-slurm cosim rtl bench synth prove clean
 
 all: build
 
@@ -35,9 +35,19 @@ build:
 release:
 	$(SWIFT) build -c release --product trapline $(BUILD_FLAGS)
 
-## test: what CI runs — tools, debug build (the CLI tests run the binary), all tests.
+## test: what CI runs — tools, debug build (the CLI tests run the binary), all tests, then the
+## example package and a consumer package that requires Trapline by version.
 test: deps build
 	$(SWIFT) test $(BUILD_FLAGS)
+	@$(MAKE) --no-print-directory test-examples test-consumer
+
+## test-examples: build examples/ (its own package) and run its lockstep campaign, correct and buggy.
+test-examples: deps
+	@SWIFT="$(SWIFT)" scripts/examples-test.sh
+
+## test-consumer: clone, tag 0.1.0 and build a package that requires Trapline from: "0.1.0".
+test-consumer: deps
+	@SWIFT="$(SWIFT)" scripts/consumer-test.sh
 
 ## cosim: the main job — generate the RTL on defaults, build the model,
 ## run the equivalence campaign, print the summary.

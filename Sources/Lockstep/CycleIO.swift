@@ -12,41 +12,67 @@
 /// writing is a load or a store, no allocation, no lookup.
 public struct CycleIO {
     @usableFromInline let buffers: CycleBuffers
+    // The buffers' pointers, held here so that an inlined access is one load or store.
+    @usableFromInline let inputs: UnsafeMutablePointer<UInt64>
+    @usableFromInline let actuals: UnsafeMutablePointer<UInt64>
+    @usableFromInline let expected: UnsafeMutablePointer<UInt64>
+    @usableFromInline let cares: UnsafeMutablePointer<Bool>
+    @usableFromInline let unknown: UnsafeMutablePointer<Bool>
+    /// Outputs 0..<64 ignored this cycle, one bit each (higher ones: `cares`).
+    @usableFromInline var ignored: UInt64 = 0
+    /// Some output shows an unknown bit this cycle (Icarus only).
+    @usableFromInline var anyUnknown = false
     /// The cycle being run, counted from 0 after reset.
     public var cycle: Int = 0
 
     /// A cycle over `buffers` (one per bench or per hand-written loop).
-    public init(_ buffers: CycleBuffers) { self.buffers = buffers }
+    public init(_ buffers: CycleBuffers) {
+        self.buffers = buffers
+        inputs = buffers.inputs; actuals = buffers.actual; expected = buffers.expected
+        cares = buffers.cares; unknown = buffers.unknown
+    }
 
     /// A cycle with fresh buffers for `ports`.
     public init(ports: Ports) { self.init(CycleBuffers(inputs: ports.inputs.count, outputs: ports.outputs.count)) }
 
     /// This cycle's value of input `p` (set: bits above its width are dropped).
     @inlinable public subscript(p: InputSignal) -> UInt64 {
-        get { buffers.inputs[p.index] }
-        nonmutating set { buffers.inputs[p.index] = newValue & p.mask }
+        get { inputs[p.index] }
+        nonmutating set { inputs[p.index] = newValue & p.mask }
     }
 
     /// The value the reference expects on output `p` this cycle (set: bits above its width are dropped).
     @inlinable public subscript(p: OutputSignal) -> UInt64 {
-        get { buffers.expected[p.index] }
-        nonmutating set { buffers.expected[p.index] = newValue & p.mask; buffers.cares[p.index] = true }
+        get { expected[p.index] }
+        nonmutating set { expected[p.index] = newValue & p.mask }
     }
 
     /// What the design showed on `p` (this cycle once the design has run; the previous cycle while the stimulus runs).
-    @inlinable public func actual(_ p: OutputSignal) -> UInt64 { buffers.actual[p.index] }
+    @inlinable public func actual(_ p: OutputSignal) -> UInt64 { actuals[p.index] }
 
-    /// Output `p` is not compared this cycle (a don't-care).
-    @inlinable public func ignore(_ p: OutputSignal) { buffers.cares[p.index] = false }
+    /// Output `p` is not compared this cycle (a don't-care, e.g. data while valid is low).
+    @inlinable public mutating func ignore(_ p: OutputSignal) {
+        if p.index < 64 { ignored |= UInt64(1) << UInt64(p.index) } else { cares[p.index] = false }
+    }
 
     /// Whether output `p` is compared this cycle.
-    @inlinable public func isCompared(_ p: OutputSignal) -> Bool { buffers.cares[p.index] }
+    @inlinable public func isCompared(_ p: OutputSignal) -> Bool { isCompared(index: p.index) }
+
+    @inlinable func isCompared(index i: Int) -> Bool {
+        i < 64 ? (ignored >> UInt64(i)) & 1 == 0 : cares[i]
+    }
+
+    /// Every output compared again (the start of a cycle's checks).
+    @inlinable mutating func compareAll(outputs n: Int) {
+        ignored = 0
+        if n > 64 { (cares + 64).update(repeating: true, count: n - 64) }
+    }
 
     /// Whether the simulator showed an unknown (x or z) bit on `p` (Icarus; never under Verilator).
-    @inlinable public func isUnknown(_ p: OutputSignal) -> Bool { buffers.unknown[p.index] }
+    @inlinable public func isUnknown(_ p: OutputSignal) -> Bool { anyUnknown && unknown[p.index] }
 
     /// Input `index` (position in `Ports.inputs`), for generic code.
-    @inlinable public func input(at index: Int) -> UInt64 { buffers.inputs[index] }
+    @inlinable public func input(at index: Int) -> UInt64 { inputs[index] }
 }
 
 /// The storage behind `CycleIO`: inputs, actual and expected outputs, and the

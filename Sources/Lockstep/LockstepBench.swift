@@ -65,6 +65,7 @@ public final class LockstepBench {
         defer { checker = ch; stimulus = st; random = rng; io = lio; coverage = cov }
         let b = lio.buffers
         let nIn = b.inputCount, nOut = b.outputCount
+        let inputs = lio.inputs, actuals = lio.actuals
         let raw = model.rawInputs, sampled = model.rawSampled
         let inSlots = inputSlots, outSlots = outputSlots
         for c in 0..<cycles {
@@ -72,12 +73,12 @@ public final class LockstepBench {
             st.next(&lio, &rng)
             if let record {
                 let row = record + c * nIn
-                for i in 0..<nIn { let v = b.inputs[i]; raw[inSlots[i]] = v; row[i] = v }
+                for i in 0..<nIn { let v = inputs[i]; raw[inSlots[i]] = v; row[i] = v }
             } else {
-                for i in 0..<nIn { raw[inSlots[i]] = b.inputs[i] }
+                for i in 0..<nIn { raw[inSlots[i]] = inputs[i] }
             }
             if _slowPath(!model.step()) { return .ended(cycle: c) }
-            for j in 0..<nOut { b.actual[j] = sampled[outSlots[j]] }
+            for j in 0..<nOut { actuals[j] = sampled[outSlots[j]] }
             if _slowPath(!ch.check(&lio, &cov)) { return .diverged(cycle: c) }
         }
         return .agreed

@@ -56,9 +56,9 @@ extension LockstepBench {
                 var state = io
                 for (k, s) in samples.enumerated() {
                     state.cycle = k
-                    let b = state.buffers
-                    for i in rows[k].values.indices { b.inputs[i] = rows[k].values[i] }
-                    for j in s.values.indices { b.actual[j] = s.values[j]; b.unknown[j] = s.unknown[j] }
+                    for i in rows[k].values.indices { state.inputs[i] = rows[k].values[i] }
+                    for j in s.values.indices { state.actuals[j] = s.values[j]; state.unknown[j] = s.unknown[j] }
+                    state.anyUnknown = s.unknown.contains(true)
                     if !c.check(&state, &cov) { return (.diverged(cycle: k), c.failure(state, ports: ports)) }
                 }
                 return samples.count < rows.count ? (.ended(cycle: samples.count), []) : (.agreed, [])

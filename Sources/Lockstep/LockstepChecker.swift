@@ -27,24 +27,24 @@ public struct CycleChecker<Reference: CycleReference>: LockstepChecker {
     public mutating func reset() { reference.reset() }
 
     @inlinable public mutating func check(_ io: inout CycleIO, _ coverage: inout CoverageCounts) -> Bool {
-        let b = io.buffers
-        let cares = b.cares, actual = b.actual, expected = b.expected, unknown = b.unknown, n = outputCount
-        cares.update(repeating: true, count: n)
+        let n = outputCount
+        io.compareAll(outputs: n)
         reference.cycle(&io)
+        let actual = io.actuals, expected = io.expected
         var differ = false
-        for i in 0..<n {
-            differ = differ || (cares[i] && (actual[i] != expected[i] || unknown[i]))
+        for i in 0..<n where actual[i] != expected[i] { differ = differ || io.isCompared(index: i) }
+        if _slowPath(io.anyUnknown) {
+            for i in 0..<n where io.unknown[i] { differ = differ || io.isCompared(index: i) }
         }
         if !differ { reference.cover(io, &coverage) }
         return !differ
     }
 
     public func failure(_ io: CycleIO, ports: Ports) -> [String] {
-        let b = io.buffers
-        return ports.outputSignals.compactMap { p in
-            guard b.cares[p.index], b.actual[p.index] != b.expected[p.index] || b.unknown[p.index] else { return nil }
-            let got = b.unknown[p.index] ? "x" : hex(b.actual[p.index])
-            return "\(p.name): expected \(hex(b.expected[p.index])), design \(got)"
+        ports.outputSignals.compactMap { p in
+            guard io.isCompared(p), io.actual(p) != io[p] || io.isUnknown(p) else { return nil }
+            let got = io.isUnknown(p) ? "x" : hex(io.actual(p))
+            return "\(p.name): expected \(hex(io[p])), design \(got)"
         }
     }
 

@@ -42,12 +42,18 @@ public struct RandomStimulus: StimulusSource {
     }
 
     @inlinable public mutating func next(_ io: inout CycleIO, _ random: inout SeededRandom) {
-        let inputs = io.buffers.inputs
-        for i in 0..<kinds.count {
-            switch kinds[i] {
-            case 0: inputs[i] = random.next() & masks[i]
-            case 1: inputs[i] = random.below(100) < parameters[i] ? 1 : 0
-            default: inputs[i] = parameters[i]
+        let inputs = io.inputs
+        kinds.withUnsafeBufferPointer { kinds in
+            masks.withUnsafeBufferPointer { masks in
+                parameters.withUnsafeBufferPointer { parameters in
+                    for i in 0..<kinds.count {
+                        switch kinds[i] {
+                        case 0: inputs[i] = random.next() & masks[i]
+                        case 1: inputs[i] = random.below(100) < parameters[i] ? 1 : 0
+                        default: inputs[i] = parameters[i]
+                        }
+                    }
+                }
             }
         }
     }

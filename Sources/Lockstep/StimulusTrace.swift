@@ -152,7 +152,7 @@ public struct TraceStimulus: StimulusSource {
     @inlinable public mutating func next(_ io: inout CycleIO, _ random: inout SeededRandom) {
         guard position < rows.count else { return }
         let r = rows[position]
-        for i in r.values.indices { io.buffers.inputs[i] = r.values[i] }
+        for i in r.values.indices { io.inputs[i] = r.values[i] }
         position += 1
     }
 }

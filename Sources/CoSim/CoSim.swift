@@ -6,6 +6,9 @@
 /// Describe
 /// - `ModelSpec` (Verilog, top, `[ModelPort]`, clock, reset, trace, Verilator flags),
 ///   `ModelPort` (`.input(name, width)`, `.output(name, width)`), `StorageClass`.
+/// - `ModelSpec.discover(verilog:top:...)` / `discover(verilogFiles:top:...)`: the ports from
+///   Verilator's own elaboration (`verilator --xml-only`), clock and reset by convention or by name;
+///   `ModelSpec.ports(verilog:top:)` / `ports(verilogFiles:top:)` for the port list alone.
 ///
 /// Build and cache
 /// - `ModelCache(directory:log:)`, `ModelCache.defaultDirectory()` (TRAPLINE_CACHE_DIR,

@@ -71,13 +71,19 @@ enum ModelBuilder {
         let arguments = verilatorFlags(spec: spec) + ["--Mdir", obj.path, source.path]
         let result = try ProcessRunner.run(path, arguments, cwd: cwd)
         guard result.status != 0 else { return }
+        throw verilatorFailure(result, top: spec.top, verilog: spec.verilog, copy: source, command: [path] + arguments)
+    }
+
+    /// A failed `verilator` run as an error: errors Verilator reports in the
+    /// input are `VerilogRejected` (naming `copy`, the file it read, by the
+    /// marker), anything else (a crash, an internal error) a `ToolError`.
+    static func verilatorFailure(_ result: ProcessResult, top: String, verilog: String, copy: URL, command: [String]) -> Error {
         let output = result.output
         let toolFault = ["Internal Error", "internal fault", "Verilator internal"].contains { output.contains($0) }
         if result.status > 0 && result.status < 128 && output.contains("%Error") && !toolFault {
-            throw VerilogRejected(tool: "verilator", top: spec.top, verilog: spec.verilog, output: output,
-                                  copies: [source.path])
+            return VerilogRejected(tool: "verilator", top: top, verilog: verilog, output: output, copies: [copy.path])
         }
-        throw ToolError.failed(tool: .verilator, command: ([path] + arguments).joined(separator: " "), output: output)
+        return ToolError.failed(tool: .verilator, command: command.joined(separator: " "), output: output)
     }
 
     /// The compiler's and linker's own temporary files (`cc*.s`, `cc*.res`, left

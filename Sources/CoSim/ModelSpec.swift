@@ -1,6 +1,7 @@
 /// One port of the top module as the co-simulation layer sees it: a name, a
 /// width in bits and a direction. The list is given by the caller (it is the
-/// contract of the design), never parsed out of the Verilog.
+/// contract of the design) or found by Verilator's elaboration
+/// (`ModelSpec.discover`), never parsed out of the Verilog text.
 public struct ModelPort: Hashable, Sendable, CustomStringConvertible {
     public enum Direction: String, Hashable, Sendable { case input, output }
     public var name: String

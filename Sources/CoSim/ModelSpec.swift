@@ -37,8 +37,8 @@ public enum StorageClass: String, Hashable, Sendable {
 
 /// Everything that defines one compiled model: the Verilog text, the top
 /// module, its ports, which input is the clock (driven by `step`) and which
-/// is the reset (driven by `reset(cycles:)`), and the build options.
-/// Every field is part of the cache key.
+/// is the reset (driven by `reset(cycles:)`), the internal signals to
+/// observe, and the build options. Every field is part of the cache key.
 public struct ModelSpec: Hashable, Sendable {
     public var verilog: String
     public var top: String
@@ -53,13 +53,17 @@ public struct ModelSpec: Hashable, Sendable {
     public var trace: Bool
     /// Extra `verilator` arguments (e.g. `-GWIDTH=8`); part of the cache key.
     public var verilatorFlags: [String]
+    /// Internal signals exposed like outputs (`VerilatedModel.observed(_:)`);
+    /// empty: the model exposes its ports only.
+    public var observed: [ObservedSignal]
 
+    /// A spec from its parts; `ModelSpec.discover` finds the ports instead.
     public init(verilog: String, top: String, ports: [ModelPort], clock: String = "clk",
                 reset: String? = nil, resetActiveHigh: Bool = true, trace: Bool = false,
-                verilatorFlags: [String] = []) {
+                verilatorFlags: [String] = [], observed: [ObservedSignal] = []) {
         self.verilog = verilog; self.top = top; self.ports = ports; self.clock = clock
         self.reset = reset; self.resetActiveHigh = resetActiveHigh; self.trace = trace
-        self.verilatorFlags = verilatorFlags
+        self.verilatorFlags = verilatorFlags; self.observed = observed
     }
 
     /// Checks names and widths; the message names the port and the fix.
@@ -85,6 +89,20 @@ public struct ModelSpec: Hashable, Sendable {
                 throw .badSpec("reset '\(reset)' must be a 1-bit input in the port list")
             }
         }
+        var observedPaths = Set<String>()
+        for s in observed {
+            if let problem = s.pathProblem { throw .badSpec(problem) }
+            if let p = ports.first(where: { $0.name == s.path }) {
+                throw .badSpec("\(s.path) is a port of \(top), not an internal signal: "
+                    + (p.direction == .input ? "it is an input the bench drives" : "read it with output(\"\(s.path)\")"))
+            }
+            guard (1...4096).contains(s.width) else {
+                throw .badSpec("observed signal \(s.path) has width \(s.width); widths must be 1...4096")
+            }
+            guard observedPaths.insert(s.path).inserted else {
+                throw .badSpec("observed signal \(s.path) is listed twice; list each signal once")
+            }
+        }
     }
 }
 
@@ -97,6 +115,9 @@ public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
     case load(String)
     /// The Verilog's top module does not have the spec's ports (each difference listed).
     case interfaceMismatch(top: String, problems: [String])
+    /// An observed signal (`ModelSpec.observed`) the model cannot expose:
+    /// why, and the closest signals it has.
+    case unknownSignal(path: String, top: String, reason: String, candidates: [String])
 
     public var description: String {
         switch self {
@@ -107,6 +128,9 @@ public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .load(m): return "cannot load the compiled model: \(m)"
         case let .interfaceMismatch(top, problems):
             return "module \(top) does not have the expected ports: " + problems.joined(separator: "; ")
+        case let .unknownSignal(path, top, reason, candidates):
+            return "\(top) has no signal '\(path)' to observe: \(reason); "
+                + (candidates.isEmpty ? "it has no internal signals" : "closest signals: " + candidates.joined(separator: ", "))
         }
     }
 }

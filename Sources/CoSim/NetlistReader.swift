@@ -24,6 +24,7 @@ enum NetlistReader {
         defer { if folder == nil { try? fm.removeItem(at: dir); ProcessGuard.release(dir) } }
         let copy = dir.appendingPathComponent("\(top).v")
         let xml = dir.appendingPathComponent("\(top).xml")
+        defer { try? fm.removeItem(at: xml) }
         try verilog.write(to: copy, atomically: false, encoding: .utf8)
         let verilator = try Toolchain.locate(.verilator)
         let arguments = ["--xml-only", "--top-module", top, "-Wno-fatal", "--xml-output", xml.path] + flags + [copy.path]

@@ -29,11 +29,13 @@ extension ModelSpec {
     /// `reset` nil: the 1-bit input named `rst`, `reset`, `rst_n` or
     /// `reset_n` if there is one (set `reset = nil` on the result for none);
     /// `resetActiveHigh` nil: low when the reset's name ends in `_n`.
+    /// `observe`: internal signals by hierarchical path below `top`
+    /// (`u_fifo.count`), their widths found in the design (`ModelSpec.observed`).
     /// A design with no clock input is
     /// `ModelError.badSpec` naming its inputs; other errors as `ports(verilog:top:)`.
     public static func discover(verilog: String, top: String, clock: String? = nil, reset: String? = nil,
-                                resetActiveHigh: Bool? = nil, trace: Bool = false, verilatorFlags: [String] = [],
-                                source: String? = nil) throws -> ModelSpec {
+                                resetActiveHigh: Bool? = nil, observe: [String] = [], trace: Bool = false,
+                                verilatorFlags: [String] = [], source: String? = nil) throws -> ModelSpec {
         let netlist = try NetlistReader.read(verilog: verilog, top: top, flags: verilatorFlags, source: source)
         let ports = try netlist.ports(top: top)
         let inputs = ports.filter { $0.direction == .input }
@@ -52,18 +54,19 @@ extension ModelSpec {
         let chosenReset = reset ?? conventional(["rst", "reset", "rst_n", "reset_n"], in: inputs)
         let activeHigh = resetActiveHigh ?? !(chosenReset?.lowercased().hasSuffix("_n") ?? false)
         let spec = ModelSpec(verilog: verilog, top: top, ports: ports, clock: chosenClock, reset: chosenReset,
-                             resetActiveHigh: activeHigh, trace: trace, verilatorFlags: verilatorFlags)
+                             resetActiveHigh: activeHigh, trace: trace, verilatorFlags: verilatorFlags,
+                             observed: try observedSignals(observe, netlist: netlist, top: top))
         try spec.validate()
         return spec
     }
 
     /// `discover(verilog:top:...)` for Verilog files (one design, in the order given).
     public static func discover(verilogFiles: [URL], top: String, clock: String? = nil, reset: String? = nil,
-                                resetActiveHigh: Bool? = nil, trace: Bool = false,
+                                resetActiveHigh: Bool? = nil, observe: [String] = [], trace: Bool = false,
                                 verilatorFlags: [String] = []) throws -> ModelSpec {
         let (text, source) = try verilogText(files: verilogFiles)
         return try discover(verilog: text, top: top, clock: clock, reset: reset, resetActiveHigh: resetActiveHigh,
-                            trace: trace, verilatorFlags: verilatorFlags, source: source)
+                            observe: observe, trace: trace, verilatorFlags: verilatorFlags, source: source)
     }
 
     /// The first 1-bit input whose name is one of `names` (any case), in declaration order.

@@ -109,6 +109,16 @@ public final class VerilatedModel {
         return e.outputHandle
     }
 
+    /// The handle of the observed internal signal `path` (`ModelSpec.observed`):
+    /// an `OutputPort` that `peek` and `sampled` read as an output port's.
+    public func observed(_ path: String) throws(ModelError) -> OutputPort {
+        guard let e = layout.observed.first(where: { $0.port.name == path }) else {
+            throw .unknownSignal(path: path, top: top, reason: "it is not in the spec's observed list (ModelSpec.observed)",
+                                 candidates: SignalCandidates.closest(to: path, among: spec.observed.map(\.path)))
+        }
+        return e.outputHandle
+    }
+
     private func unknown(_ name: String) -> ModelError {
         .unknownPort(name: name, top: top, known: spec.ports.map(\.name))
     }

@@ -25,6 +25,8 @@
 ///   `observed(_:)` -> `OutputPort` of an internal signal.
 /// - `poke(_:_:)`, `poke(_:words:)`, `poke(_:word:_:)`; `peek(_:)`, `peek(_:word:)`, `peekWords(_:)`;
 ///   `sampled(_:)`, `sampled(_:word:)`, `sampledWords(_:)`; `step(_:)`, `settle()`, `reset(cycles:)`, `cycles`.
+/// - Secondary clocks (`ModelSpec.clocks`): `clock(_:)` -> `ClockPort`, `tick(_:_:)` (one full cycle of that
+///   clock; the main clock keeps its level).
 /// - Ending: `step` returns false once the RTL called `$finish`/`$stop` or Verilator stopped it
 ///   with a fatal error; `end` (`ModelEnd`: kind, Verilog line, cycle) says which. The process goes on.
 /// - Raw fast path: `rawInputs`, `rawSampled`, `inputsChanged()`.

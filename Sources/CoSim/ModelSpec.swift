@@ -36,9 +36,9 @@ public enum StorageClass: String, Hashable, Sendable {
 }
 
 /// Everything that defines one compiled model: the Verilog text, the top
-/// module, its ports, which input is the clock (driven by `step`) and which
-/// is the reset (driven by `reset(cycles:)`), the internal signals to
-/// observe, and the build options. Every field is part of the cache key.
+/// module, its ports, which input is the clock (driven by `step`), which
+/// inputs are secondary clocks (driven by `tick`), which is the reset (driven
+/// by `reset(cycles:)`), the internal signals to observe, and the build options. Every field is part of the cache key.
 public struct ModelSpec: Hashable, Sendable {
     public var verilog: String
     public var top: String
@@ -53,6 +53,10 @@ public struct ModelSpec: Hashable, Sendable {
     public var trace: Bool
     /// Extra `verilator` arguments (e.g. `-GWIDTH=8`); part of the cache key.
     public var verilatorFlags: [String]
+    /// Secondary clock inputs (1-bit, not `clock`): the bench drives each with
+    /// `VerilatedModel.tick(_:)`, one full cycle at a time, without touching
+    /// `clock`; they cannot be poked.
+    public var clocks: [String]
     /// Internal signals exposed like outputs (`VerilatedModel.observed(_:)`);
     /// empty: the model exposes its ports only.
     public var observed: [ObservedSignal]
@@ -60,10 +64,10 @@ public struct ModelSpec: Hashable, Sendable {
     /// A spec from its parts; `ModelSpec.discover` finds the ports instead.
     public init(verilog: String, top: String, ports: [ModelPort], clock: String = "clk",
                 reset: String? = nil, resetActiveHigh: Bool = true, trace: Bool = false,
-                verilatorFlags: [String] = [], observed: [ObservedSignal] = []) {
+                verilatorFlags: [String] = [], clocks: [String] = [], observed: [ObservedSignal] = []) {
         self.verilog = verilog; self.top = top; self.ports = ports; self.clock = clock
         self.reset = reset; self.resetActiveHigh = resetActiveHigh; self.trace = trace
-        self.verilatorFlags = verilatorFlags; self.observed = observed
+        self.verilatorFlags = verilatorFlags; self.clocks = clocks; self.observed = observed
     }
 
     /// Checks names and widths; the message names the port and the fix.
@@ -87,6 +91,17 @@ public struct ModelSpec: Hashable, Sendable {
         if let reset {
             guard let r = ports.first(where: { $0.name == reset }), r.direction == .input, r.width == 1 else {
                 throw .badSpec("reset '\(reset)' must be a 1-bit input in the port list")
+            }
+        }
+        var clockNames: Set = [clock]
+        for c in clocks {
+            guard let p = ports.first(where: { $0.name == c }), p.direction == .input, p.width == 1 else {
+                throw .badSpec("secondary clock '\(c)' must be a 1-bit input in the port list")
+            }
+            guard c != reset else { throw .badSpec("\(c) is the reset; a secondary clock must be another input") }
+            guard clockNames.insert(c).inserted else {
+                throw .badSpec(c == clock ? "\(c) is the main clock (step drives it); list only other clocks in clocks"
+                                          : "secondary clock \(c) is listed twice; list each clock once")
             }
         }
         var observedPaths = Set<String>()

@@ -29,13 +29,16 @@ extension ModelSpec {
     /// `reset` nil: the 1-bit input named `rst`, `reset`, `rst_n` or
     /// `reset_n` if there is one (set `reset = nil` on the result for none);
     /// `resetActiveHigh` nil: low when the reset's name ends in `_n`.
+    /// `clocks`: secondary clocks, each a 1-bit input the bench drives with
+    /// `VerilatedModel.tick` (`ModelSpec.clocks`; never chosen by convention).
     /// `observe`: internal signals by hierarchical path below `top`
     /// (`u_fifo.count`), their widths found in the design (`ModelSpec.observed`).
     /// A design with no clock input is
     /// `ModelError.badSpec` naming its inputs; other errors as `ports(verilog:top:)`.
     public static func discover(verilog: String, top: String, clock: String? = nil, reset: String? = nil,
-                                resetActiveHigh: Bool? = nil, observe: [String] = [], trace: Bool = false,
-                                verilatorFlags: [String] = [], source: String? = nil) throws -> ModelSpec {
+                                resetActiveHigh: Bool? = nil, clocks: [String] = [], observe: [String] = [],
+                                trace: Bool = false, verilatorFlags: [String] = [],
+                                source: String? = nil) throws -> ModelSpec {
         let netlist = try NetlistReader.read(verilog: verilog, top: top, flags: verilatorFlags, source: source)
         let ports = try netlist.ports(top: top)
         let inputs = ports.filter { $0.direction == .input }
@@ -47,14 +50,14 @@ extension ModelSpec {
             throw ModelError.badSpec("module \(top) has no 1-bit input named clk or clock to drive as its clock "
                 + "(its inputs: \(described(inputs))); pass clock: \"NAME\" to ModelSpec.discover naming its clock input")
         }
-        for name in [chosenClock] + [reset].compactMap({ $0 })
+        for name in [chosenClock] + clocks + [reset].compactMap({ $0 })
         where !inputs.contains(where: { $0.name == name && $0.width == 1 }) {
             throw ModelError.badSpec("module \(top) has no 1-bit input \(name) (its inputs: \(described(inputs)))")
         }
         let chosenReset = reset ?? conventional(["rst", "reset", "rst_n", "reset_n"], in: inputs)
         let activeHigh = resetActiveHigh ?? !(chosenReset?.lowercased().hasSuffix("_n") ?? false)
         let spec = ModelSpec(verilog: verilog, top: top, ports: ports, clock: chosenClock, reset: chosenReset,
-                             resetActiveHigh: activeHigh, trace: trace, verilatorFlags: verilatorFlags,
+                             resetActiveHigh: activeHigh, trace: trace, verilatorFlags: verilatorFlags, clocks: clocks,
                              observed: try observedSignals(observe, netlist: netlist, top: top))
         try spec.validate()
         return spec
@@ -62,11 +65,11 @@ extension ModelSpec {
 
     /// `discover(verilog:top:...)` for Verilog files (one design, in the order given).
     public static func discover(verilogFiles: [URL], top: String, clock: String? = nil, reset: String? = nil,
-                                resetActiveHigh: Bool? = nil, observe: [String] = [], trace: Bool = false,
-                                verilatorFlags: [String] = []) throws -> ModelSpec {
+                                resetActiveHigh: Bool? = nil, clocks: [String] = [], observe: [String] = [],
+                                trace: Bool = false, verilatorFlags: [String] = []) throws -> ModelSpec {
         let (text, source) = try verilogText(files: verilogFiles)
         return try discover(verilog: text, top: top, clock: clock, reset: reset, resetActiveHigh: resetActiveHigh,
-                            observe: observe, trace: trace, verilatorFlags: verilatorFlags, source: source)
+                            clocks: clocks, observe: observe, trace: trace, verilatorFlags: verilatorFlags, source: source)
     }
 
     /// The first 1-bit input whose name is one of `names` (any case), in declaration order.

@@ -10,6 +10,11 @@
 /// - `int tl_step(void*, uint64_t n)`: n clock cycles (see `VerilatedModel.step`);
 ///   fills `sampled`, not `out` (the next `tl_settle` does, only when peeked).
 ///   Returns 0, or the `ModelEnd.Kind` raw value once the simulation has ended.
+/// - `int tl_tick(void*, uint32_t slot, uint64_t n)`: n cycles of the
+///   secondary clock whose input slot is `slot` (see `VerilatedModel.tick`):
+///   each sets that slot to 0, applies the inputs, evaluates, then to 1,
+///   applies, evaluates; fills `sampled` before the last rising edge; the main
+///   clock is not touched. Same return value as `tl_step`.
 /// - `int tl_settle(void*)`: applies the inputs and evaluates without a clock edge
 ///   (same return value).
 /// - `int tl_end(void*, const char** file, int* line, const char** message,
@@ -30,7 +35,7 @@
 /// nothing until thrown), and the model can never end the host process.
 enum ShimGenerator {
     /// Bumped whenever the generated text or the ABI changes (part of the cache key).
-    static let version: UInt32 = 8
+    static let version: UInt32 = 9
 
     /// The C++ declaration of Verilator's root evaluation function, if the
     /// Verilated `V<top>.cpp` has the known `eval_step` shape (checked on its
@@ -102,12 +107,15 @@ enum ShimGenerator {
             VerilatedVcdC* tfp;
         #endif
             uint64_t time;
-            const uint64_t* in;
+            uint64_t ticks;   // secondary-clock cycles run (each takes 10 time units too)
+            uint64_t* in;     // Swift's buffer; tl_tick writes the secondary clocks' slots
             uint64_t* out;
             uint64_t* sampled;
             TlEnd end;   // kind 0 while the simulation runs
         };
         std::mutex g_construct;  // Verilator's random-reset seed is process-global
+        // Main-clock cycles completed: every cycle of any clock takes 10 time units.
+        #define TL_CYCLE(s) ((s)->time / 10 - (s)->ticks)
 
         inline void apply(Sim* s) {
             \(cls)* t = s->top; const uint64_t* in = s->in; (void)t; (void)in;
@@ -127,7 +135,7 @@ enum ShimGenerator {
 
         TL_EXPORT uint32_t tl_abi(void) { return \(version); }
 
-        TL_EXPORT void* tl_new(uint32_t seed, const uint64_t* in, uint64_t* out, uint64_t* sampled) {
+        TL_EXPORT void* tl_new(uint32_t seed, uint64_t* in, uint64_t* out, uint64_t* sampled) {
             std::lock_guard<std::mutex> lock(g_construct);
             Sim* s = new Sim();
             s->ctx = new VerilatedContext;
@@ -140,7 +148,7 @@ enum ShimGenerator {
         #endif
             Verilated::threadContextp(s->ctx);
             s->top = new \(cls)(s->ctx, "TOP");
-            s->time = 0; s->in = in; s->out = out; s->sampled = sampled;
+            s->time = 0; s->ticks = 0; s->in = in; s->out = out; s->sampled = sampled;
             s->top->\(spec.clock) = 0;
             apply(s);
             TL_GUARD(s, 0, s->top->eval());   // initial blocks run here
@@ -162,7 +170,7 @@ enum ShimGenerator {
             Sim* s = (Sim*)p;
             if (!s) return;
             tl_trace_close(p);
-            if (!s->end.kind) TL_GUARD(s, s->time / 10, s->top->final());
+            if (!s->end.kind) TL_GUARD(s, TL_CYCLE(s), s->top->final());
             delete s->top;
             delete s->ctx;
             delete s;
@@ -174,7 +182,7 @@ enum ShimGenerator {
             if (s->end.kind) return s->end.kind;
             \(cls)* t = s->top;
             apply(s);
-            TL_GUARD(s, s->time / 10 + 1,
+            TL_GUARD(s, TL_CYCLE(s) + 1,
                 for (uint64_t i = 0; i < n; ++i) {
                     t->\(spec.clock) = 0; TL_EVAL(t); dump(s);
                     if (i + 1 == n) collect(s, s->sampled);
@@ -183,11 +191,28 @@ enum ShimGenerator {
             return s->end.kind;
         }
 
+        // A secondary clock lives in an input slot: the main clock keeps its level. An end
+        // during a tick is reported in the main-clock cycle in progress (TL_CYCLE + 1).
+        TL_EXPORT int tl_tick(void* p, uint32_t slot, uint64_t n) {
+            Sim* s = (Sim*)p;
+            if (s->end.kind) return s->end.kind;
+            \(cls)* t = s->top;
+            uint64_t* clock = s->in + slot;
+            TL_GUARD(s, TL_CYCLE(s) + 1,
+                for (uint64_t i = 0; i < n; ++i) {
+                    *clock = 0; apply(s); TL_EVAL(t); dump(s);
+                    if (i + 1 == n) collect(s, s->sampled);
+                    *clock = 1; apply(s); TL_EVAL(t); dump(s);
+                    ++s->ticks;
+                });
+            return s->end.kind;
+        }
+
         TL_EXPORT int tl_settle(void* p) {
             Sim* s = (Sim*)p;
             if (s->end.kind) { collect(s, s->out); return s->end.kind; }   // the ports as the end left them
             apply(s);
-            TL_GUARD(s, s->time / 10, s->top->eval());
+            TL_GUARD(s, TL_CYCLE(s), s->top->eval());
             collect(s, s->out);
             return s->end.kind;
         }

@@ -6,6 +6,12 @@
 /// Describe
 /// - `ModelSpec` (Verilog, top, `[ModelPort]`, clock, reset, trace, Verilator flags),
 ///   `ModelPort` (`.input(name, width)`, `.output(name, width)`), `StorageClass`.
+/// - `ModelSpec.discover(verilog:top:...)` / `discover(verilogFiles:top:...)`: the ports from
+///   Verilator's own elaboration (`verilator --xml-only`), clock and reset by convention or by name;
+///   `ModelSpec.ports(verilog:top:)` / `ports(verilogFiles:top:)` for the port list alone.
+/// - `ModelSpec.observed` (`ObservedSignal(path:width:)`, or `observe(_:)` / `discover(observe:)`
+///   with the widths Verilator finds): internal signals read like outputs through
+///   `VerilatedModel.observed(_:)`; an unknown path is `ModelError.unknownSignal` with the closest signals.
 ///
 /// Build and cache
 /// - `ModelCache(directory:log:)`, `ModelCache.defaultDirectory()` (TRAPLINE_CACHE_DIR,
@@ -15,9 +21,12 @@
 ///   A cache folder that cannot be used is a `CacheError`.
 ///
 /// Simulate
-/// - `VerilatedModel(spec, cache:, seed:)` (or `entry:` from `ModelCache.entry(for:)`, per-run instances); `input(_:)` / `output(_:)` -> `InputPort` / `OutputPort`.
+/// - `VerilatedModel(spec, cache:, seed:)` (or `entry:` from `ModelCache.entry(for:)`, per-run instances); `input(_:)` / `output(_:)` -> `InputPort` / `OutputPort`;
+///   `observed(_:)` -> `OutputPort` of an internal signal.
 /// - `poke(_:_:)`, `poke(_:words:)`, `poke(_:word:_:)`; `peek(_:)`, `peek(_:word:)`, `peekWords(_:)`;
 ///   `sampled(_:)`, `sampled(_:word:)`, `sampledWords(_:)`; `step(_:)`, `settle()`, `reset(cycles:)`, `cycles`.
+/// - Secondary clocks (`ModelSpec.clocks`): `clock(_:)` -> `ClockPort`, `tick(_:_:)` (one full cycle of that
+///   clock; the main clock keeps its level).
 /// - Ending: `step` returns false once the RTL called `$finish`/`$stop` or Verilator stopped it
 ///   with a fatal error; `end` (`ModelEnd`: kind, Verilog line, cycle) says which. The process goes on.
 /// - Raw fast path: `rawInputs`, `rawSampled`, `inputsChanged()`.

@@ -30,9 +30,14 @@ enum ModelBuilder {
         try fm.createDirectory(at: obj, withIntermediateDirectories: true)
         let source = dir.appendingPathComponent("\(spec.top).v")
         try spec.verilog.write(to: source, atomically: false, encoding: .utf8)
-        try verilate(spec: spec, source: source, obj: obj, cwd: dir)
+        let configs = try observedConfiguration(spec: spec, in: dir)
+        try verilate(spec: spec, source: source, configs: configs, obj: obj, cwd: dir)
         let header = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top).h"), encoding: .utf8)) ?? ""
         try InterfaceCheck.check(spec: spec, header: header)
+        if !spec.observed.isEmpty {
+            let root = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top)___024root.h"), encoding: .utf8)) ?? ""
+            try ObservedBuild.checkMembers(spec: spec, rootHeader: root)
+        }
         let verilated = (try? String(contentsOf: obj.appendingPathComponent("V\(spec.top).cpp"), encoding: .utf8)) ?? ""
         let direct = ShimGenerator.directEval(top: spec.top, verilatedSource: verilated, trace: spec.trace)
         try ShimGenerator.source(spec: spec, layout: layout, directEval: direct)
@@ -63,21 +68,39 @@ enum ModelBuilder {
         return direct != nil
     }
 
-    /// Runs `verilator --cc` on `source`. Errors Verilator reports in the
+    /// The Verilator configuration files of the build: `observed.vlt` in
+    /// `dir` when the spec observes internal signals (`ObservedBuild`; the
+    /// paths are found in an `--xml-only` netlist first), else none.
+    static func observedConfiguration(spec: ModelSpec, in dir: URL) throws -> [URL] {
+        guard !spec.observed.isEmpty else { return [] }
+        let netlist = try NetlistReader.read(verilog: spec.verilog, top: spec.top, flags: spec.verilatorFlags, in: dir)
+        let vlt = dir.appendingPathComponent("observed.vlt")
+        try ObservedBuild.configuration(spec: spec, netlist: netlist).write(to: vlt, atomically: false, encoding: .utf8)
+        return [vlt]
+    }
+
+    /// Runs `verilator --cc` on `source` (after the configuration files
+    /// `configs`). Errors Verilator reports in the
     /// input (`%Error: FILE:L:C: ...`, no such top module) are `VerilogRejected`;
     /// any other failure (a crash, an internal error) is a `ToolError`.
-    static func verilate(spec: ModelSpec, source: URL, obj: URL, cwd: URL) throws {
+    static func verilate(spec: ModelSpec, source: URL, configs: [URL] = [], obj: URL, cwd: URL) throws {
         let path = try Toolchain.locate(.verilator)
-        let arguments = verilatorFlags(spec: spec) + ["--Mdir", obj.path, source.path]
+        let arguments = verilatorFlags(spec: spec) + ["--Mdir", obj.path] + configs.map(\.path) + [source.path]
         let result = try ProcessRunner.run(path, arguments, cwd: cwd)
         guard result.status != 0 else { return }
+        throw verilatorFailure(result, top: spec.top, verilog: spec.verilog, copy: source, command: [path] + arguments)
+    }
+
+    /// A failed `verilator` run as an error: errors Verilator reports in the
+    /// input are `VerilogRejected` (naming `copy`, the file it read, by the
+    /// marker), anything else (a crash, an internal error) a `ToolError`.
+    static func verilatorFailure(_ result: ProcessResult, top: String, verilog: String, copy: URL, command: [String]) -> Error {
         let output = result.output
         let toolFault = ["Internal Error", "internal fault", "Verilator internal"].contains { output.contains($0) }
         if result.status > 0 && result.status < 128 && output.contains("%Error") && !toolFault {
-            throw VerilogRejected(tool: "verilator", top: spec.top, verilog: spec.verilog, output: output,
-                                  copies: [source.path])
+            return VerilogRejected(tool: "verilator", top: top, verilog: verilog, output: output, copies: [copy.path])
         }
-        throw ToolError.failed(tool: .verilator, command: ([path] + arguments).joined(separator: " "), output: output)
+        return ToolError.failed(tool: .verilator, command: command.joined(separator: " "), output: output)
     }
 
     /// The compiler's and linker's own temporary files (`cc*.s`, `cc*.res`, left

@@ -14,7 +14,7 @@ import Foundation
 /// (`CacheManifest`: sizes and digests), checked before the entry is used.
 ///
 /// The key is a SHA-256 of everything that affects the binary: the Verilog
-/// text, the top module, the port list, clock/reset, trace on/off, extra
+/// text, the top module, the port list, the observed signals, the clocks and reset, trace on/off, extra
 /// Verilator flags, the shim generator version, the exact `verilator
 /// --version`, the compiler path and version, and the compiler flags.
 /// A build happens in `tmp/` and is renamed into place, under a file lock
@@ -51,6 +51,8 @@ public final class ModelCache: Sendable {
         var fields = ["model", "shim \(ShimGenerator.version)", spec.verilog, spec.top, spec.clock,
                       spec.reset ?? "-", spec.resetActiveHigh ? "high" : "low", spec.trace ? "trace" : "notrace"]
         fields += spec.ports.map { "\($0.direction.rawValue) \($0.width) \($0.name)" }
+        if !spec.clocks.isEmpty { fields += ["clocks"] + spec.clocks }
+        if !spec.observed.isEmpty { fields += ["observed"] + spec.observed.map { "\($0.width) \($0.path)" } }
         fields += ["flags"] + ModelBuilder.verilatorFlags(spec: spec) + ["cxx"] + tc.cxxFlags
         fields += [tc.verilator, tc.verilatorVersion, tc.verilatorRoot, tc.cxx, tc.cxxVersion]
         return SHA256.hex(fields)

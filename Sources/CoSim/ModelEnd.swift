@@ -18,7 +18,8 @@ public struct ModelEnd: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The clock cycle it happened in, counted from 1 at the instance's
     /// creation (reset cycles included); 0: while the instance was created
-    /// (an `initial` block).
+    /// (an `initial` block). Main-clock cycles: an end during a secondary
+    /// clock's `tick` is in the main cycle in progress (`cycles + 1`).
     public var cycle: UInt64
     /// `line` when the call is in the model's own Verilog text (the lines are
     /// those of `ModelSpec.verilog`), nil when it came from elsewhere.

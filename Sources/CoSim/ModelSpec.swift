@@ -1,6 +1,7 @@
 /// One port of the top module as the co-simulation layer sees it: a name, a
 /// width in bits and a direction. The list is given by the caller (it is the
-/// contract of the design), never parsed out of the Verilog.
+/// contract of the design) or found by Verilator's elaboration
+/// (`ModelSpec.discover`), never parsed out of the Verilog text.
 public struct ModelPort: Hashable, Sendable, CustomStringConvertible {
     public enum Direction: String, Hashable, Sendable { case input, output }
     public var name: String
@@ -35,9 +36,9 @@ public enum StorageClass: String, Hashable, Sendable {
 }
 
 /// Everything that defines one compiled model: the Verilog text, the top
-/// module, its ports, which input is the clock (driven by `step`) and which
-/// is the reset (driven by `reset(cycles:)`), and the build options.
-/// Every field is part of the cache key.
+/// module, its ports, which input is the clock (driven by `step`), which
+/// inputs are secondary clocks (driven by `tick`), which is the reset (driven
+/// by `reset(cycles:)`), the internal signals to observe, and the build options. Every field is part of the cache key.
 public struct ModelSpec: Hashable, Sendable {
     public var verilog: String
     public var top: String
@@ -52,13 +53,21 @@ public struct ModelSpec: Hashable, Sendable {
     public var trace: Bool
     /// Extra `verilator` arguments (e.g. `-GWIDTH=8`); part of the cache key.
     public var verilatorFlags: [String]
+    /// Secondary clock inputs (1-bit, not `clock`): the bench drives each with
+    /// `VerilatedModel.tick(_:)`, one full cycle at a time, without touching
+    /// `clock`; they cannot be poked.
+    public var clocks: [String]
+    /// Internal signals exposed like outputs (`VerilatedModel.observed(_:)`);
+    /// empty: the model exposes its ports only.
+    public var observed: [ObservedSignal]
 
+    /// A spec from its parts; `ModelSpec.discover` finds the ports instead.
     public init(verilog: String, top: String, ports: [ModelPort], clock: String = "clk",
                 reset: String? = nil, resetActiveHigh: Bool = true, trace: Bool = false,
-                verilatorFlags: [String] = []) {
+                verilatorFlags: [String] = [], clocks: [String] = [], observed: [ObservedSignal] = []) {
         self.verilog = verilog; self.top = top; self.ports = ports; self.clock = clock
         self.reset = reset; self.resetActiveHigh = resetActiveHigh; self.trace = trace
-        self.verilatorFlags = verilatorFlags
+        self.verilatorFlags = verilatorFlags; self.clocks = clocks; self.observed = observed
     }
 
     /// Checks names and widths; the message names the port and the fix.
@@ -84,6 +93,31 @@ public struct ModelSpec: Hashable, Sendable {
                 throw .badSpec("reset '\(reset)' must be a 1-bit input in the port list")
             }
         }
+        var clockNames: Set = [clock]
+        for c in clocks {
+            guard let p = ports.first(where: { $0.name == c }), p.direction == .input, p.width == 1 else {
+                throw .badSpec("secondary clock '\(c)' must be a 1-bit input in the port list")
+            }
+            guard c != reset else { throw .badSpec("\(c) is the reset; a secondary clock must be another input") }
+            guard clockNames.insert(c).inserted else {
+                throw .badSpec(c == clock ? "\(c) is the main clock (step drives it); list only other clocks in clocks"
+                                          : "secondary clock \(c) is listed twice; list each clock once")
+            }
+        }
+        var observedPaths = Set<String>()
+        for s in observed {
+            if let problem = s.pathProblem { throw .badSpec(problem) }
+            if let p = ports.first(where: { $0.name == s.path }) {
+                throw .badSpec("\(s.path) is a port of \(top), not an internal signal: "
+                    + (p.direction == .input ? "it is an input the bench drives" : "read it with output(\"\(s.path)\")"))
+            }
+            guard (1...4096).contains(s.width) else {
+                throw .badSpec("observed signal \(s.path) has width \(s.width); widths must be 1...4096")
+            }
+            guard observedPaths.insert(s.path).inserted else {
+                throw .badSpec("observed signal \(s.path) is listed twice; list each signal once")
+            }
+        }
     }
 }
 
@@ -96,6 +130,9 @@ public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
     case load(String)
     /// The Verilog's top module does not have the spec's ports (each difference listed).
     case interfaceMismatch(top: String, problems: [String])
+    /// An observed signal (`ModelSpec.observed`) the model cannot expose:
+    /// why, and the closest signals it has.
+    case unknownSignal(path: String, top: String, reason: String, candidates: [String])
 
     public var description: String {
         switch self {
@@ -106,6 +143,9 @@ public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .load(m): return "cannot load the compiled model: \(m)"
         case let .interfaceMismatch(top, problems):
             return "module \(top) does not have the expected ports: " + problems.joined(separator: "; ")
+        case let .unknownSignal(path, top, reason, candidates):
+            return "\(top) has no signal '\(path)' to observe: \(reason); "
+                + (candidates.isEmpty ? "it has no internal signals" : "closest signals: " + candidates.joined(separator: ", "))
         }
     }
 }

@@ -9,9 +9,10 @@ import Darwin
 /// `dlopen`/`dlsym` (so `swift build` never links against Verilator).
 /// Libraries stay loaded for the life of the process; instances share them.
 struct ShimFunctions: @unchecked Sendable {
-    typealias New = @convention(c) (UInt32, UnsafePointer<UInt64>?, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?) -> UnsafeMutableRawPointer?
+    typealias New = @convention(c) (UInt32, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?) -> UnsafeMutableRawPointer?
     typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
     typealias Step = @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Int32
+    typealias Tick = @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt64) -> Int32
     typealias Settle = @convention(c) (UnsafeMutableRawPointer?) -> Int32
     typealias End = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<Int32>?,
                                      UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<UInt64>?) -> Int32
@@ -21,6 +22,7 @@ struct ShimFunctions: @unchecked Sendable {
     var new: New
     var free: Free
     var step: Step
+    var tick: Tick
     var settle: Settle
     var end: End
     var traceOpen: TraceOpen
@@ -49,7 +51,7 @@ struct ShimFunctions: @unchecked Sendable {
         }
         let f = ShimFunctions(
             new: try sym("tl_new", New.self), free: try sym("tl_free", Free.self),
-            step: try sym("tl_step", Step.self), settle: try sym("tl_settle", Settle.self), end: try sym("tl_end", End.self),
+            step: try sym("tl_step", Step.self), tick: try sym("tl_tick", Tick.self), settle: try sym("tl_settle", Settle.self), end: try sym("tl_end", End.self),
             traceOpen: try sym("tl_trace_open", TraceOpen.self), traceClose: try sym("tl_trace_close", Free.self),
             traceFlush: try sym("tl_trace_flush", Free.self))
         loaded[library.path] = f

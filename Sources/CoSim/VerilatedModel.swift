@@ -21,6 +21,13 @@ import Foundation
 ///   edge. A valid/ready test bench reads handshakes here (one C call per cycle).
 /// - `reset(cycles:)` holds the spec's reset input active for that many
 ///   cycles (other inputs as poked), then releases it (no further edge).
+/// - `tick(c, n)` runs n cycles of a secondary clock (`ModelSpec.clocks`,
+///   handle from `clock(_:)`) as `step` does for the main clock, which keeps
+///   its level: `c` low, inputs applied, evaluate (sampled values taken), `c`
+///   rising edge, evaluate; only registers clocked by `c` update. Each cycle
+///   of any clock is its own time slot (10 time units in a VCD); edges never
+///   coincide. `sampled` holds the values before the last rising edge of
+///   whichever clock ran last; `cycles` counts main-clock cycles.
 /// - When the RTL calls `$finish` or `$stop`, or Verilator stops it with a
 ///   fatal error, the process goes on: `step` returns false, `end` says what
 ///   happened where and in which cycle, and the instance is frozen (later
@@ -42,12 +49,13 @@ public final class VerilatedModel {
     @usableFromInline let instance: UnsafeMutableRawPointer
     let fns: ShimFunctions
     @usableFromInline let stepFunction: @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Int32
+    @usableFromInline let tickFunction: @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt64) -> Int32
     @usableFromInline var dirty = false
     /// Clock cycles stepped since the instance was created (reset cycles included).
     public var cycles: UInt64 { cycleCount }
     @usableFromInline var cycleCount: UInt64 = 0
-    private let layout: PortLayout
-    private let spec: ModelSpec
+    let layout: PortLayout
+    let spec: ModelSpec
     private var resetPort: InputPort?
     /// True while a VCD file is open.
     public private(set) var isTracing = false
@@ -71,7 +79,7 @@ public final class VerilatedModel {
             throw ModelError.load("\(entry.library.path) was built for another port list than \(spec.top)'s; pass the entry ModelCache.entry(for:) gave for this spec")
         }
         let fns = try ShimFunctions.load(entry.library)
-        self.spec = spec; self.layout = layout; self.entry = entry; self.fns = fns; self.stepFunction = fns.step
+        self.spec = spec; self.layout = layout; self.entry = entry; self.fns = fns; self.stepFunction = fns.step; self.tickFunction = fns.tick
         self.top = spec.top; self.seed = seed
         inputs = .allocate(capacity: max(1, layout.inputSlots)); inputs.initialize(repeating: 0, count: max(1, layout.inputSlots))
         outputs = .allocate(capacity: max(1, layout.outputSlots)); outputs.initialize(repeating: 0, count: max(1, layout.outputSlots))
@@ -94,9 +102,12 @@ public final class VerilatedModel {
     /// The ports (clock excluded) in declaration order.
     public var ports: [ModelPort] { layout.entries.map(\.port) }
 
-    /// The handle of input `name`; throws for an unknown name, an output, or the clock.
+    /// The handle of input `name`; throws for an unknown name, an output, or a clock.
     public func input(_ name: String) throws(ModelError) -> InputPort {
         if name == spec.clock { throw .wrongPort("\(name) is the clock of \(top): step() drives it, it cannot be poked") }
+        if spec.clocks.contains(name) {
+            throw .wrongPort("\(name) is a secondary clock of \(top): tick(clock(\"\(name)\")) drives it, it cannot be poked")
+        }
         guard let e = layout.entries.first(where: { $0.port.name == name }) else { throw unknown(name) }
         guard e.port.direction == .input else { throw .wrongPort("\(name) is an output of \(top); use output(\"\(name)\") to peek it") }
         return e.inputHandle
@@ -106,6 +117,16 @@ public final class VerilatedModel {
     public func output(_ name: String) throws(ModelError) -> OutputPort {
         guard let e = layout.entries.first(where: { $0.port.name == name }) else { throw unknown(name) }
         guard e.port.direction == .output else { throw .wrongPort("\(name) is an input of \(top); use input(\"\(name)\") to poke it") }
+        return e.outputHandle
+    }
+
+    /// The handle of the observed internal signal `path` (`ModelSpec.observed`):
+    /// an `OutputPort` that `peek` and `sampled` read as an output port's.
+    public func observed(_ path: String) throws(ModelError) -> OutputPort {
+        guard let e = layout.observed.first(where: { $0.port.name == path }) else {
+            throw .unknownSignal(path: path, top: top, reason: "it is not in the spec's observed list (ModelSpec.observed)",
+                                 candidates: SignalCandidates.closest(to: path, among: spec.observed.map(\.path)))
+        }
         return e.outputHandle
     }
 

@@ -32,8 +32,10 @@ import TestSupport
         var ports = base; ports.ports[2] = .input("en", 1)
         ports.ports.swapAt(3, 4)
         var trace = base; trace.trace = true
-        let keys = try [text, flags, top, ports, trace].map { try Fixtures.cache.key(for: $0) }
-        #expect(Set(keys + [key]).count == 6)
+        var observed = base; observed.observed = [ObservedSignal(path: "count", width: 8)]
+        var clocks = base; clocks.clocks = ["en"]
+        let keys = try [text, flags, top, ports, trace, observed, clocks].map { try Fixtures.cache.key(for: $0) }
+        #expect(Set(keys + [key]).count == 8)
         #expect(try Fixtures.cache.key(for: base) == key, "the key is deterministic")
         // And a changed text really builds a new model.
         let spec = Fixtures.counterSpec(nonce: Fixtures.nonce())

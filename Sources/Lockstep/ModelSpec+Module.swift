@@ -51,8 +51,9 @@ extension ModelSpec {
         let ports = module.ports.map { i in
             ModelPort(signals[i].name, width: signals[i].width, signals[i].kind == .input ? .input : .output)
         }
+        let others = clocks.map { signals[$0].name }.filter { $0 != clockName }
         self.init(verilog: VerilogEmitter.emit(module), top: module.name, ports: ports, clock: clockName,
-                  reset: resetName, resetActiveHigh: activeHigh, trace: trace)
+                  reset: resetName, resetActiveHigh: activeHigh, trace: trace, clocks: others)
     }
 }
 

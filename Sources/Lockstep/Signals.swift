@@ -51,6 +51,9 @@ public struct Ports: Sendable {
     /// are refused (the layer holds one `UInt64` per port).
     public init(spec: ModelSpec) throws(LockstepError) {
         design = spec.top
+        guard spec.clocks.isEmpty else {
+            throw .badDesign("\(spec.top) has more than one clock (\(([spec.clock] + spec.clocks).joined(separator: ", "))); the lockstep layer runs one clock: drive a multi-clock design with VerilatedModel.tick(_:) (docs/cosim.md)")
+        }
         let driven = spec.ports.filter { $0.name != spec.clock && $0.name != spec.reset }
         if let wide = driven.first(where: { $0.width > 64 }) {
             throw .badDesign("port \(wide.name) of \(spec.top) is \(wide.width) bits wide; the lockstep layer handles ports of up to 64 bits (drive wider ones with VerilatedModel.poke(_:words:))")

@@ -50,6 +50,17 @@ import TestSupport
         #expect(report.junit.xml.contains("<failure message=\"in_ready: expected 0x0, design 0x1\""))
     }
 
+    @Test func verilogFileWithDiscoveredPortsRunsInLockstep() throws {
+        // A design from a Verilog file, its ports from Verilator's netlist (no DSL involved).
+        let file = RepoPaths.root.appendingPathComponent("rtl/examples/fifo.v")
+        let spec = try ModelSpec.discover(verilogFiles: [file], top: "fifo")
+        #expect(spec.clock == "clk" && spec.reset == "rst")
+        let bench = try LockstepBench(spec: spec, cache: FifoFixtures.cache)
+        let report = try bench.campaign(reference: FifoReference(ports: bench.ports), stimulus: RandomStimulus(ports: bench.ports),
+                                        options: options(runs: 5, cycles: 300))
+        #expect(report.equivalent, "\(report.summary)")
+    }
+
     @Test func icarusAgreesOnTheCorrectFifo() throws {
         let bench = try LockstepBench(spec: FifoFixtures.spec(), cache: FifoFixtures.cache)
         var o = options(runs: 3, cycles: 300)

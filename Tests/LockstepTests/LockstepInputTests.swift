@@ -27,6 +27,19 @@ import TestSupport
         #expect(spec.reset == "rst_n" && !spec.resetActiveHigh)
     }
 
+    @Test func secondClockIsFoundAndLockstepRefusesIt() throws {
+        let m = ModuleBuilder("two_clocks")
+        let a = m.input("clk_a"), b = m.input("clk_b"), qa = m.output("qa", width: 4), qb = m.output("qb", width: 4)
+        let ra = m.reg("ra", width: 4, clock: a), rb = m.reg("rb", width: 4, clock: b)
+        ra <== ra + 1; rb <== rb + 1
+        qa <== ra; qb <== rb
+        let spec = try ModelSpec(module: try m.build())
+        #expect(spec.clock == "clk_a" && spec.clocks == ["clk_b"])
+        #expect(throws: LockstepError.badDesign("two_clocks has more than one clock (clk_a, clk_b); the lockstep layer runs one clock: drive a multi-clock design with VerilatedModel.tick(_:) (docs/cosim.md)")) {
+            try Ports(spec: spec)
+        }
+    }
+
     @Test func moduleWithoutClockIsRefused() throws {
         let m = ModuleBuilder("comb")
         let a = m.input("a", width: 4), y = m.output("y", width: 4)

@@ -5,7 +5,7 @@ import PackageDescription
 //   HDL <- VerilogEmitter, HDL <- RouterDesign
 //   RouterSpec imports nothing (the SPEC's numbers only); every target may import it
 //   RouterModel imports RouterSpec only (it is the oracle; it re-exports RouterSpec)
-//   CoSim imports nothing of ours (Verilog text + port list in, model out)
+//   CoSim imports nothing of ours (Verilog text + port list in, model out); swift-crypto for SHA-256
 //   Stimulus <- RouterSpec, RouterModel
 //   RouterSim <- RouterSpec, RouterModel, Stimulus, CoSim   (drives a router RTL in Verilator / Icarus)
 //   Equivalence <- RouterSpec, RouterModel, Stimulus, CoSim, RouterSim
@@ -32,6 +32,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "HDL"),
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "RouterSpec"),
         .target(name: "RouterModel", dependencies: ["RouterSpec"]),
         .target(name: "Stimulus", dependencies: ["RouterSpec", "RouterModel"]),
-        .target(name: "CoSim"),
+        .target(name: "CoSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "RouterSim", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim"]),
         .target(name: "Equivalence", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim"]),
         .target(name: "Formal", dependencies: ["CoSim"]),

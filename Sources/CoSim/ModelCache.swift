@@ -53,7 +53,7 @@ public final class ModelCache: Sendable {
         fields += spec.ports.map { "\($0.direction.rawValue) \($0.width) \($0.name)" }
         fields += ["flags"] + ModelBuilder.verilatorFlags(spec: spec) + ["cxx"] + tc.cxxFlags
         fields += [tc.verilator, tc.verilatorVersion, tc.verilatorRoot, tc.cxx, tc.cxxVersion]
-        return SHA256.hex(fields)
+        return Digest.hex(fields: fields)
     }
 
     /// How many models this cache has built (lines in `builds.log`), for tests and reports.

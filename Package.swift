@@ -5,7 +5,7 @@ import PackageDescription
 //   HDL <- VerilogEmitter, HDL <- RouterDesign
 //   RouterSpec imports nothing (the SPEC's numbers only); every target may import it
 //   RouterModel imports RouterSpec only (it is the oracle; it re-exports RouterSpec)
-//   CoSim imports nothing of ours (Verilog text + port list in, model out)
+//   CoSim imports nothing of ours (Verilog text + port list in, model out); swift-crypto for SHA-256
 //   Lockstep <- CoSim, HDL, VerilogEmitter   (the generic verification layer: any design, a Swift reference)
 //   Stimulus <- RouterSpec, RouterModel, Lockstep
 //   RouterSim <- RouterSpec, RouterModel, Stimulus, CoSim, Lockstep   (drives a router RTL in Verilator / Icarus)
@@ -34,6 +34,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "HDL"),
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "RouterSpec"),
         .target(name: "RouterModel", dependencies: ["RouterSpec"]),
         .target(name: "Stimulus", dependencies: ["RouterSpec", "RouterModel", "Lockstep"]),
-        .target(name: "CoSim"),
+        .target(name: "CoSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Lockstep", dependencies: ["CoSim", "HDL", "VerilogEmitter"]),
         .target(name: "RouterSim", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "Lockstep"]),
         .target(name: "Equivalence", dependencies: ["RouterSpec", "RouterModel", "Stimulus", "CoSim", "RouterSim", "Lockstep"]),

@@ -60,10 +60,7 @@ enum CacheManifest {
 
     /// The SHA-256 of the file's bytes.
     static func digest(of url: URL) throws -> String {
-        let data = try Data(contentsOf: url)
-        var h = SHA256()
-        data.withUnsafeBytes { h.update(buffer: $0) }
-        return h.finalize().map { String($0, radix: 16).leftPadded(2) }.joined()
+        try Digest.file(url)
     }
 }
 

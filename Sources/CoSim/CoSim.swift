@@ -32,6 +32,12 @@
 /// - Raw fast path: `rawInputs`, `rawSampled`, `inputsChanged()`.
 /// - Waveforms: `openTrace(_:)`, `closeTrace()`, `flushTrace()`, `isTracing`.
 ///
+/// Lint
+/// - `VerilogLint.run(file:top:libraries:tools:)` -> `LintReport` (`findings`, `isClean`,
+///   per-tool `runs` with command, status and raw output); `LintFinding` (tool, severity,
+///   Verilator code, file, line, column, message, notes; `Codable`), `LintFinding.parse(_:tool:)`;
+///   `LintError` (bad input / a tool missing).
+///
 /// Tools
 /// - `Toolchain.locate(_:)`, `Toolchain.version(of:)`, `Tool`, `ToolError` (missing / failed),
 ///   `ProcessRunner.run` / `check`. Model problems are `ModelError`; Verilog that Verilator

@@ -55,7 +55,7 @@ public final class ModelCache: Sendable {
         if !spec.observed.isEmpty { fields += ["observed"] + spec.observed.map { "\($0.width) \($0.path)" } }
         fields += ["flags"] + ModelBuilder.verilatorFlags(spec: spec) + ["cxx"] + tc.cxxFlags
         fields += [tc.verilator, tc.verilatorVersion, tc.verilatorRoot, tc.cxx, tc.cxxVersion]
-        return SHA256.hex(fields)
+        return Digest.hex(fields: fields)
     }
 
     /// How many models this cache has built (lines in `builds.log`), for tests and reports.

@@ -59,7 +59,7 @@ struct ToolchainIdentity: Sendable {
         let cxx = try Toolchain.locate(.cxx)
         let envRoot = ProcessInfo.processInfo.environment["VERILATOR_ROOT"] ?? ""
         let memoFile = memo.map { dir in
-            dir.appendingPathComponent("toolchain-\(SHA256.hex(["toolchain memo v1", fingerprint(verilator), fingerprint(cxx), envRoot]).prefix(16)).txt")
+            dir.appendingPathComponent("toolchain-\(Digest.hex(fields: ["toolchain memo v1", fingerprint(verilator), fingerprint(cxx), envRoot]).prefix(16)).txt")
         }
         if let memoFile, let text = try? String(contentsOf: memoFile, encoding: .utf8) {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -109,6 +109,6 @@ struct ToolchainIdentity: Sendable {
 
     /// Key of the runtime objects: tools and flags.
     var runtimeKey: String {
-        SHA256.hex(["runtime", verilator, verilatorVersion, verilatorRoot, cxx, cxxVersion] + cxxFlags + Self.runtimeSources)
+        Digest.hex(fields: ["runtime", verilator, verilatorVersion, verilatorRoot, cxx, cxxVersion] + cxxFlags + Self.runtimeSources)
     }
 }

@@ -1,19 +1,23 @@
+import CoSim
 import Foundation
 
 /// Runs the three real Verilog tools on a file, as the project requires of every
-/// emitted design:
+/// emitted design, through `CoSim.VerilogLint`:
 /// - `verilator --lint-only -Wall` (no warnings allowed),
-/// - `iverilog -g2005` (compile only),
-/// - `yosys`: `read_verilog FILE; hierarchy -check -top TOP; proc; check -assert`.
+/// - `iverilog -g2005 -Wall` (compile only; warnings fail too),
+/// - `yosys`: `hierarchy -check -top TOP; proc; check -assert` (warnings fail too).
 ///
 /// `Lint.check(verilog:top:)` writes the text to `<scratch>/<top>.v` (Verilator's
 /// DECLFILENAME wants the file named after the top module) and throws a
-/// `TestSupportError` holding the failing tool's command line and output.
+/// `TestSupportError` listing every tool's findings and the commands that found them.
 public enum Lint {
+    /// A clean lint: the file and what each tool printed.
     public struct Report: Sendable {
         public var file: URL
         /// Combined output of each tool, in the order verilator, iverilog, yosys.
         public var outputs: [String]
+        /// The full report.
+        public var lint: LintReport
     }
 
     /// Lints Verilog text (written to a fresh scratch directory); `libraries` are Verilog
@@ -28,33 +32,19 @@ public enum Lint {
         return report
     }
 
-    /// Lints a Verilog file with all three tools; throws on the first failure.
+    /// Lints a Verilog file with all three tools; throws when any of them reports anything.
     @discardableResult
     public static func check(file: URL, top: String, libraries: [URL] = []) throws -> Report {
-        var outputs: [String] = []
-        let extra = libraries.map(\.path)
-        let verilator = ["--lint-only", "-Wall", "--top-module", top, file.path] + extra
-        outputs.append(try run("verilator", verilator))
-        // Never `-o /dev/null`: iverilog marks its output executable, and as root that
-        // chmods /dev/null to 0755 for the whole machine (apt's sandbox user then fails).
-        let vvpDir = try RepoPaths.scratchDirectory("lint-vvp")
-        defer { try? FileManager.default.removeItem(at: vvpDir) }
-        let vvp = vvpDir.appendingPathComponent("\(top).vvp").path
-        outputs.append(try run("iverilog", ["-g2005", "-Wall", "-o", vvp, "-s", top, file.path] + extra))
-        let reads = ([file.path] + extra).map { "read_verilog \($0); " }.joined()
-        let script = "\(reads)hierarchy -check -top \(top); proc; check -assert"
-        outputs.append(try run("yosys", ["-q", "-p", script]))
-        return Report(file: file, outputs: outputs)
-    }
-
-    /// Runs one tool; a non-zero exit (or, for iverilog, any warning) is a failure.
-    static func run(_ tool: String, _ args: [String]) throws -> String {
-        let result = try Tools.run(try Tools.path(of: tool), args)
-        let output = result.stdout + result.stderr
-        let warned = tool == "iverilog" && output.contains("warning")
-        if result.status != 0 || warned {
-            throw TestSupportError("\(tool) \(args.joined(separator: " ")) failed (exit \(result.status)):\n\(output)")
+        let report: LintReport
+        do { report = try VerilogLint.run(file: file, top: top, libraries: libraries) } catch {
+            throw TestSupportError("lint of \(file.path) could not run: \(error)")
         }
-        return output
+        guard report.isClean else {
+            let commands = report.runs.filter { !$0.findings.isEmpty }
+                .map { "  \($0.tool.rawValue) (exit \($0.status)): \($0.command.joined(separator: " "))" }
+            throw TestSupportError("lint of \(file.path) (top \(top)) failed: \(report.summary)\n\(report)\ncommands:\n"
+                                   + commands.joined(separator: "\n"))
+        }
+        return Report(file: file, outputs: report.runs.map(\.output), lint: report)
     }
 }

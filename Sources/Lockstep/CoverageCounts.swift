@@ -11,6 +11,7 @@ public struct CoverageCounts: Sendable, Equatable, Codable {
     }
     @usableFromInline var storage: [UInt64]
 
+    /// Counters at 0 for the bins `names`.
     public init(names: [String]) {
         self.names = names
         storage = Array(repeating: 0, count: names.count)
@@ -32,6 +33,7 @@ public struct CoverageCounts: Sendable, Equatable, Codable {
 
     /// Bins hit at least once, and the share of all bins.
     public var hits: Int { counts.filter { $0 > 0 }.count }
+    /// Bins hit, in percent of all bins (100 when there are none).
     public var percent: Double { names.isEmpty ? 100 : Double(hits) * 100 / Double(names.count) }
     /// Bins never hit: the holes.
     public var holes: [String] { names.indices.filter { counts[$0] == 0 }.map { names[$0] } }

@@ -78,7 +78,9 @@ public struct CycleIO {
 /// The storage behind `CycleIO`: inputs, actual and expected outputs, and the
 /// compared flags, one slot per port, allocated once.
 public final class CycleBuffers {
+    /// Input slots (the driven inputs).
     public let inputCount: Int
+    /// Output slots (every output).
     public let outputCount: Int
     @usableFromInline let inputs: UnsafeMutablePointer<UInt64>
     @usableFromInline let actual: UnsafeMutablePointer<UInt64>
@@ -87,6 +89,7 @@ public final class CycleBuffers {
     /// Per output: the simulator showed an unknown (x/z) bit (Icarus only; 0 in `actual`).
     @usableFromInline let unknown: UnsafeMutablePointer<Bool>
 
+    /// Zeroed buffers for `inputs` inputs and `outputs` outputs, every output compared.
     public init(inputs: Int, outputs: Int) {
         inputCount = inputs; outputCount = outputs
         self.inputs = .allocate(capacity: max(1, inputs)); self.inputs.initialize(repeating: 0, count: max(1, inputs))

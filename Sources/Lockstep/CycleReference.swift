@@ -21,6 +21,8 @@ public protocol CycleReference {
 }
 
 extension CycleReference {
+    /// No coverage bins unless the reference names some.
     public var coverageBins: [String] { [] }
+    /// Counts nothing unless the reference does.
     public func cover(_ io: CycleIO, _ coverage: inout CoverageCounts) {}
 }

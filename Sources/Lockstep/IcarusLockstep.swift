@@ -8,17 +8,21 @@ import Foundation
 /// checked afterwards by the same checker. Icarus starts every register at x;
 /// an x or z bit on a compared output is a divergence.
 public struct IcarusLockstep {
+    /// The design (its Verilog is compiled with the generated bench).
     public let spec: ModelSpec
+    /// The inputs the bench applies and the outputs it writes.
     public let ports: Ports
     /// Seconds before `vvp` is stopped (a design that never settles loops forever under Icarus).
     public var timeout: Double
 
+    /// A runner for `spec`; `timeout` bounds each `vvp` run, in seconds.
     public init(spec: ModelSpec, ports: Ports, timeout: Double = 600) {
         self.spec = spec; self.ports = ports; self.timeout = timeout
     }
 
     /// One cycle's outputs as Icarus showed them.
     public struct Sample: Equatable, Sendable {
+        /// Each output's value (0 where `unknown`).
         public var values: [UInt64]
         /// Per output: an x or z bit was shown (its value reads 0).
         public var unknown: [Bool]

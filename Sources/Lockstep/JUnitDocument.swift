@@ -4,32 +4,50 @@ import Foundation
 /// passing or failing with a message and a text. Written by any lockstep
 /// campaign and by the router's `trapline equiv` alike.
 public struct JUnitDocument: Sendable, Equatable {
+    /// A failing test case's `<failure>` element.
     public struct Failure: Sendable, Equatable {
+        /// The one-line message (the `message` attribute).
         public var message: String
+        /// The kind of failure (the `type` attribute), e.g. "divergence" or "mismatch".
         public var type: String
+        /// The full report (the element's text): what differed, the trace, the replay line.
         public var text: String
+        /// A failure with its message, type and text.
         public init(message: String, type: String, text: String) { self.message = message; self.type = type; self.text = text }
     }
+    /// One `<testcase>`.
     public struct Case: Sendable, Equatable {
+        /// The `classname` attribute (CI tools group cases by it).
         public var classname: String
+        /// The test case's name.
         public var name: String
+        /// Time the case took, in seconds.
         public var seconds: Double
+        /// Why it failed; nil when it passed.
         public var failure: Failure?
+        /// A test case, passing unless `failure` is given.
         public init(classname: String, name: String, seconds: Double, failure: Failure? = nil) {
             self.classname = classname; self.name = name; self.seconds = seconds; self.failure = failure
         }
     }
+    /// One `<testsuite>`: a group of cases.
     public struct Suite: Sendable, Equatable {
+        /// The suite's name.
         public var name: String
+        /// Its test cases, in order.
         public var cases: [Case]
+        /// A suite of `cases`.
         public init(name: String, cases: [Case]) { self.name = name; self.cases = cases }
     }
 
+    /// The name of the whole report (the `<testsuites>` element).
     public var name: String
+    /// The suites, in order.
     public var suites: [Suite]
     /// Total time of the run (default: the sum of the cases').
     public var seconds: Double?
 
+    /// A report; `seconds` is the run's total time (default: the sum of the cases').
     public init(name: String, suites: [Suite], seconds: Double? = nil) { self.name = name; self.suites = suites; self.seconds = seconds }
 
     /// The XML text.

@@ -6,9 +6,13 @@ import Foundation
 /// uses a fresh instance, reset by the bench, so runs are independent and a run
 /// replays exactly from its seed.
 public final class LockstepBench {
+    /// The model's description (Verilog, top, ports, clock, reset).
     public let spec: ModelSpec
+    /// The ports the stimulus drives and the checker compares.
     public let ports: Ports
+    /// Where the model (and its traced build, for waveforms) is cached.
     public let cache: ModelCache
+    /// The cached model every run instantiates.
     public let entry: ModelCache.Entry
     /// Cycles the reset input is held active before each run (0: no reset).
     public var resetCycles: Int

@@ -17,15 +17,19 @@ public protocol LockstepChecker {
 /// A `CycleReference` as a checker: every compared output must equal the
 /// reference's expected value, every cycle.
 public struct CycleChecker<Reference: CycleReference>: LockstepChecker {
+    /// The reference model it runs.
     public var reference: Reference
     @usableFromInline let outputCount: Int
 
+    /// Checks `reference` against the outputs of the design whose ports are `ports`.
     public init(_ reference: Reference, ports: Ports) {
         self.reference = reference; outputCount = ports.outputs.count
     }
 
+    /// Resets the reference.
     public mutating func reset() { reference.reset() }
 
+    /// Runs the reference's cycle and compares every output it did not ignore; counts coverage when all agree.
     @inlinable public mutating func check(_ io: inout CycleIO, _ coverage: inout CoverageCounts) -> Bool {
         let n = outputCount
         io.compareAll(outputs: n)
@@ -40,6 +44,7 @@ public struct CycleChecker<Reference: CycleReference>: LockstepChecker {
         return !differ
     }
 
+    /// One line per differing output: `name: expected 0x.., design 0x..` (x for an unknown value).
     public func failure(_ io: CycleIO, ports: Ports) -> [String] {
         ports.outputSignals.compactMap { p in
             guard io.isCompared(p), io.actual(p) != io[p] || io.isUnknown(p) else { return nil }
@@ -48,6 +53,7 @@ public struct CycleChecker<Reference: CycleReference>: LockstepChecker {
         }
     }
 
+    /// The reference's coverage bins.
     public var coverageBins: [String] { reference.coverageBins }
 }
 

@@ -15,6 +15,7 @@ public enum LockstepError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A bad option or parameter.
     case badArgument(String)
 
+    /// The message: what is wrong, where, and the fix.
     public var description: String {
         switch self {
         case let .unknownPort(asker, name, direction, design, known):

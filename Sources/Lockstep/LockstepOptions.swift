@@ -21,6 +21,7 @@ public struct LockstepOptions: Sendable {
     /// Progress lines (a run done, shrinking, Icarus), nil for none.
     public var progress: (@Sendable (String) -> Void)?
 
+    /// The defaults: seed 1, 100 runs of 1000 cycles, 30 s to shrink, no files, no Icarus.
     public init() {}
 
     /// Limits of every number, checked before work starts.

@@ -4,6 +4,7 @@ import Foundation
 public struct LockstepDivergence: Sendable {
     /// "verilator" or "icarus".
     public var simulator: String
+    /// The run (from 0) of the campaign that diverged.
     public var run: Int
     /// Cycle of the divergence (from 0 after reset) in the original run, and in the shrunk trace.
     public var cycle: Int
@@ -13,9 +14,13 @@ public struct LockstepDivergence: Sendable {
     public var details: [String]
     /// The trace that shows it (shrunk from `originalCycles` cycles).
     public var trace: StimulusTrace
+    /// Cycles of the failing run up to the divergence, before shrinking.
     public var originalCycles: Int
+    /// Runs the shrinker made (0 when the trace was not shrunk).
     public var shrinkAttempts: Int
+    /// The trace file written (or replayed), nil when none could be written.
     public var traceFile: String?
+    /// The VCD of the trace, nil when none was written (Icarus, `--no-wave`, no output folder).
     public var waveFile: String?
     /// The command that replays the trace file.
     public var replay: String
@@ -40,21 +45,29 @@ public struct LockstepDivergence: Sendable {
 
 /// What a lockstep campaign did and found.
 public struct LockstepReport: Sendable {
+    /// The design's top module.
     public var design: String
+    /// The campaign seed (for a replay: the seed recorded in the trace).
     public var seed: UInt64
     /// Runs completed, and cycles compared under Verilator.
     public var runs: Int
+    /// Cycles compared under Verilator (before the divergence, when there is one).
     public var cycles: Int
+    /// Time of the Verilator runs, in seconds (shrinking and Icarus not included).
     public var seconds: Double
     /// Runs and cycles compared under Icarus.
     public var icarusRuns = 0
+    /// Cycles compared under Icarus.
     public var icarusCycles = 0
+    /// The checker's coverage bins and their hits over the Verilator runs.
     public var coverage: CoverageCounts
+    /// The first divergence, nil when every cycle agreed.
     public var divergence: LockstepDivergence?
 
     /// True when nothing differed.
     public var equivalent: Bool { divergence == nil }
 
+    /// Verilator cycles per second of the campaign (0 when no time was measured).
     public var cyclesPerSecond: Double { seconds > 0 ? Double(cycles) / seconds : 0 }
 
     /// The summary printed at the end of a run.

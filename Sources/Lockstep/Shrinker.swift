@@ -13,8 +13,11 @@ public struct Shrinker {
 
     /// Attempts made (predicate evaluations) and the time limit.
     public private(set) var attempts = 0
+    /// When shrinking stops and keeps the smallest failing trace found so far.
     public let deadline: Date
+    /// A shrinker that works until `deadline`.
     public init(deadline: Date = .distantFuture) { self.deadline = deadline }
+    /// Whether the deadline has passed.
     public var timedOut: Bool { Date() >= deadline }
 
     /// Runs the property, counting attempts.

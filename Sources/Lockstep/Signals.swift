@@ -3,7 +3,9 @@ import CoSim
 /// A design input as the reference model and the stimulus see it: a slot in the
 /// cycle's input values (`CycleIO`), resolved by name once (`Ports.input`).
 public struct InputSignal: Hashable, Sendable, CustomStringConvertible {
+    /// The port's Verilog name.
     public let name: String
+    /// Its width in bits (1...64).
     public let width: Int
     /// Position in `Ports.inputs` (and in a trace line).
     public let index: Int
@@ -13,13 +15,16 @@ public struct InputSignal: Hashable, Sendable, CustomStringConvertible {
     init(name: String, width: Int, index: Int) {
         self.name = name; self.width = width; self.index = index; mask = valueMask(width)
     }
+    /// `input NAME[WIDTH]`.
     public var description: String { "input \(name)[\(width)]" }
 }
 
 /// A design output as the reference model sees it: a slot in the cycle's
 /// expected and actual values (`CycleIO`), resolved by name once (`Ports.output`).
 public struct OutputSignal: Hashable, Sendable, CustomStringConvertible {
+    /// The port's Verilog name.
     public let name: String
+    /// Its width in bits (1...64).
     public let width: Int
     /// Position in `Ports.outputs`.
     public let index: Int
@@ -29,6 +34,7 @@ public struct OutputSignal: Hashable, Sendable, CustomStringConvertible {
     init(name: String, width: Int, index: Int) {
         self.name = name; self.width = width; self.index = index; mask = valueMask(width)
     }
+    /// `output NAME[WIDTH]`.
     public var description: String { "output \(name)[\(width)]" }
 }
 

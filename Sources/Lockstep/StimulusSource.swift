@@ -13,6 +13,7 @@ public protocol StimulusSource {
 }
 
 extension StimulusSource {
+    /// Nothing to do before a run unless the stimulus says so.
     public func start() {}
 }
 
@@ -25,6 +26,7 @@ public struct RandomStimulus: StimulusSource {
     @usableFromInline var parameters: [UInt64]
     @usableFromInline var masks: [UInt64]
 
+    /// Uniform random values on every input of `ports`.
     public init(ports: Ports) {
         masks = ports.inputSignals.map(\.mask)
         kinds = Array(repeating: 0, count: ports.inputs.count)
@@ -41,6 +43,7 @@ public struct RandomStimulus: StimulusSource {
         kinds[input.index] = 2; parameters[input.index] = value & input.mask
     }
 
+    /// Draws this cycle's value of every input, in input order.
     @inlinable public mutating func next(_ io: inout CycleIO, _ random: inout SeededRandom) {
         let inputs = io.inputs
         kinds.withUnsafeBufferPointer { kinds in

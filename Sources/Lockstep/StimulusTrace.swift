@@ -17,30 +17,36 @@ import Foundation
 /// ```
 /// Values are hexadecimal, one per input in the order of the `inputs` line.
 public struct StimulusTrace: Equatable, Sendable {
+    /// The top module of the design the trace drives.
     public var design: String
     /// The campaign seed and run the trace came from (for the record).
     public var seed: UInt64
+    /// The run (from 0) of the campaign.
     public var run: Int
     /// Seed of the model's random initial register values.
     public var initSeed: UInt64
+    /// Cycles the reset is held before the first row (the bench's `resetCycles`).
     public var resetCycles: Int
     /// The inputs, in column order: name and width.
     public var inputs: [(name: String, width: Int)]
     /// One row per cycle, one value per input.
     public var rows: [InputRow]
 
+    /// A trace of `rows` (one value per input, in the order of `inputs`).
     public init(design: String, seed: UInt64, run: Int, initSeed: UInt64, resetCycles: Int,
                 inputs: [(name: String, width: Int)], rows: [InputRow]) {
         self.design = design; self.seed = seed; self.run = run; self.initSeed = initSeed
         self.resetCycles = resetCycles; self.inputs = inputs; self.rows = rows
     }
 
+    /// Equal when every header field, the inputs and the rows are.
     public static func == (a: StimulusTrace, b: StimulusTrace) -> Bool {
         a.design == b.design && a.seed == b.seed && a.run == b.run && a.initSeed == b.initSeed
             && a.resetCycles == b.resetCycles && a.inputs.map(\.name) == b.inputs.map(\.name)
             && a.inputs.map(\.width) == b.inputs.map(\.width) && a.rows == b.rows
     }
 
+    /// The first line of every trace file (format version 1).
     public static let magic = "# trapline lockstep trace v1"
 
     /// The file's text.
@@ -134,9 +140,13 @@ public struct StimulusTrace: Equatable, Sendable {
 
 /// One cycle's input values, in the order of `Ports.inputs`.
 public struct InputRow: Equatable, Sendable, ShrinkableValues {
+    /// The value of each input this cycle.
     public var values: [UInt64]
+    /// A row of input values, in the order of `Ports.inputs`.
     public init(_ values: [UInt64]) { self.values = values }
+    /// Every input value may be simplified by the shrinker.
     public var shrinkableCount: Int { values.count }
+    /// Input value `slot`.
     public subscript(shrinkable slot: Int) -> UInt64 {
         get { values[slot] }
         set { values[slot] = newValue }
@@ -147,8 +157,11 @@ public struct InputRow: Equatable, Sendable, ShrinkableValues {
 public struct TraceStimulus: StimulusSource {
     @usableFromInline let rows: [InputRow]
     @usableFromInline var position = 0
+    /// Replays `rows`, one per cycle; after the last row the inputs hold.
     public init(_ rows: [InputRow]) { self.rows = rows }
+    /// Back to the first row.
     public mutating func start() { position = 0 }
+    /// Applies the next row (the random generator is not used).
     @inlinable public mutating func next(_ io: inout CycleIO, _ random: inout SeededRandom) {
         guard position < rows.count else { return }
         let r = rows[position]

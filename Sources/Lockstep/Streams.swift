@@ -2,11 +2,16 @@
 /// the design drives `ready`. A beat is accepted in a cycle where both `valid`
 /// and `ready` are 1 (as sampled at the rising edge).
 public struct InputStream: Sendable {
+    /// The stream's name in messages (e.g. "in").
     public let name: String
+    /// The valid line, driven by the bench.
     public let valid: InputSignal
+    /// The ready line, driven by the design.
     public let ready: OutputSignal
+    /// The data, driven by the bench, held while valid waits for ready.
     public let data: InputSignal
 
+    /// A stream from its three signals.
     public init(_ name: String, valid: InputSignal, ready: OutputSignal, data: InputSignal) {
         self.name = name; self.valid = valid; self.ready = ready; self.data = data
     }
@@ -21,11 +26,16 @@ public struct InputStream: Sendable {
 /// A valid/ready stream out of the design: the design drives `valid` and
 /// `data`, the bench drives `ready`.
 public struct OutputStream: Sendable {
+    /// The stream's name in messages (e.g. "out").
     public let name: String
+    /// The valid line, driven by the design.
     public let valid: OutputSignal
+    /// The ready line, driven by the bench.
     public let ready: InputSignal
+    /// The data, driven by the design.
     public let data: OutputSignal
 
+    /// A stream from its three signals.
     public init(_ name: String, valid: OutputSignal, ready: InputSignal, data: OutputSignal) {
         self.name = name; self.valid = valid; self.ready = ready; self.data = data
     }
@@ -84,6 +94,8 @@ public protocol TransactionReference {
 }
 
 extension TransactionReference {
+    /// No coverage bins unless the reference names some.
     public var coverageBins: [String] { [] }
+    /// Counts nothing unless the reference does.
     public func cover(_ io: CycleIO, _ coverage: inout CoverageCounts) {}
 }

@@ -29,7 +29,7 @@ struct CampaignDriver {
 
     var ports: Ports { bench.ports }
 
-    @usableFromInline func run(_ runner: any RunsRandomCycles) throws -> LockstepReport {
+    @usableFromInline func run(_ runner: RandomRun) throws -> LockstepReport {
         let t0 = Date()
         let n = ports.inputs.count
         let record = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, options.cycles * n))
@@ -41,7 +41,7 @@ struct CampaignDriver {
         for run in 0..<options.runs {
             let seed = LockstepBench.runSeed(options.seed, run: run)
             let model = try bench.makeModel(initSeed: seed)
-            let end = runner.run(model, seed: seed, cycles: options.cycles, record: record)
+            let end = runner(model, seed, options.cycles, record)
             switch end {
             case .agreed:
                 report.runs += 1; report.cycles += options.cycles

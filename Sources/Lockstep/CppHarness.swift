@@ -6,12 +6,31 @@ import Foundation
 /// through Verilator's public API only, with the same stimulus as a
 /// `RandomStimulus` (the same SplitMix64 draws per input, in the same order)
 /// and the same timing (clock low, inputs, evaluate, read every output, rising
-/// edge, evaluate). It checks nothing: it folds the outputs into a checksum.
-/// The ratio of the two rates is what the Swift layer costs.
+/// edge, evaluate). Without a `Check` it checks nothing: it folds the outputs
+/// into a checksum, and the ratio of the two rates is what the Swift layer
+/// costs over driving the model at all. With a `Check` (a hand-written C++
+/// scoreboard of the same design) it is the C++ test bench a Verilator user
+/// would write instead, and the ratio compares like with like.
 public enum CppHarness {
-    /// The C++ source for `bench`'s design driven by `stimulus`.
-    /// Usage of the program: `harness CYCLES SEED`; prints `cycles=N checksum=HEX seconds=S`.
-    public static func source(bench: LockstepBench, stimulus: RandomStimulus) -> String {
+    /// A hand-written C++ scoreboard run by the harness every cycle, after the
+    /// outputs are read (clock low, inputs applied) and before the rising edge.
+    /// Its code sees `t` (the Verilated model, ports by name) and adds one to
+    /// `errors` (a `uint64_t`) for every output that differs from its model.
+    public struct Check: Sendable {
+        /// C++ declarations at namespace scope (the scoreboard's state).
+        public var declarations: String
+        /// C++ statements run every cycle.
+        public var perCycle: String
+
+        /// A scoreboard from its state's declarations and its per-cycle statements.
+        public init(declarations: String, perCycle: String) {
+            self.declarations = declarations; self.perCycle = perCycle
+        }
+    }
+
+    /// The C++ source for `bench`'s design driven by `stimulus`, checked by `check` when given.
+    /// Usage of the program: `harness CYCLES SEED`; prints `cycles=N checksum=HEX seconds=S errors=N`.
+    public static func source(bench: LockstepBench, stimulus: RandomStimulus, check: Check? = nil) -> String {
         let spec = bench.spec, ports = bench.ports, cls = "V\(spec.top)"
         var drive: [String] = []
         for (i, p) in ports.inputs.enumerated() {
@@ -52,6 +71,7 @@ public enum CppHarness {
             }
             uint64_t below(uint64_t bound) { return (uint64_t)(((unsigned __int128)next() * bound) >> 64); }
         };
+        \(check?.declarations ?? "")
         }  // namespace
 
         int main(int argc, char** argv) {
@@ -61,18 +81,19 @@ public enum CppHarness {
             VerilatedContext* ctx = new VerilatedContext;
             \(cls)* t = new \(cls){ctx};
         \(reset)
-            uint64_t sum = 0xcbf29ce484222325ull;
+            uint64_t sum = 0xcbf29ce484222325ull, errors = 0;
             const auto t0 = std::chrono::steady_clock::now();
             for (uint64_t c = 0; c < cycles; ++c) {
                 t->\(spec.clock) = 0;
         \(drive.joined(separator: "\n"))
                 t->eval();
         \(sample.joined(separator: "\n"))
+        \(check?.perCycle ?? "")
                 t->\(spec.clock) = 1;
                 t->eval();
             }
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            std::printf("cycles=%" PRIu64 " checksum=%016" PRIx64 " seconds=%.6f\\n", cycles, sum, seconds);
+            std::printf("cycles=%" PRIu64 " checksum=%016" PRIx64 " seconds=%.6f errors=%" PRIu64 "\\n", cycles, sum, seconds, errors);
             t->final();
             delete t;
             delete ctx;
@@ -83,25 +104,26 @@ public enum CppHarness {
     }
 
     /// Writes and builds the harness into `folder` (against `bench`'s cached model).
-    public static func build(bench: LockstepBench, stimulus: RandomStimulus, folder: URL) throws -> URL {
+    public static func build(bench: LockstepBench, stimulus: RandomStimulus, check: Check? = nil, folder: URL) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let src = folder.appendingPathComponent("\(bench.spec.top)_harness.cpp")
-        try source(bench: bench, stimulus: stimulus).write(to: src, atomically: true, encoding: .utf8)
-        return try bench.cache.buildExecutable(sources: [src], against: bench.entry,
-                                               output: folder.appendingPathComponent("\(bench.spec.top)_harness"))
+        let name = "\(bench.spec.top)_harness" + (check == nil ? "" : "_checked")
+        let src = folder.appendingPathComponent("\(name).cpp")
+        try source(bench: bench, stimulus: stimulus, check: check).write(to: src, atomically: true, encoding: .utf8)
+        return try bench.cache.buildExecutable(sources: [src], against: bench.entry, output: folder.appendingPathComponent(name))
     }
 
-    /// Runs a built harness: cycles per second of its timed loop, and its checksum.
-    public static func run(_ harness: URL, cycles: Int, seed: UInt64) throws -> (cyclesPerSecond: Double, checksum: String) {
+    /// Runs a built harness: cycles per second of its timed loop, its checksum, and the differences its `Check` counted (0 without one).
+    public static func run(_ harness: URL, cycles: Int, seed: UInt64) throws -> (cyclesPerSecond: Double, checksum: String, errors: Int) {
         let r = try ProcessRunner.run(harness.path, ["\(cycles)", "\(seed)"])
         var values: [String: String] = [:]
         for word in r.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let kv = word.split(separator: "=", maxSplits: 1)
             if kv.count == 2 { values[String(kv[0])] = String(kv[1]) }
         }
-        guard r.status == 0, let s = values["seconds"].flatMap(Double.init), s > 0, let sum = values["checksum"] else {
+        guard r.status == 0, let s = values["seconds"].flatMap(Double.init), s > 0, let sum = values["checksum"],
+              let errors = values["errors"].flatMap(Int.init) else {
             throw ToolError.failed(tool: .cxx, command: "\(harness.path) \(cycles) \(seed)", output: r.output)
         }
-        return (Double(cycles) / s, sum)
+        return (Double(cycles) / s, sum, errors)
     }
 }

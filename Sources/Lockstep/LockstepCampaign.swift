@@ -19,7 +19,7 @@ extension LockstepBench {
         try options.validate()
         let runner = RandomRunner(bench: self, checker: checker, stimulus: stimulus)
         let driver = CampaignDriver(bench: self, options: options, checks: Self.checks(checker, ports: ports))
-        var report = try driver.run(runner)
+        var report = try driver.run { model, seed, cycles, record in runner.run(model, seed: seed, cycles: cycles, record: record) }
         report.coverage = runner.coverage
         return report
     }

@@ -2,9 +2,12 @@ import CoSim
 
 /// A design input as the reference model and the stimulus see it: a slot in the
 /// cycle's input values (`CycleIO`), resolved by name once (`Ports.input`).
+/// A plain value (its name is interned, see `InternedName`): copying or
+/// iterating handles in per-cycle code costs no reference counting.
 public struct InputSignal: Hashable, Sendable, CustomStringConvertible {
     /// The port's Verilog name.
-    public let name: String
+    public var name: String { interned.string }
+    let interned: InternedName
     /// Its width in bits (1...64).
     public let width: Int
     /// Position in `Ports.inputs` (and in a trace line).
@@ -13,7 +16,7 @@ public struct InputSignal: Hashable, Sendable, CustomStringConvertible {
     public let mask: UInt64
 
     init(name: String, width: Int, index: Int) {
-        self.name = name; self.width = width; self.index = index; mask = valueMask(width)
+        interned = InternedName(name); self.width = width; self.index = index; mask = valueMask(width)
     }
     /// `input NAME[WIDTH]`.
     public var description: String { "input \(name)[\(width)]" }
@@ -21,9 +24,11 @@ public struct InputSignal: Hashable, Sendable, CustomStringConvertible {
 
 /// A design output as the reference model sees it: a slot in the cycle's
 /// expected and actual values (`CycleIO`), resolved by name once (`Ports.output`).
+/// A plain value, as `InputSignal`.
 public struct OutputSignal: Hashable, Sendable, CustomStringConvertible {
     /// The port's Verilog name.
-    public let name: String
+    public var name: String { interned.string }
+    let interned: InternedName
     /// Its width in bits (1...64).
     public let width: Int
     /// Position in `Ports.outputs`.
@@ -32,7 +37,7 @@ public struct OutputSignal: Hashable, Sendable, CustomStringConvertible {
     public let mask: UInt64
 
     init(name: String, width: Int, index: Int) {
-        self.name = name; self.width = width; self.index = index; mask = valueMask(width)
+        interned = InternedName(name); self.width = width; self.index = index; mask = valueMask(width)
     }
     /// `output NAME[WIDTH]`.
     public var description: String { "output \(name)[\(width)]" }

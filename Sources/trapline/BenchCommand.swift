@@ -45,6 +45,8 @@ struct BenchCommand: ParsableCommand {
     var rounds: Int = 5
     @Flag(help: "Leave out the generic lockstep figures (lockstep_fifo_*: the DSL FIFO against its Swift reference and the plain C++ harness).")
     var noGeneric = false
+    @Flag(help: "Measure only the generic lockstep figures (lockstep_fifo_*), not the router.")
+    var genericOnly = false
     @Option(help: .hidden)
     var internalCachedLoad: String?
 
@@ -53,6 +55,12 @@ struct BenchCommand: ParsableCommand {
         let config = try parameters.config()
         guard commands > 0 else { throw CLIError.badInput("--commands \(commands): give a positive number of commands") }
         guard rounds > 0 else { throw CLIError.badInput("--rounds \(rounds): give a positive number of rounds") }
+        func note(_ s: String) { if !json { FileHandle.standardError.write(Data("bench: \(s)\n".utf8)) } }
+        guard !(genericOnly && noGeneric) else { throw CLIError.badInput("--generic-only and --no-generic: give one of them") }
+        if genericOnly {
+            try printFigures(try GenericLockstepBench.figures(cycles: min(commands * 2, 4_000_000), rounds: rounds, note: note))
+            return
+        }
         let verilog = try routerVerilog(config: config, rtl: rtl)
         if let dir = internalCachedLoad {
             // Child process of the cached-load measurement.
@@ -66,7 +74,6 @@ struct BenchCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let quiet = ModelCache(directory: work.appendingPathComponent("cache"), log: { _ in })
-        func note(_ s: String) { if !json { FileHandle.standardError.write(Data("bench: \(s)\n".utf8)) } }
 
         note("building the model in an empty cache...")
         var t = DispatchTime.now().uptimeNanoseconds
@@ -176,6 +183,11 @@ struct BenchCommand: ParsableCommand {
         }
         figures += [("cosim_serial_cycles_per_s", format(Double(cycles) / serialBest)),
                     ("commands", "\(commands)"), ("cycles", "\(cycles)")]
+        try printFigures(figures)
+    }
+
+    /// The figures as one JSON object (`--json`) or an aligned table.
+    func printFigures(_ figures: [(String, String)]) throws {
         if json {
             try StandardOutput.print("{" + figures.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
         } else {

@@ -26,6 +26,14 @@ public struct Prover: Sendable {
     /// their read data become free inputs (sound for safety: every behaviour of the real
     /// memory is among them; a counterexample may be spurious).
     public var abstractMemories: Int?
+    /// Yosys commands run before the sources are read (e.g. `Miter.loadDesigns`, which
+    /// loads two designs with the same module name under other names); files they read
+    /// must already be in `workDirectory`.
+    public var prologue: [String] = []
+    /// Whether `prove` tries ABC `pdr` (an unbounded proof) before `bmc3`. An equivalence
+    /// miter of two different implementations is seldom proved by pdr within a useful
+    /// time; bounded checking then starts at once.
+    public var tryPDR = true
 
     public init(workDirectory: URL, sources: [(name: String, text: String)], top: String, clock: String, groups: AssertionGroups) {
         self.workDirectory = workDirectory; self.sources = sources; self.top = top; self.clock = clock; self.groups = groups
@@ -45,7 +53,7 @@ public struct Prover: Sendable {
         // `prep` (coarse optimisation and width reduction before gates) halves the time of a
         // plain proc/flatten/techmap on the router.
         let abstraction = abstractMemories.map { ["delete t:$mem_v2 r:SIZE>=\($0) %i", "setundef -undriven -expose"] } ?? []
-        let script = sources.map { "read_verilog -formal \($0.name)" } + [
+        let script = prologue + sources.map { "read_verilog -formal \($0.name)" } + [
             "prep -top \(top)", "flatten"] + abstraction + [
             "memory_map", "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
             "stat", "select -assert-count \(groups.assertions.count) t:$assert", "write_rtlil model.il",
@@ -79,9 +87,10 @@ public struct Prover: Sendable {
         // pdr first: a proof covers every depth, so BMC only runs when pdr did not decide.
         // ABC checks its own limit (-T) between steps, so one long SAT call can overrun it;
         // the process is killed only well after, to keep ABC's own report (frames reached).
-        let pdr = try abc("read_aiger \(base).aig; fold; strash; pdr -T \(limit); write_cex -a \(base)_pdr.aiw",
-                          timeout: timeout * 1.5 + 30)
-        notes.append("abc pdr \(lap()): " + pdr.summary)
+        let pdr = tryPDR ? try abc("read_aiger \(base).aig; fold; strash; pdr -T \(limit); write_cex -a \(base)_pdr.aiw",
+                                   timeout: timeout * 1.5 + 30)
+            : ABCRun(outcome: .undecided, summary: "not tried")
+        if tryPDR { notes.append("abc pdr \(lap()): " + pdr.summary) }
         let verdict: Verdict
         switch pdr.outcome {
         case .proved:

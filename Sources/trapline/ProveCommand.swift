@@ -16,8 +16,8 @@ struct ProveCommand: ParsableCommand {
         commandName: "prove",
         abstract: "Prove the router's safety properties (SPEC 3-9) with Yosys and ABC (PDR, else BMC to --depth).",
         discussion: """
-        Exit codes: 0 no property failed, 1 a property failed (counterexample trace, VCD and replay \
-        line printed), 2 bad input, 3 yosys or yosys-abc missing or failing. \
+        Exit codes: 0 no property failed (with --against: no difference to the depth), 1 a property \
+        failed or the designs differ (counterexample trace, VCD and replay line printed), 2 bad input, 3 yosys or yosys-abc missing or failing. \
         With the I/O bitmaps on, every memory of more than \(ProveModel.abstractionThreshold) bits \
         (the bitmaps) is cut out and its reads become free values: a PROVED verdict then holds for \
         every bitmap content. See docs/prove.md.
@@ -36,6 +36,10 @@ struct ProveCommand: ParsableCommand {
     var only: [String] = []
     @Flag(name: .customLong("no-replay"), help: "Do not replay counterexamples under Verilator.")
     var noReplay = false
+    @Option(help: "Check that this Verilog file (SPEC 9 interface) behaves as the router (generated, or --rtl) for --depth cycles from reset: the n-th response of one equals the n-th of the other (bounded sequential equivalence). Needs --no-io-bitmaps.")
+    var against: String?
+    @Flag(name: .customLong("cycle-exact"), help: "With --against: compare every output in every cycle, not the n-th responses.")
+    var cycleExact = false
 
     func run() throws {
         let config = try parameters.config()
@@ -50,6 +54,8 @@ struct ProveCommand: ParsableCommand {
                 return p
             }
         }
+        guard against != nil || !cycleExact else { throw CLIError.badInput("--cycle-exact needs --against OTHER.v") }
+        if let against { return try runAgainst(against, config: config) }
         let verilog = try routerVerilog(config: config, rtl: rtl)
         try runTool { try Prover.checkTools() }
         let dir = try outputDirectory()
@@ -91,11 +97,11 @@ struct ProveCommand: ParsableCommand {
     }
 
     /// One line on stdout, flushed at once (a proof runs for minutes; show progress).
-    private func say(_ line: String) {
+    func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    private func outputDirectory() throws -> URL {
+    func outputDirectory() throws -> URL {
         let url = out.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("trapline-prove-\(UUID().uuidString.prefix(8))")
         do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
@@ -104,7 +110,7 @@ struct ProveCommand: ParsableCommand {
         return url
     }
 
-    private func runTool<T>(_ body: () throws -> T) throws -> T {
+    func runTool<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as ToolError { throw CLIError.tool("\(e)") }
     }
 

@@ -15,7 +15,7 @@ public struct Command: Hashable, Sendable {
     public var vector: UInt8
     /// Interruption type of an EVENT (`cmd_int_type`, 3 bits; `InterruptionType`).
     public var intType: UInt8
-    /// Whether `errCode` is valid (`cmd_err_valid`); only reason 0 may set it.
+    /// Whether `errCode` is valid (`cmd_err_valid`); INTR_ERR takes `errCode` only for a routed reason 0 with this set (SPEC 5.5).
     public var errValid: Bool
     /// Exception error code of an EVENT (`cmd_err_code`, 32 bits), written to INTR_ERR when routed.
     public var errCode: UInt32
@@ -59,7 +59,7 @@ extension Command {
     }
     /// A LAUNCH of guest `guest` by the current VMM (SPEC 6.4).
     public static func launch(guest: UInt8) -> Command { Command(op: Op.launch, guest: guest) }
-    /// A RESUME of the VMM the current VMM interrupted (SPEC 6.4).
+    /// A RESUME: the current VMM returns to the entity its RETURN_TO holds (SPEC 6.4).
     public static let resume = Command(op: Op.resume)
     /// A BITMAP_WRITE of the 32-bit `data` to I/O bitmap word `word` (0-2047) of VMM `vmcs` (SPEC 6.3, 7).
     public static func bitmapWrite(vmcs: UInt8, word: UInt32, data: UInt32) -> Command {

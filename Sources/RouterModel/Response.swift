@@ -8,7 +8,7 @@ public struct Response: Hashable, Sendable {
     public var target: UInt8      // 4 bits
     /// `rsp_self`: ROUTED to the VMM that was running.
     public var isSelf: Bool
-    /// `rsp_fallback`: ROUTED to VMM 0 because the chosen target could not take it (SPEC 5.4).
+    /// `rsp_fallback`: ROUTED to VMM 0 because the chosen target was busy (SPEC 5.4).
     public var fallback: Bool
     /// `rsp_policy`: the `Policy` that chose the target (3 bits; STATIC for the static map).
     public var policy: UInt8      // Policy raw value

@@ -9,7 +9,7 @@ public enum Op {
     @inlinable public static var vmwrite: UInt8 { 2 }
     /// Op 3, LAUNCH: the current VMM launches a guest (SPEC 6.4).
     @inlinable public static var launch: UInt8 { 3 }
-    /// Op 4, RESUME: return to the interrupted VMM recorded in `returnTo` (SPEC 6.4).
+    /// Op 4, RESUME: the current VMM returns to the entity its `returnTo` holds (SPEC 6.4).
     @inlinable public static var resume: UInt8 { 4 }
     /// Op 5, BITMAP_WRITE: write one 32-bit word of a VMM's I/O bitmaps (SPEC 6.3, 7).
     @inlinable public static var bitmapWrite: UInt8 { 5 }
@@ -39,7 +39,7 @@ public enum ResponseKind {
     @inlinable public static var routed: UInt8 { 0 }
     /// Kind 1, VMSUCCEED: a VMREAD, VMWRITE, LAUNCH, RESUME or BITMAP_WRITE succeeded.
     @inlinable public static var vmsucceed: UInt8 { 1 }
-    /// Kind 2, VMFAIL_INVALID: the instruction named no valid VMCS (VT-x VMfailInvalid).
+    /// Kind 2, VMFAIL_INVALID: the `vmcs` selector is >= V (SPEC 6.3 rule 1; VT-x VMfailInvalid).
     @inlinable public static var vmfailInvalid: UInt8 { 2 }
     /// Kind 3, VMFAIL_VALID: the instruction failed with a `VMError` number in `rsp_error`.
     @inlinable public static var vmfailValid: UInt8 { 3 }

@@ -56,7 +56,7 @@ public struct SignalDecl: Sendable, Equatable {
     public var name: String
     /// The name as written in Swift.
     public var swiftName: String
-    /// Width in bits (1-64).
+    /// Width in bits (at least 1; constants and register reset values hold at most 64 bits).
     public var width: Int
     /// Port, wire, register or instance output.
     public var kind: SignalKind

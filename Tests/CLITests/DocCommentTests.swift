@@ -56,7 +56,9 @@ import TestSupport
             }
         }
         #expect(checked > 1000, "only \(checked) public declarations found: the scanner no longer sees them")
-        #expect(missing.isEmpty, "\(missing.count) public declaration(s) without a doc comment (add a `///` line above each):\n\(missing.joined(separator: "\n"))")
+        if !missing.isEmpty {
+            Issue.record("\(missing.count) public declaration(s) without a doc comment (add a `///` line above each):\n\(missing.joined(separator: "\n"))")
+        }
     }
 
     /// Lockstep was documented by hand before this test existed: the scanner

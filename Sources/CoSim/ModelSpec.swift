@@ -4,7 +4,12 @@
 /// (`ModelSpec.discover`), never parsed out of the Verilog text.
 public struct ModelPort: Hashable, Sendable, CustomStringConvertible {
     /// Seen from the module: an input the driver pokes, or an output it reads.
-    public enum Direction: String, Hashable, Sendable { case input, output }
+    public enum Direction: String, Hashable, Sendable {
+        /// Driven by the caller (`poke`, or `step` for the clock).
+        case input
+        /// Read by the caller (`peek`, the sampled outputs).
+        case output
+    }
     /// The port's name in the top module.
     public var name: String
     /// Width in bits (1 and more; over 64 the port is a `VlWide`).

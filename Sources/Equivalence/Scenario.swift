@@ -5,7 +5,12 @@ import RouterModel
 /// is the oracle, the expected responses come from it.
 public struct Scenario: Sendable {
     /// A directed scenario of one SPEC rule, or an exhaustive sweep (`Sweeps`).
-    public enum Kind: String, Sendable { case directed, sweep }
+    public enum Kind: String, Sendable {
+        /// A hand-written trace for one SPEC rule (`DirectedSuite`).
+        case directed
+        /// An exhaustive sweep over a small space of the SPEC (`Sweeps`).
+        case sweep
+    }
     /// "5.3 #PF mask/match", "6.3 rule 2 wrong VMCS -> 65", ...
     public var name: String
     /// Directed or sweep.

@@ -7,7 +7,14 @@
 /// One property of a module.
 public struct PropertyDecl: Sendable, Equatable {
     /// An assertion (must hold), an assumption (constrains formal inputs) or a cover point (should be reachable).
-    public enum Kind: String, Sendable { case assert, assume, cover }
+    public enum Kind: String, Sendable {
+        /// Must hold: simulation stops with `$fatal`, formal tools prove it.
+        case assert
+        /// Constrains the inputs of a formal proof; simulation checks it like an assertion.
+        case assume
+        /// Should be reachable: formal tools look for a run that makes it 1; simulation prints when it is.
+        case cover
+    }
     /// Whether the property is asserted, assumed or covered.
     public var kind: Kind
     /// Expression index of the 1-bit condition.

@@ -9,7 +9,12 @@
 /// `forward` fields go from the producer to the consumer, `backward` fields the other way:
 /// `m.input` declares the consumer side (forward fields are inputs), `m.output` the producer
 /// side (the flipped directions), `m.wire` wires for every field.
-public enum BundleDirection: Sendable, Equatable { case forward, backward }
+public enum BundleDirection: Sendable, Equatable {
+    /// From the producer to the consumer (`valid`, `data`): an input of `m.input`'s side.
+    case forward
+    /// From the consumer to the producer (`ready`): an output of `m.input`'s side.
+    case backward
+}
 
 /// The shape of a bundle: its name (for messages) and its fields in order.
 public struct BundleType: Sendable, Equatable {

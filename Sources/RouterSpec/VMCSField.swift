@@ -139,9 +139,19 @@ public enum VMCSField {
 /// One row of the field tables of SPEC 6.1/6.2, as data.
 public struct FieldDescriptor: Hashable, Sendable {
     /// Whether a VMWRITE may change the field: `RW`, or `RO` (VMfailValid 13).
-    public enum Access: String, Sendable { case readWrite = "RW", readOnly = "RO" }
+    public enum Access: String, Sendable {
+        /// `RW`: VMREAD and VMWRITE.
+        case readWrite = "RW"
+        /// `RO`: VMREAD only; a VMWRITE fails with VMfailValid 13.
+        case readOnly = "RO"
+    }
     /// Where a field exists: in every VMM's VMCS, or only in VMCS 0 (SPEC 6.2).
-    public enum Scope: String, Sendable { case perVMM = "every VMCS", global = "VMCS 0 only" }
+    public enum Scope: String, Sendable {
+        /// In every VMM's VMCS (SPEC 6.1).
+        case perVMM = "every VMCS"
+        /// In VMCS 0 only (SPEC 6.2); through another VMCS it is VMfailValid 12.
+        case global = "VMCS 0 only"
+    }
     /// How many instances a field has; arrays take encodings `base + 2*i`.
     public enum Instances: Hashable, Sendable {
         /// One instance.

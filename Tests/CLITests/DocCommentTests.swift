@@ -7,6 +7,9 @@ import TestSupport
 /// so `make docs` renders a usable reference. Attributes (`@inlinable`,
 /// `@discardableResult`, ...) may stand between the comment and the
 /// declaration; a blank line, a plain `//` comment or anything else may not.
+/// A comment *below* an attribute does not count (Swift does not attach it: DocC
+/// shows the declaration without it), nor can a member written on the line of its
+/// type's `{` (`public enum E { case a, b }`) have one.
 ///
 /// The public API, as the scanner sees it: a declaration spelled `public` or
 /// `open` (one line or several), a case of a public enum, a requirement of a
@@ -50,8 +53,8 @@ import TestSupport
                 let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
                 let declarations = DocCommentScanner.publicDeclarations(in: text)
                 checked += declarations.count
-                for d in declarations where !d.documented {
-                    missing.append("Sources/\(target)/\(file):\(d.line): \(d.text)")
+                for d in declarations {
+                    if let problem = d.problem { missing.append("Sources/\(target)/\(file):\(d.line): \(problem): \(d.text)") }
                 }
             }
         }
@@ -70,7 +73,7 @@ import TestSupport
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             for d in DocCommentScanner.publicDeclarations(in: text) {
                 count += 1
-                #expect(d.documented, "Sources/Lockstep/\(file):\(d.line): \(d.text)")
+                #expect(d.problem == nil, "Sources/Lockstep/\(file):\(d.line): \(d.problem ?? ""): \(d.text)")
             }
         }
         #expect(count > 200)
@@ -137,11 +140,21 @@ import TestSupport
         public final class C {
             /* not a doc comment */ public func inline() {}
         }
+
+        /// Documented, its cases are not.
+        public enum OneLine { case a, b }
+
+        /// Documented.
+        public struct D {
+            @inlinable
+            /// Below the attribute.
+            public init() {}
+        }
         """#
         let found = DocCommentScanner.publicDeclarations(in: source)
         let undocumented = found.filter { !$0.documented }.map(\.line)
-        #expect(found.count == 16, "\(found.map { "\($0.line) \($0.documented) \($0.text)" })")
-        #expect(undocumented == [12, 18, 31, 35, 45, 48, 52, 56, 57], "\(found.map { "\($0.line) \($0.documented) \($0.text)" })")
+        #expect(found.count == 20, "\(found.map { "\($0.line) \($0.documented) \($0.text)" })")
+        #expect(undocumented == [12, 18, 31, 35, 45, 48, 52, 56, 57, 61, 67], "\(found.map { "\($0.line) \($0.documented) \($0.text)" })")
     }
 }
 
@@ -156,8 +169,10 @@ enum DocCommentScanner {
         var line: Int
         /// That line's code, trimmed.
         var text: String
-        /// Whether a doc comment stands right above it.
-        var documented: Bool
+        /// Why it has no doc comment DocC would show; nil when it has one.
+        var problem: String?
+        /// Whether a doc comment stands right above it (attribute lines aside).
+        var documented: Bool { problem == nil }
     }
 
     /// One source line after lexing: its code with strings and comments taken out.
@@ -321,30 +336,43 @@ enum DocCommentScanner {
         var result: [Declaration] = []
         var scopes = [Scope(members: true)]
         var pending: Scope?
+        /// Classifies the declaration `code` starts with (if any) in `scope`: records it when
+        /// it is API (with `problem`, or the doc comment check above line `index`), and returns
+        /// the scope its body opens when it is a type or an extension.
+        func visit(_ code: Substring, in scope: Scope, line index: Int, problem: String?) -> Scope? {
+            guard let rest = droppingAttributes(code), let (modifiers, keyword) = declaration(rest) else { return nil }
+            let access = modifiers.first(where: { accessModifiers.contains($0) })
+            let explicit = access == "public" || access == "open"
+            let implicit = access == nil && scope.isPublic
+                && (scope.keyword == "protocol" || scope.keyword == "extension"
+                    || (scope.keyword == "enum" && keyword == "case"))
+            if scope.inAPI && (explicit || implicit) && keyword != "deinit" && keyword != "extension" {
+                result.append(Declaration(line: index + 1, text: code.trimmingCharacters(in: .whitespaces),
+                                          problem: problem ?? docCommentProblem(above: index, in: lines)))
+            }
+            guard typeKeywords.contains(keyword) else { return nil }
+            let restricted = access == "private" || access == "fileprivate" || access == "internal" || access == "package"
+            let inAPI = scope.inAPI && (explicit || implicit || (keyword == "extension" && !restricted))
+            return Scope(members: true, keyword: keyword, isPublic: explicit || implicit, inAPI: inAPI)
+        }
         for (index, line) in lines.enumerated() {
             let scope = scopes[scopes.count - 1]
             if scope.members && scope.parens == 0,
-               let rest = droppingAttributes(Substring(line.code)), let (modifiers, keyword) = declaration(rest) {
-                let access = modifiers.first(where: { accessModifiers.contains($0) })
-                let explicit = access == "public" || access == "open"
-                let implicit = access == nil && scope.isPublic
-                    && (scope.keyword == "protocol" || scope.keyword == "extension"
-                        || (scope.keyword == "enum" && keyword == "case"))
-                let isAPI = scope.inAPI && (explicit || implicit) && keyword != "deinit" && keyword != "extension"
-                if isAPI {
-                    result.append(Declaration(line: index + 1, text: line.code.trimmingCharacters(in: .whitespaces),
-                                              documented: hasDocComment(above: index, in: lines)))
-                }
-                if typeKeywords.contains(keyword) {
-                    let restricted = access == "private" || access == "fileprivate" || access == "internal" || access == "package"
-                    let inAPI = scope.inAPI && (explicit || implicit || (keyword == "extension" && !restricted))
-                    pending = Scope(members: true, keyword: keyword, isPublic: explicit || implicit, inAPI: inAPI)
-                }
+               let opened = visit(Substring(line.code), in: scope, line: index, problem: nil) {
+                pending = opened
             }
-            for ch in line.code {
-                switch ch {
+            let code = line.code
+            for i in code.indices {
+                switch code[i] {
                 case "{":
                     scopes.append(pending ?? Scope(members: false, inAPI: false))
+                    if pending != nil {
+                        // A member on the line of its type's `{` (`public enum E { case a, b }`)
+                        // cannot have a doc comment of its own.
+                        let after = code[code.index(after: i)...].prefix(while: { $0 != "}" })
+                        _ = visit(after, in: scopes[scopes.count - 1], line: index,
+                                  problem: "declared on the line of its type's `{`: give it a line of its own and a doc comment")
+                    }
                     pending = nil
                 case "}":
                     if scopes.count > 1 { scopes.removeLast() }
@@ -360,15 +388,25 @@ enum DocCommentScanner {
         return result
     }
 
-    /// Whether the lines above `index` (attribute-only lines skipped) end in a doc comment.
-    static func hasDocComment(above index: Int, in lines: [Line]) -> Bool {
-        var j = index - 1
-        while j >= 0 {
+    /// Why the lines above `index` hold no doc comment Swift attaches to the declaration
+    /// there, nil when they do: attribute-only lines may stand between the comment and the
+    /// declaration, but a comment *below* an attribute is not the declaration's (Swift
+    /// and DocC ignore it).
+    static func docCommentProblem(above index: Int, in lines: [Line]) -> String? {
+        func isAttributeLine(_ j: Int) -> Bool {
             let code = lines[j].code.trimmingCharacters(in: .whitespaces)
-            if code.isEmpty { return lines[j].doc && !lines[j].comment }
-            guard code.hasPrefix("@"), droppingAttributes(Substring(code)) == nil, !lines[j].doc, !lines[j].comment else { return false }
-            j -= 1
+            return code.hasPrefix("@") && droppingAttributes(Substring(code)) == nil && !lines[j].doc && !lines[j].comment
         }
-        return false
+        func isDocLine(_ j: Int) -> Bool {
+            lines[j].code.trimmingCharacters(in: .whitespaces).isEmpty && lines[j].doc && !lines[j].comment
+        }
+        var j = index - 1
+        while j >= 0 && isAttributeLine(j) { j -= 1 }
+        guard j >= 0 && isDocLine(j) else { return "no doc comment above it" }
+        while j >= 0 && isDocLine(j) { j -= 1 }
+        if j >= 0 && isAttributeLine(j) {
+            return "its doc comment is below an attribute, where Swift ignores it: move the comment above the attribute"
+        }
+        return nil
     }
 }

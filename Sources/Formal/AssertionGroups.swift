@@ -1,7 +1,7 @@
 import Foundation
 
 /// The assertions of a checker's Verilog text (as `VerilogEmitter` writes them under
-/// `` `ifdef FORMAL ``: `assert (c);  // File.swift:L: tag: message`), by group. Yosys
+/// the directive `ifdef FORMAL`: `assert (c);  // File.swift:L: tag: message`), by group. Yosys
 /// keeps each `$assert` cell's source range (`src` attribute; after flattening prefixed
 /// with the instance's: "top.v:68.29-94.6|checker.v:253.24-254.86"). Yosys 0.23 starts an
 /// immediate assertion's range at the end of the statement before it, so a group's cells

@@ -12,7 +12,7 @@ SEED        ?= 1
 BUDGET      ?= 120
 BENCH_FLAGS ?=
 
-.PHONY: all deps build release test test-examples test-consumer test-browser test-slurm cosim rtl bench synth prove clean
+.PHONY: all deps build release test test-examples test-consumer test-browser test-slurm cosim rtl bench synth prove docs clean
 
 all: build
 
@@ -116,6 +116,18 @@ test-slurm: deps build
 	    echo "  sudo apt-get update && sudo apt-get install -y slurm-wlm munge" >&2; exit 3; \
 	  fi; }
 	@scripts/slurm/test-slurm.sh
+
+## docs: the API reference of every library target (DocC, through swift-docc-plugin): one
+## archive per target, .build/docs/<Target>.doccarchive (`docc preview`, or add
+## DOCS_FLAGS="--transform-for-static-hosting" to serve one from a plain web server).
+## DocCommentTests checks that every public declaration has a doc comment.
+DOC_TARGETS := HDL VerilogEmitter RouterDesign RouterSpec RouterModel CoSim Lockstep Stimulus RouterSim Equivalence Formal
+DOCS_DIR    ?= .build/docs
+DOCS_FLAGS  ?=
+docs:
+	@mkdir -p $(DOCS_DIR)
+	$(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
+	  $(foreach t,$(DOC_TARGETS),--target $(t)) --output-path $(DOCS_DIR) $(DOCS_FLAGS)
 
 clean:
 	rm -rf .build sim/build

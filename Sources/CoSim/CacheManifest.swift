@@ -67,9 +67,13 @@ enum CacheManifest {
 /// The model cache folder cannot be used: it is a file, cannot be created or
 /// written (read-only, permissions). The environment's fault: the CLI's exit 3.
 public struct CacheError: Error, CustomStringConvertible, Sendable {
+    /// The cache folder's path.
     public var directory: String
+    /// Why it cannot be used (the system's words).
     public var problem: String
+    /// An error for `directory` with the reason `problem`.
     public init(directory: String, problem: String) { self.directory = directory; self.problem = problem }
+    /// The folder, the reason and the fix (a writable `TRAPLINE_CACHE_DIR`).
     public var description: String {
         "the model cache \(directory) cannot be used: \(problem); point TRAPLINE_CACHE_DIR at a writable folder (or remove what is in the way)"
     }

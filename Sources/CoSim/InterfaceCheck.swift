@@ -8,8 +8,11 @@ import Foundation
 public enum InterfaceCheck {
     /// A port as a simulator's front end found it in the Verilog.
     public struct Declared: Equatable, Sendable {
+        /// Input or output.
         public var direction: ModelPort.Direction
+        /// Width in bits.
         public var width: Int
+        /// A port of `width` bits in `direction`.
         public init(direction: ModelPort.Direction, width: Int) { self.direction = direction; self.width = width }
     }
 

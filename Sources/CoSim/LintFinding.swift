@@ -1,5 +1,6 @@
 /// One of the three Verilog tools `VerilogLint` runs.
 public enum LintTool: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Verilator (`--lint-only -Wall`), Icarus Verilog (`iverilog`), Yosys.
     case verilator, iverilog, yosys
 
     /// The executable behind it (discovery, overrides and install hints: `Toolchain`).
@@ -20,6 +21,7 @@ public enum LintTool: String, CaseIterable, Sendable, Codable, Comparable {
 /// How bad a finding is, in the tool's own words (`%Warning` / `%Error`,
 /// `warning:` / `error:`, `Warning:` / `ERROR:`).
 public enum LintSeverity: String, Sendable, Codable {
+    /// An error (the file is refused) or a warning.
     case error, warning
 }
 

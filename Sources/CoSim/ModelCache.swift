@@ -20,10 +20,12 @@ import Foundation
 /// A build happens in `tmp/` and is renamed into place, under a file lock
 /// that concurrent builders (threads or processes) wait on.
 public final class ModelCache: Sendable {
+    /// The cache folder (see the location rules above).
     public let directory: URL
     /// Where progress lines go ("building Verilator model ... (cache miss, key ...)").
     public let log: @Sendable (String) -> Void
 
+    /// A cache in `directory` (default: `defaultDirectory()`) whose progress lines go to `log` (default: stderr).
     public init(directory: URL? = nil, log: (@Sendable (String) -> Void)? = nil) {
         self.directory = directory ?? ModelCache.defaultDirectory()
         self.log = log ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
@@ -67,10 +69,15 @@ public final class ModelCache: Sendable {
     /// A compiled model on disk: its directory, shared library and key, and
     /// whether this call built it (false: it was found in the cache).
     public struct Entry: Sendable {
+        /// The entry's folder, `models/<top>-<key>/`.
         public var directory: URL
+        /// The compiled shared library, `libmodel.so`, in `directory`.
         public var library: URL
+        /// The SHA-256 cache key (hex) the entry was built under.
         public var key: String
+        /// True when this call built the model, false when it was found in the cache.
         public var built: Bool
+        /// Input and output buffer slots of the model's port layout; `VerilatedModel` checks them against the spec's layout on load.
         public var layoutSlots: (inputs: Int, outputs: Int)
     }
 

@@ -5,14 +5,18 @@
 /// the instance is frozen from then on: `step` and `settle` do nothing and
 /// `step` returns false. Read it from `VerilatedModel.end`.
 public struct ModelEnd: Sendable, Equatable, CustomStringConvertible {
+    /// How the simulation ended (the shim's code).
     public enum Kind: Int32, Sendable {
+        /// `$finish` (1), `$stop` (2), or a Verilator fatal error (3).
         case finish = 1, stop = 2, fatal = 3
     }
+    /// `$finish`, `$stop` or a fatal error.
     public var kind: Kind
     /// The file Verilator named, as it named it: for a call in the RTL, the
     /// build's copy of the Verilog text (`<top>.v` in a cache folder, not the
     /// caller's file name); empty when the runtime gave none.
     public var file: String
+    /// The line Verilator named in `file` (0 when none).
     public var line: Int
     /// Verilator's message of a fatal error ("Active region did not converge."); empty otherwise.
     public var message: String
@@ -25,6 +29,7 @@ public struct ModelEnd: Sendable, Equatable, CustomStringConvertible {
     /// those of `ModelSpec.verilog`), nil when it came from elsewhere.
     public var sourceLine: Int?
 
+    /// An end of `kind` at `file`:`line` in `cycle`; `sourceLine` is set when `file` is the build's copy of `<top>.v`.
     public init(kind: Kind, file: String, line: Int, message: String, cycle: UInt64, top: String) {
         self.kind = kind; self.file = file; self.line = line; self.message = message; self.cycle = cycle
         let name = file.split(separator: "/").last.map(String.init) ?? ""
@@ -40,6 +45,7 @@ public struct ModelEnd: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `the RTL called $finish at cycle N (line L)` or `Verilator stopped the model with ... at cycle N (...)`.
     public var description: String {
         let place = sourceLine.map { "line \($0)" } ?? (file.isEmpty ? "Verilator" : "\(file):\(line)")
         let verb = kind == .fatal ? "Verilator stopped the model with \(cause)" : "the RTL called \(cause)"

@@ -3,19 +3,32 @@
 /// contract of the design) or found by Verilator's elaboration
 /// (`ModelSpec.discover`), never parsed out of the Verilog text.
 public struct ModelPort: Hashable, Sendable, CustomStringConvertible {
-    public enum Direction: String, Hashable, Sendable { case input, output }
+    /// Seen from the module: an input the driver pokes, or an output it reads.
+    public enum Direction: String, Hashable, Sendable {
+        /// Driven by the caller (`poke`, or `step` for the clock).
+        case input
+        /// Read by the caller (`peek`, the sampled outputs).
+        case output
+    }
+    /// The port's name in the top module.
     public var name: String
+    /// Width in bits (1 and more; over 64 the port is a `VlWide`).
     public var width: Int
+    /// Input or output.
     public var direction: Direction
 
+    /// A port `name` of `width` bits in `direction`.
     public init(_ name: String, width: Int, _ direction: Direction) {
         self.name = name; self.width = width; self.direction = direction
     }
+    /// An input port `name` of `width` bits (default 1).
     public static func input(_ name: String, _ width: Int = 1) -> ModelPort { ModelPort(name, width: width, .input) }
+    /// An output port `name` of `width` bits (default 1).
     public static func output(_ name: String, _ width: Int = 1) -> ModelPort { ModelPort(name, width: width, .output) }
 
     /// Verilator's C++ storage class for this width.
     public var storage: StorageClass { StorageClass(width: width) }
+    /// `input [W-1:0] name` (or `output ...`), as a Verilog declaration would write it.
     public var description: String { "\(direction.rawValue) [\(width - 1):0] \(name)" }
 }
 
@@ -23,7 +36,9 @@ public struct ModelPort: Hashable, Sendable, CustomStringConvertible {
 /// QData (33-64) and VlWide (65 and more, an array of 32-bit words, least
 /// significant first).
 public enum StorageClass: String, Hashable, Sendable {
+    /// The C++ type names Verilator uses: `CData`, `SData`, `IData`, `QData`, `VlWide`.
     case cData = "CData", sData = "SData", iData = "IData", qData = "QData", wide = "VlWide"
+    /// The class of a `width`-bit port: up to 8, 16, 32 and 64 bits, then wide.
     public init(width: Int) {
         switch width {
         case ...8: self = .cData
@@ -40,13 +55,17 @@ public enum StorageClass: String, Hashable, Sendable {
 /// inputs are secondary clocks (driven by `tick`), which is the reset (driven
 /// by `reset(cycles:)`), the internal signals to observe, and the build options. Every field is part of the cache key.
 public struct ModelSpec: Hashable, Sendable {
+    /// The Verilog text to compile (one or more modules; part of the cache key).
     public var verilog: String
+    /// Name of the top module.
     public var top: String
+    /// The top module's ports, in any order (the clock and reset included).
     public var ports: [ModelPort]
     /// The clock input; it is not pokeable, `step` drives it.
     public var clock: String
     /// The reset input used by `reset(cycles:)`, if any, and its active level.
     public var reset: String?
+    /// True when `reset` is active at 1, false when at 0.
     public var resetActiveHigh: Bool
     /// Build a model that can write VCD waveforms (`openTrace`). Costs build
     /// time and some speed even when no trace is open, so it is off by default.
@@ -124,9 +143,13 @@ public struct ModelSpec: Hashable, Sendable {
 /// A problem with a model: a bad spec, a wrong port name or kind, a library
 /// that does not load. Tool failures (verilator, the compiler) are `ToolError`.
 public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The spec is inconsistent (e.g. its clock is not one of its ports); the message says how.
     case badSpec(String)
+    /// The model has no port `name`; `known` lists the ports of `top`.
     case unknownPort(name: String, top: String, known: [String])
+    /// A port used the wrong way (an output poked, an input peeked, a clock poked); the message says which.
     case wrongPort(String)
+    /// The compiled library could not be loaded or lacks a shim symbol.
     case load(String)
     /// The Verilog's top module does not have the spec's ports (each difference listed).
     case interfaceMismatch(top: String, problems: [String])
@@ -134,6 +157,7 @@ public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
     /// why, and the closest signals it has.
     case unknownSignal(path: String, top: String, reason: String, candidates: [String])
 
+    /// One line naming the problem, the top module and what it has instead.
     public var description: String {
         switch self {
         case let .badSpec(m): return "invalid model description: \(m)"

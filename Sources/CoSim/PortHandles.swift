@@ -2,7 +2,9 @@
 /// (`VerilatedModel.input(_:)`); poking through it is a masked store into the
 /// shared input buffer, no string or dictionary involved.
 public struct InputPort: Hashable, Sendable, CustomStringConvertible {
+    /// The port's name.
     public let name: String
+    /// Width in bits.
     public let width: Int
     /// First slot in the input buffer (`VerilatedModel.rawInputs`).
     public let slot: Int
@@ -10,18 +12,24 @@ public struct InputPort: Hashable, Sendable, CustomStringConvertible {
     @usableFromInline let slots: Int
     /// Mask of the value bits of a narrow port (all ones for 64 and wider).
     @usableFromInline let mask: UInt64
+    /// Verilator's C++ storage class for the port's width.
     public var storage: StorageClass { StorageClass(width: width) }
+    /// `input NAME[WIDTH]`.
     public var description: String { "input \(name)[\(width)]" }
 }
 
 /// A typed handle to an output port (see `InputPort`).
 public struct OutputPort: Hashable, Sendable, CustomStringConvertible {
+    /// The port's name.
     public let name: String
+    /// Width in bits.
     public let width: Int
     /// First slot in the output buffers (`VerilatedModel.rawSampled`).
     public let slot: Int
     @usableFromInline let slots: Int
+    /// Verilator's C++ storage class for the port's width.
     public var storage: StorageClass { StorageClass(width: width) }
+    /// `output NAME[WIDTH]`.
     public var description: String { "output \(name)[\(width)]" }
 }
 

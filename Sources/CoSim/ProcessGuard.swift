@@ -169,6 +169,7 @@ public enum ProcessGuard {
     public final class Watchdog: @unchecked Sendable {
         private let lock = NSLock()
         private var armed = true
+        /// Arms a watchdog that ends the process with `message` (exit 1) after `seconds` of wall-clock time unless disarmed first.
         public init(seconds: Double, message: @escaping @Sendable () -> String) {
             DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) { [self] in
                 lock.lock(); let fire = armed; lock.unlock()
@@ -176,6 +177,7 @@ public enum ProcessGuard {
                 ProcessGuard.end(status: 1) { _ in "trapline: error: \(message())" }
             }
         }
+        /// Stops the watchdog from firing (also done when it is released); safe to call more than once.
         public func disarm() { lock.lock(); armed = false; lock.unlock() }
         deinit { disarm() }
     }

@@ -1,8 +1,12 @@
 import Foundation
 
+/// What a finished child process left: its exit status and its captured output.
 public struct ProcessResult: Sendable {
+    /// Exit status (Foundation's `terminationStatus`: the signal's number when a signal ended it).
     public var status: Int32
+    /// Everything the process wrote on standard output.
     public var stdout: String
+    /// Everything the process wrote on standard error.
     public var stderr: String
     /// The run reached its time limit and was killed (with its process group).
     public var timedOut = false

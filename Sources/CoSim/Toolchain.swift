@@ -7,6 +7,7 @@ import Foundation
 /// is looked up on `PATH`. A missing tool is a `ToolError` whose message names
 /// the tool and the command that installs it; the CLI maps it to exit code 3.
 public enum Tool: String, CaseIterable, Sendable {
+    /// The Verilog tools (Verilator, Icarus' compiler `iverilog` and runtime `vvp`, Yosys and its ABC), the C++ compiler `c++` and `make`.
     case verilator, iverilog, vvp, yosys, yosysABC = "yosys-abc", cxx = "c++", make
 
     /// Environment variable that overrides the lookup.
@@ -29,11 +30,13 @@ public enum Tool: String, CaseIterable, Sendable {
         }
     }
 
+    /// How to get the tool: the `apt-get` line, `make deps`, or the override variable.
     public var installHint: String {
         "install it with `apt-get install -y \(debianPackage)` (or run `make deps`), or point \(environmentVariable) at the executable"
     }
 }
 
+/// Finds the external tools and reads their versions.
 public enum Toolchain {
     /// The absolute path of `tool`, or a `ToolError.missing`.
     public static func locate(_ tool: Tool) throws(ToolError) -> String {
@@ -64,9 +67,12 @@ public enum Toolchain {
 
 /// A missing or failing external tool.
 public enum ToolError: Error, CustomStringConvertible, Sendable {
+    /// The tool is not installed (or its override names no executable); `detail` says which lookup failed.
     case missing(tool: Tool, detail: String)
+    /// The tool ran and failed: the command line and its output.
     case failed(tool: Tool, command: String, output: String)
 
+    /// For `missing`, the tool, the detail and the install hint; for `failed`, the command and the last 40 lines of its output.
     public var description: String {
         switch self {
         case let .missing(tool, detail):

@@ -3,17 +3,24 @@
 /// per time step (`#t`; scalars `0!`, vectors `b0101 !`; reals are skipped).
 /// Enough to draw the signals around a failure; not a full VCD implementation.
 public struct VCD: Sendable {
+    /// One `$var` of the file.
     public struct Variable: Sendable, Equatable {
         /// Scope path ("TOP", "TOP.trapline_router") and the variable's name (without its range).
         public var scope: String
+        /// The variable's name, without its bit range.
         public var name: String
+        /// Width in bits.
         public var width: Int
+        /// The identifier code its value changes are written under (`!`, `"#`, ...).
         public var code: String
+        /// A variable `name` of `width` bits in `scope`, written as `code`.
         public init(scope: String, name: String, width: Int, code: String) {
             self.scope = scope; self.name = name; self.width = width; self.code = code
         }
     }
+    /// The `$timescale` text (`1ps`, `1 ns`), empty when the file has none.
     public var timescale: String = ""
+    /// Every variable, in declaration order.
     public var variables: [Variable] = []
     /// Per identifier code: (time, value) in time order; vectors as binary digits
     /// (MSB first, as written), scalars as one character (0, 1, x, z).
@@ -35,12 +42,17 @@ public struct VCD: Sendable {
     }
 }
 
+/// Parses VCD text into a `VCD`.
 public enum VCDReader {
+    /// A file the reader cannot parse: `message` says where and why.
     public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// What is wrong with the file.
         public var message: String
+        /// The message.
         public var description: String { message }
     }
 
+    /// The variables and value changes of `text`; throws `Failure` for a malformed header or value change.
     public static func parse(_ text: String) throws(Failure) -> VCD {
         var vcd = VCD()
         var scopes: [String] = []

@@ -40,8 +40,11 @@ import Foundation
 /// dictionaries or allocation. Not thread-safe: use an instance from
 /// one thread at a time; separate instances are independent.
 public final class VerilatedModel {
+    /// Name of the top module the model was built from.
     public let top: String
+    /// The cache entry holding the compiled library this instance loaded.
     public let entry: ModelCache.Entry
+    /// Seed of this instance's random initial register values (`--x-initial unique`): the same seed gives the same initial state.
     public let seed: UInt64
     @usableFromInline let inputs: UnsafeMutablePointer<UInt64>
     @usableFromInline let outputs: UnsafeMutablePointer<UInt64>

@@ -67,6 +67,7 @@ public struct VerilogRejected: Error, CustomStringConvertible, Sendable, Equatab
     /// The file as messages name it.
     public var fileName: String { source ?? "the Verilog text" }
 
+    /// The file, the tool and the top module, each error line of the tool, then the fix.
     public var description: String {
         let shown = errors.map { "  " + $0.replacingOccurrences(of: Self.fileMarker, with: fileName) }
         let fix: String

@@ -16,6 +16,7 @@ import Stimulus
 /// Tool failures (a simulator that cannot run) are thrown; a misbehaving RTL
 /// (mismatch, hang, protocol violation) is a divergence in the result.
 public final class Campaign {
+    /// The options the campaign runs with.
     public let options: CampaignOptions
     let primary: any RouterSimulator
     let secondary: (any RouterSimulator)?
@@ -23,6 +24,7 @@ public final class Campaign {
     private var start = Date()
     private var lastProgress = Date.distantPast
 
+    /// A campaign of `options` on `primary` (every unit) and `secondary` (samples, on a second thread; nil for none), reporting to `progress` a few times a second.
     public init(options: CampaignOptions, primary: any RouterSimulator, secondary: (any RouterSimulator)?,
                 progress: ((CampaignProgress) -> Void)? = nil) {
         self.options = options; self.primary = primary; self.secondary = secondary; self.progress = progress
@@ -37,6 +39,7 @@ public final class Campaign {
         var handshake: Handshake
     }
 
+    /// Runs the directed suite, then random streams until the budget ends or coverage closes (or the fixed stream count), shrinks the first divergence and returns the whole result. Throws only tool failures (a simulator that cannot run, an output folder that cannot be written); an RTL that misbehaves is a divergence in the result.
     public func run() throws -> CampaignResult {
         start = Date()
         var result = CampaignResult(options: options, coverage: Coverage(config: options.config))

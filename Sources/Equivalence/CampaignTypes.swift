@@ -3,11 +3,13 @@ import RouterModel
 
 /// Everything a campaign needs to know (the CLI fills it from its flags).
 public struct CampaignOptions: Sendable {
+    /// The generator parameters of the design (the reference router runs with the same).
     public var config: RouterConfig
     /// Campaign seed: every stream seed and handshake seed derives from it.
     public var seed: UInt64 = 1
     /// Seconds of random simulation after the directed suite (which always runs whole).
     public var budget: Double = 60
+    /// Which part of the campaign this job runs (`--shard I/N`); the whole campaign by default.
     public var shard: Shard = .whole
     /// Commands per random stream (one stream per seed, from reset).
     public var commandsPerSeed = 20_000
@@ -24,7 +26,9 @@ public struct CampaignOptions: Sendable {
     public var verilog: String
     /// The generator-parameter flags, for the replay command ("--vmms 4 ...").
     public var parameterFlags: [String] = []
+    /// Run the directed suite and sweeps (`DirectedSuite`, `Sweeps`).
     public var runDirected = true
+    /// Run constrained-random streams after the directed suite.
     public var runRandom = true
     /// Keep running random streams until the budget ends even when their coverage has closed.
     public var fullBudget = false
@@ -38,6 +42,7 @@ public struct CampaignOptions: Sendable {
     /// Re-run the shrunk trace with a waveform.
     public var waveOnMismatch = true
 
+    /// Options for the design of `config` whose Verilog is `verilog`, writing into `outputDirectory`; every other option has its default.
     public init(config: RouterConfig, verilog: String, outputDirectory: URL) {
         self.config = config; self.verilog = verilog; self.outputDirectory = outputDirectory
     }
@@ -45,11 +50,17 @@ public struct CampaignOptions: Sendable {
 
 /// One JUnit testcase: a directed scenario, a sweep, a random seed.
 public struct TestCaseResult: Sendable, Codable, Equatable {
+    /// The JUnit class: `directed`, `sweep` or `random`.
     public var classname: String
+    /// The scenario's name or "random seed 0x...".
     public var name: String
+    /// Commands run.
     public var commands: Int
+    /// Wall-clock seconds the testcase took.
     public var seconds: Double
+    /// The divergence's first lines when the testcase failed, nil when it passed.
     public var failure: String?
+    /// A testcase result with every field given (nil `failure`: passed).
     public init(classname: String, name: String, commands: Int, seconds: Double, failure: String? = nil) {
         self.classname = classname; self.name = name; self.commands = commands; self.seconds = seconds; self.failure = failure
     }
@@ -57,27 +68,42 @@ public struct TestCaseResult: Sendable, Codable, Equatable {
 
 /// Work done by one simulator (or the reference).
 public struct SimulatorStats: Sendable, Codable, Equatable {
+    /// `verilator`, `icarus` or `reference`.
     public var name: String
+    /// Commands run.
     public var commands: Int = 0
+    /// Clock cycles simulated (0 for the reference).
     public var cycles: UInt64 = 0
+    /// Runs (traces from reset).
     public var runs: Int = 0
+    /// Wall-clock seconds spent running.
     public var seconds: Double = 0
     /// Units (scenarios, samples) this simulator was to run, and those left
     /// out because the budget was spent (0 when it runs everything).
     public var planned: Int = 0
+    /// Units left out because the budget was spent.
     public var skipped: Int = 0
+    /// Empty statistics for the simulator `name`.
     public init(name: String) { self.name = name }
 }
 
 /// A shrunk failing trace and how to replay it.
 public struct ShrinkReport: Sendable {
+    /// Commands of the failing trace before shrinking.
     public var originalCommands: Int
+    /// The shrunk trace.
     public var commands: [Command]
+    /// Candidate traces tried.
     public var attempts: Int
+    /// Wall-clock seconds the shrink took.
     public var seconds: Double
+    /// The shrink stopped at its time limit (`shrinkSeconds`), so the trace may shrink further.
     public var timedOut: Bool
+    /// The shrunk trace file in the output folder (nil when it could not be written).
     public var trace: URL?
+    /// The waveform of the shrunk trace's re-run (nil when not written or not asked for).
     public var wave: URL?
+    /// The command line that replays the shrunk trace (`ReplayCommand`).
     public var replay: String
     /// Why the trace or its waveform could not be written to the output folder (nil: both written).
     public var notWritten: String? = nil
@@ -87,32 +113,48 @@ public struct ShrinkReport: Sendable {
 
 /// Live progress, reported a few times per second at most.
 public struct CampaignProgress: Sendable {
+    /// What is running: `directed`, `random`, `shrinking N commands`.
     public var phase: String
+    /// Commands run so far.
     public var commands: Int
+    /// Clock cycles simulated so far.
     public var cycles: UInt64
+    /// Coverage of everything run so far, in percent.
     public var coveragePercent: Double
+    /// Seconds since the campaign started.
     public var elapsed: Double
 }
 
 /// The outcome of a campaign.
 public struct CampaignResult: Sendable {
+    /// The options the campaign ran with.
     public var options: CampaignOptions
+    /// Every testcase, in the order run.
     public var testcases: [TestCaseResult] = []
     /// Coverage of everything run (directed and random).
     public var coverage: Coverage
     /// Coverage of the random streams alone (their stop condition).
     public var randomCoverage: Coverage
+    /// Work the reference router did.
     public var reference: SimulatorStats = SimulatorStats(name: "reference")
+    /// Work each simulator did, primary first.
     public var simulators: [SimulatorStats] = []
+    /// Every divergence found (the first is the one shrunk).
     public var divergences: [Divergence] = []
+    /// The shrunk first divergence, nil when there was none (or no shrink).
     public var shrink: ShrinkReport?
+    /// Random streams run.
     public var randomSeeds = 0
+    /// Wall-clock seconds of the campaign.
     public var seconds: Double = 0
     /// The shards this result covers (one row for a run, one per file for `trapline merge`).
     public var shards: [ShardRow] = []
     /// Set when the result is the merge of shard results files: the missing and duplicate shards.
     public var merge: MergeNotes? = nil
+    /// True when no simulator diverged from the reference.
     public var equivalent: Bool { divergences.isEmpty }
+    /// An empty result for `options` with `coverage`'s model (random coverage starts empty too).
     public init(options: CampaignOptions, coverage: Coverage) { self.options = options; self.coverage = coverage; randomCoverage = Coverage(model: coverage.model) }
+    /// `EQUIVALENT` or `MISMATCH`.
     public var verdict: String { equivalent ? "EQUIVALENT" : "MISMATCH" }
 }

@@ -4,7 +4,9 @@ import RouterModel
 /// A command's operands (never `op`) as the shrinker's values: each is set to 0
 /// or has bits cleared while the trace still fails.
 extension Command: ShrinkableValues {
+    /// Number of operand slots the shrinker may lower (every operand but `op`).
     public var shrinkableCount: Int { Operand.allCases.count }
+    /// Operand `slot` as a 64-bit value, in the order of `Operand.allCases`; setting it truncates to the operand's stored type (`errValid`: any non-zero value is true).
     public subscript(shrinkable slot: Int) -> UInt64 {
         get { Operand.allCases[slot].get(self) }
         set { Operand.allCases[slot].set(&self, newValue) }

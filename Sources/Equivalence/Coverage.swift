@@ -8,13 +8,17 @@ import RouterSpec
 /// a few array reads of the state before, the command, the response, then
 /// one or a few counter increments. No strings, dictionaries or allocation.
 public struct Coverage: Sendable {
+    /// The bins the counters belong to.
     public let model: CoverageModel
+    /// One hit counter per bin, in bin order (wrapping at UInt32.max).
     public private(set) var counts: [UInt32]
 
+    /// Zero counters for the bins of `model`.
     public init(model: CoverageModel) {
         self.model = model
         counts = Array(repeating: 0, count: model.binCount)
     }
+    /// Zero counters for the bins of `CoverageModel(config:)`.
     public init(config: RouterConfig) { self.init(model: CoverageModel(config: config)) }
 
     /// Counters read back from a results file (one per bin, in bin order; saturated at UInt32.max).
@@ -32,8 +36,11 @@ public struct Coverage: Sendable {
 
     /// Bins that can be hit under these parameters, and how many were.
     public var total: Int { model.binCount - model.excluded.count }
+    /// Bins hit at least once (excluded bins not counted).
     public var hits: Int { counts.indices.reduce(0) { $0 + (counts[$1] > 0 && !model.excluded.contains($1) ? 1 : 0) } }
+    /// `hits` as a percentage of `total` (100 when there is nothing to hit).
     public var percent: Double { total == 0 ? 100 : Double(hits) * 100 / Double(total) }
+    /// True when every bin that can be hit was hit.
     public var isClosed: Bool { hits == total }
 
     /// Executes `command` on `router` (the reference) and records its coverage.

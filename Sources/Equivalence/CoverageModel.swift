@@ -20,12 +20,18 @@ import RouterModel
 /// - LOAD: unique least loaded, tie to lowest id, no candidate, saturated;
 /// - VMX instruction successes per field class, LAUNCH, RESUME, guest exits.
 public struct CoverageModel: Sendable {
+    /// One row of the coverage table: a name and its range of bin indices.
     public struct Row: Sendable {
+        /// The row's name (an exit reason, a VMfail, a SPEC 5.3 row ...).
         public var name: String
+        /// Indices of the row's bins in `binNames`.
         public var bins: Range<Int>
     }
+    /// The parameters the bins are for (which reasons, VMMs and fields exist).
     public let config: RouterConfig
+    /// Every bin's name, by bin index.
     public private(set) var binNames: [String] = []
+    /// The rows of the coverage table, in display order.
     public private(set) var rows: [Row] = []
 
     /// Cross base index per reason (64 entries, -1 unsupported) and the cell offset
@@ -50,11 +56,14 @@ public struct CoverageModel: Sendable {
     public static let ownerRowNames = ["NMI (PIN 3)", "#PF (mask/match)", "exception (EXC_BITMAP)", "external interrupt (PIN 0)",
                                        "HLT (PROC 7)", "INVLPG (PROC 9)", "MWAIT (PROC 10)", "RDPMC (PROC 11)", "RDTSC (PROC 12)",
                                        "MOV DR (PROC 23)", "MONITOR (PROC 29)", "PAUSE (PROC 30)", "I/O (PROC 24/25, bitmaps)", "always"]
+    /// Names of the I/O corner classes, by class index.
     public static let ioClassNames = ["bitmap A only", "bitmap B only", "A/B span", "multi-word span", "wrap past 0xFFFF"]
+    /// Names of the VMX field classes of the success bins, by class index.
     public static let fieldClassNames = ["per-VMM RW", "per-VMM RO", "ROUTE", "ELIGIBLE", "IO_BASE", "IO_LIMIT", "IO_CTRL",
                                          "ROUTE_LOCK", "CURRENT", "OWNER"]
     static let outcomeNames = ["exit", "self", "fallback", "rejected 3"]
 
+    /// The bins for `config`: only cells reachable under these parameters.
     public init(config: RouterConfig) {
         self.config = config
         for r in RouterConfig.supportedReasons {
@@ -150,6 +159,7 @@ public struct CoverageModel: Sendable {
         return true
     }
 
+    /// Number of bins (excluded ones included).
     public var binCount: Int { binNames.count }
 }
 

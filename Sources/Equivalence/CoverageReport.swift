@@ -27,6 +27,7 @@ public enum CoverageReport {
         return lines.joined(separator: "\n")
     }
 
+    /// `p` rounded down to tenths, as `97.3%` (never shows 100.0% for an open bin).
     public static func percent(_ p: Double) -> String {
         let tenths = Int((p * 10).rounded(.down))
         return "\(tenths / 10).\(tenths % 10)%"

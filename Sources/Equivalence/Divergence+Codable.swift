@@ -11,6 +11,7 @@ extension Divergence: Codable {
     private enum Keys: String, CodingKey { case testcase, index, command, reference, values, text }
     private enum ValueKeys: String, CodingKey { case simulator, response, broken, notRun, differs }
 
+    /// Writes the testcase, index, command and reference as SPEC 10 lines, each simulator's value (with the differing fields) and the text.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(testcase, forKey: .testcase)
@@ -32,6 +33,7 @@ extension Divergence: Codable {
         }
     }
 
+    /// Reads a divergence written by `encode(to:)`; throws `DecodingError` for a missing key or a trace line that does not parse.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         testcase = try c.decode(String.self, forKey: .testcase)

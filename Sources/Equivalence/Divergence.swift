@@ -14,8 +14,11 @@ public enum SimOutcome: Sendable {
 
 /// One simulator's value at a divergence.
 public enum SimValue: Sendable {
+    /// The simulator's response (it differs from the reference's).
     case response(Response)
+    /// The RTL broke (handshake, hang, undefined bits, early end): the message.
     case broken(String)
+    /// The simulator did not run this trace (no sample of it, or the budget was spent).
     case notRun
 }
 
@@ -24,11 +27,16 @@ public enum SimValue: Sendable {
 public struct Divergence: Sendable, CustomStringConvertible {
     /// The testcase ("directed"/"sweep" scenario name or "random seed 0x...").
     public var testcase: String
+    /// 0-based index of the command in the testcase's trace.
     public var index: Int
+    /// The command concerned.
     public var command: Command
+    /// The reference router's response.
     public var reference: Response
+    /// Each simulator that ran the trace, with its value.
     public var values: [(simulator: String, value: SimValue)]
 
+    /// The testcase, the command, the reference and each simulator's value with the fields that differ.
     public var description: String {
         var lines = ["divergence in \"\(testcase)\" at command \(index):",
                      "  command:   \(TraceWriter.line(for: command))",

@@ -5,6 +5,7 @@ import RouterSpec
 extension VMCSField {
     /// Fields every VMM's VMCS has (SPEC 6.1), read-write first.
     public static let perVMMWritable: [UInt32] = [pin, proc, excBitmap, pfecMask, pfecMatch, hostRIP, vmmLoad]
+    /// Read-only fields of every VMM's VMCS (SPEC 6.1): a VMWRITE fails with VMfailValid 13.
     public static let perVMMReadOnly: [UInt32] = [vmInstrError, exitReason, intrInfo, intrErr, exitQual, returnTo, handled]
 
     /// A ROUTE[t] value: policy in bits 2:0, VMM in bits 7:4.

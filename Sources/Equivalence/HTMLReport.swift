@@ -8,6 +8,7 @@ import RouterModel
 /// (an inline SVG drawn by the caller from the VCD). Inline CSS only: no
 /// script, no network. Every text is escaped (`HTMLText`).
 public enum HTMLReport {
+    /// The report of `r` as one HTML document; `waveform` is an inline SVG of the failure's signals, shown when given.
     public static func html(_ r: CampaignResult, waveform: String? = nil) -> String {
         let o = r.options
         let e = HTMLText.escape

@@ -9,10 +9,13 @@ import Foundation
 public enum ResultsMerge {
     /// Why files cannot be merged: names the file, the field and both values, and the fix.
     public struct Problem: Error, CustomStringConvertible, Sendable {
+        /// The problem: file, field, both values and the fix.
         public var message: String
+        /// The message.
         public var description: String { message }
     }
 
+    /// One result from the shard files `files` (name as given, document); throws `Problem` for no file, another format version, a field of the campaign that differs, or a shard given twice.
     public static func merge(_ files: [(name: String, document: ResultsDocument)]) throws(Problem) -> ResultsDocument {
         guard let (firstName, first) = files.first else { throw Problem(message: "give at least one results file (trapline equiv --results FILE.json)") }
         for (name, d) in files {

@@ -4,14 +4,23 @@ import RouterModel
 /// SPEC rule it exercises. Scenarios hold commands only: the reference router
 /// is the oracle, the expected responses come from it.
 public struct Scenario: Sendable {
-    public enum Kind: String, Sendable { case directed, sweep }
+    /// A directed scenario of one SPEC rule, or an exhaustive sweep (`Sweeps`).
+    public enum Kind: String, Sendable {
+        /// A hand-written trace for one SPEC rule (`DirectedSuite`).
+        case directed
+        /// An exhaustive sweep over a small space of the SPEC (`Sweeps`).
+        case sweep
+    }
     /// "5.3 #PF mask/match", "6.3 rule 2 wrong VMCS -> 65", ...
     public var name: String
+    /// Directed or sweep.
     public var kind: Kind
+    /// The trace, from reset.
     public var commands: [Command]
     /// For sweeps too big for the slow simulator: a subset (same name, fewer
     /// commands) to run under Icarus; nil means run `commands` everywhere.
     public var sample: [Command]?
+    /// A scenario `name` of `commands`; `sample` is the subset for the slow simulator (nil: all of them).
     public init(_ name: String, kind: Kind = .directed, commands: [Command], sample: [Command]? = nil) {
         self.name = name; self.kind = kind; self.commands = commands; self.sample = sample
     }
@@ -24,10 +33,13 @@ public struct Scenario: Sendable {
 /// one event. The navigation reasons avoid the static map and the reasons a
 /// scenario wants to test (`avoiding`).
 public struct TraceBuilder {
+    /// The parameters the trace is written for.
     public let config: RouterConfig
+    /// The commands written so far, in order.
     public private(set) var commands: [Command] = []
     private var nav: [UInt16] = []
 
+    /// A builder for `config` whose navigation reasons avoid `avoiding` (and the static map).
     public init(_ config: RouterConfig, avoiding: [UInt16] = []) {
         self.config = config
         nav = TraceBuilder.navigation(config, avoiding: avoiding)
@@ -49,20 +61,30 @@ public struct TraceBuilder {
 
     /// Number of VMMs, and VMM ids clamped into range (for small `--vmms`).
     public var vmms: Int { config.vmms }
+    /// VMM `i`, clamped to the last VMM for small `--vmms`.
     public func vmm(_ i: Int) -> Int { min(i, config.vmms - 1) }
+    /// Guest `i`, clamped to the last guest for small `--guests`.
     public func guest(_ i: Int) -> Int { min(i, config.guests - 1) }
 
+    /// Appends `c`.
     public mutating func add(_ c: Command) { commands.append(c) }
+    /// Appends `cs`, in order.
     public mutating func add(_ cs: [Command]) { commands.append(contentsOf: cs) }
+    /// Appends a VMWRITE of `data` to `field` through VMCS `vmcs` (only its low 4 bits are kept).
     public mutating func write(_ vmcs: Int, _ field: UInt32, _ data: UInt64) {
         add(.vmwrite(vmcs: UInt8(vmcs & 0xF), field: field, data: data))
     }
+    /// Appends a VMREAD of `field` through VMCS `vmcs` (only its low 4 bits are kept).
     public mutating func read(_ vmcs: Int, _ field: UInt32) { add(.vmread(vmcs: UInt8(vmcs & 0xF), field: field)) }
+    /// Appends a LAUNCH of guest `g` (only its low 6 bits are kept).
     public mutating func launch(_ g: Int) { add(.launch(guest: UInt8(g & 0x3F))) }
+    /// Appends a RESUME.
     public mutating func resume() { add(.resume) }
+    /// Appends a BITMAP_WRITE of `data` to bitmap word `word` of VMM `vmcs`.
     public mutating func bitmap(_ vmcs: Int, word: Int, _ data: UInt32) {
         add(.bitmapWrite(vmcs: UInt8(vmcs & 0xF), word: UInt32(word), data: data))
     }
+    /// Appends an EVENT of `reason` with the given operands (0 when omitted).
     public mutating func event(_ reason: UInt16, vector: UInt8 = 0, intType: UInt8 = 0,
                                errValid: Bool = false, errCode: UInt32 = 0, qual: UInt64 = 0) {
         add(.event(reason: reason, vector: vector, intType: intType, errValid: errValid, errCode: errCode, qual: qual))
@@ -70,6 +92,7 @@ public struct TraceBuilder {
     /// A well-formed event of `reason` (valid operands for 0, 1 and 30).
     public mutating func wellFormed(_ reason: UInt16) { add(TraceBuilder.wellFormedEvent(reason)) }
 
+    /// A well-formed EVENT of `reason`: a #GP-like exception with error code for 0, vector 0x31 for 1, a 1-byte IN from port 0x60 for 30, qualification 0x1234 otherwise.
     public static func wellFormedEvent(_ reason: UInt16) -> Command {
         switch reason {
         case 0: return .event(reason: 0, vector: 13, intType: 3, errValid: true, errCode: 0x10)

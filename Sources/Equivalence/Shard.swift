@@ -9,7 +9,9 @@ import Stimulus
 public struct Shard: Hashable, Sendable, CustomStringConvertible {
     /// 1-based shard number, 1...count.
     public let index: Int
+    /// The shard count N, at least 1.
     public let count: Int
+    /// `1/1`: the whole campaign in one job.
     public static let whole = Shard(uncheckedIndex: 1, count: 1)
 
     init(uncheckedIndex: Int, count: Int) { index = uncheckedIndex; self.count = count }
@@ -39,11 +41,16 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
         return r.next()
     }
 
+    /// `I/N`.
     public var description: String { "\(index)/\(count)" }
 }
 
+/// A `--shard` argument that is not `I/N` with 1 <= I <= N; the message says why and gives an example.
 public struct ShardError: Error, CustomStringConvertible, Sendable {
+    /// The problem and the fix.
     public var message: String
+    /// An error with the message `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

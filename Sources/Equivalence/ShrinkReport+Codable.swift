@@ -8,6 +8,7 @@ extension ShrinkReport: Codable {
         case originalCommands, commands, attempts, seconds, timedOut, trace, wave, replay, notWritten, divergence
     }
 
+    /// Writes the shrunk trace's commands as SPEC 10 lines with the counts, times, paths, replay line and divergence.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(originalCommands, forKey: .originalCommands)
@@ -22,6 +23,7 @@ extension ShrinkReport: Codable {
         try c.encode(divergence, forKey: .divergence)
     }
 
+    /// Reads a report written by `encode(to:)`; throws `DecodingError` for a missing key or a command line that does not parse.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         originalCommands = try c.decode(Int.self, forKey: .originalCommands)

@@ -4,6 +4,7 @@ import RouterModel
 
 /// The closing summary of a campaign, as printed by `trapline equiv`.
 public enum Summary {
+    /// The summary printed at the end of `trapline equiv` (and `merge`): verdict, parameters, simulators, shards, divergences, the shrunk trace and replay line, and coverage (by row when `coverageRows`).
     public static func text(_ r: CampaignResult, coverageRows: Bool = true) -> String {
         let o = r.options
         var lines: [String] = []
@@ -90,6 +91,7 @@ public enum JUnitReport {
         return JUnitDocument(name: "trapline equiv", suites: suites, seconds: r.seconds)
     }
 
+    /// The JUnit XML of `r`: one suite per testcase class, one testcase per scenario or random seed.
     public static func xml(_ r: CampaignResult) -> String { document(r).xml }
 
     static func seconds(_ s: Double) -> String { String(format: "%.3f", s) }

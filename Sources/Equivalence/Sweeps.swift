@@ -6,6 +6,7 @@ import Stimulus
 /// Exhaustive sweeps over the small spaces of the SPEC. Big sweeps carry a
 /// `sample` (every n-th case plus the corners) for the slow simulator.
 public enum Sweeps {
+    /// Every sweep for `c`: the policy matrix, the owner controls, the #PF table, the I/O ports, the VMCS encodings, every reason and the exception types.
     public static func all(_ c: RouterConfig) -> [Scenario] {
         [policyMatrix(c), ownerControls(c), pageFaultTable(c), ioPorts(c), vmcsEncodings(c), everyReason(c), exceptionTypes(c)]
     }

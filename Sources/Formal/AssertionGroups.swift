@@ -1,21 +1,24 @@
 import Foundation
 
 /// The assertions of a checker's Verilog text (as `VerilogEmitter` writes them under
-/// `` `ifdef FORMAL ``: `assert (c);  // File.swift:L: tag: message`), by group. Yosys
+/// the directive `ifdef FORMAL`: `assert (c);  // File.swift:L: tag: message`), by group. Yosys
 /// keeps each `$assert` cell's source range (`src` attribute; after flattening prefixed
 /// with the instance's: "top.v:68.29-94.6|checker.v:253.24-254.86"). Yosys 0.23 starts an
 /// immediate assertion's range at the end of the statement before it, so a group's cells
 /// are selected by the range's *end* line, which is the assertion's own line.
 public struct AssertionGroups: Sendable {
+    /// One `assert` line of the checker.
     public struct Assertion: Sendable, Hashable {
         /// 1-based line in the checker's file.
         public var line: Int
+        /// The tag before the message's colon (a `SafetyProperty` tag for the router's checker).
         public var group: String
         /// The message after the tag.
         public var message: String
     }
     /// The checker's file name as Yosys saw it (the `src` attribute's file part).
     public var file: String
+    /// Every assertion of the checker, in line order.
     public var assertions: [Assertion]
     /// Group tags in first-appearance order.
     public var groups: [String] {
@@ -24,6 +27,7 @@ public struct AssertionGroups: Sendable {
         return seen
     }
 
+    /// The assertions of the checker text `text`, which Yosys will read as the file `file`; lines without a tagged `assert` are skipped.
     public static func parse(checkerVerilog text: String, file: String) -> AssertionGroups {
         var out: [Assertion] = []
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -1,8 +1,12 @@
 /// A port of the design under test.
 public struct HarnessPort: Sendable, Hashable {
+    /// The port's name, the same in the harness, the design and the checker.
     public var name: String
+    /// Width in bits (1 for a scalar).
     public var width: Int
+    /// True for an input of the design (a free input of the harness), false for an output.
     public var isInput: Bool
+    /// A port `name` of `width` bits, an input when `isInput`.
     public init(name: String, width: Int, isInput: Bool) { self.name = name; self.width = width; self.isInput = isInput }
 }
 
@@ -13,6 +17,7 @@ public struct HarnessPort: Sendable, Hashable {
 /// initialised to 1 marks that cycle; every other register starts at any value the model
 /// checker likes, so the proof covers every power-up state that reset clears).
 public enum ProofHarness {
+    /// The harness module `top`: instantiates `design` as `dut` on `ports` and `checker` as `u_checker`, binding `checkerInputs` by name, assuming `reset` high in the first cycle of `clock`. Returns Verilog text.
     public static func verilog(top: String, design: String, ports: [HarnessPort], checker: String,
                                checkerInputs: [String], checkerOnly: [HarnessPort] = [], clock: String, reset: String) -> String {
         var lines: [String] = []

@@ -16,11 +16,15 @@ import Foundation
 /// A counterexample's ABC witness is replayed by Yosys' `sim` on the word-level model
 /// (`model_word.il`) into a VCD.
 public struct Prover: Sendable {
+    /// Folder for the sources, the Yosys models (`model.il`, `model_word.il`), the AIGER files, logs and counterexample VCDs.
     public var workDirectory: URL
     /// File name -> Verilog text, written into `workDirectory` and read in this order.
     public var sources: [(name: String, text: String)]
+    /// Name of the harness module to elaborate.
     public var top: String
+    /// The clock the witness replay samples on.
     public var clock: String
+    /// The checker's assertions, by group; `prepare` checks that Yosys kept every one.
     public var groups: AssertionGroups
     /// When set, memories of at least this many words are cut out after elaboration and
     /// their read data become free inputs (sound for safety: every behaviour of the real
@@ -35,6 +39,7 @@ public struct Prover: Sendable {
     /// time; bounded checking then starts at once.
     public var tryPDR = true
 
+    /// A prover of `groups` in `top`, built from `sources` in `workDirectory`; memories are not abstracted unless `abstractMemories` is set.
     public init(workDirectory: URL, sources: [(name: String, text: String)], top: String, clock: String, groups: AssertionGroups) {
         self.workDirectory = workDirectory; self.sources = sources; self.top = top; self.clock = clock; self.groups = groups
     }
@@ -61,11 +66,11 @@ public struct Prover: Sendable {
         return try yosys(script, name: "prepare", timeout: timeout)
     }
 
-    /// Runs the engines on `group`; `timeout` bounds each engine call (pdr, bmc3; seconds).
     /// Seconds a Yosys step of `prove` (writing a group's model, replaying a witness) may
     /// take: not an engine, so not bound by the engines' `timeout`.
     public static let yosysLimit: Double = 1800
 
+    /// Runs the engines on `group` (pdr, then bmc3 to `depth` frames if pdr did not decide); `timeout` bounds each engine call in seconds. Throws `ToolError` when Yosys or ABC fails or times out, or when the group's assertions are not all in the model.
     public func prove(_ group: String, depth: Int, timeout: Double) throws -> GroupResult {
         let start = Date()
         var notes: [String] = []

@@ -8,6 +8,7 @@ public enum Verdict: Sendable {
     /// A run from reset breaks an assertion.
     case failed(Counterexample)
 
+    /// True for `.failed`.
     public var isFailure: Bool { if case .failed = self { return true } else { return false } }
 }
 
@@ -27,8 +28,11 @@ public struct Counterexample: Sendable {
 
 /// One group's result with its timing.
 public struct GroupResult: Sendable {
+    /// The group's tag.
     public var group: String
+    /// Proved, held to a depth, or failed with a counterexample.
     public var verdict: Verdict
+    /// Wall-clock seconds of the group's engines and replays.
     public var seconds: Double
     /// What each engine said, in order (for the log).
     public var notes: [String]

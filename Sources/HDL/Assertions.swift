@@ -6,15 +6,26 @@
 
 /// One property of a module.
 public struct PropertyDecl: Sendable, Equatable {
-    public enum Kind: String, Sendable { case assert, assume, cover }
+    /// An assertion (must hold), an assumption (constrains formal inputs) or a cover point (should be reachable).
+    public enum Kind: String, Sendable {
+        /// Must hold: simulation stops with `$fatal`, formal tools prove it.
+        case assert
+        /// Constrains the inputs of a formal proof; simulation checks it like an assertion.
+        case assume
+        /// Should be reachable: formal tools look for a run that makes it 1; simulation prints when it is.
+        case cover
+    }
+    /// Whether the property is asserted, assumed or covered.
     public var kind: Kind
     /// Expression index of the 1-bit condition.
     public var condition: Int
+    /// Text shown when an assertion fails in simulation (`$fatal`) and written after the `assert` in the Verilog.
     public var message: String
     /// Index into `signals` of the clock.
     public var clock: Int
     /// Expression index of the 1-bit disable condition, or nil.
     public var disable: Int?
+    /// Where `m.assert`/`m.assume`/`m.cover` was called.
     public var location: SourceLocation
 }
 

@@ -9,18 +9,30 @@
 /// `forward` fields go from the producer to the consumer, `backward` fields the other way:
 /// `m.input` declares the consumer side (forward fields are inputs), `m.output` the producer
 /// side (the flipped directions), `m.wire` wires for every field.
-public enum BundleDirection: Sendable, Equatable { case forward, backward }
+public enum BundleDirection: Sendable, Equatable {
+    /// From the producer to the consumer (`valid`, `data`): an input of `m.input`'s side.
+    case forward
+    /// From the consumer to the producer (`ready`): an output of `m.input`'s side.
+    case backward
+}
 
 /// The shape of a bundle: its name (for messages) and its fields in order.
 public struct BundleType: Sendable, Equatable {
+    /// One field of a bundle: its name (the signal suffix), width and direction.
     public struct Field: Sendable, Equatable {
+        /// The field's name; the signal is `<prefix>_<name>`.
         public var name: String
+        /// Width in bits.
         public var width: Int
+        /// `forward` (producer to consumer) or `backward`.
         public var direction: BundleDirection
     }
+    /// The bundle type's name, used in messages.
     public let name: String
+    /// The fields, in declaration order.
     public let fields: [Field]
 
+    /// A bundle type named `name` with `(field name, width, direction)` triples in order.
     public init(_ name: String, _ fields: [(String, Int, BundleDirection)]) {
         self.name = name
         self.fields = fields.map { Field(name: $0.0, width: $0.1, direction: $0.2) }
@@ -29,7 +41,9 @@ public struct BundleType: Sendable, Equatable {
 
 /// A declared bundle: one signal per field, named `<prefix>_<field>`.
 public struct Bundle {
+    /// The bundle's type.
     public let type: BundleType
+    /// The name prefix of the field signals (`in` for `in_valid`).
     public let prefix: String
     let signals: [Signal]
     let location: SourceLocation

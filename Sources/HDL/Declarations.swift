@@ -9,6 +9,7 @@ public struct RegisterInfo: Sendable, Equatable {
     public var clock: Int
     /// Expression index of the reset condition, or nil for a register without reset.
     public var reset: Int?
+    /// The value the register takes on reset (fits in its width; 0 when there is no reset).
     public var resetValue: UInt64
     /// Expression index of the enable, or nil.
     public var enable: Int?
@@ -28,15 +29,21 @@ public enum ResetKind: Sendable, Equatable, Hashable {
     /// `always @(posedge clk or negedge rst_n) if (!rst_n) ...`
     case asyncLow
 
+    /// True for `asyncHigh` and `asyncLow`: the reset is in the sensitivity list.
     public var isAsync: Bool { self == .asyncHigh || self == .asyncLow }
+    /// True for `syncLow` and `asyncLow`: the reset acts when the signal is 0.
     public var isActiveLow: Bool { self == .syncLow || self == .asyncLow }
 }
 
 /// What kind of signal a declaration is.
 public enum SignalKind: Sendable, Equatable {
+    /// An input port.
     case input
+    /// An output port (driven by the module's statements or a register).
     case output
+    /// A wire (combinational, driven by `<==`).
     case wire
+    /// A register with its clock, reset and enable.
     case register(RegisterInfo)
     /// An output of instance `instance` (index into `instances`) that no parent sink was
     /// bound to: the emitter declares a wire for it.
@@ -49,15 +56,20 @@ public struct SignalDecl: Sendable, Equatable {
     public var name: String
     /// The name as written in Swift.
     public var swiftName: String
+    /// Width in bits (at least 1; constants and register reset values hold at most 64 bits).
     public var width: Int
+    /// Port, wire, register or instance output.
     public var kind: SignalKind
+    /// Where the signal was declared in Swift.
     public var location: SourceLocation
     /// The enumeration (index into `Module.enumerations`) whose values this signal holds.
     public var enumeration: Int? = nil
 
+    /// True for input and output ports.
     public var isPort: Bool {
         switch kind { case .input, .output: return true; default: return false }
     }
+    /// True for registers (`m.reg`).
     public var isRegister: Bool {
         if case .register = kind { return true }
         return false
@@ -83,12 +95,17 @@ public struct SignalDecl: Sendable, Equatable {
 /// loop), not by reset; a register array (`m.regArray`) is a memory whose words are
 /// registers: `registers` holds their reset and enable, and the emitter resets every word.
 public struct MemoryDecl: Sendable, Equatable {
+    /// The Verilog name (snake_cased from `swiftName`).
     public var name: String
+    /// The name as written in Swift.
     public var swiftName: String
+    /// Number of words.
     public var depth: Int
+    /// Width of a word in bits.
     public var width: Int
     /// Index into `signals` of the clock.
     public var clock: Int
+    /// Where the memory was declared in Swift.
     public var location: SourceLocation
     /// Reset and enable of a register array (its `clock` is the memory's); nil for a memory.
     public var registers: RegisterInfo? = nil
@@ -102,13 +119,16 @@ public struct MemoryDecl: Sendable, Equatable {
 
 /// An instance of a sub-module.
 public struct InstanceDecl: Sendable, Equatable {
+    /// The instance name, exactly as given.
     public var name: String
+    /// The instantiated module (a built module or an external one).
     public var module: Module
     /// Child input port name -> expression index, in the child's port order.
     public var inputs: [PortBinding]
     /// Child output port name -> index into `signals` of the parent sink it drives,
     /// in the child's port order.
     public var outputs: [PortBinding]
+    /// Where the instance was declared in Swift.
     public var location: SourceLocation
     /// Parameter values of an external module's instance (`#(.NAME(value))`), by name.
     public var parameters: [ParameterValue] = []
@@ -116,14 +136,18 @@ public struct InstanceDecl: Sendable, Equatable {
 
 /// `#(.name(value))` of an instance of an external module.
 public struct ParameterValue: Sendable, Equatable {
+    /// The parameter's name in the external module.
     public var name: String
+    /// The value given to it.
     public var value: UInt64
 }
 
 /// A port connection of an instance: the child's port name and an index (expression for
 /// inputs, signal for outputs).
 public struct PortBinding: Sendable, Equatable {
+    /// The child module's port name.
     public var port: String
+    /// Expression index for an input port, index into the parent's `signals` for an output port.
     public var index: Int
 }
 

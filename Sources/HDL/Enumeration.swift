@@ -6,11 +6,15 @@
 /// An enumeration of a module: `cases` encoded 0, 1, 2 ... in `width` bits, each value a
 /// localparam `ENUM_CASE` (`State` / `idle` -> `STATE_IDLE`).
 public struct EnumerationDecl: Sendable, Equatable {
+    /// The enumeration's Swift name (`State`), the prefix of its localparams.
     public var name: String
+    /// The case names, in encoding order (case i is value i).
     public var cases: [String]
+    /// Bits of a value: ceil(log2(cases.count)), at least 1.
     public var width: Int
     /// Index into the module's parameters of each case's localparam.
     public var parameters: [Int]
+    /// Where `m.enumeration` was called.
     public var location: SourceLocation
 }
 
@@ -20,7 +24,9 @@ public struct EnumerationDecl: Sendable, Equatable {
 public struct Enumeration {
     let builder: ModuleBuilder
     let index: Int
+    /// The enumeration's name (`State`).
     public var name: String { builder.enumerations[index].name }
+    /// The case names, in encoding order.
     public var cases: [String] { builder.enumerations[index].cases }
     /// Bits of a value: ceil(log2(cases)), at least 1.
     public var width: Int { builder.enumerations[index].width }

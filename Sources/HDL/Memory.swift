@@ -4,7 +4,9 @@
 public struct Memory {
     let builder: ModuleBuilder
     let index: Int
+    /// Number of words.
     public let depth: Int
+    /// Width of a word in bits.
     public let width: Int
     /// ceil(log2(depth)) (at least 1): the width every address must have.
     public var addressWidth: Int { Swift.max(1, bitsToIndex(depth)) }

@@ -3,17 +3,20 @@
 public final class Module: Sendable, Equatable {
     /// The Verilog module name.
     public let name: String
+    /// Where the module's builder was created in Swift.
     public let location: SourceLocation
     /// Every declared signal; ports are listed in `ports` in declaration order.
     public let signals: [SignalDecl]
     /// Expression nodes (operands before users).
     public let exprs: [ExprNode]
+    /// Memories and register arrays, in declaration order.
     public let memories: [MemoryDecl]
     /// Named constants (`localparam`s), in declaration order.
     public let parameters: [ParameterDecl]
     /// The module body as recorded (every sink's drivers under their conditions), before
     /// it is split per sink into `processes`: the emitter groups registers from it.
     public let statements: [Statement]
+    /// Sub-module instances, in declaration order.
     public let instances: [InstanceDecl]
     /// Enumerations (`m.enumeration`): their values are localparams in `parameters`.
     public let enumerations: [EnumerationDecl]
@@ -49,7 +52,9 @@ public final class Module: Sendable, Equatable {
 
     /// Port indices into `signals`, in declaration order.
     public var ports: [Int] { signals.indices.filter { signals[$0].isPort } }
+    /// Input port indices into `signals`, in declaration order.
     public var inputPorts: [Int] { signals.indices.filter { signals[$0].kind == .input } }
+    /// Output port indices into `signals`, in declaration order.
     public var outputPorts: [Int] { signals.indices.filter { signals[$0].kind == .output } }
 
     /// The same module with the signals in `names` (index -> new Verilog name) renamed: how the
@@ -63,6 +68,7 @@ public final class Module: Sendable, Equatable {
                       external: external)
     }
 
+    /// Structural equality: same name, signals, expressions, memories, parameters, instances and processes (or the same object).
     public static func == (a: Module, b: Module) -> Bool {
         a === b || (a.name == b.name && a.signals == b.signals && a.exprs == b.exprs && a.memories == b.memories && a.parameters == b.parameters
             && a.instances == b.instances && a.processes == b.processes)
@@ -73,6 +79,7 @@ public final class Module: Sendable, Equatable {
 /// statements that drive this sink, with the conditions that lead to them.
 /// (Not named `Process`, which would clash with Foundation's in files importing both.)
 public struct SinkLogic: Sendable, Equatable {
+    /// What a process drives.
     public enum Kind: Sendable, Equatable {
         /// A wire or output (index into `signals`): `assign` or `always @*`.
         case combinational(Int)
@@ -81,7 +88,9 @@ public struct SinkLogic: Sendable, Equatable {
         /// A memory's write ports (index into `memories`).
         case memory(Int)
     }
+    /// The sink the process drives.
     public var kind: Kind
+    /// The sink's statements only, with the conditions that lead to them.
     public var body: [Statement]
 
     /// The value when the body is one unconditional assignment (emitted as `assign`).

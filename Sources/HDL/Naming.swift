@@ -7,6 +7,7 @@
 /// follows it; then everything is lowercased. `loadCount` -> `load_count`,
 /// `ioBase2` -> `io_base2`, `HTTPServer` -> `http_server`, `rsp_valid` stays.
 public enum Naming {
+    /// The Verilog name of the Swift name `name` by the rule above (`loadCount` -> `load_count`).
     public static func snakeCase(_ name: String) -> String {
         let chars = Array(name)
         var out = ""

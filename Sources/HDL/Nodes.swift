@@ -5,22 +5,31 @@
 
 /// Binary operators. Operand widths are equal except where noted.
 public enum BinaryOp: Sendable, Equatable, Hashable {
+    /// Bitwise AND, OR, XOR.
     case and, or, xor
+    /// Addition and subtraction; the result has the operand width (wraps).
     case add, sub              // result: operand width (wraps)
+    /// Addition with carry out, subtraction with borrow out; the result is one bit wider.
     case addCarry, subBorrow   // result: operand width + 1
+    /// Unsigned comparisons; 1-bit result.
     case eq, ne, lt, le, gt, ge   // unsigned, 1-bit result
+    /// Logical AND and OR of 1-bit operands; 1-bit result.
     case logicalAnd, logicalOr    // 1-bit operands, 1-bit result
+    /// Product, wrapping to the operand width (`*` extends the operands first).
     case mul                      // result: operand width (wraps); `*` extends the operands first
 }
 
 /// Reduction operators (1-bit result).
 public enum ReduceOp: Sendable, Equatable, Hashable {
+    /// 1 when any bit is 1, when every bit is 1, when an odd number of bits are 1.
     case or, and, xor
 }
 
 /// One expression node. `width` is the result width in bits.
 public struct ExprNode: Sendable, Hashable {
+    /// What the node computes.
     public let kind: ExprKind
+    /// Result width in bits.
     public let width: Int
 }
 
@@ -36,6 +45,7 @@ public enum ExprKind: Sendable, Hashable {
     case not(Int)
     /// Logical NOT of a 1-bit operand.
     case logicalNot(Int)
+    /// `op` applied to the two operands (widths as `BinaryOp` says).
     case binary(BinaryOp, Int, Int)
     /// Shift by a constant amount (`left` or logical right); result has the operand's width.
     case shiftConst(left: Bool, Int, amount: Int)
@@ -47,7 +57,9 @@ public enum ExprKind: Sendable, Hashable {
     case dynamicBit(Int, index: Int)
     /// Concatenation, most significant part first.
     case concat([Int])
+    /// The operand repeated `count` times (`{count{x}}`).
     case replicate(Int, count: Int)
+    /// A reduction of the operand to one bit.
     case reduce(ReduceOp, Int)
     /// `sel ? whenTrue : whenFalse`.
     case mux(Int, Int, Int)
@@ -99,10 +111,14 @@ extension Statement {
 
 /// One `when`/`elseWhen` arm.
 public struct Branch: Sendable, Equatable {
+    /// Expression index of the 1-bit condition.
     public var condition: Int
+    /// The statements recorded under the condition.
     public var body: [Statement]
+    /// Where `when`/`elseWhen` was called.
     public var location: SourceLocation
 
+    /// An arm on `condition` (expression index) with `body`, written at `location`.
     public init(condition: Int, body: [Statement], location: SourceLocation) {
         self.condition = condition; self.body = body; self.location = location
     }
@@ -110,8 +126,11 @@ public struct Branch: Sendable, Equatable {
 
 /// One `is(...)` arm of a switch.
 public struct SwitchCase: Sendable, Equatable {
+    /// The constant values the arm matches.
     public var values: [UInt64]
+    /// The statements recorded in the arm.
     public var body: [Statement]
+    /// Where `is(...)` was called.
     public var location: SourceLocation
     /// The expression nodes of the values when the arm was written with named constants
     /// (enumeration values, localparams): the emitter writes their names as the labels.

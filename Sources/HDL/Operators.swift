@@ -12,57 +12,98 @@ infix operator <== : AssignmentPrecedence
 
 extension Signal {
     // MARK: bitwise
+    /// Bitwise AND (result of the operands' width); both operands must have the same width.
     public static func & (a: Signal, b: Signal) -> Signal { a.builder.binary(.and, a, b, "&") }
+    /// Bitwise AND (result of the operands' width); the `Int` is a constant of `a`'s width and must fit.
     public static func & (a: Signal, b: Int) -> Signal { a.builder.binary(.and, a, a.lit(b, "&"), "&") }
+    /// Bitwise AND (result of the operands' width); the `Int` is a constant of `b`'s width and must fit.
     public static func & (a: Int, b: Signal) -> Signal { b.builder.binary(.and, b.lit(a, "&"), b, "&") }
+    /// Bitwise OR (result of the operands' width); both operands must have the same width.
     public static func | (a: Signal, b: Signal) -> Signal { a.builder.binary(.or, a, b, "|") }
+    /// Bitwise OR (result of the operands' width); the `Int` is a constant of `a`'s width and must fit.
     public static func | (a: Signal, b: Int) -> Signal { a.builder.binary(.or, a, a.lit(b, "|"), "|") }
+    /// Bitwise OR (result of the operands' width); the `Int` is a constant of `b`'s width and must fit.
     public static func | (a: Int, b: Signal) -> Signal { b.builder.binary(.or, b.lit(a, "|"), b, "|") }
+    /// Bitwise XOR (result of the operands' width); both operands must have the same width.
     public static func ^ (a: Signal, b: Signal) -> Signal { a.builder.binary(.xor, a, b, "^") }
+    /// Bitwise XOR (result of the operands' width); the `Int` is a constant of `a`'s width and must fit.
     public static func ^ (a: Signal, b: Int) -> Signal { a.builder.binary(.xor, a, a.lit(b, "^"), "^") }
+    /// Bitwise XOR (result of the operands' width); the `Int` is a constant of `b`'s width and must fit.
     public static func ^ (a: Int, b: Signal) -> Signal { b.builder.binary(.xor, b.lit(a, "^"), b, "^") }
+    /// Bitwise NOT, of `a`'s width.
     public static prefix func ~ (a: Signal) -> Signal { a.builder.make(.not(a.node), width: a.width) }
 
     // MARK: arithmetic (wraps modulo 2^width)
+    /// Sum modulo 2^width (result of the operands' width); both operands must have the same width.
     public static func + (a: Signal, b: Signal) -> Signal { a.builder.binary(.add, a, b, "+") }
+    /// Sum modulo 2^width (result of the operands' width); the `Int` is a constant of `a`'s width and must fit.
     public static func + (a: Signal, b: Int) -> Signal { a.builder.binary(.add, a, a.lit(b, "+"), "+") }
+    /// Sum modulo 2^width (result of the operands' width); the `Int` is a constant of `b`'s width and must fit.
     public static func + (a: Int, b: Signal) -> Signal { b.builder.binary(.add, b.lit(a, "+"), b, "+") }
+    /// Difference modulo 2^width (result of the operands' width); both operands must have the same width.
     public static func - (a: Signal, b: Signal) -> Signal { a.builder.binary(.sub, a, b, "-") }
+    /// Difference modulo 2^width (result of the operands' width); the `Int` is a constant of `a`'s width and must fit.
     public static func - (a: Signal, b: Int) -> Signal { a.builder.binary(.sub, a, a.lit(b, "-"), "-") }
+    /// Difference modulo 2^width (result of the operands' width); the `Int` is a constant of `b`'s width and must fit.
     public static func - (a: Int, b: Signal) -> Signal { b.builder.binary(.sub, b.lit(a, "-"), b, "-") }
 
     // MARK: comparison (unsigned, 1-bit result)
+    /// Equality, Verilog `==` (1-bit result); both operands must have the same width.
     public static func .== (a: Signal, b: Signal) -> Signal { a.builder.binary(.eq, a, b, ".==") }
+    /// Equality, Verilog `==` (1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func .== (a: Signal, b: Int) -> Signal { a.builder.binary(.eq, a, a.lit(b, ".=="), ".==") }
+    /// Equality, Verilog `==` (1-bit result); the `Int` is a constant of `b`'s width and must fit.
     public static func .== (a: Int, b: Signal) -> Signal { b.builder.binary(.eq, b.lit(a, ".=="), b, ".==") }
+    /// Inequality, Verilog `!=` (1-bit result); both operands must have the same width.
     public static func .!= (a: Signal, b: Signal) -> Signal { a.builder.binary(.ne, a, b, ".!=") }
+    /// Inequality, Verilog `!=` (1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func .!= (a: Signal, b: Int) -> Signal { a.builder.binary(.ne, a, a.lit(b, ".!="), ".!=") }
+    /// Inequality, Verilog `!=` (1-bit result); the `Int` is a constant of `b`'s width and must fit.
     public static func .!= (a: Int, b: Signal) -> Signal { b.builder.binary(.ne, b.lit(a, ".!="), b, ".!=") }
+    /// 1 when `a` < `b` (unsigned, 1-bit result); both operands must have the same width.
     public static func < (a: Signal, b: Signal) -> Signal { a.builder.binary(.lt, a, b, "<") }
+    /// 1 when `a` < `b` (unsigned, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func < (a: Signal, b: Int) -> Signal { a.builder.binary(.lt, a, a.lit(b, "<"), "<") }
+    /// 1 when `a` < `b` (unsigned, 1-bit result); the `Int` is a constant of `b`'s width and must fit.
     public static func < (a: Int, b: Signal) -> Signal { b.builder.binary(.lt, b.lit(a, "<"), b, "<") }
+    /// 1 when `a` <= `b` (unsigned, 1-bit result); both operands must have the same width.
     public static func <= (a: Signal, b: Signal) -> Signal { a.builder.binary(.le, a, b, "<=") }
+    /// 1 when `a` <= `b` (unsigned, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func <= (a: Signal, b: Int) -> Signal { a.builder.binary(.le, a, a.lit(b, "<="), "<=") }
+    /// 1 when `a` <= `b` (unsigned, 1-bit result); the `Int` is a constant of `b`'s width and must fit.
     public static func <= (a: Int, b: Signal) -> Signal { b.builder.binary(.le, b.lit(a, "<="), b, "<=") }
+    /// 1 when `a` > `b` (unsigned, 1-bit result); both operands must have the same width.
     public static func > (a: Signal, b: Signal) -> Signal { a.builder.binary(.gt, a, b, ">") }
+    /// 1 when `a` > `b` (unsigned, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func > (a: Signal, b: Int) -> Signal { a.builder.binary(.gt, a, a.lit(b, ">"), ">") }
+    /// 1 when `a` > `b` (unsigned, 1-bit result); the `Int` is a constant of `b`'s width and must fit.
     public static func > (a: Int, b: Signal) -> Signal { b.builder.binary(.gt, b.lit(a, ">"), b, ">") }
+    /// 1 when `a` >= `b` (unsigned, 1-bit result); both operands must have the same width.
     public static func >= (a: Signal, b: Signal) -> Signal { a.builder.binary(.ge, a, b, ">=") }
+    /// 1 when `a` >= `b` (unsigned, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func >= (a: Signal, b: Int) -> Signal { a.builder.binary(.ge, a, a.lit(b, ">="), ">=") }
+    /// 1 when `a` >= `b` (unsigned, 1-bit result); the `Int` is a constant of `b`'s width and must fit.
     public static func >= (a: Int, b: Signal) -> Signal { b.builder.binary(.ge, b.lit(a, ">="), b, ">=") }
 
     // MARK: logic (1-bit operands)
+    /// Logical NOT of a 1-bit signal (reported when `a` is wider).
     public static prefix func ! (a: Signal) -> Signal {
         a.builder.requireBit(a, "!")
         return a.builder.make(.logicalNot(a.node), width: 1)
     }
+    /// Logical AND of two 1-bit signals (1 bit).
     public static func && (a: Signal, b: Signal) -> Signal { a.builder.binary(.logicalAnd, a, b, "&&") }
+    /// Logical OR of two 1-bit signals (1 bit).
     public static func || (a: Signal, b: Signal) -> Signal { a.builder.binary(.logicalOr, a, b, "||") }
 
     // MARK: shifts (result has the width of the shifted operand)
+    /// Logical shift left by the constant `amount` (>= 0); the result keeps `a`'s width, bits shifted out are lost.
     public static func << (a: Signal, amount: Int) -> Signal { a.builder.shift(left: true, a, amount) }
+    /// Logical shift right by the constant `amount` (>= 0); the result keeps `a`'s width, bits shifted out are lost.
     public static func >> (a: Signal, amount: Int) -> Signal { a.builder.shift(left: false, a, amount) }
+    /// Logical shift left by the value of `amount`; the result keeps `a`'s width.
     public static func << (a: Signal, amount: Signal) -> Signal { a.builder.shift(left: true, a, amount) }
+    /// Logical shift right by the value of `amount`; the result keeps `a`'s width.
     public static func >> (a: Signal, amount: Signal) -> Signal { a.builder.shift(left: false, a, amount) }
 
     // MARK: drivers
@@ -71,6 +112,7 @@ extension Signal {
     /// Swift passes no call site to operators; use `sink.assign(value)` where the exact
     /// line should appear in messages.
     public static func <== (sink: Signal, value: Signal) { sink.builder.assign(sink, value, nil) }
+    /// `sink <== value` with a constant of `sink`'s width (it must fit); see the `Signal` overload.
     public static func <== (sink: Signal, value: Int) { sink.builder.assign(sink, sink.lit(value, "<=="), nil) }
 
     /// `sink <== value` with the call site recorded for messages.

@@ -6,8 +6,11 @@
 public struct ParameterDecl: Sendable, Equatable {
     /// The Verilog name, exactly as given (conventionally UPPER_SNAKE_CASE).
     public var name: String
+    /// The value (fits in `width` bits).
     public var value: UInt64
+    /// Width in bits.
     public var width: Int
+    /// Where `m.localparam` (or the enumeration) was declared.
     public var location: SourceLocation
     /// The enumeration (index into the module's enumerations) this constant is a value of.
     public var enumeration: Int? = nil

@@ -6,7 +6,9 @@
 public struct RegArray: RandomAccessCollection {
     /// The storage: a memory whose words are registers (`MemoryDecl.registers`).
     let storage: Memory
+    /// The first index, 0.
     public var startIndex: Int { 0 }
+    /// One past the last index: the array's word count.
     public var endIndex: Int { storage.depth }
 
     /// Element `position` (a Swift Int): readable, and assignable with `<==`.

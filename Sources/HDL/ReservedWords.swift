@@ -1,6 +1,7 @@
 /// Verilog-2005 and SystemVerilog-2017 keywords (Verilator parses SystemVerilog), which
 /// no module, port, signal or instance may be named.
 public enum ReservedWords {
+    /// True when `name` is a Verilog-2005 or SystemVerilog-2017 keyword (case-sensitive).
     public static func contains(_ name: String) -> Bool { words.contains(name) }
 
     static let words: Set<String> = [

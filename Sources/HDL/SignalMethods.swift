@@ -53,9 +53,11 @@ extension Signal {
 
     /// `self + other` with the carry: width + 1 bits.
     public func addingWithCarry(_ other: Signal) -> Signal { builder.binary(.addCarry, self, other, "addingWithCarry") }
+    /// `self + other` with the carry: width + 1 bits; `other` is a constant of `self`'s width and must fit.
     public func addingWithCarry(_ other: Int) -> Signal { builder.binary(.addCarry, self, lit(other, "addingWithCarry"), "addingWithCarry") }
     /// `self - other` with the borrow in the top bit: width + 1 bits (top bit 1 when other > self).
     public func subtractingWithBorrow(_ other: Signal) -> Signal { builder.binary(.subBorrow, self, other, "subtractingWithBorrow") }
+    /// `self - other` with the borrow in the top bit: width + 1 bits; `other` is a constant of `self`'s width and must fit.
     public func subtractingWithBorrow(_ other: Int) -> Signal { builder.binary(.subBorrow, self, lit(other, "subtractingWithBorrow"), "subtractingWithBorrow") }
 
     /// 1 when any bit is 1.
@@ -85,10 +87,12 @@ public func cat(_ parts: [Signal], fileID: String = #fileID, line: Int = #line) 
 public func mux(_ sel: Signal, _ whenTrue: Signal, _ whenFalse: Signal, fileID: String = #fileID, line: Int = #line) -> Signal {
     sel.builder.mux(sel, whenTrue, whenFalse, SourceLocation(fileID: fileID, line: line))
 }
+/// `sel ? whenTrue : whenFalse` with a constant false arm of `whenTrue`'s width (it must fit).
 public func mux(_ sel: Signal, _ whenTrue: Signal, _ whenFalse: Int, fileID: String = #fileID, line: Int = #line) -> Signal {
     let at = SourceLocation(fileID: fileID, line: line)
     return sel.builder.mux(sel, whenTrue, sel.builder.literal(whenFalse, width: whenTrue.width, at, context: "a mux arm"), at)
 }
+/// `sel ? whenTrue : whenFalse` with a constant true arm of `whenFalse`'s width (it must fit).
 public func mux(_ sel: Signal, _ whenTrue: Int, _ whenFalse: Signal, fileID: String = #fileID, line: Int = #line) -> Signal {
     let at = SourceLocation(fileID: fileID, line: line)
     return sel.builder.mux(sel, sel.builder.literal(whenTrue, width: whenFalse.width, at, context: "a mux arm"), whenFalse, at)

@@ -10,6 +10,7 @@ public struct SignalVector {
     /// The elements, index 0 first.
     public let elements: [Signal]
 
+    /// Number of elements.
     public var count: Int { elements.count }
 
     /// Element `i` (a constant index).

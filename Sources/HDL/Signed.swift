@@ -12,6 +12,7 @@
 public struct SignedSignal {
     /// The bits, as an unsigned `Signal`.
     public let bits: Signal
+    /// Width in bits (that of `bits`).
     public var width: Int { bits.width }
     var builder: ModuleBuilder { bits.builder }
 
@@ -52,21 +53,35 @@ public struct SignedSignal {
     }
 
     // MARK: comparison (signed, 1-bit result)
+    /// 1 when `a` < `b` (signed, 1-bit result); both operands must have the same width.
     public static func < (a: SignedSignal, b: SignedSignal) -> Signal { compare(.lt, a, b, "<") }
+    /// 1 when `a` < `b` (signed, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func < (a: SignedSignal, b: Int) -> Signal { compare(.lt, a, a.lit(b, "<"), "<") }
+    /// 1 when `a` <= `b` (signed, 1-bit result); both operands must have the same width.
     public static func <= (a: SignedSignal, b: SignedSignal) -> Signal { compare(.le, a, b, "<=") }
+    /// 1 when `a` <= `b` (signed, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func <= (a: SignedSignal, b: Int) -> Signal { compare(.le, a, a.lit(b, "<="), "<=") }
+    /// 1 when `a` > `b` (signed, 1-bit result); both operands must have the same width.
     public static func > (a: SignedSignal, b: SignedSignal) -> Signal { compare(.gt, a, b, ">") }
+    /// 1 when `a` > `b` (signed, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func > (a: SignedSignal, b: Int) -> Signal { compare(.gt, a, a.lit(b, ">"), ">") }
+    /// 1 when `a` >= `b` (signed, 1-bit result); both operands must have the same width.
     public static func >= (a: SignedSignal, b: SignedSignal) -> Signal { compare(.ge, a, b, ">=") }
+    /// 1 when `a` >= `b` (signed, 1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func >= (a: SignedSignal, b: Int) -> Signal { compare(.ge, a, a.lit(b, ">="), ">=") }
+    /// Equality of the bit patterns, Verilog `==` (1-bit result); both operands must have the same width.
     public static func .== (a: SignedSignal, b: SignedSignal) -> Signal { a.bits .== b.bits }
+    /// Equality of the bit patterns, Verilog `==` (1-bit result); the `Int` is a constant of `a`'s width and must fit.
     public static func .== (a: SignedSignal, b: Int) -> Signal { a.bits .== a.lit(b, ".==").bits }
 
     // MARK: arithmetic (same width, wraps; two's complement makes them sign-agnostic)
+    /// Sum modulo 2^width (two's complement, same width, wraps); both operands must have the same width.
     public static func + (a: SignedSignal, b: SignedSignal) -> SignedSignal { SignedSignal(a.bits + b.bits) }
+    /// Sum modulo 2^width (two's complement, same width, wraps); the `Int` is a constant of `a`'s width and must fit.
     public static func + (a: SignedSignal, b: Int) -> SignedSignal { SignedSignal(a.bits + a.lit(b, "+").bits) }
+    /// Difference modulo 2^width (two's complement, same width, wraps); both operands must have the same width.
     public static func - (a: SignedSignal, b: SignedSignal) -> SignedSignal { SignedSignal(a.bits - b.bits) }
+    /// Difference modulo 2^width (two's complement, same width, wraps); the `Int` is a constant of `a`'s width and must fit.
     public static func - (a: SignedSignal, b: Int) -> SignedSignal { SignedSignal(a.bits - a.lit(b, "-").bits) }
     /// Two's-complement negation (a method, not prefix `-`: another prefix `-` overload
     /// slows the type checking of every negative literal).

@@ -4,9 +4,12 @@
 /// the form used in elaboration messages and in the `// File.swift:LINE` comments of
 /// the emitted Verilog.
 public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The caller's `#fileID` (`Module/File.swift`).
     public let fileID: String
+    /// The caller's `#line`, 1-based.
     public let line: Int
 
+    /// The place `fileID`:`line`.
     public init(fileID: String, line: Int) {
         self.fileID = fileID
         self.line = line

@@ -6,12 +6,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// The generator's whole state (public so the methods can be `@inlinable`:
     /// per-cycle callers in other modules inline them instead of calling across modules).
     public var state: UInt64
-    @inlinable
     /// A generator whose sequence is fixed by `seed`.
+    @inlinable
     public init(seed: UInt64) { state = seed }
 
-    @inlinable @inline(__always)
     /// The next 64 random bits (SplitMix64).
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -8,16 +8,19 @@ import RouterSpec
 /// (`FieldDecode`), `docs/fields.md` and `rtl/trapline_fields.h`
 /// (`FieldDocuments`) are all derived from `FieldTable.fields`.
 public enum FieldAccess: String, Sendable {
+    /// `RW`: VMWRITE may change the field; `RO`: a VMWRITE fails with VMfailValid 13.
     case readWrite = "RW", readOnly = "RO"
 }
 
 /// Where a field exists: in every VMM's VMCS, or only in VMCS 0 (SPEC 6.2).
 public enum FieldScope: String, Sendable {
+    /// In every VMM's VMCS (SPEC 6.1) or in VMCS 0 only (SPEC 6.2).
     case perVMM = "every VMCS", global = "VMCS 0 only"
 }
 
 /// How many instances a field has; arrays take encodings `base + 2*i`.
 public enum FieldCount: Hashable, Sendable {
+    /// One instance.
     case single
     /// One per exit reason t = 0..63.
     case perReason
@@ -68,10 +71,13 @@ public struct FieldCheck: Hashable, Sendable {
     /// The check in words, for `docs/fields.md`.
     public var summary: String
 
+    /// A check allowing the bits of `allowed` (nil: any), with a VMM id at bit `vmmAt` that must be < V, and, when `vmmMask`, bits >= V zero.
     public init(allowed: UInt64? = nil, vmmAt: Int? = nil, vmmMask: Bool = false, _ summary: String = "-") {
         self.allowed = allowed; self.vmmAt = vmmAt; self.vmmMask = vmmMask; self.summary = summary
     }
+    /// No check: every value of the field's width is accepted.
     public static let none = FieldCheck()
+    /// True when the check accepts every value.
     public var isNone: Bool { allowed == nil && vmmAt == nil && !vmmMask }
 
     /// The bits that must be 0 for `p` (within `width`), combining `allowed` and `vmmMask`.
@@ -92,9 +98,13 @@ public struct FieldSpec: Sendable {
     public var encoding: UInt32
     /// 16, 32 or 64 bits.
     public var width: Int
+    /// Read-write or read-only.
     public var access: FieldAccess
+    /// Every VMCS or VMCS 0 only.
     public var scope: FieldScope
+    /// Single or an array, and over what index.
     public var count: FieldCount
+    /// The VMWRITE value check (error 7 when it fails).
     public var check: FieldCheck
     /// True when ROUTE_LOCK = 1 makes a VMWRITE fail with error 64.
     public var lockable: Bool
@@ -103,6 +113,7 @@ public struct FieldSpec: Sendable {
     /// One line for the documentation.
     public var summary: String
 
+    /// A row of the table; by default single, unchecked, not lockable, reset 0.
     public init(_ name: String, _ encoding: UInt32, width: Int, _ access: FieldAccess, _ scope: FieldScope,
                 count: FieldCount = .single, check: FieldCheck = .none, lockable: Bool = false,
                 reset: UInt64 = 0, _ summary: String) {
@@ -115,6 +126,7 @@ public struct FieldSpec: Sendable {
     public func encoding(_ i: Int) -> UInt32 { encoding + 2 * UInt32(i) }
 }
 
+/// The field table of SPEC 6 (see `FieldAccess` for what is derived from it): `fields`, and lookups by name and encoding.
 public enum FieldTable {
     /// Every field of SPEC 6.1 and 6.2, in documentation order: names, encodings, widths,
     /// access, scope, instances, lock and reset from `RouterSpec.VMCSField.descriptors`;

@@ -22,6 +22,7 @@ public struct RouterParameters: Hashable, Sendable {
     /// Whether each VMM has a 64 Kibit I/O bitmap (SPEC section 7).
     public var ioBitmaps: Bool
 
+    /// Parameters as given (defaults of SPEC 2); `staticMap` is sorted and deduplicated. Call `validate()` before generating.
     public init(vmms: Int = 4, guests: Int = 8, ioRanges: Int = 8, platformVMM: Int = 1,
                 staticMap: [UInt16] = [5, 6], ioBitmaps: Bool = true) {
         self.vmms = vmms; self.guests = guests; self.ioRanges = ioRanges
@@ -51,8 +52,11 @@ public struct RouterParameters: Hashable, Sendable {
 
 /// An out-of-range generator parameter; `message` names the flag, the value and the range.
 public struct RouterParameterError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The whole message: the flag, the value and the legal range.
     public var message: String
+    /// An error with the message `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 

@@ -12,6 +12,7 @@ import VerilogEmitter
 ///
 /// The only assumption a proof needs is outside: reset is high in the first cycle.
 public enum SafetyChecker {
+    /// Name of the generated checker module: `trapline_safety_checker`.
     public static let moduleName = "trapline_safety_checker"
 
     /// The checker for routers generated with `p` (V, G and R enter the properties).

@@ -5,12 +5,19 @@
 /// Each assertion's message starts with the property's `tag` and a colon, so a proof
 /// driver can tell which property an assertion (and a failure) belongs to.
 public enum SafetyProperty: Int, CaseIterable, Sendable, Hashable {
+    /// 1: a ROUTED target is an existing VMM, a VMSUCCEED's current an existing entity.
     case targetExists = 1
+    /// 2: one response per accepted command, in order, stable while stalled, latency <= 2 cycles.
     case handshake
+    /// 3: the kind is one of the five and the fields it does not list are 0 (SPEC 8).
     case unlistedFieldsZero
+    /// 4a: under ROUTE_LOCK, VMWRITEs of routing fields fail with VMfailValid 64 (SPEC 6.2).
     case routeLock
+    /// 4b: a VMREAD of a routing field returns the last value written to it.
     case routeLockReadBack
+    /// 5: a VMM other than 0 naming another VMM's VMCS gets VMfailValid 65 (SPEC 6.3).
     case vmmIsolation
+    /// 6: a guest's VMREAD/VMWRITE/LAUNCH/RESUME/BITMAP_WRITE never gets VMSUCCEED (SPEC 4).
     case guestNoVMSucceed
 
     /// The property's number in docs/prove.md: 1, 2, 3, 4a, 4b, 5, 6.

@@ -28,4 +28,5 @@
 ///   `description` of both types is their JSON line.
 @_exported import RouterSpec
 
+/// Namespace of the RouterModel module; the overview is the comment above the import.
 public enum RouterModelModule {}

@@ -160,11 +160,16 @@ extension Character {
 
 /// A malformed trace line: `description` reads "SOURCE:LINE: problem and fix".
 public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The trace's name as the user gave it (a path, or `-` for standard input).
     public var source: String
+    /// 1-based line number of the bad line.
     public var line: Int
+    /// What is wrong and how to fix it.
     public var message: String
+    /// An error for line `line` of `source`.
     public init(source: String, line: Int, message: String) {
         self.source = source; self.line = line; self.message = message
     }
+    /// `SOURCE:LINE: message`.
     public var description: String { "\(source):\(line): \(message)" }
 }

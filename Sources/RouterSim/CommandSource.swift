@@ -33,6 +33,7 @@ struct StreamedCommands: CommandSource {
 
 /// Receives each response of a streamed run as it is checked (e.g. to print it).
 public protocol ResponseOutput {
+    /// Takes the response of the next command, in command order, after it matched the reference.
     mutating func write(_ response: Response)
 }
 

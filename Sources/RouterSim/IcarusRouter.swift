@@ -28,8 +28,11 @@ import RouterModel
 /// `vvp`'s stdout, a pipe; it is handed to `rtlOutput` (default: Trapline's
 /// stderr), never to Trapline's stdout.
 public struct IcarusRouter: RouterSimulator {
+    /// `icarus`, the simulator's name in reports and replay lines.
     public let name = "icarus"
+    /// The text of the Verilog file under test (top module `trapline_router`).
     public var verilog: String
+    /// Where the bench and its files go; nil: a fresh temporary directory per run.
     public var workDirectory: URL?
     /// How messages name the RTL file (`SimulationEnded.source`), e.g. the `--rtl` path.
     public var sourceName: String?
@@ -68,6 +71,7 @@ public struct IcarusRouter: RouterSimulator {
         FileHandle.standardError.write(Data(marked.utf8))
     }
 
+    /// Runs `commands` from reset through the bench with `handshake`'s gaps and backpressure, writing a VCD to `wave` when given. Throws `IcarusRunError`, `SimulationEnded`, `SimulationTimedOut` or a `ToolError` of iverilog/vvp.
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
         try run(commands, handshake: handshake, wave: wave, resetAfter: nil)
     }
@@ -285,8 +289,11 @@ public struct IcarusRouter: RouterSimulator {
 /// the wrong number of responses or undefined bits. The message says which
 /// and where the files are kept.
 public struct IcarusRunError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, and where the run's files are kept.
     public var message: String
+    /// An error with the message `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 
@@ -295,14 +302,19 @@ public struct IcarusRunError: Error, CustomStringConvertible, Sendable {
 /// ever) or runs far slower than it should. A hardware verdict (cosim and
 /// equiv exit 1), never a pass: the commands after `responses` were not checked.
 public struct SimulationTimedOut: Error, CustomStringConvertible, Sendable {
+    /// `verilator` or `icarus`.
     public var simulator: String
+    /// The limit that was reached, in wall-clock seconds.
     public var seconds: Double
     /// Responses written before the limit (the bench's file may lag by a buffer).
     public var responses: Int
+    /// Commands in the run.
     public var commands: Int
+    /// A timeout of `simulator` after `seconds` with `responses` of `commands` responses written.
     public init(simulator: String, seconds: Double, responses: Int, commands: Int) {
         self.simulator = simulator; self.seconds = seconds; self.responses = responses; self.commands = commands
     }
+    /// One sentence: the limit, how far the run got, what it means and the flag that sets the limit.
     public var description: String {
         "the \(simulator) simulation timed out after \(IcarusRouter.seconds(seconds)) s (the limit for \(commands) commands; set it with --sim-timeout) with \(responses) of \(commands) responses written: the RTL did not settle (a combinational loop that never settles keeps \(simulator == "icarus" ? "vvp" : "the model") in one time step) or is far slower than it should be; no verdict on the remaining \(commands - responses) commands"
     }
@@ -310,7 +322,10 @@ public struct SimulationTimedOut: Error, CustomStringConvertible, Sendable {
 
 /// A simulator path that cannot run (not built yet or not supported).
 public struct SimulatorUnavailable: Error, CustomStringConvertible {
+    /// Why the simulator cannot run.
     public var message: String
+    /// An error with the message `message`.
     public init(message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

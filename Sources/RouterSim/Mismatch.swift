@@ -8,19 +8,24 @@ import RouterModel
 public struct Mismatch: Error, CustomStringConvertible, Sendable {
     /// 0-based index of the command whose response differs.
     public var index: Int
+    /// The command at `index`.
     public var command: Command
+    /// The reference router's response to it.
     public var expected: Response
+    /// The simulated router's response to it.
     public var actual: Response
     /// "verilator" or "icarus".
     public var simulator: String
     /// Seed of the random stimulus (nil for a trace file).
     public var stimulusSeed: UInt64?
+    /// The handshake pattern of the run (its seed and percentages replay it).
     public var handshake: Handshake
     /// Commands 0...index as a trace file (nil when it could not be written).
     public var prefixTrace: URL?
     /// A command line that replays the failure.
     public var replay: String
 
+    /// A mismatch with every field given; `writePrefix` makes `prefixTrace`.
     public init(index: Int, command: Command, expected: Response, actual: Response, simulator: String,
                 stimulusSeed: UInt64?, handshake: Handshake, prefixTrace: URL?, replay: String) {
         self.index = index; self.command = command; self.expected = expected; self.actual = actual
@@ -41,6 +46,7 @@ public struct Mismatch: Error, CustomStringConvertible, Sendable {
         } catch { return nil }
     }
 
+    /// The report: the command and both responses as SPEC 10 lines, the seeds, the prefix trace and the replay line.
     public var description: String {
         var lines = [
             "mismatch at command \(index) (\(simulator) vs reference):",

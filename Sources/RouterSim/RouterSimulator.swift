@@ -8,9 +8,13 @@ import RouterModel
 /// (backpressure). Both draws come from `SeededRandom(seed:)`, so a run is
 /// replayable from its seed.
 public struct Handshake: Hashable, Sendable {
+    /// Seed of the gap and stall draws.
     public var seed: UInt64
+    /// Percentage (0-100) of cycles with `cmd_valid` low.
     public var idlePercent: Int
+    /// Percentage (0-100) of cycles with `rsp_ready` low.
     public var stallPercent: Int
+    /// A handshake pattern from `seed`; by default 20 % idle and 20 % stalled cycles.
     public init(seed: UInt64, idlePercent: Int = 20, stallPercent: Int = 20) {
         self.seed = seed; self.idlePercent = idlePercent; self.stallPercent = stallPercent
     }
@@ -25,6 +29,7 @@ public struct SimRun: Sendable {
     public var responses: [Response]
     /// Clock cycles simulated after reset.
     public var cycles: UInt64
+    /// A run's result: one response per command and the cycles it took.
     public init(responses: [Response], cycles: UInt64) { self.responses = responses; self.cycles = cycles }
 }
 

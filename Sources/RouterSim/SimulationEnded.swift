@@ -20,6 +20,7 @@ public struct SimulationEnded: Error, CustomStringConvertible, Sendable {
     /// Responses received (and compared, under lockstep) before the end: the
     /// index of the first command without a verdict.
     public var responses: Int
+    /// Commands in the run.
     public var commands: Int
     /// The last command the RTL had seen (in flight, or driven on the cmd_*
     /// inputs) when it ended: later ones cannot have caused it, so a failing
@@ -28,6 +29,7 @@ public struct SimulationEnded: Error, CustomStringConvertible, Sendable {
     /// How to name the RTL file in the message (`--rtl FILE`); nil: "line L".
     public var source: String?
 
+    /// An end with every field given (the Icarus driver and tests; Verilator's come from its `ModelEnd`).
     public init(simulator: String, cause: String, lines: [Int], cycle: UInt64?, responses: Int, commands: Int,
                 lastSeen: Int?, source: String?) {
         self.simulator = simulator; self.cause = cause; self.lines = lines; self.cycle = cycle
@@ -45,6 +47,7 @@ public struct SimulationEnded: Error, CustomStringConvertible, Sendable {
     /// commands: `lastSeen`, else the last command.
     public var failingIndex: Int { max(0, min(lastSeen ?? commands - 1, commands - 1)) }
 
+    /// One paragraph: who ended the run, where in the RTL, in which cycle, how many responses were checked, and that it is a hardware failure.
     public var description: String {
         let places = lines.prefix(5).map { line in source.map { "\($0):\(line)" } ?? "line \(line)" }.joined(separator: ", ")
             + (lines.count > 5 ? ", ..." : "")

@@ -13,13 +13,17 @@ protocol ResponseSink {
 /// command that never gets its response, a command that is never accepted,
 /// or a response after the last one. The message names the command index.
 public struct ProtocolViolation: Error, CustomStringConvertible, Sendable {
+    /// What the router did wrong, naming the command index.
     public var message: String
     /// Index (0-based) of the command the violation concerns.
     public var commandIndex: Int
+    /// The cycle after reset the violation was seen in.
     public var cycle: UInt64
+    /// A violation described by `message` at command `commandIndex` in cycle `cycle`.
     public init(_ message: String, commandIndex: Int, cycle: UInt64) {
         self.message = message; self.commandIndex = commandIndex; self.cycle = cycle
     }
+    /// The message.
     public var description: String { message }
 }
 

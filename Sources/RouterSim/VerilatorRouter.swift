@@ -21,9 +21,13 @@ import RouterModel
 /// fatal error, makes every run method throw `SimulationEnded` (never a
 /// short or partial result).
 public final class VerilatorRouter: RouterSimulator {
+    /// `verilator`, the simulator's name in reports and replay lines.
     public let name = "verilator"
+    /// The text of the Verilog file under test (top module `trapline_router`).
     public let verilog: String
+    /// The cache holding the compiled model (and its `--trace` build when a waveform is asked for).
     public let cache: ModelCache
+    /// Seed of Verilator's random initial register values (`--init-seed`).
     public let seed: UInt64
     private let spec: ModelSpec
     /// The cache entry of the model without waveform support.
@@ -52,6 +56,7 @@ public final class VerilatorRouter: RouterSimulator {
         }
     }
 
+    /// Builds (or finds in `cache`) the model of `verilog`; `sourceName` names the file in messages. Throws `VerilogRejected` (with `source` set) when Verilator refuses the text, or a `ToolError` when the build fails.
     public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1, sourceName: String? = nil) throws {
         self.verilog = verilog; self.cache = cache; self.seed = seed; self.sourceName = sourceName
         spec = VerilatorRouterPorts.spec(verilog: verilog, trace: false)
@@ -75,6 +80,7 @@ public final class VerilatorRouter: RouterSimulator {
         return (m, try VerilatorRouterPorts(m))
     }
 
+    /// Runs `commands` from reset with `handshake`'s gaps and backpressure and returns every response, writing a VCD to `wave` when given. Throws `ProtocolViolation` or `SimulationEnded`.
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
         try run(commands, handshake: handshake, wave: wave, waveFrom: 0)
     }

@@ -4,29 +4,45 @@
 public enum ExitReason {
     /// Exception or NMI (SPEC 5.1: intType 2, 3 or 6).
     @inlinable public static var exceptionNMI: UInt16 { 0 }
+    /// External interrupt (SPEC 5.1: intType 0); wanted when PIN bit 0 is set.
     @inlinable public static var externalInterrupt: UInt16 { 1 }
+    /// Triple fault.
     @inlinable public static var tripleFault: UInt16 { 2 }
     /// INIT signal.
     @inlinable public static var initSignal: UInt16 { 3 }
+    /// Start-up IPI (SIPI).
     @inlinable public static var sipi: UInt16 { 4 }
     /// I/O SMI: in the default static map (SPEC 2).
     @inlinable public static var ioSMI: UInt16 { 5 }
     /// Other SMI: in the default static map (SPEC 2).
     @inlinable public static var otherSMI: UInt16 { 6 }
+    /// Task switch.
     @inlinable public static var taskSwitch: UInt16 { 9 }
+    /// CPUID.
     @inlinable public static var cpuid: UInt16 { 10 }
+    /// GETSEC.
     @inlinable public static var getsec: UInt16 { 11 }
+    /// HLT; wanted when PROC bit 7 is set.
     @inlinable public static var hlt: UInt16 { 12 }
+    /// INVD.
     @inlinable public static var invd: UInt16 { 13 }
+    /// INVLPG; wanted when PROC bit 9 is set.
     @inlinable public static var invlpg: UInt16 { 14 }
+    /// RDPMC; wanted when PROC bit 11 is set.
     @inlinable public static var rdpmc: UInt16 { 15 }
+    /// RDTSC; wanted when PROC bit 12 is set.
     @inlinable public static var rdtsc: UInt16 { 16 }
+    /// RSM.
     @inlinable public static var rsm: UInt16 { 17 }
+    /// VMCALL.
     @inlinable public static var vmcall: UInt16 { 18 }
+    /// VMCLEAR.
     @inlinable public static var vmclear: UInt16 { 19 }
     /// Also a guest's LAUNCH (SPEC 4).
     @inlinable public static var vmlaunch: UInt16 { 20 }
+    /// VMPTRLD.
     @inlinable public static var vmptrld: UInt16 { 21 }
+    /// VMPTRST.
     @inlinable public static var vmptrst: UInt16 { 22 }
     /// Also a guest's VMREAD (SPEC 4).
     @inlinable public static var vmread: UInt16 { 23 }
@@ -34,16 +50,25 @@ public enum ExitReason {
     @inlinable public static var vmresume: UInt16 { 24 }
     /// Also a guest's VMWRITE and BITMAP_WRITE (SPEC 4).
     @inlinable public static var vmwrite: UInt16 { 25 }
+    /// VMXOFF.
     @inlinable public static var vmxoff: UInt16 { 26 }
+    /// VMXON.
     @inlinable public static var vmxon: UInt16 { 27 }
+    /// MOV DR; wanted when PROC bit 23 is set.
     @inlinable public static var movDR: UInt16 { 29 }
     /// I/O instruction: the qualification of SPEC 5.1, the IO_RANGE policy and the I/O bitmaps.
     @inlinable public static var ioInstruction: UInt16 { 30 }
+    /// RDMSR.
     @inlinable public static var rdmsr: UInt16 { 31 }
+    /// WRMSR.
     @inlinable public static var wrmsr: UInt16 { 32 }
+    /// MWAIT; wanted when PROC bit 10 is set.
     @inlinable public static var mwait: UInt16 { 36 }
+    /// MONITOR; wanted when PROC bit 29 is set.
     @inlinable public static var monitor: UInt16 { 39 }
+    /// PAUSE; wanted when PROC bit 30 is set.
     @inlinable public static var pause: UInt16 { 40 }
+    /// XSETBV, the largest supported reason.
     @inlinable public static var xsetbv: UInt16 { 55 }
 
     /// Number of ROUTE / ELIGIBLE entries: reasons t = 0..63 (SPEC 6.2).
@@ -68,6 +93,7 @@ public enum ExitReason {
         ("MWAIT", mwait), ("MONITOR", monitor), ("PAUSE", pause), ("XSETBV", xsetbv),
     ]
 
+    /// The `EXIT_REASON_*` group of `SpecConstants.groups` (SPEC 5.1).
     public static let group = SpecConstantGroup(title: "Supported basic exit reasons", section: "5.1",
                                                 prefix: "EXIT_REASON_", entries: entries)
 
@@ -77,6 +103,7 @@ public enum ExitReason {
     /// Bit t set when reason t is supported (every supported reason is < 64).
     public static let supportedMask: UInt64 = supported.reduce(0) { $0 | 1 << UInt64($1) }
 
+    /// Whether `reason` is one of the supported basic exit reasons of SPEC 5.1 (else REJECTED code 1).
     public static func isSupported(_ reason: UInt16) -> Bool { supported.contains(reason) }
 
     /// The VT-x name of a supported reason (`"VMREAD"` for 23), nil for others.
@@ -102,15 +129,24 @@ public enum ExitReason {
 /// 2, 3 and 6 for reason 0 and 0 for reason 1; the other VT-x types are named
 /// here so that stimulus can produce them as malformed events.
 public enum InterruptionType {
+    /// Type 0: external interrupt, the only type reason 1 accepts.
     @inlinable public static var externalInterrupt: UInt8 { 0 }
+    /// Type 2: NMI (reason 0, vector must be 2).
     @inlinable public static var nmi: UInt8 { 2 }
+    /// Type 3: hardware exception (reason 0, vector <= 31).
     @inlinable public static var hardwareException: UInt8 { 3 }
+    /// Type 4: software interrupt, malformed in an EVENT.
     @inlinable public static var softwareInterrupt: UInt8 { 4 }
+    /// Type 5: privileged software exception, malformed in an EVENT.
     @inlinable public static var privilegedSoftwareException: UInt8 { 5 }
+    /// Type 6: software exception (reason 0, vector <= 31).
     @inlinable public static var softwareException: UInt8 { 6 }
+    /// Type 7: other event, malformed in an EVENT.
     @inlinable public static var otherEvent: UInt8 { 7 }
+    /// Width of `intType` in bits.
     @inlinable public static var width: Int { 3 }
 
+    /// The types as `INTR_TYPE_*` constants, in type order.
     public static let entries: [SpecConstant] = [
         SpecConstant("INTR_TYPE_EXTERNAL_INTERRUPT", externalInterrupt, width: width, "external interrupt (the only type of reason 1)"),
         SpecConstant("INTR_TYPE_NMI", nmi, width: width, "NMI (reason 0, vector must be 2)"),
@@ -120,6 +156,7 @@ public enum InterruptionType {
         SpecConstant("INTR_TYPE_SOFTWARE_EXCEPTION", softwareException, width: width, "software exception (reason 0, vector <= 31)"),
         SpecConstant("INTR_TYPE_OTHER_EVENT", otherEvent, width: width, "other event (malformed here)"),
     ]
+    /// The `INTR_TYPE_*` group of `SpecConstants.groups` (SPEC 5.1).
     public static let group = SpecConstantGroup(title: "Interruption types", section: "5.1", prefix: "INTR_TYPE_", entries: entries)
 }
 
@@ -131,13 +168,16 @@ public enum ExceptionVector {
     @inlinable public static var pageFault: UInt8 { 14 }
     /// Largest vector of an exception (types 3 and 6).
     @inlinable public static var maxException: UInt8 { 31 }
+    /// Width of a vector in bits.
     @inlinable public static var width: Int { 8 }
 
+    /// The vectors as `VECTOR_*` constants.
     public static let entries: [SpecConstant] = [
         SpecConstant("VECTOR_NMI", nmi, width: width, "vector of an NMI"),
         SpecConstant("VECTOR_PAGE_FAULT", pageFault, width: width, "#PF, decided by PFEC_MASK/PFEC_MATCH"),
         SpecConstant("VECTOR_MAX_EXCEPTION", maxException, width: width, "largest exception vector"),
     ]
+    /// The `VECTOR_*` group of `SpecConstants.groups` (SPEC 5.1, 5.3).
     public static let group = SpecConstantGroup(title: "Exception vectors", section: "5.1, 5.3", prefix: "VECTOR_", entries: entries)
 }
 
@@ -147,18 +187,22 @@ public enum IOQualification {
     @inlinable public static var sizeMask: UInt64 { 0x7 }
     /// Bit 3: direction, 1 = IN.
     @inlinable public static var directionInBit: Int { 3 }
+    /// Bit 4: string instruction (INS/OUTS).
     @inlinable public static var stringBit: Int { 4 }
+    /// Bit 5: REP prefix.
     @inlinable public static var repBit: Int { 5 }
     /// Bit 6: immediate operand.
     @inlinable public static var immediateBit: Int { 6 }
     /// Bits 31:16: the port.
     @inlinable public static var portShift: Int { 16 }
+    /// The port field after shifting right by `portShift` (16 bits).
     @inlinable public static var portMask: UInt64 { 0xFFFF }
     /// Bits 15:7 and 63:32, which must be 0.
     @inlinable public static var reservedMask: UInt64 { 0xFFFF_FFFF_0000_FF80 }
     /// Ports span 0..0xFFFF; an access with port + size > this wraps.
     @inlinable public static var portCount: Int { 0x10000 }
 
+    /// The qualification layout as `IO_QUAL_*` constants.
     public static let entries: [SpecConstant] = [
         SpecConstant("IO_QUAL_SIZE_MASK", sizeMask, width: 64, "bits 2:0 size - 1 (0, 1 or 3)"),
         SpecConstant("IO_QUAL_IN_BIT", directionInBit, width: 6, "direction, 1 = IN"),
@@ -168,5 +212,6 @@ public enum IOQualification {
         SpecConstant("IO_QUAL_PORT_SHIFT", portShift, width: 6, "bits 31:16 port"),
         SpecConstant("IO_QUAL_RESERVED_MASK", reservedMask, width: 64, "bits 15:7 and 63:32 must be 0"),
     ]
+    /// The `IO_QUAL_*` group of `SpecConstants.groups` (SPEC 5.1).
     public static let group = SpecConstantGroup(title: "I/O exit qualification", section: "5.1", prefix: "IO_QUAL_", entries: entries)
 }

@@ -30,19 +30,23 @@ public enum RouterSpecModule {}
 public struct SpecConstant: Hashable, Sendable, CustomStringConvertible {
     /// Upper-case identifier, unique across `SpecConstants.groups` (e.g. `EXIT_REASON_VMREAD`).
     public let name: String
+    /// The number itself (fits in `width` bits).
     public let value: UInt64
     /// Width in bits of the port, field or operand that carries the value.
     public let width: Int
     /// One line for documents and generated comments.
     public let summary: String
 
+    /// A constant of `width` bits named `name` with the value `value` and a one-line `summary`.
     public init(_ name: String, _ value: UInt64, width: Int, _ summary: String = "") {
         self.name = name; self.value = value; self.width = width; self.summary = summary
     }
+    /// A constant from any integer type (converted to `UInt64`; the value must be non-negative).
     public init<T: BinaryInteger>(_ name: String, _ value: T, width: Int, _ summary: String = "") {
         self.init(name, UInt64(value), width: width, summary)
     }
 
+    /// `NAME = value (width bits)`, for messages and tests.
     public var description: String { "\(name) = \(value) (\(width) bits)" }
 }
 
@@ -54,8 +58,10 @@ public struct SpecConstantGroup: Sendable {
     public let section: String
     /// Common prefix of the entries' names (empty when none), e.g. "EXIT_REASON_".
     public let prefix: String
+    /// The constants of the group, in SPEC order.
     public let entries: [SpecConstant]
 
+    /// A group titled `title` for SPEC `section` whose entries share `prefix` (empty for none).
     public init(title: String, section: String, prefix: String, entries: [SpecConstant]) {
         self.title = title; self.section = section; self.prefix = prefix; self.entries = entries
     }
@@ -73,6 +79,7 @@ public struct SpecConstantGroup: Sendable {
 
 /// Every group of named SPEC numbers, in SPEC order.
 public enum SpecConstants {
+    /// Every group, in SPEC section order; names are unique across all of them.
     public static let groups: [SpecConstantGroup] = [
         SpecParameters.group,
         EntityEncoding.group,

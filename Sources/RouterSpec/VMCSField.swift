@@ -5,38 +5,66 @@
 /// as data (width, access, scope, instances, lockable, reset, value check text).
 public enum VMCSField {
     // 6.1: fields in every VMM's VMCS.
+    /// PIN, the pin-based VM-execution controls (32 bits, RW).
     @inlinable public static var pin: UInt32 { 0x4000 }
+    /// PROC, the primary processor-based VM-execution controls (32 bits, RW).
     @inlinable public static var proc: UInt32 { 0x4002 }
+    /// EXC_BITMAP: bit v set when the owner wants exception vector v (32 bits, RW, SPEC 5.3).
     @inlinable public static var excBitmap: UInt32 { 0x4004 }
+    /// PFEC_MASK: page-fault error-code mask of the #PF test (32 bits, RW, SPEC 5.3).
     @inlinable public static var pfecMask: UInt32 { 0x4006 }
+    /// PFEC_MATCH: page-fault error-code match of the #PF test (32 bits, RW, SPEC 5.3).
     @inlinable public static var pfecMatch: UInt32 { 0x4008 }
+    /// HOST_RIP, the VMM's entry point (64 bits, RW).
     @inlinable public static var hostRIP: UInt32 { 0x6C16 }
+    /// VMM_LOAD, `load[v]` for the LOAD policy (32 bits, RW; bits 31:16 must be 0).
     @inlinable public static var vmmLoad: UInt32 { 0x43E2 }
+    /// VM_INSTR_ERROR: the last VMfailValid number (32 bits, RO).
     @inlinable public static var vmInstrError: UInt32 { 0x4400 }
+    /// EXIT_REASON of the last event routed to the VMM (32 bits, RO).
     @inlinable public static var exitReason: UInt32 { 0x4402 }
+    /// INTR_INFO of the last routed reason 0 or 1 (32 bits, RO, SPEC 5.5).
     @inlinable public static var intrInfo: UInt32 { 0x4404 }
+    /// INTR_ERR, the error code of the last routed exception (32 bits, RO).
     @inlinable public static var intrErr: UInt32 { 0x4406 }
+    /// EXIT_QUAL, the exit qualification of the last routed event (64 bits, RO).
     @inlinable public static var exitQual: UInt32 { 0x6400 }
+    /// RETURN_TO: bit 8 valid, bits 7:0 the entity RESUME returns to (32 bits, RO).
     @inlinable public static var returnTo: UInt32 { 0x4602 }
+    /// HANDLED, the count of events routed to the VMM (32 bits, RO).
     @inlinable public static var handled: UInt32 { 0x4604 }
 
     // 6.2: global routing fields, VMCS 0 only (array bases: instance i is base + 2i).
+    /// ROUTE[0]; ROUTE[t] is `route(t)` (32 bits, RW, lockable).
     @inlinable public static var routeBase: UInt32 { 0x4200 }
+    /// ELIGIBLE[0]; ELIGIBLE[t] is `eligible(t)` (32 bits, RW, lockable; bits >= V are 0).
     @inlinable public static var eligibleBase: UInt32 { 0x4280 }
+    /// IO_BASE[0]; IO_BASE[r] is `ioBase(r)` (16 bits, RW, lockable).
     @inlinable public static var ioBaseBase: UInt32 { 0x0300 }
+    /// IO_LIMIT[0]; IO_LIMIT[r] is `ioLimit(r)` (16 bits, RW, lockable).
     @inlinable public static var ioLimitBase: UInt32 { 0x0320 }
+    /// IO_CTRL[0]; IO_CTRL[r] is `ioCtrl(r)` (32 bits, RW, lockable).
     @inlinable public static var ioCtrlBase: UInt32 { 0x4300 }
+    /// ROUTE_LOCK: bit 0 only; once 1 it stays 1 until reset (32 bits, RW).
     @inlinable public static var routeLock: UInt32 { 0x43E0 }
+    /// CURRENT, the `current` entity (32 bits, RO).
     @inlinable public static var current: UInt32 { 0x4600 }
+    /// OWNER[0]; OWNER[g] is `owner(g)`, the VMM that launched guest g (32 bits, RO).
     @inlinable public static var ownerBase: UInt32 { 0x4680 }
 
     /// Distance between the encodings of two instances of an array field.
     @inlinable public static var arrayStride: UInt32 { 2 }
+    /// Encoding of ROUTE[t], t = 0..63.
     @inlinable public static func route(_ t: Int) -> UInt32 { routeBase + arrayStride * UInt32(t) }
+    /// Encoding of ELIGIBLE[t], t = 0..63.
     @inlinable public static func eligible(_ t: Int) -> UInt32 { eligibleBase + arrayStride * UInt32(t) }
+    /// Encoding of IO_BASE[r], r < R.
     @inlinable public static func ioBase(_ r: Int) -> UInt32 { ioBaseBase + arrayStride * UInt32(r) }
+    /// Encoding of IO_LIMIT[r], r < R.
     @inlinable public static func ioLimit(_ r: Int) -> UInt32 { ioLimitBase + arrayStride * UInt32(r) }
+    /// Encoding of IO_CTRL[r], r < R.
     @inlinable public static func ioCtrl(_ r: Int) -> UInt32 { ioCtrlBase + arrayStride * UInt32(r) }
+    /// Encoding of OWNER[g], g < G.
     @inlinable public static func owner(_ g: Int) -> UInt32 { ownerBase + arrayStride * UInt32(g) }
 
     /// Every per-VMM field of 6.1, in table order.
@@ -44,6 +72,7 @@ public enum VMCSField {
                                           vmInstrError, exitReason, intrInfo, intrErr, exitQual, returnTo, handled]
 
     // Encoding layout (SPEC 6): bit 0 access type, bits 9:1 index, bits 11:10 type, bits 14:13 width.
+    /// Shift of an encoding's width code (bits 14:13).
     @inlinable public static var widthShift: UInt32 { 13 }
     /// Width code (bits 14:13): 0 16-bit, 2 32-bit, 3 natural (64-bit).
     @inlinable public static func width(ofEncoding e: UInt32) -> Int {
@@ -53,6 +82,7 @@ public enum VMCSField {
         default: return 32
         }
     }
+    /// Width of `cmd_field` in bits.
     @inlinable public static var encodingWidth: Int { 32 }
 
     /// The fields of SPEC 6.1 and 6.2 in table order.
@@ -102,16 +132,29 @@ public enum VMCSField {
         SpecConstant($0.instances == .single ? "FIELD_\($0.name)" : "FIELD_\($0.name)_BASE", $0.encoding, width: encodingWidth,
                      "\($0.width)-bit \($0.access.rawValue), \($0.scope.rawValue)")
     }
+    /// The `FIELD_*` group of `SpecConstants.groups` (SPEC 6.1, 6.2).
     public static let group = SpecConstantGroup(title: "VMCS field encodings", section: "6.1, 6.2", prefix: "FIELD_", entries: entries)
 }
 
 /// One row of the field tables of SPEC 6.1/6.2, as data.
 public struct FieldDescriptor: Hashable, Sendable {
-    public enum Access: String, Sendable { case readWrite = "RW", readOnly = "RO" }
+    /// Whether a VMWRITE may change the field: `RW`, or `RO` (VMfailValid 13).
+    public enum Access: String, Sendable {
+        /// `RW`: VMREAD and VMWRITE.
+        case readWrite = "RW"
+        /// `RO`: VMREAD only; a VMWRITE fails with VMfailValid 13.
+        case readOnly = "RO"
+    }
     /// Where a field exists: in every VMM's VMCS, or only in VMCS 0 (SPEC 6.2).
-    public enum Scope: String, Sendable { case perVMM = "every VMCS", global = "VMCS 0 only" }
+    public enum Scope: String, Sendable {
+        /// In every VMM's VMCS (SPEC 6.1).
+        case perVMM = "every VMCS"
+        /// In VMCS 0 only (SPEC 6.2); through another VMCS it is VMfailValid 12.
+        case global = "VMCS 0 only"
+    }
     /// How many instances a field has; arrays take encodings `base + 2*i`.
     public enum Instances: Hashable, Sendable {
+        /// One instance.
         case single
         /// One per exit reason t = 0..63.
         case perReason
@@ -148,8 +191,11 @@ public struct FieldDescriptor: Hashable, Sendable {
     public let encoding: UInt32
     /// 16, 32 or 64 bits.
     public let width: Int
+    /// Read-write or read-only.
     public let access: Access
+    /// Every VMCS or VMCS 0 only.
     public let scope: Scope
+    /// Single or an array, and over what index.
     public let instances: Instances
     /// The VMWRITE value check of SPEC 6.1/6.2 in words ("-" when none; failing is VMfailValid 7).
     public let check: String
@@ -160,6 +206,7 @@ public struct FieldDescriptor: Hashable, Sendable {
     /// One line for documents.
     public let summary: String
 
+    /// A row of the tables; `check` defaults to "-", `instances` to one, `reset` to 0.
     public init(_ name: String, _ encoding: UInt32, width: Int, _ access: Access, _ scope: Scope,
                 instances: Instances = .single, check: String = "-", lockable: Bool = false,
                 reset: UInt64 = 0, _ summary: String) {

@@ -32,6 +32,7 @@ import RouterSpec
 ///   field, read-only field, value check, ROUTE_LOCK). ROUTE_LOCK is set with
 ///   a small chance per routing write (after a few thousand commands).
 public struct RandomTraceGenerator: Sendable {
+    /// The parameters the trace is made for (the generator's shadow router uses them too).
     public let config: RouterConfig
     var rng: SeededRandom
     /// The generator's own model of the router, to steer by.
@@ -39,6 +40,7 @@ public struct RandomTraceGenerator: Sendable {
     var boot: [Command]
     var bootIndex = 0
 
+    /// A generator whose stream is fixed by `seed` and `config`: equal seeds give equal traces.
     public init(seed: UInt64, config: RouterConfig = .default) {
         self.config = config
         rng = SeededRandom(seed: seed)

@@ -9,7 +9,7 @@ import HDL
 ///
 /// The output is accepted by `verilator --lint-only -Wall` without warnings, Icarus
 /// (`-g2005`) and Yosys. Choices that make it so (documented in docs/dsl.md):
-/// - `` `default_nettype none `` at the top, restored to `wire` at the end.
+/// - the directive `default_nettype none` at the top, restored to `wire` at the end.
 /// - every compound expression parenthesised; every constant sized; widths always match.
 /// - registers and memories that share a clock, reset and enable are assigned in one
 ///   `always @(posedge clk)` block (nonblocking), their drivers' conditions written once;
@@ -23,7 +23,7 @@ import HDL
 /// - sub-modules share the file of the top module, so they sit between
 ///   `lint_off DECLFILENAME` / `lint_on` comments; a declaration with bits nobody reads
 ///   sits between `lint_off UNUSEDSIGNAL` / `lint_on` comments and says which bits.
-/// - memories are zeroed by an `initial` loop inside `` `ifndef SYNTHESIS `` (simulation
+/// - memories are zeroed by an `initial` loop inside an `ifndef SYNTHESIS` block (simulation
 ///   initialisation; hardware has no reset of memory contents, and Yosys, which defines
 ///   SYNTHESIS, would otherwise spend tens of seconds unrolling an 8192-word loop).
 /// - an expression that is sliced, nested deeper than 12 levels, used more than once with

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a mutant's campaign found.
 public enum MutantVerdict: String, Sendable, Codable {
     /// The campaign diverged from the reference (a different response, a hang, a broken handshake).
@@ -44,5 +46,5 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
         }
     }
 
-    static func seconds(_ s: Double) -> String { s < 10 ? "\(Double(Int(s * 10)) / 10) s" : "\(Int(s.rounded())) s" }
+    static func seconds(_ s: Double) -> String { String(format: s < 1 ? "%.2f s" : s < 10 ? "%.1f s" : "%.0f s", s) }
 }

@@ -24,6 +24,8 @@ public struct MutationReport: Sendable, Codable {
         public var commands: Int
         public var seconds: Double
         public var detail: String?
+        /// `file:line` with the file's name only (the table's column; the header names the path).
+        var shortSource: String { source.split(separator: "/").last.map(String.init) ?? source }
     }
 
     public var rtl: String
@@ -81,14 +83,15 @@ public struct MutationReport: Sendable, Codable {
     }
 
     static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
-    static func secs(_ v: Double) -> String { String(format: "%.1f s", v) }
+    static func secs(_ v: Double) -> String { String(format: v < 1 ? "%.2f s" : "%.1f s", v) }
+    static func cut(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 3)) + "..." }
 
     /// The report as text (stdout of `trapline mutate`).
     public var text: String {
         var out = ["trapline mutate: \(rtl), seed \(seed), \(mutants.count) mutants (asked \(count)), budget \(Self.secs(budgetPerMutant)) per mutant" +
                    (parameters.isEmpty ? "" : ", \(parameters.joined(separator: " "))")]
         out.append("")
-        let header = ["id", "mode", "source line", "verdict", "killed by", "commands", "time to kill"]
+        let header = ["id", "mode", "source line", "verdict", "killed by", "commands", "time to kill", "line text"]
         var rows: [[String]] = [header]
         for r in mutants {
             let by: String
@@ -96,9 +99,9 @@ public struct MutationReport: Sendable, Codable {
             case .killed: by = (r.timeout ? "timeout (hung) in " : "") + "\(r.killedIn ?? "") '\(r.killedBy ?? "")'"
             case .survived, .notBuilt: by = "-"
             }
-            rows.append(["\(r.id)", r.mode, r.source, r.verdict.rawValue, by,
+            rows.append(["\(r.id)", r.mode, r.shortSource, r.verdict.rawValue, by,
                          r.commandsToKill.map(String.init) ?? "\(r.commands)",
-                         r.secondsToKill.map(Self.secs) ?? "-"])
+                         r.secondsToKill.map(Self.secs) ?? "-", Self.cut(r.sourceText, 60)])
         }
         let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         for row in rows {

@@ -19,6 +19,9 @@ public struct MutationCampaign {
     public var budgetPerMutant: Double = 10
     /// Commands per random stream.
     public var commandsPerStream = 20_000
+    /// Run the directed sweeps as samples (every 97th I/O port and the corners, the VMCS
+    /// encoding classes: what Icarus runs in `equiv`): a quicker campaign that may kill fewer.
+    public var sampledSweeps = false
     /// Where each mutant's campaign may write (one folder per mutant).
     public var outputDirectory: URL
 
@@ -87,6 +90,7 @@ public struct MutationCampaign {
         o.fullBudget = true
         o.commandsPerSeed = commandsPerStream
         o.stopAtFirstFailure = true
+        o.primaryUsesSamples = sampledSweeps
         o.shrinkFirstFailure = false
         o.waveOnMismatch = false
         return try Campaign(options: o, primary: router, secondary: nil).run()

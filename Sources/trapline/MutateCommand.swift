@@ -36,6 +36,8 @@ struct MutateCommand: ParsableCommand {
     var out: String = "out/mutate"
     @Option(help: "Write the report as JSON to FILE.")
     var json: String?
+    @Flag(name: .customLong("sampled-sweeps"), help: "Run the directed sweeps as samples (every 97th I/O port, the VMCS encoding classes): quicker per surviving mutant, may kill fewer.")
+    var sampledSweeps = false
 
     func run() throws {
         let config = try parameters.config()
@@ -74,13 +76,15 @@ struct MutateCommand: ParsableCommand {
         campaign.seed = seed
         campaign.budgetPerMutant = budgetPerMutant
         campaign.commandsPerStream = streamCommands
+        campaign.sampledSweeps = sampledSweeps
         let result: MutationCampaign.Result
         do { result = try campaign.run(progress: log) } catch let e as ModelError { throw cliError(e, rtl: rtl) }
         if let divergence = result.controlDivergence, result.outcomes.isEmpty {
             throw CLIError.tool("the Yosys netlist of the RTL with no mutation selected (the control) already differs from the reference, so no mutant can be judged; the Yosys round trip (\(folder.appendingPathComponent("mutants.v").path)) changed the behaviour:\n\(divergence)")
         }
         let report = MutationReport(result, design: design, rtlName: rtlName, seed: seed, count: count,
-                                    budgetPerMutant: budgetPerMutant, parameters: parameters.flags(config))
+                                    budgetPerMutant: budgetPerMutant,
+                                    parameters: parameters.flags(config) + (sampledSweeps ? ["--sampled-sweeps"] : []))
         try StandardOutput.print(report.text)
         if let json {
             try ReportFiles.write(try report.jsonData(), to: json, flag: "--json", what: "JSON report", equivalent: true)

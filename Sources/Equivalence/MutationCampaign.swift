@@ -15,7 +15,8 @@ public struct MutationCampaign {
     public var config: RouterConfig
     /// Campaign seed (stream and handshake seeds derive from it, as in `equiv`).
     public var seed: UInt64 = 1
-    /// Seconds of random streams per mutant after the directed suite (which a surviving mutant runs whole).
+    /// Seconds of each mutant's campaign, counted from its start: the directed suite always
+    /// runs whole (on a surviving mutant), then random streams (at least one) until they are spent.
     public var budgetPerMutant: Double = 10
     /// Commands per random stream.
     public var commandsPerStream = 20_000

@@ -14,7 +14,8 @@ struct MutateCommand: ParsableCommand {
         discussion: """
         Yosys `mutate -list N -seed S` picks N mutations (a bit of a cell port inverted, tied to 0 or 1, \
         or xored with another bit); each mutant runs the directed suite (stopping at its first failing \
-        scenario) then seeded random streams for --budget-per-mutant seconds on Verilator. A mutant is \
+        scenario) then seeded random streams until the mutant's campaign has run --budget-per-mutant seconds \
+        (the directed suite always runs whole, and at least one random stream) on Verilator. A mutant is \
         killed when a response differs from the reference or the RTL hangs. Prints a table, the score \
         killed / (killed + survived), the median time to kill and the survivors with their source lines; \
         progress on stderr. Survivors may be equivalent mutants (not checked). Same seed, same mutants in \
@@ -28,7 +29,7 @@ struct MutateCommand: ParsableCommand {
     var count: Int = 50
     @Option(help: "Seed of the mutant choice and of every campaign (0 to \(MutateLimits.seed)).")
     var seed: UInt64 = 1
-    @Option(name: .customLong("budget-per-mutant"), help: "Seconds of random streams per mutant after the directed suite (0 to \(Int(MutateLimits.budget))).")
+    @Option(name: .customLong("budget-per-mutant"), help: "Seconds of each mutant's campaign: the directed suite (always whole), then random streams until they are spent (0 to \(Int(MutateLimits.budget))).")
     var budgetPerMutant: Double = 10
     @Option(name: .customLong("stream-commands"), help: "Commands per random stream (1 to \(Limits.streamCommands)).")
     var streamCommands: Int = 20_000
@@ -48,7 +49,7 @@ struct MutateCommand: ParsableCommand {
             throw CLIError.badInput("--seed \(seed): give 0 to \(MutateLimits.seed) (Yosys takes a 31-bit seed)")
         }
         guard budgetPerMutant >= 0, budgetPerMutant <= MutateLimits.budget else {
-            throw CLIError.badInput("--budget-per-mutant \(budgetPerMutant): give the seconds of random streams per mutant, 0 to \(Int(MutateLimits.budget)) (e.g. --budget-per-mutant 10)")
+            throw CLIError.badInput("--budget-per-mutant \(budgetPerMutant): give the seconds of each mutant's campaign, 0 to \(Int(MutateLimits.budget)) (e.g. --budget-per-mutant 10)")
         }
         guard (1...Limits.streamCommands).contains(streamCommands) else {
             throw CLIError.badInput("--stream-commands \(streamCommands): give 1 to \(Limits.streamCommands) commands per random stream")

@@ -20,6 +20,10 @@ public struct MutationCampaign {
     public var budgetPerMutant: Double = 10
     /// Commands per random stream.
     public var commandsPerStream = 20_000
+    /// Run exactly this many random streams per mutant, whatever the budget (nil: by budget).
+    /// With it a verdict does not depend on the machine's speed: with a budget, a slower
+    /// machine runs fewer streams, and a mutant only a late stream kills may survive there.
+    public var streams: Int? = nil
     /// Run the directed sweeps as samples (every 97th I/O port and the corners, the VMCS
     /// encoding classes: what Icarus runs in `equiv`): a quicker campaign that may kill fewer.
     public var sampledSweeps = false
@@ -92,6 +96,7 @@ public struct MutationCampaign {
         o.commandsPerSeed = commandsPerStream
         o.stopAtFirstFailure = true
         o.primaryUsesSamples = sampledSweeps
+        o.streams = streams
         o.shrinkFirstFailure = false
         o.waveOnMismatch = false
         return try Campaign(options: o, primary: router, secondary: nil).run()

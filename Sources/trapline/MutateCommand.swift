@@ -33,6 +33,8 @@ struct MutateCommand: ParsableCommand {
     var budgetPerMutant: Double = 10
     @Option(name: .customLong("stream-commands"), help: "Commands per random stream (1 to \(Limits.streamCommands)).")
     var streamCommands: Int = 20_000
+    @Option(help: "Run exactly N random streams per mutant, whatever --budget-per-mutant: the same verdicts on any machine (1 to \(Limits.streams)).")
+    var streams: Int?
     @Option(help: "Folder for the RTL copy, the mutation list, the mutants' netlist.")
     var out: String = "out/mutate"
     @Option(help: "Write the report as JSON to FILE.")
@@ -54,6 +56,9 @@ struct MutateCommand: ParsableCommand {
         guard (1...Limits.streamCommands).contains(streamCommands) else {
             throw CLIError.badInput("--stream-commands \(streamCommands): give 1 to \(Limits.streamCommands) commands per random stream")
         }
+        if let streams, !(1...Limits.streams).contains(streams) {
+            throw CLIError.badInput("--streams \(streams): give 1 to \(Limits.streams) random streams per mutant (or leave it out: streams until the budget is spent)")
+        }
         if let json { try OutputPaths.checkFile("--json", json, what: "JSON report") }
         try OutputPaths.checkFolder("--out", out, what: "the RTL copy, the mutation list and the mutants' netlist")
         let verilog = try routerVerilog(config: config, rtl: rtl)
@@ -66,8 +71,11 @@ struct MutateCommand: ParsableCommand {
         do {
             design = try MutantDesign.make(verilog: verilog, count: count, seed: seed, folder: folder)
         } catch let e as ToolError {
-            if rtl != nil, case .failed = e {   // Yosys could not read the user's file: bad input
-                throw CLIError.badInput("--rtl \(rtl!): yosys cannot read it as module trapline_router: \(e)")
+            // Yosys could not read the user's file: bad input, its lines named as the user's file.
+            if let rtl, case .failed(_, _, let output) = e {
+                let lines = output.split(separator: "\n").suffix(20)
+                    .map { $0.replacingOccurrences(of: "trapline_router.v:", with: "\(rtl):") }.joined(separator: "\n")
+                throw CLIError.badInput("--rtl \(rtl): yosys cannot read it as module trapline_router:\n\(lines)\nfix the Verilog at the lines shown (check with: yosys -p 'read_verilog \(rtl); hierarchy -check -top trapline_router')")
             }
             throw e
         }
@@ -78,6 +86,7 @@ struct MutateCommand: ParsableCommand {
         campaign.budgetPerMutant = budgetPerMutant
         campaign.commandsPerStream = streamCommands
         campaign.sampledSweeps = sampledSweeps
+        campaign.streams = streams
         let result: MutationCampaign.Result
         do { result = try campaign.run(progress: log) } catch let e as ModelError { throw cliError(e, rtl: rtl) }
         if let divergence = result.controlDivergence, result.outcomes.isEmpty {
@@ -85,7 +94,8 @@ struct MutateCommand: ParsableCommand {
         }
         let report = MutationReport(result, design: design, rtlName: rtlName, seed: seed, count: count,
                                     budgetPerMutant: budgetPerMutant,
-                                    parameters: parameters.flags(config) + (sampledSweeps ? ["--sampled-sweeps"] : []))
+                                    parameters: parameters.flags(config) + (sampledSweeps ? ["--sampled-sweeps"] : [])
+                                        + (streams.map { ["--streams", "\($0)"] } ?? []))
         try StandardOutput.print(report.text)
         if let json {
             try ReportFiles.write(try report.jsonData(), to: json, flag: "--json", what: "JSON report", equivalent: true)

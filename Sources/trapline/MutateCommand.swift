@@ -65,7 +65,13 @@ struct MutateCommand: ParsableCommand {
         for tool in [Tool.yosys, .verilator] { _ = try Toolchain.locate(tool) }
 
         let folder = URL(fileURLWithPath: out, isDirectory: true)
-        let log = { (line: String) in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        // Each progress line is also what an interrupted run (SIGINT, SIGTERM) says it had reached.
+        let last = LastLine()
+        ProcessGuard.setActivity { "mutate had not finished; last progress: \(last.text)" }
+        let log = { (line: String) in
+            last.set(line)
+            FileHandle.standardError.write(Data("\(line)\n".utf8))
+        }
         log("making \(count) mutants with yosys (seed \(seed))")
         let design: MutantDesign
         do {
@@ -111,4 +117,12 @@ enum MutateLimits {
     static let seed: UInt64 = 2_147_483_647
     /// Seconds per mutant.
     static let budget = 100_000.0
+}
+
+/// The last progress line, read by the signal handler's message.
+private final class LastLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = "starting"
+    func set(_ text: String) { lock.lock(); value = text; lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return value }
 }

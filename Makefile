@@ -12,7 +12,7 @@ SEED        ?= 1
 BUDGET      ?= 120
 BENCH_FLAGS ?=
 
-.PHONY: all deps build release test test-examples test-consumer test-browser test-slurm cosim rtl bench synth prove docs clean
+.PHONY: all deps build release test test-examples test-consumer test-browser test-slurm cosim rtl bench synth prove mutate docs clean
 
 all: build
 
@@ -89,6 +89,18 @@ prove: deps build
 	.build/debug/trapline prove --no-io-bitmaps --depth 20 --timeout 600 --out sim/build/prove/defaults $(PROVE_FLAGS)
 	.build/debug/trapline prove --depth 12 --timeout 600 --out sim/build/prove/bitmaps $(PROVE_FLAGS)
 	TRAPLINE_PROVE_DEEP=1 $(SWIFT) test $(BUILD_FLAGS) --filter ProveMutationTests
+
+## mutate (opt-in): the mutation score of the equivalence campaign (docs/mutate.md): COUNT Yosys
+## mutants of the router generated on the defaults, each through a short campaign of SEED with
+## MUTANT_BUDGET seconds of random streams. Report, mutation list and netlist in sim/build/mutate/.
+## MUTATE_FLAGS adds flags (e.g. MUTATE_FLAGS="--rtl my_router.v" or "--sampled-sweeps").
+COUNT         ?= 50
+MUTANT_BUDGET ?= 10
+MUTATE_FLAGS  ?=
+mutate: deps release
+	@mkdir -p sim/build/mutate
+	$(RELEASE_BIN) mutate --count $(COUNT) --seed $(SEED) --budget-per-mutant $(MUTANT_BUDGET) \
+	  --out sim/build/mutate --json sim/build/mutate/mutate.json $(MUTATE_FLAGS)
 
 ## test-browser (opt-in): the HTML report rendered by headless Chromium, checked on the DOM it
 ## builds (scripts/test-browser.sh). Installs Debian's chromium when root, else prints the command.

@@ -97,7 +97,7 @@ public final class Campaign {
             if let error = background.error { throw error }
             background.merge(into: &result, failures: &failures)
         }
-        if let first = failures.first { result.shrink = try shrink(first) }
+        if options.shrinkFirstFailure, let first = failures.first { result.shrink = try shrink(first) }
         result.seconds = elapsed
         return result
     }

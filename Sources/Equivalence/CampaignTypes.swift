@@ -41,6 +41,9 @@ public struct CampaignOptions: Sendable {
     public var primaryUsesSamples = false
     /// Re-run the shrunk trace with a waveform.
     public var waveOnMismatch = true
+    /// Shrink the first failing trace and write it (false: the divergence alone is
+    /// reported; mutation runs, which only need to know what caught the mutant).
+    public var shrinkFirstFailure = true
 
     /// Options for the design of `config` whose Verilog is `verilog`, writing into `outputDirectory`; every other option has its default.
     public init(config: RouterConfig, verilog: String, outputDirectory: URL) {

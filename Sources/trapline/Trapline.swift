@@ -15,7 +15,7 @@ struct Trapline: ParsableCommand {
         version: TraplineVersion.string,
         subcommands: [
             GenerateCommand.self, RouteCommand.self, RandomCommand.self,
-            CosimCommand.self, EquivCommand.self, ProveCommand.self, MergeCommand.self, LintCommand.self, BenchCommand.self,
+            CosimCommand.self, EquivCommand.self, ProveCommand.self, MergeCommand.self, LintCommand.self, MutateCommand.self, BenchCommand.self,
         ]
     )
 

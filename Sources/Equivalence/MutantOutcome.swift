@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a mutant's campaign found.
+public enum MutantVerdict: String, Sendable, Codable {
+    /// The campaign diverged from the reference (a different response, a hang, a broken handshake).
+    case killed
+    /// The campaign ran to its end with every response as the reference's.
+    case survived
+    /// The mutant's Verilog did not build (counted neither killed nor survived).
+    case notBuilt = "not-built"
+}
+
+/// One mutant's row of the report.
+public struct MutantOutcome: Sendable, Codable, Equatable {
+    public var mutation: YosysMutation
+    public var verdict: MutantVerdict
+    /// The testcase that killed it: a directed scenario's name or "seed 0x... (stream k)".
+    public var killedBy: String?
+    /// "directed" or "random" (nil unless killed).
+    public var killedIn: String?
+    /// Killed because the RTL hung (no response, or no command accepted, within the
+    /// bench's cycle limit) or its simulation timed out, not by a different response.
+    public var timeout: Bool = false
+    /// Commands run until the first divergence (all units before the killer, plus its commands up to the divergence).
+    public var commandsToKill: Int?
+    /// Campaign seconds until the killing unit ended (model build not included).
+    public var secondsToKill: Double?
+    /// Commands run in all, and seconds of the whole campaign.
+    public var commands: Int
+    public var seconds: Double
+    /// The divergence (killed) or why it did not build (not built).
+    public var detail: String?
+
+    public init(mutation: YosysMutation, verdict: MutantVerdict, commands: Int, seconds: Double) {
+        self.mutation = mutation; self.verdict = verdict; self.commands = commands; self.seconds = seconds
+    }
+
+    /// "killed by directed '5.2 nmi' after 37 commands in 0.4 s", "survived 12 s", ...
+    public var summary: String {
+        switch verdict {
+        case .killed:
+            let how = timeout ? "killed by timeout (the RTL hung) in" : "killed by"
+            return "\(how) \(killedIn ?? "") '\(killedBy ?? "")' after \(commandsToKill ?? 0) commands in \(Self.seconds(secondsToKill ?? seconds))"
+        case .survived: return "survived \(commands) commands in \(Self.seconds(seconds))"
+        case .notBuilt: return "did not build"
+        }
+    }
+
+    static func seconds(_ s: Double) -> String { String(format: s < 1 ? "%.2f s" : s < 10 ? "%.1f s" : "%.0f s", s) }
+}

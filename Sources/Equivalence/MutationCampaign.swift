@@ -1,0 +1,124 @@
+import CoSim
+import Foundation
+import RouterModel
+import RouterSim
+
+/// The mutation score of the equivalence campaign: every mutant of a
+/// `MutantDesign` runs a short campaign (the directed suite, stopping at its
+/// first failing scenario, then seeded random streams for the per-mutant
+/// budget) on Verilator; a divergence kills the mutant. Before the mutants, the
+/// netlist with no mutation selected (the control) runs the same campaign and
+/// must survive: otherwise the Yosys round trip itself differs and no verdict
+/// on a mutant would mean anything.
+public struct MutationCampaign {
+    public var design: MutantDesign
+    public var config: RouterConfig
+    /// Campaign seed (stream and handshake seeds derive from it, as in `equiv`).
+    public var seed: UInt64 = 1
+    /// Seconds of each mutant's campaign, counted from its start: the directed suite always
+    /// runs whole (on a surviving mutant), then random streams (at least one) until they are spent.
+    public var budgetPerMutant: Double = 10
+    /// Commands per random stream.
+    public var commandsPerStream = 20_000
+    /// Run exactly this many random streams per mutant, whatever the budget (nil: by budget).
+    /// With it a verdict does not depend on the machine's speed: with a budget, a slower
+    /// machine runs fewer streams, and a mutant only a late stream kills may survive there.
+    public var streams: Int? = nil
+    /// Run the directed sweeps as samples (every 97th I/O port and the corners, the VMCS
+    /// encoding classes: what Icarus runs in `equiv`): a quicker campaign that may kill fewer.
+    public var sampledSweeps = false
+    /// Where each mutant's campaign may write (one folder per mutant).
+    public var outputDirectory: URL
+
+    public init(design: MutantDesign, config: RouterConfig, outputDirectory: URL) {
+        self.design = design; self.config = config; self.outputDirectory = outputDirectory
+    }
+
+    /// The outcome of the whole run.
+    public struct Result: Sendable {
+        public var outcomes: [MutantOutcome]
+        /// The control run (no mutation selected): commands, seconds, and its divergence if any.
+        public var controlCommands: Int
+        public var controlSeconds: Double
+        public var controlDivergence: String?
+        /// Seconds to build (or load from the cache) the one Verilator model of every mutant.
+        public var buildSeconds: Double
+        /// Wall-clock seconds of the whole run (build, control, mutants).
+        public var seconds: Double
+    }
+
+    /// Builds the model, runs the control, then each mutant in order. `progress`
+    /// gets one line per mutant ("mutant 7/50: killed by directed '...' after 40 commands in 0.4 s").
+    /// Tool failures are thrown; a netlist Verilator rejects makes every mutant `notBuilt`.
+    public func run(progress: (String) -> Void = { _ in }) throws -> Result {
+        let t0 = Date()
+        let router: VerilatorRouter
+        do {
+            router = try VerilatorRouter(verilog: design.verilog, seed: seed, sourceName: "mutants.v")
+        } catch let e as VerilogRejected {
+            let outcomes = design.mutations.map { m -> MutantOutcome in
+                var o = MutantOutcome(mutation: m, verdict: .notBuilt, commands: 0, seconds: 0)
+                o.detail = "\(e)"
+                return o
+            }
+            progress("the mutants' netlist does not build under Verilator: every mutant is reported as not built")
+            return Result(outcomes: outcomes, controlCommands: 0, controlSeconds: 0, controlDivergence: "\(e)",
+                          buildSeconds: Date().timeIntervalSince(t0), seconds: Date().timeIntervalSince(t0))
+        }
+        router.timeLimit = { VerilatorRouter.defaultTimeLimit(commands: $0) }
+        let buildSeconds = Date().timeIntervalSince(t0)
+        progress("mutants' model built in \(MutantOutcome.seconds(buildSeconds)); control run (no mutation)")
+        let control = try campaign(select: 0, router: router)
+        let controlDivergence = control.divergences.first?.description
+        var outcomes: [MutantOutcome] = []
+        if controlDivergence == nil {
+            for m in design.mutations {
+                let result = try campaign(select: m.id, router: router)
+                let o = Self.outcome(m, result)
+                outcomes.append(o)
+                progress("mutant \(m.id)/\(design.mutations.count): \(o.summary)")
+            }
+        }
+        setenv(MutantDesign.selectVariable, "0", 1)
+        return Result(outcomes: outcomes, controlCommands: control.testcases.reduce(0) { $0 + $1.commands },
+                      controlSeconds: control.seconds, controlDivergence: controlDivergence,
+                      buildSeconds: buildSeconds, seconds: Date().timeIntervalSince(t0))
+    }
+
+    /// One campaign with mutant `select` active (0: none).
+    func campaign(select: Int, router: VerilatorRouter) throws -> CampaignResult {
+        setenv(MutantDesign.selectVariable, String(select), 1)
+        let dir = outputDirectory.appendingPathComponent(select == 0 ? "control" : "mutant-\(select)", isDirectory: true)
+        var o = CampaignOptions(config: config, verilog: design.verilog, outputDirectory: dir)
+        o.seed = seed
+        o.budget = budgetPerMutant
+        o.fullBudget = true
+        o.commandsPerSeed = commandsPerStream
+        o.stopAtFirstFailure = true
+        o.primaryUsesSamples = sampledSweeps
+        o.streams = streams
+        o.shrinkFirstFailure = false
+        o.waveOnMismatch = false
+        return try Campaign(options: o, primary: router, secondary: nil).run()
+    }
+
+    /// The row of mutant `m` from its campaign's result.
+    static func outcome(_ m: YosysMutation, _ result: CampaignResult) -> MutantOutcome {
+        let commands = result.testcases.reduce(0) { $0 + $1.commands }
+        guard let k = result.testcases.firstIndex(where: { $0.failure != nil }), let d = result.divergences.first else {
+            return MutantOutcome(mutation: m, verdict: .survived, commands: commands, seconds: result.seconds)
+        }
+        let before = result.testcases[..<k]
+        var o = MutantOutcome(mutation: m, verdict: .killed, commands: commands, seconds: result.seconds)
+        let killer = result.testcases[k]
+        o.killedBy = killer.name
+        o.killedIn = killer.classname == "equiv.random" ? "random" : "directed"
+        o.commandsToKill = before.reduce(0) { $0 + $1.commands } + d.index + 1
+        o.secondsToKill = before.reduce(0) { $0 + $1.seconds } + killer.seconds
+        if case .broken(let message)? = d.values.first?.value {
+            o.timeout = message.contains("hung") || message.contains("timed out")
+        }
+        o.detail = d.description
+        return o
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import CoSim
+import Equivalence
+import Foundation
+
+/// `trapline mutate` (issue 15 item 6): the mutation score of the equivalence
+/// campaign. Yosys makes N mutants of the RTL; each runs a short seeded
+/// campaign (directed suite, then random streams) on Verilator; a divergence
+/// kills it. docs/mutate.md.
+struct MutateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mutate",
+        abstract: "Mutation score of the equivalence campaign: Yosys mutants of the RTL, each run through a short campaign.",
+        discussion: """
+        Yosys `mutate -list N -seed S` picks N mutations (a bit of a cell port inverted, tied to 0 or 1, \
+        or xored with another bit); each mutant runs the directed suite (stopping at its first failing \
+        scenario) then seeded random streams until the mutant's campaign has run --budget-per-mutant seconds \
+        (the directed suite always runs whole, and at least one random stream) on Verilator. A mutant is \
+        killed when a response differs from the reference or the RTL hangs. Prints a table, the score \
+        killed / (killed + survived), the median time to kill and the survivors with their source lines; \
+        progress on stderr. Survivors may be equivalent mutants (not checked). Same seed, same mutants in \
+        the same order. Exit codes: 0 it ran, 2 bad input, 3 a tool (Yosys, Verilator) is missing or failed.
+        """)
+
+    @OptionGroup var parameters: ParameterOptions
+    @Option(help: "Mutate this Verilog file (SPEC 9 interface, module trapline_router) instead of the generated router.")
+    var rtl: String?
+    @Option(help: "Number of mutants (1 to \(MutateLimits.count)).")
+    var count: Int = 50
+    @Option(help: "Seed of the mutant choice and of every campaign (0 to \(MutateLimits.seed)).")
+    var seed: UInt64 = 1
+    @Option(name: .customLong("budget-per-mutant"), help: "Seconds of each mutant's campaign: the directed suite (always whole), then random streams until they are spent (0 to \(Int(MutateLimits.budget))).")
+    var budgetPerMutant: Double = 10
+    @Option(name: .customLong("stream-commands"), help: "Commands per random stream (1 to \(Limits.streamCommands)).")
+    var streamCommands: Int = 20_000
+    @Option(help: "Run exactly N random streams per mutant, whatever --budget-per-mutant: the same verdicts on any machine (1 to \(Limits.streams)).")
+    var streams: Int?
+    @Option(help: "Folder for the RTL copy, the mutation list, the mutants' netlist.")
+    var out: String = "out/mutate"
+    @Option(help: "Write the report as JSON to FILE.")
+    var json: String?
+    @Flag(name: .customLong("sampled-sweeps"), help: "Run the directed sweeps as samples (every 97th I/O port, the VMCS encoding classes): quicker per surviving mutant, may kill fewer.")
+    var sampledSweeps = false
+
+    func run() throws {
+        let config = try parameters.config()
+        guard (1...MutateLimits.count).contains(count) else {
+            throw CLIError.badInput("--count \(count): give the number of mutants, 1 to \(MutateLimits.count) (e.g. --count 50)")
+        }
+        guard seed <= MutateLimits.seed else {
+            throw CLIError.badInput("--seed \(seed): give 0 to \(MutateLimits.seed) (Yosys takes a 31-bit seed)")
+        }
+        guard budgetPerMutant >= 0, budgetPerMutant <= MutateLimits.budget else {
+            throw CLIError.badInput("--budget-per-mutant \(budgetPerMutant): give the seconds of each mutant's campaign, 0 to \(Int(MutateLimits.budget)) (e.g. --budget-per-mutant 10)")
+        }
+        guard (1...Limits.streamCommands).contains(streamCommands) else {
+            throw CLIError.badInput("--stream-commands \(streamCommands): give 1 to \(Limits.streamCommands) commands per random stream")
+        }
+        if let streams, !(1...Limits.streams).contains(streams) {
+            throw CLIError.badInput("--streams \(streams): give 1 to \(Limits.streams) random streams per mutant (or leave it out: streams until the budget is spent)")
+        }
+        if let json { try OutputPaths.checkFile("--json", json, what: "JSON report") }
+        try OutputPaths.checkFolder("--out", out, what: "the RTL copy, the mutation list and the mutants' netlist")
+        let verilog = try routerVerilog(config: config, rtl: rtl)
+        for tool in [Tool.yosys, .verilator] { _ = try Toolchain.locate(tool) }
+
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        // Each progress line is also what an interrupted run (SIGINT, SIGTERM) says it had reached.
+        let last = LastLine()
+        ProcessGuard.setActivity { "mutate had not finished; last progress: \(last.text)" }
+        let log = { (line: String) in
+            last.set(line)
+            FileHandle.standardError.write(Data("\(line)\n".utf8))
+        }
+        log("making \(count) mutants with yosys (seed \(seed))")
+        let design: MutantDesign
+        do {
+            design = try MutantDesign.make(verilog: verilog, count: count, seed: seed, folder: folder)
+        } catch let e as ToolError {
+            // Yosys could not read the user's file: bad input, its lines named as the user's file.
+            if let rtl, case .failed(_, _, let output) = e {
+                let lines = output.split(separator: "\n").suffix(20)
+                    .map { $0.replacingOccurrences(of: "trapline_router.v:", with: "\(rtl):") }.joined(separator: "\n")
+                throw CLIError.badInput("--rtl \(rtl): yosys cannot read it as module trapline_router:\n\(lines)\nfix the Verilog at the lines shown (check with: yosys -p 'read_verilog \(rtl); hierarchy -check -top trapline_router')")
+            }
+            throw e
+        }
+        let rtlName = rtl ?? folder.appendingPathComponent("trapline_router.v").path
+        log("\(design.mutations.count) mutants listed in \(folder.appendingPathComponent("mutations.ys").path); building their Verilator model")
+        var campaign = MutationCampaign(design: design, config: config, outputDirectory: folder)
+        campaign.seed = seed
+        campaign.budgetPerMutant = budgetPerMutant
+        campaign.commandsPerStream = streamCommands
+        campaign.sampledSweeps = sampledSweeps
+        campaign.streams = streams
+        let result: MutationCampaign.Result
+        do { result = try campaign.run(progress: log) } catch let e as ModelError { throw cliError(e, rtl: rtl) }
+        if let divergence = result.controlDivergence, result.outcomes.isEmpty {
+            throw CLIError.tool("the Yosys netlist of the RTL with no mutation selected (the control) already differs from the reference, so no mutant can be judged; the Yosys round trip (\(folder.appendingPathComponent("mutants.v").path)) changed the behaviour:\n\(divergence)")
+        }
+        let report = MutationReport(result, design: design, rtlName: rtlName, seed: seed, count: count,
+                                    budgetPerMutant: budgetPerMutant,
+                                    parameters: parameters.flags(config) + (sampledSweeps ? ["--sampled-sweeps"] : [])
+                                        + (streams.map { ["--streams", "\($0)"] } ?? []))
+        try StandardOutput.print(report.text)
+        if let json {
+            try ReportFiles.write(try report.jsonData(), to: json, flag: "--json", what: "JSON report", equivalent: true)
+        }
+    }
+}
+
+/// The ranges of `trapline mutate`'s options.
+enum MutateLimits {
+    /// Mutants per run (the select signal is wide enough for any count; a run of 1000 mutants is hours).
+    static let count = 10_000
+    /// Yosys' `mutate -seed` is a C int.
+    static let seed: UInt64 = 2_147_483_647
+    /// Seconds per mutant.
+    static let budget = 100_000.0
+}
+
+/// The last progress line, read by the signal handler's message.
+private final class LastLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = "starting"
+    func set(_ text: String) { lock.lock(); value = text; lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return value }
+}

@@ -12,7 +12,9 @@ public enum MutantVerdict: String, Sendable, Codable {
 
 /// One mutant's row of the report.
 public struct MutantOutcome: Sendable, Codable, Equatable {
+    /// The Yosys mutation this row is about (its id, mode, cell and source lines).
     public var mutation: YosysMutation
+    /// Killed, survived or not built.
     public var verdict: MutantVerdict
     /// The testcase that killed it: a directed scenario's name or "seed 0x... (stream k)".
     public var killedBy: String?
@@ -25,12 +27,16 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
     public var commandsToKill: Int?
     /// Campaign seconds until the killing unit ended (model build not included).
     public var secondsToKill: Double?
-    /// Commands run in all, and seconds of the whole campaign.
+    /// Commands run in the whole campaign (directed and random units; 0 when not built).
     public var commands: Int
+    /// Seconds of the mutant's whole campaign (directed suite and random streams; the shared
+    /// model build not included); 0 when not built.
     public var seconds: Double
     /// The divergence (killed) or why it did not build (not built).
     public var detail: String?
 
+    /// A row with no killer, no timeout and no detail: `commands` run in all and the campaign's
+    /// `seconds`; the killing fields are set afterwards for a killed mutant.
     public init(mutation: YosysMutation, verdict: MutantVerdict, commands: Int, seconds: Double) {
         self.mutation = mutation; self.verdict = verdict; self.commands = commands; self.seconds = seconds
     }

@@ -11,7 +11,9 @@ import RouterSim
 /// must survive: otherwise the Yosys round trip itself differs and no verdict
 /// on a mutant would mean anything.
 public struct MutationCampaign {
+    /// The mutants to judge: the Yosys mutation list and the one netlist holding them all.
     public var design: MutantDesign
+    /// The router parameters the reference model runs with (those the RTL was generated for).
     public var config: RouterConfig
     /// Campaign seed (stream and handshake seeds derive from it, as in `equiv`).
     public var seed: UInt64 = 1
@@ -30,16 +32,23 @@ public struct MutationCampaign {
     /// Where each mutant's campaign may write (one folder per mutant).
     public var outputDirectory: URL
 
+    /// A run of `design`'s mutants against the reference on `config`, writing under
+    /// `outputDirectory`; seed 1, 10 s per mutant, streams by budget, full sweeps.
     public init(design: MutantDesign, config: RouterConfig, outputDirectory: URL) {
         self.design = design; self.config = config; self.outputDirectory = outputDirectory
     }
 
     /// The outcome of the whole run.
     public struct Result: Sendable {
+        /// One row per mutant, in list order; empty when the control diverged (no mutant ran),
+        /// every row not built when Verilator rejected the netlist.
         public var outcomes: [MutantOutcome]
-        /// The control run (no mutation selected): commands, seconds, and its divergence if any.
+        /// Commands of the control run (no mutation selected); 0 when the netlist did not build.
         public var controlCommands: Int
+        /// Seconds of the control's campaign (0 when the netlist did not build).
         public var controlSeconds: Double
+        /// The control's first divergence from the reference, or Verilator's error when the
+        /// netlist did not build; nil when the control matched (the mutants then ran).
         public var controlDivergence: String?
         /// Seconds to build (or load from the cache) the one Verilator model of every mutant.
         public var buildSeconds: Double

@@ -5,7 +5,9 @@ import Foundation
 public struct MutationReport: Sendable, Codable {
     /// One mutant, as the report shows it.
     public struct Row: Sendable, Codable {
+        /// The mutant's number: 1-based position in Yosys' list, the `TRAPLINE_MUTANT` value that selects it.
         public var id: Int
+        /// Yosys' mutation mode: inv, const0, const1, cnot0 or cnot1.
         public var mode: String
         /// `file:line` of the mutated source, with the file named as the user gave it.
         public var source: String
@@ -15,39 +17,66 @@ public struct MutationReport: Sendable, Codable {
         public var sources: [String]
         /// The cell, port and bit changed.
         public var change: String
+        /// Killed, survived or not built.
         public var verdict: MutantVerdict
+        /// The testcase that killed it: a directed scenario's name or "seed 0x... (stream k)"; nil unless killed.
         public var killedBy: String?
+        /// "directed" or "random": the part of the campaign the killer belongs to; nil unless killed.
         public var killedIn: String?
+        /// Killed because the RTL hung or its simulation timed out, not by a different response.
         public var timeout: Bool
+        /// Commands run until the first divergence (every unit before the killer, plus its
+        /// commands up to the divergence); nil unless killed.
         public var commandsToKill: Int?
+        /// Campaign seconds until the killing unit ended (model build not included); nil unless killed.
         public var secondsToKill: Double?
+        /// Commands run in the mutant's whole campaign (0 when not built).
         public var commands: Int
+        /// Seconds of the mutant's whole campaign, model build not included (0 when not built).
         public var seconds: Double
+        /// The divergence that killed it, or Verilator's error when not built; nil for a survivor.
         public var detail: String?
         /// `file:line` with the file's name only (the table's column; the header names the path).
         var shortSource: String { source.split(separator: "/").last.map(String.init) ?? source }
     }
 
+    /// The mutated RTL as the report names it: the `--rtl` path, or where the generated RTL was written.
     public var rtl: String
+    /// The seed of the mutant choice (`mutate -seed`) and of every campaign (0 to 2^31-1).
     public var seed: UInt64
+    /// The number of mutants asked for (`--count`); Yosys may list fewer (`mutants.count`).
     public var count: Int
+    /// Seconds of each mutant's campaign (`--budget-per-mutant`).
     public var budgetPerMutant: Double
+    /// The command-line flags of the run that differ from the defaults (router parameters,
+    /// `--sampled-sweeps`, `--streams N`), shown in the header; empty at the defaults.
     public var parameters: [String]
+    /// Mutants killed (timeouts included).
     public var killed: Int
+    /// Mutants whose whole campaign matched the reference.
     public var survived: Int
+    /// Mutants whose netlist Verilator could not build (counted neither killed nor survived).
     public var notBuilt: Int
     /// killed / (killed + survived); nil when no mutant ran.
     public var score: Double?
     /// Median seconds to kill over the killed mutants; nil when none was killed.
     public var medianSecondsToKill: Double?
+    /// Seconds to build (or load from the cache) the one Verilator model of every mutant.
     public var buildSeconds: Double
+    /// Commands of the control run (no mutation selected), all answered as the reference did; 0 when the netlist did not build.
     public var controlCommands: Int
+    /// Seconds of the control's campaign (0 when the netlist did not build).
     public var controlSeconds: Double
+    /// Wall-clock seconds of the whole run (model build, control, mutants).
     public var seconds: Double
+    /// One row per mutant, in Yosys' list order (by id).
     public var mutants: [Row]
+    /// The caveat on survivors printed under them (`survivorNote`).
     public var note: String
 
-    public static let survivorNote = "Survivors may be equivalent mutants (the mutation changes no response the SPEC defines); this is not checked (no `trapline prove --against` yet): read each survivor's line."
+    /// Why a survivor is not necessarily a gap in the campaign: it may be an equivalent
+    /// mutant, which this run checks only with `--prove-survivors`.
+    public static let survivorNote = "Survivors may be equivalent mutants (the mutation changes no response the SPEC defines); check each against the RTL with --prove-survivors K (needs --no-io-bitmaps), or read its line."
 
     /// `rtlName`: how to name the mutated file (the `--rtl` path, or where the generated RTL was written).
     public init(_ result: MutationCampaign.Result, design: MutantDesign, rtlName: String, seed: UInt64,

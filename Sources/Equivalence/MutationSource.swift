@@ -1,12 +1,16 @@
 /// A source location Yosys attaches to a cell or wire (`src` attribute,
 /// `file:line.col-line.col`): where in the RTL a mutation takes effect.
 public struct MutationSource: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// The file as Yosys named it (the path it read the RTL from, e.g. `trapline_router.v`).
     public var file: String
+    /// The first line of the span, 1-based.
     public var line: Int
+    /// The last line of the span, 1-based (equal to `line` for a one-line source or `file:12`).
     public var endLine: Int
     /// The attribute as Yosys wrote it.
     public var text: String
 
+    /// A source spanning lines `line` to `endLine` (1-based) of `file`; `text` is the attribute as written.
     public init(file: String, line: Int, endLine: Int, text: String) {
         self.file = file; self.line = line; self.endLine = endLine; self.text = text
     }
@@ -28,6 +32,7 @@ public struct MutationSource: Sendable, Codable, Equatable, CustomStringConverti
     /// `file:line`, with `file` shown as `name` (the path the user gave).
     public func location(as name: String? = nil) -> String { "\(name ?? file):\(line)" }
 
+    /// `file:line`, the file as Yosys named it.
     public var description: String { location() }
 
     /// The most telling of a mutation's sources: Yosys lists the wire's

@@ -7,12 +7,19 @@ public struct YosysMutation: Sendable, Codable, Equatable {
     public var id: Int
     /// inv, const0, const1, cnot0, cnot1.
     public var mode: String
+    /// The module holding the cell (`-module`; the top, as the netlist is flattened).
     public var module: String
+    /// The cell whose port is changed (`-cell`), e.g. `$procmux$12`.
     public var cell: String
+    /// The cell port changed (`-port`), e.g. `Y`, `A`, `DATA`.
     public var port: String
+    /// The bit of that port changed (`-portbit`), 0-based.
     public var portBit: Int
+    /// For cnot0 / cnot1, the other bit of the same port xored in (`-ctrlbit`), 0-based; nil for the other modes.
     public var ctrlBit: Int?
+    /// The named wire the mutated bit drives (`-wire`); nil when Yosys named none.
     public var wire: String?
+    /// The bit of `wire` that is the mutated bit (`-wirebit`), 0-based; nil when Yosys named no wire.
     public var wireBit: Int?
     /// Every `-src` attribute, in the order Yosys gave them.
     public var sources: [MutationSource]

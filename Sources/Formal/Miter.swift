@@ -10,9 +10,11 @@
 ///   (the free `valid` and payload inputs) is captured by the miter and offered to both
 ///   designs, held stable, until each has accepted it (each sees `valid` low once it has
 ///   taken it), so each design receives the same command sequence at its own pace, with
-///   idle cycles where the other was slower. Each design's responses go into its own
-///   one-entry buffer (its `ready` is the free `ready` input while its buffer is empty);
-///   when both buffers hold a response they are compared and emptied, so the n-th
+///   idle cycles where the other was slower (the next command is captured in the cycle the
+///   last design takes the pending one: one command per cycle at best). Each design's
+///   responses go into its own one-entry buffer (its `ready` is the free `ready` input
+///   while its buffer is empty or being compared); when both buffers hold a response they
+///   are compared and emptied, so the n-th
 ///   response of one is compared with the n-th of the other. A design that holds back
 ///   its response for more than `patience` cycles in which it is offered `ready` and the
 ///   other design's response already waits also fails ("no response where the other
@@ -105,14 +107,15 @@ public enum Miter {
         w.add("    wire b_\(cmd.valid) = pending && !b_took;")
         w.add("    wire a_take = a_\(cmd.valid) && a_\(cmd.ready);")
         w.add("    wire b_take = b_\(cmd.valid) && b_\(cmd.ready);")
+        // The next command is captured in the cycle the pending one is taken by the last
+        // design: one command per cycle when both accept at once.
+        w.add("    wire taken_by_both = pending && (a_took || a_take) && (b_took || b_take);")
         w.add("    always @(posedge \(clock)) begin")
         w.add("        if (\(reset)) begin")
         w.add("            pending <= 1'b0; a_took <= 1'b0; b_took <= 1'b0;")
-        w.add("        end else if (!pending) begin")
-        w.add("            pending <= \(cmd.valid);")
+        w.add("        end else if (!pending || taken_by_both) begin")
+        w.add("            pending <= \(cmd.valid); a_took <= 1'b0; b_took <= 1'b0;")
         w.add(payloadIn.map { "            q_\($0.name) <= \($0.name);" }.joined(separator: "\n"))
-        w.add("        end else if ((a_took || a_take) && (b_took || b_take)) begin")
-        w.add("            pending <= 1'b0; a_took <= 1'b0; b_took <= 1'b0;")
         w.add("        end else begin")
         w.add("            a_took <= a_took || a_take; b_took <= b_took || b_take;")
         w.add("        end")
@@ -121,19 +124,21 @@ public enum Miter {
         w.add("    // Each design's next response, compared with the other's when both are here.")
         w.add("    reg a_full, b_full;")
         for side in ["a", "b"] { for p in payloadOut { w.add("    reg \(ProofHarness.range(p.width))\(side)_r_\(p.name);") } }
-        w.add("    wire a_\(rsp.ready) = \(rsp.ready) && !a_full;")
-        w.add("    wire b_\(rsp.ready) = \(rsp.ready) && !b_full;")
+        // A buffer compared in this cycle is emptied at its end, so it may take the next
+        // response at the same edge: one response per cycle.
         w.add("    wire both = a_full && b_full;")
+        w.add("    wire a_\(rsp.ready) = \(rsp.ready) && (!a_full || both);")
+        w.add("    wire b_\(rsp.ready) = \(rsp.ready) && (!b_full || both);")
         w.add("    always @(posedge \(clock)) begin")
         w.add("        if (\(reset)) begin")
-        w.add("            a_full <= 1'b0; b_full <= 1'b0;")
-        w.add("        end else if (both) begin")
         w.add("            a_full <= 1'b0; b_full <= 1'b0;")
         w.add("        end else begin")
         for side in ["a", "b"] {
             w.add("            if (\(side)_\(rsp.valid) && \(side)_\(rsp.ready)) begin")
             w.add("                \(side)_full <= 1'b1;")
             w.add(payloadOut.map { "                \(side)_r_\($0.name) <= \(side)_\($0.name);" }.joined(separator: "\n"))
+            w.add("            end else if (both) begin")
+            w.add("                \(side)_full <= 1'b0;")
             w.add("            end")
         }
         w.add("        end")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoSim
 import Equivalence
+import Formal
 import Foundation
 
 /// `trapline mutate` (issue 15 item 6): the mutation score of the equivalence
@@ -18,7 +19,7 @@ struct MutateCommand: ParsableCommand {
         (the directed suite always runs whole, and at least one random stream) on Verilator. A mutant is \
         killed when a response differs from the reference or the RTL hangs. Prints a table, the score \
         killed / (killed + survived), the median time to kill and the survivors with their source lines; \
-        progress on stderr. Survivors may be equivalent mutants (not checked). Same seed, same mutants in \
+        progress on stderr. Survivors may be equivalent mutants: --prove-survivors K checks each against the RTL to depth K. Same seed, same mutants in \
         the same order. Exit codes: 0 it ran, 2 bad input, 3 a tool (Yosys, Verilator) is missing or failed.
         """)
 
@@ -39,6 +40,12 @@ struct MutateCommand: ParsableCommand {
     var out: String = "out/mutate"
     @Option(help: "Write the report as JSON to FILE.")
     var json: String?
+    @Option(help: "Run only these mutants of the list (ids as the table numbers them, e.g. --only 22,26): re-check survivors after improving the campaign.")
+    var only: String?
+    @Option(name: .customLong("prove-survivors"), help: "Check each survivor against the RTL with the `prove --against` miter to this depth (1 to 100 cycles): EQUAL TO DEPTH K (probably an equivalent mutant) or DIFFERENT (a hole in the campaign, with its trace). Needs --no-io-bitmaps.")
+    var proveSurvivors: Int?
+    @Option(name: .customLong("prove-timeout"), help: "Seconds of bmc3 per survivor with --prove-survivors.")
+    var proveTimeout: Double = 120
     @Flag(name: .customLong("sampled-sweeps"), help: "Run the directed sweeps as samples (every 97th I/O port, the VMCS encoding classes): quicker per surviving mutant, may kill fewer.")
     var sampledSweeps = false
 
@@ -59,6 +66,16 @@ struct MutateCommand: ParsableCommand {
         if let streams, !(1...Limits.streams).contains(streams) {
             throw CLIError.badInput("--streams \(streams): give 1 to \(Limits.streams) random streams per mutant (or leave it out: streams until the budget is spent)")
         }
+        if let proveSurvivors {
+            guard (1...100).contains(proveSurvivors) else {
+                throw CLIError.badInput("--prove-survivors \(proveSurvivors): give the depth in cycles, 1 to 100 (e.g. --prove-survivors 8)")
+            }
+            guard !config.ioBitmaps else {
+                throw CLIError.badInput("--prove-survivors with the I/O bitmaps on: the miter cannot hold two designs' bitmaps; add --no-io-bitmaps")
+            }
+            guard proveTimeout > 0, proveTimeout <= 1e6 else { throw CLIError.badInput("--prove-timeout \(proveTimeout): give seconds, more than 0") }
+            do { try Prover.checkTools() } catch let e as ToolError { throw CLIError.tool("\(e)") }
+        }
         if let json { try OutputPaths.checkFile("--json", json, what: "JSON report") }
         try OutputPaths.checkFolder("--out", out, what: "the RTL copy, the mutation list and the mutants' netlist")
         let verilog = try routerVerilog(config: config, rtl: rtl)
@@ -73,7 +90,8 @@ struct MutateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(line)\n".utf8))
         }
         log("making \(count) mutants with yosys (seed \(seed))")
-        let design: MutantDesign
+        let onlyIDs = try selectedIDs()
+        var design: MutantDesign
         do {
             design = try MutantDesign.make(verilog: verilog, count: count, seed: seed, folder: folder)
         } catch let e as ToolError {
@@ -84,6 +102,10 @@ struct MutateCommand: ParsableCommand {
                 throw CLIError.badInput("--rtl \(rtl): yosys cannot read it as module trapline_router:\n\(lines)\nfix the Verilog at the lines shown (check with: yosys -p 'read_verilog \(rtl); hierarchy -check -top trapline_router')")
             }
             throw e
+        }
+        if let onlyIDs {
+            // The netlist keeps every mutation (selected by id); only these run.
+            design.mutations = design.mutations.filter { onlyIDs.contains($0.id) }
         }
         let rtlName = rtl ?? folder.appendingPathComponent("trapline_router.v").path
         log("\(design.mutations.count) mutants listed in \(folder.appendingPathComponent("mutations.ys").path); building their Verilator model")
@@ -103,9 +125,32 @@ struct MutateCommand: ParsableCommand {
                                     parameters: parameters.flags(config) + (sampledSweeps ? ["--sampled-sweeps"] : [])
                                         + (streams.map { ["--streams", "\($0)"] } ?? []))
         try StandardOutput.print(report.text)
+        let survivors = result.outcomes.filter { $0.verdict == .survived }
+        if let proveSurvivors, !survivors.isEmpty {
+            let proofs = SurvivorProofs(config: config, original: verilog, folder: folder, depth: proveSurvivors,
+                                        timeout: proveTimeout, flags: parameters.flags())
+            let lines: [String]
+            do { lines = try proofs.run(survivors, design: design, log: log) } catch let e as ToolError { throw CLIError.tool("\(e)") }
+            try StandardOutput.print(lines.joined(separator: "\n"))
+        }
         if let json {
             try ReportFiles.write(try report.jsonData(), to: json, flag: "--json", what: "JSON report", equivalent: true)
         }
+    }
+}
+
+extension MutateCommand {
+    /// The ids of `--only`, each within 1...--count; nil without the option.
+    func selectedIDs() throws -> Set<Int>? {
+        guard let only else { return nil }
+        var ids = Set<Int>()
+        for word in only.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let id = Int(word.trimmingCharacters(in: .whitespaces)), (1...count).contains(id) else {
+                throw CLIError.badInput("--only \(only): give mutant ids from 1 to \(count) (--count \(count)), separated by commas, e.g. --only 22,26")
+            }
+            ids.insert(id)
+        }
+        return ids
     }
 }
 

@@ -40,8 +40,10 @@ struct ProveAgainst {
     /// first design accepted (cycle-exact), from the free inputs of that cycle.
     func commands(_ samples: VCDSamples) -> [Command] {
         samples.cycles.compactMap { c -> Command? in
-            // Transactions: the miter captures a command when none is pending (Miter's `load`).
-            let taken = c["rst"] == 0 && c["cmd_valid"] == 1 && (cycleExact ? c["a_cmd_ready"] == 1 : c["pending"] == 0)
+            // Transactions: the miter captures a command when none is pending or both
+            // designs take the pending one in this cycle.
+            let bothTake = (c["a_took"] == 1 || c["a_take"] == 1) && (c["b_took"] == 1 || c["b_take"] == 1)
+            let taken = c["rst"] == 0 && c["cmd_valid"] == 1 && (cycleExact ? c["a_cmd_ready"] == 1 : (c["pending"] == 0 || bothTake))
             guard taken else { return nil }
             func v(_ name: String) -> UInt64 { c[name] ?? 0 }
             return Command(op: UInt8(v("cmd_op")), reason: UInt16(v("cmd_reason")), vector: UInt8(v("cmd_vector")),

@@ -48,6 +48,43 @@ import TestSupport
         }
     }
 
+    /// Seed 1's mutant 26 of forty at the smallest parameters ties bit 20 of the field
+    /// encoding's compare with HOST_RIP low, so a VMREAD of the invalid encoding 0x106c16
+    /// reads HOST_RIP: it survives a short campaign (one stream, sampled sweeps). Run alone
+    /// (`--only 26`), the survivor check finds with the `prove --against` miter a trace
+    /// that shows it, and that trace replayed on the mutant is a mismatch (exit 1).
+    @Test func aSurvivorThatChangesBehaviourIsShownDifferentWithATrace() throws {
+        let dir = try RepoPaths.scratchDirectory("mutate-prove")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try mutate(ProveCommandTests.small + ["--count", "40", "--seed", "1", "--only", "26", "--streams", "1",
+                                                      "--budget-per-mutant", "0", "--sampled-sweeps", "--prove-survivors", "8",
+                                                      "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr.suffix(800))")
+        #expect(r.stdout.contains("survived   1"), "\(r.stdout)")
+        #expect(r.stdout.contains("survivors checked against the RTL (prove --against, abc bmc3 to depth 8"), "\(r.stdout)")
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("field_hit_host_rip = cmd_field == FIELD_HOST_RIP;): DIFFERENT at cycle") },
+                                "\(r.stdout)")
+        #expect(line.contains("the campaign missed it"), "\(line)")
+        #expect(r.stdout.contains("1 differ from the RTL within depth 8 (holes in the campaign), 0 equal to that depth"), "\(r.stdout)")
+        let replay = try #require(r.stdout.split(separator: "\n").first { $0.contains("replay: trapline cosim") })
+        let args = replay.components(separatedBy: "replay: trapline ").last!.split(separator: " ").map { $0 == "''" ? "" : String($0) }
+        let cosim = try Tools.run(try RepoPaths.traplineExecutable().path, args, environment: CosimCommandTests.environment)
+        #expect(cosim.status == 1, "\(cosim.stderr)")
+        #expect(cosim.stderr.contains("mismatch at command"), "\(cosim.stderr)")
+    }
+
+    @Test func proveSurvivorsNeedsTheBitmapsOff() throws {
+        let r = try mutate(["--count", "2", "--prove-survivors", "8"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--prove-survivors with the I/O bitmaps on"), "\(r.stderr)")
+        let d = try mutate(["--count", "2", "--no-io-bitmaps", "--prove-survivors", "0"])
+        #expect(d.status == 2)
+        #expect(d.stderr.contains("--prove-survivors 0: give the depth in cycles, 1 to 100"), "\(d.stderr)")
+        let o = try mutate(["--count", "40", "--only", "41"])
+        #expect(o.status == 2)
+        #expect(o.stderr.contains("--only 41: give mutant ids from 1 to 40 (--count 40)"), "\(o.stderr)")
+    }
+
     @Test func badCountIsExitTwoNamingTheOption() throws {
         let r = try mutate(["--count", "0"])
         #expect(r.status == 2)

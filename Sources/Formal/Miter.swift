@@ -48,7 +48,7 @@ public enum Miter {
         public var patience: Int
 
         /// Both streams, and how long a design may lag behind the other's response.
-        public init(command: Stream, response: Stream, patience: Int = 8) {
+        public init(command: Stream, response: Stream, patience: Int = 4) {
             self.command = command; self.response = response; self.patience = patience
         }
     }

@@ -38,6 +38,12 @@ public struct Prover: Sendable {
     /// miter of two different implementations is seldom proved by pdr within a useful
     /// time; bounded checking then starts at once.
     public var tryPDR = true
+    /// Whether Yosys may remove assertions it finds always true (a constant enable: in a
+    /// miter whose second design never responds, the comparisons never run). By default
+    /// every assertion must reach the model, a guard against a vacuous proof; when set, at
+    /// least one must, and x constants left in a property's model (registers the optimiser
+    /// found never loaded, such as that design's response buffer) read as 0.
+    public var allowsOptimisedAssertions = false
 
     /// A prover of `groups` in `top`, built from `sources` in `workDirectory`; memories are not abstracted unless `abstractMemories` is set.
     public init(workDirectory: URL, sources: [(name: String, text: String)], top: String, clock: String, groups: AssertionGroups) {
@@ -61,7 +67,7 @@ public struct Prover: Sendable {
         let script = prologue + sources.map { "read_verilog -formal \($0.name)" } + [
             "prep -top \(top)", "flatten"] + abstraction + [
             "memory_map", "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
-            "stat", "select -assert-count \(groups.assertions.count) t:$assert", "write_rtlil model.il",
+            "stat", assertionCheck(groups.assertions.count), "write_rtlil model.il",
         ]
         return try yosys(script, name: "prepare", timeout: timeout)
     }
@@ -79,7 +85,8 @@ public struct Prover: Sendable {
         // model, and no other.
         let count = groups.assertions.filter { $0.group == group }.count
         try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: group))",
-                   "chformal -cover -remove", "opt_clean", "select -assert-count \(count) t:$assert", "write_rtlil \(base).il",
+                   "chformal -cover -remove", "opt_clean", assertionCheck(count)]
+                  + (allowsOptimisedAssertions ? ["setundef -zero"] : []) + ["write_rtlil \(base).il",
                    "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: Self.yosysLimit)
 
         var clock = Date()
@@ -139,6 +146,11 @@ public struct Prover: Sendable {
         let failed = log.split(separator: "\n").filter { $0.contains("Assert ") && $0.contains("failed") }
             .compactMap { groups.assertion(inYosysMessage: $0) }
         return failed.first { $0.group == group } ?? failed.first
+    }
+
+    /// The Yosys check that the model holds the assertions (all `count`, or at least one).
+    func assertionCheck(_ count: Int) -> String {
+        allowsOptimisedAssertions ? "select -assert-min 1 t:$assert" : "select -assert-count \(count) t:$assert"
     }
 
     // MARK: tools

@@ -33,6 +33,7 @@ struct ProveAgainst {
                             groups: AssertionGroups.parse(checkerVerilog: text, file: Self.file))
         prover.prologue = Miter.loadDesigns(leftFile: "left.v", rightFile: "right.v", module: RouterInterface.topModule)
         prover.tryPDR = false
+        prover.allowsOptimisedAssertions = true
         return prover
     }
 
@@ -78,6 +79,8 @@ extension ProveCommand {
         ProcessGuard.setActivity { "trapline prove had not finished; partial results are in \(dir.path)" }
         let prep: Double
         do { prep = try prover.prepare(timeout: max(timeout, 3600)) } catch let e as ToolError {
+            // A time limit is the tool's problem; anything else Yosys says here is about the files.
+            if "\(e)".contains("stopped after its time limit") { throw CLIError.tool("\(e)") }
             throw CLIError.badInput("the two designs could not be read and joined by yosys (is each a Verilog file whose top is trapline_router with the SPEC 9 ports?):\n\(e)")
         }
         say(String(format: "  model prepared by yosys in %.1f s", prep))

@@ -59,6 +59,24 @@ import TestSupport
         #expect(cosim.stderr.contains("mismatch at command"), "\(cosim.stderr)")
     }
 
+    /// A copy that never raises rsp_valid: no response ever to compare, so only the lag
+    /// check can see it ("gave no response where the first gave one").
+    @Test func aDesignThatNeverRespondsIsDifferent() throws {
+        let dir = try RepoPaths.scratchDirectory("against-silent")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try trapline(["generate", "--out", dir.path] + Self.small).status == 0)
+        let good = try String(contentsOf: dir.appendingPathComponent("trapline_router.v"), encoding: .utf8)
+        let drive = "assign rsp_valid = rsp_valid_q;"
+        #expect(good.contains(drive))
+        let silent = dir.appendingPathComponent("silent_router.v")
+        try good.replacingOccurrences(of: drive, with: "assign rsp_valid = 1'b0;").write(to: silent, atomically: true, encoding: .utf8)
+        let r = try trapline(["prove", "--against", silent.path, "--depth", "10", "--timeout", "300", "--no-replay",
+                              "--out", dir.appendingPathComponent("proof").path] + Self.small)
+        #expect(r.status == 1, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("DIFFERENT at cycle"), "\(r.stdout)")
+        #expect(r.stdout.contains("difference: the second design gave no response where the first gave one"), "\(r.stdout)")
+    }
+
     @Test func badInputIsExitTwoBeforeAnyWork() throws {
         let bitmaps = try trapline(["prove", "--against", Self.previousRouter.path, "--vmms", "2"])
         #expect(bitmaps.status == 2)

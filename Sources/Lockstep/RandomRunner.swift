@@ -4,8 +4,9 @@ import CoSim
 /// run): model, seed, cycles, the buffer that records the inputs. A closure
 /// formed in `LockstepBench.campaign` (inlinable), where the checker and
 /// stimulus types are concrete: a protocol witness of the generic runner would
-/// run the per-cycle loop unspecialised, through witness tables (measured: the
-/// FIFO bench ran ~1.6x slower that way).
+/// run the per-cycle loop unspecialised, through witness tables (the profile of
+/// the FIFO bench showed the generic checker and the reference's witness as its
+/// hottest functions that way).
 @usableFromInline
 typealias RandomRun = (VerilatedModel, UInt64, Int, UnsafeMutablePointer<UInt64>) -> LockstepBench.RunEnd
 

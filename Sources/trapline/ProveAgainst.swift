@@ -60,7 +60,7 @@ extension ProveCommand {
     /// the replay of the trace on both designs under Verilator. Exit 1 on a difference.
     func runAgainst(_ other: String, config: RouterConfig) throws {
         guard !config.ioBitmaps else {
-            throw CLIError.badInput("--against with the I/O bitmaps on: the two designs' bitmaps (4 x 2048 x 32 bits at the defaults) are beyond the model checker; add --no-io-bitmaps (docs/formal.md)")
+            throw CLIError.badInput("--against with the I/O bitmaps on: the two designs' bitmaps (4 x 2048 x 32 bits at the defaults) are beyond the model checker; add --no-io-bitmaps (docs/prove.md)")
         }
         guard only.isEmpty else { throw CLIError.badInput("--property and --against: --against checks equivalence, not the safety properties; give one of them") }
         guard let otherText = try? String(contentsOfFile: other, encoding: .utf8) else {

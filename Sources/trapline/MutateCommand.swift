@@ -76,6 +76,7 @@ struct MutateCommand: ParsableCommand {
             guard proveTimeout > 0, proveTimeout <= 1e6 else { throw CLIError.badInput("--prove-timeout \(proveTimeout): give seconds, more than 0") }
             do { try Prover.checkTools() } catch let e as ToolError { throw CLIError.tool("\(e)") }
         }
+        let onlyIDs = try selectedIDs()
         if let json { try OutputPaths.checkFile("--json", json, what: "JSON report") }
         try OutputPaths.checkFolder("--out", out, what: "the RTL copy, the mutation list and the mutants' netlist")
         let verilog = try routerVerilog(config: config, rtl: rtl)
@@ -90,7 +91,6 @@ struct MutateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(line)\n".utf8))
         }
         log("making \(count) mutants with yosys (seed \(seed))")
-        let onlyIDs = try selectedIDs()
         var design: MutantDesign
         do {
             design = try MutantDesign.make(verilog: verilog, count: count, seed: seed, folder: folder)

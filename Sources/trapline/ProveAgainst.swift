@@ -45,12 +45,7 @@ struct ProveAgainst {
             // designs take the pending one in this cycle.
             let bothTake = (c["a_took"] == 1 || c["a_take"] == 1) && (c["b_took"] == 1 || c["b_take"] == 1)
             let taken = c["rst"] == 0 && c["cmd_valid"] == 1 && (cycleExact ? c["a_cmd_ready"] == 1 : (c["pending"] == 0 || bothTake))
-            guard taken else { return nil }
-            func v(_ name: String) -> UInt64 { c[name] ?? 0 }
-            return Command(op: UInt8(v("cmd_op")), reason: UInt16(v("cmd_reason")), vector: UInt8(v("cmd_vector")),
-                           intType: UInt8(v("cmd_int_type")), errValid: v("cmd_err_valid") == 1,
-                           errCode: UInt32(v("cmd_err_code")), qual: v("cmd_qual"), vmcs: UInt8(v("cmd_vmcs")),
-                           field: UInt32(v("cmd_field")), data: v("cmd_data"), guest: UInt8(v("cmd_guest")))
+            return taken ? ProveTrace.command(in: c) : nil
         }
     }
 }

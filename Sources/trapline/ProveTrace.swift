@@ -9,13 +9,18 @@ enum ProveTrace {
     static func commands(from samples: VCDSamples) -> [Command] {
         var out: [Command] = []
         for c in samples.cycles where c["rst"] == 0 && c["cmd_valid"] == 1 && c["cmd_ready"] == 1 {
-            func v(_ name: String) -> UInt64 { c[name] ?? 0 }
-            out.append(Command(op: UInt8(v("cmd_op")), reason: UInt16(v("cmd_reason")), vector: UInt8(v("cmd_vector")),
-                               intType: UInt8(v("cmd_int_type")), errValid: v("cmd_err_valid") == 1,
-                               errCode: UInt32(v("cmd_err_code")), qual: v("cmd_qual"), vmcs: UInt8(v("cmd_vmcs")),
-                               field: UInt32(v("cmd_field")), data: v("cmd_data"), guest: UInt8(v("cmd_guest"))))
+            out.append(command(in: c))
         }
         return out
+    }
+
+    /// The command on the `cmd_*` signals of one sampled cycle (a missing signal reads 0).
+    static func command(in c: [String: UInt64]) -> Command {
+        func v(_ name: String) -> UInt64 { c[name] ?? 0 }
+        return Command(op: UInt8(v("cmd_op")), reason: UInt16(v("cmd_reason")), vector: UInt8(v("cmd_vector")),
+                       intType: UInt8(v("cmd_int_type")), errValid: v("cmd_err_valid") == 1,
+                       errCode: UInt32(v("cmd_err_code")), qual: v("cmd_qual"), vmcs: UInt8(v("cmd_vmcs")),
+                       field: UInt32(v("cmd_field")), data: v("cmd_data"), guest: UInt8(v("cmd_guest")))
     }
 
     /// Runs `commands` through `verilog` under Verilator (full rate) beside the reference

@@ -21,8 +21,10 @@ public enum ProcessRunner {
     /// `stdin` is written to the child in full, then closed; without it the
     /// child reads from /dev/null. `timeout` (seconds): past it the child and
     /// its process group are killed and the result has `timedOut` set.
+    /// `stopSwitch`: another thread may end the child early (`StopSwitch.stop()`).
     public static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
-                           environment: [String: String]? = nil, timeout: Double? = nil) throws -> ProcessResult {
+                           environment: [String: String]? = nil, timeout: Double? = nil,
+                           stopSwitch: StopSwitch? = nil) throws -> ProcessResult {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
@@ -36,6 +38,8 @@ public enum ProcessRunner {
         p.standardInput = input ?? FileHandle.nullDevice
         let token = try ProcessGuard.start(p, command: ([executable] + arguments).joined(separator: " "))
         defer { ProcessGuard.finished(token) }
+        stopSwitch?.attach(token)
+        defer { stopSwitch?.detach() }
         let timer = TimeoutFlag()
         if let timeout {
             DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeout)) {

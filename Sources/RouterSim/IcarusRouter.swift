@@ -87,6 +87,15 @@ public struct IcarusRouter: RouterSimulator {
         guard (0...99).contains(handshake.idlePercent), (0...99).contains(handshake.stallPercent) else {
             throw IcarusRunError("handshake idle \(handshake.idlePercent)% / stall \(handshake.stallPercent)%: each must be 0...99, otherwise no command or response can ever pass")
         }
+        return try inWorkDirectory { dir in try runIn(dir, commands, handshake, wave, resetAfter) }
+    }
+
+    /// Runs `body` in the work directory (a fresh temporary one when
+    /// `workDirectory` is nil, removed afterwards and on a signal) and turns
+    /// its failures into the reports described on the type: a
+    /// `SimulationEnded` names the RTL's `$finish`/`$stop` lines and the
+    /// source; an `IcarusRunError` says where the files are kept for replay.
+    func inWorkDirectory<T>(_ body: (URL) throws -> T) throws -> T {
         let fm = FileManager.default
         let dir: URL
         let temporary = workDirectory == nil
@@ -99,7 +108,7 @@ public struct IcarusRouter: RouterSimulator {
         defer { if temporary { ProcessGuard.release(dir) } }
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         do {
-            let result = try runIn(dir, commands, handshake, wave, resetAfter)
+            let result = try body(dir)
             if temporary { try? fm.removeItem(at: dir) }
             return result
         } catch var ended as SimulationEnded {
@@ -146,20 +155,25 @@ public struct IcarusRouter: RouterSimulator {
             throw SimulationTimedOut(simulator: name, seconds: limit, responses: got, commands: commands.count)
         }
         if sim.status != 0 {
-            // The RTL's $fatal: vvp prints "FATAL: router.v:L: message" and exits 1.
-            guard let fatal = sim.stdout.split(separator: "\n").first(where: { $0.hasPrefix("FATAL: ") }) else {
-                throw ToolError.failed(tool: .vvp, command: "\(vvp) -n sim.vvp", output: sim.output)
-            }
-            let place = fatal.dropFirst("FATAL: ".count).split(separator: ":", maxSplits: 2)
-            let line = place.count >= 2 && place[0] == Substring(IcarusTestBench.routerFile) ? Int(place[1]) : nil
-            throw SimulationEnded(simulator: name, cause: "$fatal", lines: line.map { [$0] } ?? [], cycle: nil,
-                                  responses: text.map { IcarusRouter.count($0) } ?? 0, commands: commands.count,
-                                  lastSeen: nil, source: nil)
+            throw failure(of: sim, vvp: vvp, responses: text.map { IcarusRouter.count($0) } ?? 0, commands: commands.count)
         }
         // No file at all: an initial $finish of the RTL ran before the bench's $fopen.
         let run = try IcarusRouter.parse(text ?? Data(), expected: commands.count)
         // An empty trace still compiles and starts the router; like the Verilator driver it takes no cycles.
         return commands.isEmpty ? SimRun(responses: [], cycles: 0) : run
+    }
+
+    /// Why `vvp` exited non-zero: the RTL's `$fatal` (vvp prints "FATAL:
+    /// router.v:L: message" and exits 1) is a `SimulationEnded`; anything else
+    /// is a `ToolError` with vvp's output.
+    func failure(of sim: ProcessResult, vvp: String, responses: Int, commands: Int) -> Error {
+        guard let fatal = sim.stdout.split(separator: "\n").first(where: { $0.hasPrefix("FATAL: ") }) else {
+            return ToolError.failed(tool: .vvp, command: "\(vvp) -n sim.vvp", output: sim.output)
+        }
+        let place = fatal.dropFirst("FATAL: ".count).split(separator: ":", maxSplits: 2)
+        let line = place.count >= 2 && place[0] == Substring(IcarusTestBench.routerFile) ? Int(place[1]) : nil
+        return SimulationEnded(simulator: name, cause: "$fatal", lines: line.map { [$0] } ?? [], cycle: nil,
+                               responses: responses, commands: commands, lastSeen: nil, source: nil)
     }
 
     /// "2.5" for 2.5, "3" for 3.0.
@@ -193,54 +207,24 @@ public struct IcarusRouter: RouterSimulator {
         let bytes = [UInt8](data)
         var lineNumber = 0
         var start = 0
-        var v = [UInt64](repeating: 0, count: 14)
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != 10 { end += 1 }
             defer { start = end + 1 }
             lineNumber += 1
             if end == start { continue }
-            let line = bytes[start..<end]
-            if line.first == UInt8(ascii: "D") || line.first == UInt8(ascii: "T") {
-                let words = line.split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
-                if words.first == "DONE", words.count == 2, let cycles = UInt64(words[1]) {
-                    guard responses.count == expected else {
-                        throw IcarusRunError("the Icarus run ended with \(responses.count) responses for \(expected) commands")
-                    }
-                    return SimRun(responses: responses, cycles: cycles)
+            switch try IcarusBenchLine.parse(bytes[start..<end], lineNumber: lineNumber, index: responses.count) {
+            case .response(let r): responses.append(r)
+            case .done(let cycles):
+                guard responses.count == expected else {
+                    throw IcarusRunError("the Icarus run ended with \(responses.count) responses for \(expected) commands")
                 }
-                if words.first == "TIMEOUT", words.count == 4 {
-                    throw IcarusRunError("the router hung under Icarus: after \(words[1]) cycles the router had accepted \(words[2]) of \(expected) commands and given \(words[3]) responses (cycle limit reached); the command after the last response is index \(responses.count)")
-                }
-                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): unexpected '\(String(decoding: line, as: UTF8.self))'")
+                return SimRun(responses: responses, cycles: cycles)
+            case let .timeout(cycles, accepted, given):
+                throw IcarusBenchLine.hang(cycles: cycles, accepted: accepted, responses: given, expected: expected, got: responses.count)
+            case .endOfCommands:
+                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): the bench ran out of commands (a streamed run's line in a file run)")
             }
-            var field = 0
-            var value: UInt64 = 0
-            var digits = 0
-            for b in line {
-                if b == 32 {
-                    guard field < 14, digits > 0 else { break }
-                    v[field] = value; field += 1; value = 0; digits = 0
-                    continue
-                }
-                let nibble: UInt8
-                switch b {
-                case 48...57: nibble = b - 48
-                case 97...102: nibble = b - 87
-                default:
-                    let name = field < 14 ? fieldNames[field] : "?"
-                    throw IcarusRunError("response \(responses.count): rsp_\(name) has undefined (x/z) bits in \(IcarusTestBench.responsesFile) line \(lineNumber): \(String(decoding: line, as: UTF8.self))")
-                }
-                value = value << 4 | UInt64(nibble); digits += 1
-            }
-            if digits > 0 && field < 14 { v[field] = value; field += 1 }
-            guard field == 14 else {
-                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): expected 14 hex fields, found '\(String(decoding: line, as: UTF8.self))'")
-            }
-            responses.append(Response(kind: UInt8(v[0]), target: UInt8(v[1]), isSelf: v[2] != 0, fallback: v[3] != 0,
-                                      policy: UInt8(v[4]), from: UInt8(v[5]), reason: UInt16(v[6]), qual: v[7],
-                                      info: UInt32(v[8]), errCode: UInt32(v[9]), entry: v[10], data: v[11],
-                                      current: UInt8(v[12]), error: UInt8(v[13])))
         }
         // Neither DONE nor TIMEOUT: something other than the bench called $finish
         // (or $stop, which `vvp -n` treats alike) first: the RTL.
@@ -250,7 +234,7 @@ public struct IcarusRouter: RouterSimulator {
 
     /// The number of response lines in a responses file.
     static func count(_ data: Data) -> Int {
-        data.split(separator: 10).filter { !$0.isEmpty && $0.first != UInt8(ascii: "D") && $0.first != UInt8(ascii: "T") }.count
+        data.split(separator: 10).filter { !$0.isEmpty && !"DTE".utf8.contains($0.first!) }.count
     }
 
     /// The lines of `verilog` that call `$finish` or `$stop` (comments skipped).
@@ -291,6 +275,8 @@ public struct IcarusRouter: RouterSimulator {
 public struct IcarusRunError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, and where the run's files are kept.
     public var message: String
+    /// The last command the bench can have read (a streamed run); nil: any of them.
+    public var lastSeen: Int?
     /// An error with the message `message`.
     public init(_ message: String) { self.message = message }
     /// The message.
@@ -310,6 +296,8 @@ public struct SimulationTimedOut: Error, CustomStringConvertible, Sendable {
     public var responses: Int
     /// Commands in the run.
     public var commands: Int
+    /// The last command the simulator can have read (a streamed run); nil: any of them.
+    public var lastSeen: Int?
     /// A timeout of `simulator` after `seconds` with `responses` of `commands` responses written.
     public init(simulator: String, seconds: Double, responses: Int, commands: Int) {
         self.simulator = simulator; self.seconds = seconds; self.responses = responses; self.commands = commands

@@ -27,6 +27,10 @@ import RouterModel
 /// `SimulationEnded`; Verilog-2005 gives the bench no hook to see it happen).
 enum IcarusTestBench {
     static let commandsFile = "commands.hex"
+    /// The named pipe a streamed bench reads its commands from.
+    static let commandsFIFO = "commands.fifo"
+    /// The named pipe a streamed bench writes its responses to.
+    static let responsesFIFO = "responses.fifo"
     static let responsesFile = "responses.txt"
     static let benchFile = "trapline_tb.v"
     static let routerFile = "router.v"
@@ -62,7 +66,14 @@ enum IcarusTestBench {
     /// with nothing outstanding, the bench holds command K back, pulses `rst` for two
     /// cycles (cmd_valid and rsp_ready low) and restarts the handshake generator from
     /// its seed: a mid-run reset, as `VerilatorRouter.runSegments` does. Cycles keep counting.
-    static func text(commands: Int, handshake: Handshake, wave: String?, resetAfter: Int? = nil) -> String {
+    ///
+    /// `streamed`: the bench reads each command from `commandsFIFO` with
+    /// `$fscanf` when it first offers it (nothing is held: a run of any length
+    /// needs the same memory), and writes the responses to `responsesFIFO`;
+    /// `IcarusRouter.runStreamed` writes the one and reads the other while
+    /// `vvp` runs. The file formats are the same.
+    static func text(commands: Int, handshake: Handshake, wave: String?, resetAfter: Int? = nil,
+                     streamed: Bool = false) -> String {
         let depth = max(1, commands)
         let limit = cycleLimit(commands: commands, handshake: handshake)
         let seed = String(handshake.seed, radix: 16)
@@ -72,7 +83,7 @@ enum IcarusTestBench {
         // with handshake seed 0x\(seed), idle \(handshake.idlePercent)%, stall \(handshake.stallPercent)%.
         module \(topModule);
           localparam integer N = \(commands);
-          localparam integer LIMIT = \(limit);
+          localparam [63:0] LIMIT = 64'd\(limit);
           localparam [31:0] IDLE_PERCENT = \(max(0, handshake.idlePercent));
           localparam [31:0] STALL_PERCENT = \(max(0, handshake.stallPercent));
           reg clk = 1'b0;
@@ -92,12 +103,12 @@ enum IcarusTestBench {
         t += "\n  );\n"
         t += """
 
-          reg [239:0] cmds [0:\(depth - 1)];
+        \(streamed ? "  integer cfd;\n  integer loaded;\n  integer got;" : "  reg [239:0] cmds [0:\(depth - 1)];")
           reg [239:0] w;
           integer fd;
           integer ncmd;
           integer nrsp;
-          integer cycles;
+          reg [63:0] cycles;
           integer reset_count;
           reg [63:0] rng;
           reg [63:0] z;
@@ -121,8 +132,8 @@ enum IcarusTestBench {
           endtask
 
           initial begin
-            $readmemh("\(commandsFile)", cmds);
-            fd = $fopen("\(responsesFile)", "w");
+        \(streamed ? "    cfd = $fopen(\"\(commandsFIFO)\", \"r\");\n    loaded = -1;\n    w = 240'd0;" : "    $readmemh(\"\(commandsFile)\", cmds);")
+            fd = $fopen("\(streamed ? responsesFIFO : responsesFile)", "w");
             ncmd = 0;
             nrsp = 0;
             cycles = 0;
@@ -148,7 +159,7 @@ enum IcarusTestBench {
               rst = 1'b0;
               chance(IDLE_PERCENT, idle);
               chance(STALL_PERCENT, stall);
-              w = cmds[(ncmd < N) ? ncmd : 0];
+        \(streamed ? streamRead : "      w = cmds[(ncmd < N) ? ncmd : 0];")
               cmd_op = w[238:236];
               cmd_reason = w[235:220];
               cmd_vector = w[219:212];
@@ -192,6 +203,20 @@ enum IcarusTestBench {
         """
         return t
     }
+
+    /// The negedge lines of a streamed bench that read command `ncmd` once,
+    /// when it is first offered (`EOF` in the responses if the pipe ran dry).
+    static let streamRead = """
+              if (ncmd < N && loaded != ncmd) begin
+                got = $fscanf(cfd, "%h", w);
+                if (got != 1) begin
+                  $fwrite(fd, "EOF %0d\\n", ncmd);
+                  $fclose(fd);
+                  $finish;
+                end
+                loaded = ncmd;
+              end
+        """
 
     /// The negedge lines that start the mid-run reset after `k` responses.
     static func midReset(after k: Int, seed: String) -> String {

@@ -125,3 +125,16 @@ public enum RandomTrace {
         return out
     }
 }
+
+/// The commands of `RandomTraceGenerator(seed:config:)` as an iterator that
+/// never ends: a streamed run takes as many as it needs, and two copies of it
+/// give the same commands (one feeds the simulator, one the reference).
+public struct RandomCommands: IteratorProtocol, Sendable {
+    private var generator: RandomTraceGenerator
+    /// The stream of seed `seed` under `config`.
+    public init(seed: UInt64, config: RouterConfig = .default) {
+        generator = RandomTraceGenerator(seed: seed, config: config)
+    }
+    /// The next command (never nil).
+    public mutating func next() -> Command? { generator.next() }
+}

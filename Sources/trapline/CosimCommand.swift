@@ -27,7 +27,7 @@ struct CosimCommand: ParsableCommand {
     @OptionGroup var parameters: ParameterOptions
     @Argument(help: "Trace file (JSON Lines, SPEC 10); '-' reads standard input. Omit with --random.")
     var trace: String?
-    @Option(help: "Run N constrained-random commands instead of a trace (streamed under Verilator; at most 20000000 under Icarus).")
+    @Option(help: "Run N constrained-random commands instead of a trace (streamed: memory does not grow with N; at most 2000000000 under Icarus).")
     var random: Int?
     @Option(help: "Seed of the random commands and of the handshake pattern.")
     var seed: UInt64 = 1
@@ -71,10 +71,10 @@ struct CosimCommand: ParsableCommand {
         case let (path?, nil): commands = try TraceFile.read(path)
         case let (nil, n?):
             guard n >= 0 else { throw CLIError.badInput("--random \(n) is negative: give the number of commands, 0 or more") }
-            guard sim == "verilator" || n <= Limits.cosimCommands else {
-                throw CLIError.badInput("--random \(n): at most \(Limits.cosimCommands) commands in one Icarus run (its commands and responses are held in memory); run several seeds, or use --sim verilator (streamed)")
+            guard sim == "verilator" || n <= Limits.icarusCommands else {
+                throw CLIError.badInput("--random \(n): at most \(Limits.icarusCommands) commands in one Icarus run (the test bench counts them in 32-bit integers); run several seeds, or use --sim verilator")
             }
-            commands = []   // made as they are needed: the Verilator run streams them
+            commands = []   // made as they are needed: both simulators' runs stream them
         }
         let verilog = try routerVerilog(config: config, rtl: rtl)
         let handshake = Handshake(seed: seed, idlePercent: idle, stallPercent: stall)
@@ -82,16 +82,17 @@ struct CosimCommand: ParsableCommand {
         if let n = random, sim == "verilator" {
             return try runVerilatorStreamed(n, verilog, config, handshake, waveURL)
         }
-        let all = random.map { RandomTrace.generate(count: $0, seed: seed, config: config) } ?? commands
-
-        let count = all.count, simulator = sim
-        ProcessGuard.setActivity { "cosim of \(count) commands under \(simulator) had not finished; nothing was printed" }
-        let outcome: CosimOutcome
-        if sim == "verilator" {
-            outcome = try runVerilator(all, verilog, config, handshake, waveURL)
-        } else {
-            outcome = try runIcarus(all, verilog, config, handshake, waveURL)
+        if sim == "icarus" {
+            if let n = random {
+                let prefix = { (index: Int) in RandomTrace.generate(count: min(index + 1, n), seed: seed, config: config) }
+                return try runIcarusStreamed(n, RandomCommands(seed: seed, config: config), prefix, verilog, config, handshake, waveURL)
+            }
+            return try runIcarusStreamed(commands.count, commands.makeIterator(), { _ in commands }, verilog, config, handshake, waveURL)
         }
+        // A trace file under Verilator: the trace is in memory already, the responses are printed at the end.
+        let count = commands.count
+        ProcessGuard.setActivity { "cosim of \(count) commands under verilator had not finished; nothing was printed" }
+        let outcome = try runVerilator(commands, verilog, config, handshake, waveURL)
         var out = OutputBuffer()
         for r in outcome.responses { out.append(TraceWriter.line(for: r)); out.append("\n") }
         do { try out.finish() } catch {
@@ -156,31 +157,45 @@ struct CosimCommand: ParsableCommand {
         if let failure { throw CLIError.mismatch(failure) }
     }
 
-    private func runIcarus(_ commands: [Command], _ verilog: String, _ config: RouterConfig,
-                           _ handshake: Handshake, _ wave: URL?) throws -> CosimOutcome {
-        let run: SimRun
+    /// Icarus, streamed (a trace file or `--random N`): the commands go to `vvp`
+    /// as it takes them and each response is compared with the reference and
+    /// printed as it comes (`IcarusRouter.runStreamed`), so memory does not
+    /// grow with the run. `prefix(i)` gives the commands 0...i (at least) for
+    /// a failure report: a random run makes them again from the seed.
+    private func runIcarusStreamed<Commands: IteratorProtocol & Sendable>(
+        _ count: Int, _ commands: Commands, _ prefix: (Int) -> [Command], _ verilog: String, _ config: RouterConfig,
+        _ handshake: Handshake, _ wave: URL?
+    ) throws where Commands.Element == Command {
+        ProcessGuard.setActivity { "cosim of \(count) commands under icarus had not finished; the responses printed so far matched the reference" }
+        var out = OutputBuffer()
+        var failure: String?
+        var icarus = IcarusRouter(verilog: verilog, sourceName: rtl)
+        icarus.timeLimit = simTimeout
+        var reference = Router(config: config)
+        var mine = commands
+        var mismatch: (index: Int, expected: Response, actual: Response)?
         do {
-            var icarus = IcarusRouter(verilog: verilog, sourceName: rtl)
-            icarus.timeLimit = simTimeout
-            run = try icarus.run(commands, handshake: handshake, wave: wave)
+            _ = try icarus.runStreamed(count: count, handshake: handshake, wave: wave, commands: commands) { i, actual in
+                let expected = reference.execute(mine.next()!)
+                out.write(actual)
+                guard actual == expected else { mismatch = (i, expected, actual); return false }
+                return true
+            }
+            if let m = mismatch { failure = report(prefix(m.index), m.index, m.expected, m.actual, handshake).description }
         } catch let e as IcarusRunError {
-            return CosimOutcome(responses: [], failure: violation(commands, nil, e.message, handshake))
+            failure = violation(prefix(e.lastSeen ?? count - 1), e.lastSeen, e.message, handshake)
         } catch let e as SimulationTimedOut {
-            return CosimOutcome(responses: [], failure: violation(commands, nil, e.description, handshake, headline: true))
+            failure = violation(prefix(e.lastSeen ?? count - 1), e.lastSeen, e.description, handshake, headline: true)
         } catch let e as SimulationEnded {
-            return CosimOutcome(responses: [], failure: violation(commands, e.lastSeen, e.description, handshake, headline: true))
+            failure = violation(prefix(e.failingIndex), e.lastSeen, e.description, handshake, headline: true)
         } catch let e as ModelError {
             throw cliError(e, rtl: rtl)   // the wrong ports: bad input, as under Verilator
         }
-        var reference = Router(config: config)
-        for (i, c) in commands.enumerated() {
-            let expected = reference.execute(c)
-            if run.responses[i] != expected {
-                return CosimOutcome(responses: Array(run.responses.prefix(i + 1)),
-                                    failure: report(commands, i, expected, run.responses[i], handshake).description)
-            }
+        do { try out.finish() } catch {
+            guard let failure else { throw error }
+            throw CLIError.mismatch(failure + "\n  (\(error))")
         }
-        return CosimOutcome(responses: run.responses)
+        if let failure { throw CLIError.mismatch(failure) }
     }
 
     private func report(_ commands: [Command], _ index: Int, _ expected: Response, _ actual: Response,

@@ -6,10 +6,10 @@ enum Limits {
     /// `equiv --budget`, `--shrink-seconds`: 10^7 s (115 days; a budget is
     /// converted to whole seconds for the summary).
     static let seconds = 1e7
-    /// `cosim --random`: the commands and the RTL's responses are held in
-    /// memory (about 110 bytes per command: 2.2 GB at the limit). Run longer
-    /// campaigns as several seeds, or with `equiv`.
-    static let cosimCommands = 20_000_000
+    /// `cosim --random --sim icarus`: the run is streamed (memory does not
+    /// grow with it), but the generated test bench counts commands and
+    /// responses in Verilog `integer`s (32 bits, signed).
+    static let icarusCommands = 2_000_000_000
     /// `equiv --stream-commands`: each random stream, its reference responses
     /// and its coverage are held while it runs; a campaign runs many streams.
     static let streamCommands = 1_000_000

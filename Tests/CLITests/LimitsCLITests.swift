@@ -21,11 +21,13 @@ import TestSupport
         #expect(r.stdout.isEmpty && !r.stderr.contains("building"), "\(r.stderr)")
     }
 
-    /// Before: the commands were generated and the run aborted on allocation (exit 134). (Under Verilator the run streams: StreamingCLITests.)
+    /// Before: the commands were generated and the run aborted on allocation (exit 134). Both
+    /// simulators stream now (StreamingCLITests); the Icarus bench counts in 32-bit integers.
     @Test func cosimRandomPastTheLimitIsBadInput() throws {
-        let r = try trapline(["cosim", "--random", "100000000", "--sim", "icarus"])
+        let r = try trapline(["cosim", "--random", "3000000000", "--sim", "icarus"])
         #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr.contains("--random 100000000: at most 20000000 commands in one Icarus run"), "\(r.stderr)")
+        #expect(r.stderr.contains("--random 3000000000: at most 2000000000 commands in one Icarus run"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty && !r.stderr.contains("building"), "\(r.stderr)")
     }
 
     /// `trapline ARGS > /dev/full`.

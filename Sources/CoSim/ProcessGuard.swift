@@ -18,6 +18,11 @@ import Foundation
 ///    for SIGTERM), from the handler thread: the simulation thread, possibly
 ///    inside a Verilated model, is not asked to cooperate.
 ///
+/// SIGPIPE when standard output's reader went away (`trapline cosim ... |
+/// head`) ends Trapline the same way, with exit status 141 like any Unix
+/// filter, but without leaving a simulator or a temporary folder behind; a
+/// SIGPIPE from a write to a child's pipe is left to that write's caller (EPIPE).
+///
 /// The C signal handler only writes the signal number to a pipe (async-signal
 /// safe); a dedicated thread reads it and does the rest. Threads that see a
 /// killed child exit meanwhile are parked (`parkIfTerminating`), so a killed
@@ -110,8 +115,12 @@ public enum ProcessGuard {
         let readEnd = fds[0]
         let thread = Thread {
             var byte: UInt8 = 0
-            while read(readEnd, &byte, 1) != 1 {}
-            terminate(signal: Int32(byte))
+            while true {
+                while read(readEnd, &byte, 1) != 1 {}
+                // SIGPIPE from a write to a child's pipe: that write fails with EPIPE and its caller reports it.
+                if Int32(byte) == SIGPIPE && !standardOutputClosed() { continue }
+                terminate(signal: Int32(byte))
+            }
         }
         thread.name = "trapline signals"
         thread.start()
@@ -122,11 +131,12 @@ public enum ProcessGuard {
         }
         signal(SIGINT, handler)
         signal(SIGTERM, handler)
+        signal(SIGPIPE, handler)
         // A parent may start us with the signals blocked (Foundation's Process
         // passes its own mask on: a Swift test's child had SIGINT and SIGTERM
         // blocked, and never saw them). Threads started later inherit this.
         var set = sigset_t()
-        sigemptyset(&set); sigaddset(&set, SIGINT); sigaddset(&set, SIGTERM)
+        sigemptyset(&set); sigaddset(&set, SIGINT); sigaddset(&set, SIGTERM); sigaddset(&set, SIGPIPE)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
@@ -136,8 +146,31 @@ public enum ProcessGuard {
     }
 
     private static func terminate(signal sig: Int32) -> Never {
+        if sig == SIGPIPE {
+            end(status: 128 + sig) { activity in
+                "trapline: stopped: standard output was closed (SIGPIPE: the program reading it went away)" + (activity.map { "; \($0)" } ?? "")
+            }
+        }
         let name = sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "signal \(sig)"
         end(status: 128 + sig) { activity in "trapline: interrupted by \(name)" + (activity.map { ": \($0)" } ?? "") }
+    }
+
+    /// Standard output is a pipe (or socket) whose reader has gone: `poll` reports an error on it.
+    private static func standardOutputClosed() -> Bool {
+        var p = pollfd(fd: 1, events: Int16(POLLOUT), revents: 0)
+        return poll(&p, 1, 0) == 1 && p.revents & Int16(POLLERR) != 0
+    }
+
+    /// A write to standard output failed with EPIPE: the signal thread is
+    /// ending the process (SIGPIPE, exit 141, as any filter, but with every
+    /// child stopped and every temporary removed). Waits up to a second for
+    /// it; returns if it did not come (signals not installed, or SIGPIPE
+    /// blocked by the caller), and the writer reports the error itself.
+    public static func awaitClosedOutput() {
+        for _ in 0..<100 {
+            parkIfTerminating()
+            usleep(10_000)
+        }
     }
 
     /// Kills every child, removes every temporary, prints `headline` (given the

@@ -1,3 +1,4 @@
+import CoSim
 import Foundation
 import RouterModel
 import RouterSim
@@ -7,8 +8,8 @@ import RouterSim
 /// traps on an error (exit 132). Here the first error is kept, nothing more
 /// is written, and the caller reports it: `CLIError.output` (exit 3, the
 /// environment failed) or, after a mismatch, a note under the verdict (exit 1
-/// stands). A closed pipe (`| head`) still ends trapline by SIGPIPE, as it
-/// ends every Unix filter.
+/// stands). A closed pipe (`| head`) ends trapline by SIGPIPE (exit 141), as it
+/// ends every Unix filter, through `ProcessGuard`: children stopped, temporaries removed.
 enum StandardOutput {
     /// Writes all of `bytes` to file descriptor 1; the `errno` of a failure.
     static func write(_ bytes: UnsafeRawBufferPointer) -> Int32? {
@@ -17,7 +18,9 @@ enum StandardOutput {
             let n = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                return errno
+                let e = errno
+                if e == EPIPE { ProcessGuard.awaitClosedOutput() }   // the signal thread ends the run (141)
+                return e
             }
             offset += n
         }

@@ -54,8 +54,14 @@ public final class Campaign {
         thread?.stackSize = 16 << 20
         thread?.start()
 
-        // Directed suite on the primary simulator.
-        for k in owned {
+        // Directed suite on the primary simulator: the budget bounds it too (the
+        // first scenario always runs); the scenarios left are counted as skipped.
+        stats.planned = owned.count
+        for (j, k) in owned.enumerated() {
+            if j > 0 && elapsed >= options.budget {
+                stats.skipped = owned.count - j
+                break
+            }
             let s = scenarios[k]
             let commands = options.primaryUsesSamples ? (s.sample ?? s.commands) : s.commands
             let tc = try unit(name: s.name, classname: "equiv.\(s.kind.rawValue)", commands: commands,
@@ -64,8 +70,9 @@ public final class Campaign {
             result.testcases.append(tc)
             if options.stopAtFirstFailure && !failures.isEmpty { break }
         }
-        // Constrained-random streams: at least one, then until the budget ends or coverage closes.
-        if options.runRandom && failures.isEmpty {
+        // Constrained-random streams: at least one, then until the budget ends or coverage closes;
+        // none when the budget ran out in the directed suite.
+        if options.runRandom && failures.isEmpty && stats.skipped == 0 {
             var n = 0
             // The stop condition is the random streams' own coverage: the directed suite
             // alone closes the bins on the defaults, and random streams are there to go beyond.

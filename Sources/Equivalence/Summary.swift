@@ -14,7 +14,9 @@ public enum Summary {
         let directed = r.testcases.filter { $0.classname != "equiv.random" }
         let random = r.testcases.filter { $0.classname == "equiv.random" }
         lines.append("  directed   \(directed.count) scenarios and sweeps, \(directed.filter { $0.failure != nil }.count) failing")
-        lines.append("  random     \(r.randomSeeds) streams\(o.streams.map { " (fixed at \($0))" } ?? "") of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing")
+        let cut = o.runRandom && r.randomSeeds == 0 && (r.simulators.first?.skipped ?? 0) > 0
+            ? " (the budget was spent in the directed suite)" : ""
+        lines.append("  random     \(r.randomSeeds) streams\(o.streams.map { " (fixed at \($0))" } ?? "") of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing\(cut)")
         lines.append("  reference  \(r.reference.commands) commands, \(format(r.reference.seconds)) s (with coverage)")
         for s in r.simulators {
             let rate = s.seconds > 0 ? " (\(cycleRate(Double(s.cycles) / s.seconds)))" : ""

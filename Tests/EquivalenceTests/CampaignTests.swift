@@ -10,9 +10,12 @@ import TestSupport
 /// shrunk, written, replayable). Real simulators are exercised by the
 /// mutation tests and the CLI tests.
 @Suite struct CampaignTests {
-    static func options(_ dir: URL, budget: Double = 0.5) -> CampaignOptions {
+    /// One random stream and a budget that never cuts the directed suite short (it bounds
+    /// the whole campaign: `theBudgetBoundsTheDirectedSuite`), whatever the machine's load.
+    static func options(_ dir: URL, budget: Double = 600) -> CampaignOptions {
         var o = CampaignOptions(config: .default, verilog: "// software\n", outputDirectory: dir)
         o.budget = budget
+        o.streams = 1
         o.commandsPerSeed = 3_000
         o.secondaryRandomSample = 500
         o.shrinkSeconds = 30
@@ -73,7 +76,7 @@ import TestSupport
         let faulty = SoftwareRouter(name: "icarus", config: c) { cmd, _, r in
             cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
         }
-        var o = CampaignTests.options(dir, budget: 600)   // the budget bounds the secondary too: let it run every scenario
+        var o = CampaignTests.options(dir)
         o.runRandom = false
         let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c), secondary: faulty).run()
         #expect(result.verdict == "MISMATCH")
@@ -147,7 +150,7 @@ extension JUnitTests {
         let fault: @Sendable (Command, Entity, Response) -> Response = { cmd, _, r in
             cmd.op == Op.event && cmd.reason == 12 && r.kind == ResponseKind.routed ? { var x = r; x.entry ^= 1; return x }() : r
         }
-        var o = CampaignTests.options(dir, budget: 600)   // the budget bounds the secondary too: let it run every scenario
+        var o = CampaignTests.options(dir)
         o.runRandom = false
         let result = try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: c, fault: fault),
                                   secondary: SoftwareRouter(name: "icarus", config: c, fault: fault)).run()
@@ -185,5 +188,26 @@ extension JUnitTests {
         #expect(Campaign.answered(nil, of: 20) == 20)
         #expect(Campaign.answered(divergence(.response(Response(kind: ResponseKind.vmfailValid, error: 12))), of: 20) == 7)
         #expect(Campaign.answered(divergence(.broken("the router hung")), of: 20) == 0)
+    }
+
+    /// Issue 14, item 12: the budget bounds the primary simulator's directed suite
+    /// too (the first scenario always runs), the summary says how much ran, and no
+    /// random stream starts after it. Before: the directed suite always ran whole.
+    @Test func theBudgetBoundsTheDirectedSuite() throws {
+        let dir = try RepoPaths.scratchDirectory("campaign-budget")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var o = CampaignTests.options(dir, budget: 0.3)
+        o.streams = nil
+        var slow = SoftwareRouter(name: "verilator", config: .default)
+        slow.delay = 0.1
+        let result = try Campaign(options: o, primary: slow, secondary: nil).run()
+        let planned = DirectedSuite.scenarios(.default).count
+        let stats = try #require(result.simulators.first)
+        #expect(result.testcases.count >= 1 && result.testcases.count < planned)
+        #expect(stats.planned == planned && stats.skipped == planned - result.testcases.count)
+        #expect(result.randomSeeds == 0)
+        let text = Summary.text(result)
+        #expect(text.contains("budget spent: \(result.testcases.count) of \(planned) scenarios and samples run, \(stats.skipped) not run"), "\(text)")
+        #expect(text.contains("  random     0 streams of 3000 commands, 0 failing (the budget was spent in the directed suite)"), "\(text)")
     }
 }

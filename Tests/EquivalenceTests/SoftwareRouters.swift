@@ -11,8 +11,11 @@ struct SoftwareRouter: RouterSimulator {
     let config: RouterConfig
     /// Rewrites a response (command, state before, response) -> response.
     var fault: (@Sendable (Command, Entity, Response) -> Response)?
+    /// Seconds each run takes at least (a slow RTL).
+    var delay: Double = 0
 
     func run(_ commands: [Command], handshake: Handshake, wave: URL?) throws -> SimRun {
+        if delay > 0 { Thread.sleep(forTimeInterval: delay) }
         var router = Router(config: config)
         var out: [Response] = []
         for c in commands {

@@ -36,91 +36,104 @@ public enum TraceWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The longest line `write` can produce, newline included (a command
+    /// with every operand at its widest is about 240 bytes; a response of an
+    /// unknown kind, with every field, about 330).
+    public static let maxLineBytes = 512
+
     /// Appends a command's JSON line (no newline) to `out`.
     public static func append(_ c: Command, to out: inout [UInt8]) {
-        if c.op < 6 {
-            out.append(contentsOf: opNames[Int(c.op)])
-        } else {
-            raw("{\"op\":", &out); decimal(UInt64(c.op), &out)
-        }
-        func int(_ key: StaticString, _ v: UInt64) { if v != 0 { raw(key, &out); decimal(v, &out) } }
-        func hex(_ key: StaticString, _ v: UInt64) { if v != 0 { raw(key, &out); quotedHex(v, &out) } }
-        int(",\"reason\":", UInt64(c.reason)); int(",\"vector\":", UInt64(c.vector)); int(",\"intType\":", UInt64(c.intType))
-        int(",\"errValid\":", c.errValid ? 1 : 0); hex(",\"errCode\":", UInt64(c.errCode)); hex(",\"qual\":", c.qual)
-        int(",\"vmcs\":", UInt64(c.vmcs)); hex(",\"field\":", UInt64(c.field)); hex(",\"data\":", c.data)
-        int(",\"guest\":", UInt64(c.guest))
-        out.append(UInt8(ascii: "}"))
+        appendFormatted(&out) { cursor in write(c, &cursor) }
     }
 
     /// Appends a response's JSON line (no newline) to `out`.
     public static func append(_ r: Response, to out: inout [UInt8]) {
+        appendFormatted(&out) { cursor in write(r, &cursor) }
+    }
+
+    /// Appends a response's JSON line and a newline to `out` (the streaming path: one copy per line).
+    public static func appendLine(_ r: Response, to out: inout [UInt8]) {
+        appendFormatted(&out) { cursor in write(r, &cursor); cursor.byte(10) }
+    }
+
+    /// Formats one line into a stack buffer of `maxLineBytes`, then appends it to `out` in one copy.
+    @inline(__always)
+    private static func appendFormatted(_ out: inout [UInt8], _ format: (inout ByteCursor) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLineBytes) { buffer in
+            let start = buffer.baseAddress!
+            var cursor = ByteCursor(p: start)
+            format(&cursor)
+            let n = cursor.p - start
+            precondition(n <= maxLineBytes, "a trace line of \(n) bytes overran TraceWriter.maxLineBytes")
+            out.append(contentsOf: UnsafeBufferPointer(start: start, count: n))
+        }
+    }
+
+    private static func write(_ c: Command, _ out: inout ByteCursor) {
+        if c.op < 6 {
+            out.bytes(opNames[Int(c.op)])
+        } else {
+            out.raw("{\"op\":"); out.decimal(UInt64(c.op))
+        }
+        func int(_ key: StaticString, _ v: UInt64, _ out: inout ByteCursor) { if v != 0 { out.raw(key); out.decimal(v) } }
+        func hex(_ key: StaticString, _ v: UInt64, _ out: inout ByteCursor) { if v != 0 { out.raw(key); out.quotedHex(v) } }
+        int(",\"reason\":", UInt64(c.reason), &out); int(",\"vector\":", UInt64(c.vector), &out)
+        int(",\"intType\":", UInt64(c.intType), &out); int(",\"errValid\":", c.errValid ? 1 : 0, &out)
+        hex(",\"errCode\":", UInt64(c.errCode), &out); hex(",\"qual\":", c.qual, &out)
+        int(",\"vmcs\":", UInt64(c.vmcs), &out); hex(",\"field\":", UInt64(c.field), &out)
+        hex(",\"data\":", c.data, &out); int(",\"guest\":", UInt64(c.guest), &out)
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    private static func write(_ r: Response, _ out: inout ByteCursor) {
         switch r.kind {
         case ResponseKind.routed:
-            raw("{\"kind\":\"routed\",", &out); routedFields(r, &out)
+            out.raw("{\"kind\":\"routed\","); routedFields(r, &out)
         case ResponseKind.vmsucceed:
-            raw("{\"kind\":\"vmsucceed\",\"data\":", &out); quotedHex(r.data, &out)
-            raw(",\"current\":", &out); entity(r.current, &out)
+            out.raw("{\"kind\":\"vmsucceed\",\"data\":"); out.quotedHex(r.data)
+            out.raw(",\"current\":"); entity(r.current, &out)
         case ResponseKind.vmfailInvalid:
-            raw("{\"kind\":\"vmfail_invalid\"", &out)
+            out.raw("{\"kind\":\"vmfail_invalid\"")
         case ResponseKind.vmfailValid:
-            raw("{\"kind\":\"vmfail_valid\",\"error\":", &out); decimal(UInt64(r.error), &out)
+            out.raw("{\"kind\":\"vmfail_valid\",\"error\":"); out.decimal(UInt64(r.error))
         case ResponseKind.rejected:
-            raw("{\"kind\":\"rejected\",\"error\":", &out); decimal(UInt64(r.error), &out)
+            out.raw("{\"kind\":\"rejected\",\"error\":"); out.decimal(UInt64(r.error))
         default:
-            raw("{\"kind\":", &out); decimal(UInt64(r.kind), &out); out.append(UInt8(ascii: ","))
+            out.raw("{\"kind\":"); out.decimal(UInt64(r.kind)); out.byte(UInt8(ascii: ","))
             routedFields(r, &out)
-            raw(",\"data\":", &out); quotedHex(r.data, &out)
-            raw(",\"current\":", &out); entity(r.current, &out)
-            raw(",\"error\":", &out); decimal(UInt64(r.error), &out)
+            out.raw(",\"data\":"); out.quotedHex(r.data)
+            out.raw(",\"current\":"); entity(r.current, &out)
+            out.raw(",\"error\":"); out.decimal(UInt64(r.error))
         }
-        out.append(UInt8(ascii: "}"))
+        out.byte(UInt8(ascii: "}"))
     }
 
     // MARK: pieces
 
     private static let opNames: [[UInt8]] = Op.names.map { Array("{\"op\":\"\($0)\"".utf8) }
     private static let policyNames: [[UInt8]] = Policy.names.map { Array("\"\($0)\"".utf8) }
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func routedFields(_ r: Response, _ out: inout [UInt8]) {
-        raw("\"target\":", &out); decimal(UInt64(r.target), &out)
-        raw(r.isSelf ? ",\"self\":true" : ",\"self\":false", &out)
-        raw(r.fallback ? ",\"fallback\":true" : ",\"fallback\":false", &out)
-        raw(",\"policy\":", &out)
-        if r.policy < 5 { out.append(contentsOf: policyNames[Int(r.policy)]) } else { decimal(UInt64(r.policy), &out) }
-        raw(",\"from\":", &out); entity(r.from, &out)
-        raw(",\"reason\":", &out); decimal(UInt64(r.reason), &out)
-        raw(",\"qual\":", &out); quotedHex(r.qual, &out)
-        raw(",\"info\":", &out); quotedHex(UInt64(r.info), &out)
-        raw(",\"errCode\":", &out); quotedHex(UInt64(r.errCode), &out)
-        raw(",\"entry\":", &out); quotedHex(r.entry, &out)
+    @inline(__always)
+    private static func routedFields(_ r: Response, _ out: inout ByteCursor) {
+        out.raw("\"target\":"); out.decimal(UInt64(r.target))
+        if r.isSelf { out.raw(",\"self\":true") } else { out.raw(",\"self\":false") }
+        if r.fallback { out.raw(",\"fallback\":true") } else { out.raw(",\"fallback\":false") }
+        out.raw(",\"policy\":")
+        if r.policy < 5 { out.bytes(policyNames[Int(r.policy)]) } else { out.decimal(UInt64(r.policy)) }
+        out.raw(",\"from\":"); entity(r.from, &out)
+        out.raw(",\"reason\":"); out.decimal(UInt64(r.reason))
+        out.raw(",\"qual\":"); out.quotedHex(r.qual)
+        out.raw(",\"info\":"); out.quotedHex(UInt64(r.info))
+        out.raw(",\"errCode\":"); out.quotedHex(UInt64(r.errCode))
+        out.raw(",\"entry\":"); out.quotedHex(r.entry)
     }
 
     @inline(__always)
-    private static func raw(_ s: StaticString, _ out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-
-    private static func entity(_ raw: UInt8, _ out: inout [UInt8]) {
+    private static func entity(_ raw: UInt8, _ out: inout ByteCursor) {
         let e = Entity(raw: raw)
-        Self.raw(e.isVMM ? "{\"vmm\":" : "{\"guest\":", &out)
-        decimal(UInt64(e.id), &out)
-        out.append(UInt8(ascii: "}"))
-    }
-
-    private static func decimal(_ v: UInt64, _ out: inout [UInt8]) {
-        if v < 10 { out.append(UInt8(ascii: "0") + UInt8(v)); return }
-        let start = out.count
-        var x = v
-        while x > 0 { out.append(UInt8(ascii: "0") + UInt8(x % 10)); x /= 10 }
-        out[start...].reverse()
-    }
-
-    private static func quotedHex(_ v: UInt64, _ out: inout [UInt8]) {
-        raw("\"0x", &out)
-        var shift = v == 0 ? 0 : (63 - v.leadingZeroBitCount) / 4 * 4
-        while shift >= 0 { out.append(hexDigits[Int(v >> UInt64(shift) & 0xF)]); shift -= 4 }
-        out.append(UInt8(ascii: "\""))
+        if e.isVMM { out.raw("{\"vmm\":") } else { out.raw("{\"guest\":") }
+        out.decimal(UInt64(e.id))
+        out.byte(UInt8(ascii: "}"))
     }
 }
 

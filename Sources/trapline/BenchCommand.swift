@@ -26,6 +26,12 @@ import Stimulus
 ///   sim/handwritten/ at the defaults): `baseline_cpp_full_rate_cycles_per_s`,
 ///   `baseline_rtl_lines` and `vs_baseline` (generated / baseline full-rate speed), measured
 ///   in the same interleaved rounds; the baseline's responses must checksum the same.
+/// - `cosim_stream_commands_per_s`: `trapline cosim --random N --seed 1`
+///   (`--stream-commands`, default 10^7) in a child process, every response
+///   written to a file as a JSON line (the user's streaming path, process
+///   start, RTL generation and model load included), against
+///   `cpp_commands_per_s`, the C++ harness on the first `--commands` of the
+///   same commands with the same handshake: `cosim_stream_vs_cpp`.
 /// - `ratio`, `reference_commands_per_s`, and the DSL figures.
 /// Each throughput is the best of `--rounds` interleaved rounds (the machine is shared).
 struct BenchCommand: ParsableCommand {
@@ -41,6 +47,8 @@ struct BenchCommand: ParsableCommand {
     var baseline: String?
     @Option(help: "Random commands per throughput run.")
     var commands: Int = 1_000_000
+    @Option(name: .customLong("stream-commands"), help: "Random commands of each `trapline cosim --random` streaming run (its process start and RTL generation are amortised over them).")
+    var streamCommands: Int = 10_000_000
     @Option(help: "Interleaved measurement rounds (the best of each side is reported).")
     var rounds: Int = 5
     @Flag(help: "Leave out the generic lockstep figures (lockstep_fifo_*: the DSL FIFO against its Swift reference and the plain C++ harness).")
@@ -55,6 +63,7 @@ struct BenchCommand: ParsableCommand {
         let config = try parameters.config()
         guard commands > 0 else { throw CLIError.badInput("--commands \(commands): give a positive number of commands") }
         guard rounds > 0 else { throw CLIError.badInput("--rounds \(rounds): give a positive number of rounds") }
+        guard streamCommands > 0 else { throw CLIError.badInput("--stream-commands \(streamCommands): give a positive number of commands") }
         func note(_ s: String) { if !json { FileHandle.standardError.write(Data("bench: \(s)\n".utf8)) } }
         guard !(genericOnly && noGeneric) else { throw CLIError.badInput("--generic-only and --no-generic: give one of them") }
         if genericOnly {
@@ -116,9 +125,9 @@ struct BenchCommand: ParsableCommand {
 
         // Interleaved rounds, best of each: a burst of load from elsewhere on a
         // shared machine then hits both sides instead of one.
-        note("\(rounds) interleaved rounds of Swift lockstep (pipelined and serial reference) and the C++ harness...")
+        note("\(rounds) interleaved rounds of Swift lockstep (pipelined and serial reference), `trapline cosim --random` to a file, and the C++ harness...")
         var swiftBest = Double.infinity, serialBest = Double.infinity, cppBest = Double.infinity
-        var fullBest = Double.infinity, baselineBest = Double.infinity
+        var fullBest = Double.infinity, baselineBest = Double.infinity, streamBest = Double.infinity
         var cycles: UInt64 = 0, fullCycles: UInt64 = 0
         for _ in 0..<rounds {
             t = DispatchTime.now().uptimeNanoseconds
@@ -148,6 +157,10 @@ struct BenchCommand: ParsableCommand {
                 baselineBest = min(baselineBest, b.seconds * Double(fullCycles) / Double(b.cycles))
             }
 
+            let streamed = try Self.runStreamedCosim(me, commands: streamCommands, rtl: rtlFile, flags: parameters.flags(),
+                                                      cache: quiet.directory, output: work.appendingPathComponent("responses.jsonl"))
+            streamBest = min(streamBest, streamed)
+
             t = DispatchTime.now().uptimeNanoseconds
             let serial = try router.lockstep(stimulus, handshake: handshake, config: config, keepResponses: false, pipelined: false)
             serialBest = min(serialBest, seconds(since: t))
@@ -165,6 +178,9 @@ struct BenchCommand: ParsableCommand {
             ("cpp_full_rate_cycles_per_s", format(fullRate)),
             ("rtl_lines", "\(Self.lineCount(verilog))"),
             ("ratio", String(format: "%.3f", cosimRate / cppRate)),
+            ("cosim_stream_commands_per_s", format(Double(streamCommands) / streamBest)),
+            ("cpp_commands_per_s", format(Double(commands) / cppBest)),
+            ("cosim_stream_vs_cpp", String(format: "%.3f", (Double(streamCommands) / streamBest) / (Double(commands) / cppBest))),
             ("reference_commands_per_s", format(reference)),
             ("model_build_s_cold", String(format: "%.3f", cold)),
             ("model_build_s_cached", String(format: "%.3f", cached)),
@@ -194,6 +210,35 @@ struct BenchCommand: ParsableCommand {
             let width = figures.map(\.0.count).max() ?? 0
             try StandardOutput.print(figures.map { k, v in k.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + v }.joined(separator: "\n"))
         }
+    }
+
+    /// The user's streaming path, timed whole in a child process: `trapline
+    /// cosim --random N --seed 1` (20 % idle, 20 % stall: the C++ harness's
+    /// pattern) with every response written as a JSON line to `output`, the
+    /// model loaded from `cache`. Checks exit 0 and one line per command.
+    static func runStreamedCosim(_ me: String, commands: Int, rtl: URL, flags: [String], cache: URL,
+                                 output: URL) throws -> Double {
+        guard FileManager.default.createFile(atPath: output.path, contents: nil),
+              let sink = FileHandle(forWritingAtPath: output.path) else {
+            throw CLIError.tool("cannot create \(output.path) for the streamed cosim's responses")
+        }
+        defer { try? sink.close() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: me)
+        p.arguments = ["cosim", "--random", "\(commands)", "--seed", "1", "--idle", "20", "--stall", "20",
+                       "--rtl", rtl.path] + flags
+        p.environment = ProcessInfo.processInfo.environment.merging(["TRAPLINE_CACHE_DIR": cache.path]) { $1 }
+        p.standardOutput = sink
+        p.standardError = FileHandle.nullDevice
+        let t = DispatchTime.now().uptimeNanoseconds
+        try p.run()
+        p.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9
+        let lines = (try? Data(contentsOf: output))?.reduce(0) { $1 == 10 ? $0 + 1 : $0 } ?? -1
+        guard p.terminationStatus == 0, lines == commands else {
+            throw CLIError.tool("the streamed cosim (`trapline \((p.arguments ?? []).joined(separator: " "))`) exited \(p.terminationStatus) with \(lines) response lines for \(commands) commands")
+        }
+        return seconds
     }
 
     /// Runs the C++ harness once; its `seconds`, `cycles` and `checksum`.

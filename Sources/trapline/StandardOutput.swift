@@ -74,7 +74,7 @@ extension OutputBuffer: ResponseOutput {
     /// One response as a JSON line (SPEC 10).
     @inline(__always)
     mutating func write(_ response: Response) {
-        TraceWriter.append(response, to: &bytes)
-        endLine()
+        TraceWriter.appendLine(response, to: &bytes)
+        if bytes.count >= 1 << 16 { flush() }
     }
 }

@@ -50,4 +50,20 @@ import Testing
         let r = Response(kind: 6, target: 1, policy: 7, from: 0x83, data: 5, current: 0x02, error: 9)
         #expect(TraceWriter.line(for: r) == #"{"kind":6,"target":1,"self":false,"fallback":false,"policy":7,"from":{"vmm":3},"reason":0,"qual":"0x0","info":"0x0","errCode":"0x0","entry":"0x0","data":"0x5","current":{"guest":2},"error":9}"#)
     }
+
+    /// The widest lines fit `TraceWriter.maxLineBytes` (the formatter writes a line into a
+    /// buffer of that size before appending it), and `appendLine` is `line` plus a newline.
+    @Test func widestLinesFitTheLineBuffer() throws {
+        let r = Response(kind: 255, target: 255, isSelf: true, fallback: true, policy: 255, from: 0xFF, reason: .max,
+                         qual: .max, info: .max, errCode: .max, entry: .max, data: .max, current: 0xFF, error: .max)
+        let c = Command(op: 7, reason: .max, vector: .max, intType: 7, errValid: true, errCode: .max, qual: .max,
+                        vmcs: .max, field: .max, data: .max, guest: .max)
+        for line in [TraceWriter.line(for: r), TraceWriter.line(for: c)] {
+            #expect(line.utf8.count + 1 <= TraceWriter.maxLineBytes, "\(line.utf8.count) bytes: \(line)")
+        }
+        var bytes: [UInt8] = [65]
+        TraceWriter.appendLine(r, to: &bytes)
+        #expect(bytes == [65] + Array(TraceWriter.line(for: r).utf8) + [10])
+        #expect(TraceWriter.line(for: r).contains(#""qual":"0xffffffffffffffff","info":"0xffffffff""#))
+    }
 }

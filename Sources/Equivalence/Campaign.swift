@@ -15,13 +15,17 @@ import Stimulus
 /// `Shard`; seeds derive from `options.seed` only, so a run is replayable.
 /// Tool failures (a simulator that cannot run) are thrown; a misbehaving RTL
 /// (mismatch, hang, protocol violation) is a divergence in the result.
-public final class Campaign {
+///
+/// Random streams may run on several worker threads (`CampaignOptions.jobs`):
+/// they share the campaign only through `evaluate`, which reads immutable
+/// state, and `record`, which they call under the random phase's lock.
+public final class Campaign: @unchecked Sendable {
     /// The options the campaign runs with.
     public let options: CampaignOptions
     let primary: any RouterSimulator
     let secondary: (any RouterSimulator)?
     let progress: ((CampaignProgress) -> Void)?
-    private var start = Date()
+    var start = Date()
     private var lastProgress = Date.distantPast
 
     /// A campaign of `options` on `primary` (every unit) and `secondary` (samples, on a second thread; nil for none), reporting to `progress` a few times a second.
@@ -56,9 +60,11 @@ public final class Campaign {
 
         // Directed suite on the primary simulator: the budget bounds it too (the
         // first scenario always runs); the scenarios left are counted as skipped.
+        // With a fixed stream count (`streams`) the primary's campaign is fixed
+        // whatever the time, so that shards merge into the one-run result.
         stats.planned = owned.count
         for (j, k) in owned.enumerated() {
-            if j > 0 && elapsed >= options.budget {
+            if j > 0 && options.streams == nil && elapsed >= options.budget {
                 stats.skipped = owned.count - j
                 break
             }
@@ -73,27 +79,7 @@ public final class Campaign {
         // Constrained-random streams: at least one, then until the budget ends or coverage closes;
         // none when the budget ran out in the directed suite.
         if options.runRandom && failures.isEmpty && stats.skipped == 0 {
-            var n = 0
-            // The stop condition is the random streams' own coverage: the directed suite
-            // alone closes the bins on the defaults, and random streams are there to go beyond.
-            // With a fixed stream count (`streams`), exactly the shard's streams below it run.
-            while true {
-                let k = options.shard.unit(n)
-                if let total = options.streams {
-                    if k >= total { break }
-                } else if n > 0 && (elapsed >= options.budget || (!options.fullBudget && result.randomCoverage.isClosed)) {
-                    break
-                }
-                n += 1
-                let seed = Shard.streamSeed(campaign: options.seed, stream: k)
-                let cmds = RandomTrace.generate(count: options.commandsPerSeed, seed: seed, config: options.config)
-                let tc = try unit(name: "seed 0x\(String(seed, radix: 16)) (stream \(k))", classname: "equiv.random",
-                                  commands: cmds, handshake: Campaign.handshake(options.seed, unit: k, directed: false),
-                                  result: &result, stats: &stats, failures: &failures, phase: "random", random: true)
-                result.testcases.append(tc)
-                result.randomSeeds += 1
-                if !failures.isEmpty { break }
-            }
+            try runRandomStreams(result: &result, stats: &stats, failures: &failures)
         }
         result.simulators.append(stats)
         result.coverage.merge(result.randomCoverage)
@@ -111,41 +97,75 @@ public final class Campaign {
 
     var elapsed: Double { Date().timeIntervalSince(start) }
 
-    /// Runs one unit (scenario or stream) on the reference (with coverage) and the primary simulator.
-    /// Coverage counts only the commands the simulator answered as the reference did
-    /// (`answered`): an RTL that hangs, or never accepts a command, covers nothing.
+    /// Runs one unit (scenario or stream) on the reference (with coverage) and the primary
+    /// simulator and records it in `result`, `stats` and `failures`.
     private func unit(name: String, classname: String, commands: [Command], handshake: Handshake,
                       result: inout CampaignResult, stats: inout SimulatorStats, failures: inout [Failure],
                       phase: String, random: Bool = false) throws -> TestCaseResult {
+        let outcome = try evaluate(name: name, classname: classname, commands: commands, handshake: handshake,
+                                   model: result.coverage.model)
+        return record(outcome, result: &result, stats: &stats, failures: &failures, phase: phase, random: random)
+    }
+
+    /// What one unit gave, before it is recorded (`evaluate` may run on a worker thread).
+    struct UnitOutcome {
+        var testcase: TestCaseResult
+        var commands: [Command]
+        var handshake: Handshake
+        var covered: Coverage
+        var divergence: Divergence?
+        /// The primary simulator's counts for this unit alone.
+        var stats: SimulatorStats
+        var referenceSeconds: Double
+    }
+
+    /// Runs one unit on the reference (with coverage) and the primary simulator; touches
+    /// no shared state, so random streams can run on several workers at once.
+    /// Coverage counts only the commands the simulator answered as the reference did
+    /// (`answered`): an RTL that hangs, or never accepts a command, covers nothing.
+    func evaluate(name: String, classname: String, commands: [Command], handshake: Handshake,
+                  model: CoverageModel) throws -> UnitOutcome {
         let t0 = Date()
         var router = Router(config: options.config)
         var reference: [Response] = []
         reference.reserveCapacity(commands.count)
-        var covered = Coverage(model: result.coverage.model)
+        var covered = Coverage(model: model)
         for c in commands { reference.append(covered.execute(c, on: &router)) }
-        result.reference.commands += commands.count
-        result.reference.runs += 1
-        result.reference.seconds += Date().timeIntervalSince(t0)
+        let referenceSeconds = Date().timeIntervalSince(t0)
+        var stats = SimulatorStats(name: primary.name)
         let divergence = try Compare.check(primary, commands, reference: reference, handshake: handshake,
                                            testcase: name, stats: &stats)
         let answered = Campaign.answered(divergence, of: commands.count)
         if answered < commands.count {   // count again, on the commands before the divergence only
-            covered = Coverage(model: result.coverage.model)
+            covered = Coverage(model: model)
             router = Router(config: options.config)
             for c in commands.prefix(answered) { _ = covered.execute(c, on: &router) }
         }
-        if random { result.randomCoverage.merge(covered) } else { result.coverage.merge(covered) }
         var tc = TestCaseResult(classname: classname, name: name, commands: commands.count,
                                 seconds: Date().timeIntervalSince(t0))
-        if let d = divergence {
-            tc.failure = d.description
+        tc.failure = divergence?.description
+        return UnitOutcome(testcase: tc, commands: commands, handshake: handshake, covered: covered,
+                           divergence: divergence, stats: stats, referenceSeconds: referenceSeconds)
+    }
+
+    /// Adds a unit's outcome to the campaign's result, statistics and failures, and reports progress.
+    func record(_ o: UnitOutcome, result: inout CampaignResult, stats: inout SimulatorStats, failures: inout [Failure],
+                phase: String, random: Bool) -> TestCaseResult {
+        result.reference.commands += o.commands.count
+        result.reference.runs += 1
+        result.reference.seconds += o.referenceSeconds
+        stats.commands += o.stats.commands; stats.cycles += o.stats.cycles
+        stats.runs += o.stats.runs; stats.seconds += o.stats.seconds
+        if random { result.randomCoverage.merge(o.covered) } else { result.coverage.merge(o.covered) }
+        if let d = o.divergence {
             result.divergences.append(d)
-            failures.append(Failure(testcase: name, commands: commands, index: d.index, simulator: primary, handshake: handshake))
+            failures.append(Failure(testcase: o.testcase.name, commands: o.commands, index: d.index, simulator: primary,
+                                    handshake: o.handshake))
         }
         var shown = result
         shown.simulators = [stats]
         report(phase, shown)
-        return tc
+        return o.testcase
     }
 
     /// How many commands, from the first, the simulator answered exactly as the
@@ -158,7 +178,7 @@ public final class Campaign {
         return d.index
     }
 
-    private func report(_ phase: String, _ result: CampaignResult) {
+    func report(_ phase: String, _ result: CampaignResult) {
         guard let progress, Date().timeIntervalSince(lastProgress) >= 0.25 else { return }
         lastProgress = Date()
         let s = result.simulators.first

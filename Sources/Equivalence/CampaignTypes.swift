@@ -35,6 +35,9 @@ public struct CampaignOptions: Sendable {
     /// Run exactly this many random streams (0..<streams, split between shards), whatever
     /// the budget and coverage: a campaign that is the same however it is sharded. nil: by budget.
     public var streams: Int? = nil
+    /// Workers running random streams at once, each with its own model instance
+    /// (`--jobs`); the shard's first stream runs alone, to measure one worker.
+    public var jobs = 1
     /// Stop the directed suite at its first failing scenario (mutation screening).
     public var stopAtFirstFailure = false
     /// Run the sweeps' samples on the primary simulator too (when the primary is a slow one).
@@ -148,6 +151,9 @@ public struct CampaignResult: Sendable {
     public var shrink: ShrinkReport?
     /// Random streams run.
     public var randomSeeds = 0
+    /// How the random streams used the workers (`CampaignOptions.jobs`); nil when
+    /// fewer than two streams ran (and in a merged result).
+    public var parallel: ParallelRun? = nil
     /// Wall-clock seconds of the campaign.
     public var seconds: Double = 0
     /// The shards this result covers (one row for a run, one per file for `trapline merge`).
@@ -160,4 +166,17 @@ public struct CampaignResult: Sendable {
     public init(options: CampaignOptions, coverage: Coverage) { self.options = options; self.coverage = coverage; randomCoverage = Coverage(model: coverage.model) }
     /// `EQUIVALENT` or `MISMATCH`.
     public var verdict: String { equivalent ? "EQUIVALENT" : "MISMATCH" }
+}
+
+/// How the random streams ran on `CampaignOptions.jobs` workers: the first
+/// stream alone (one worker's rate), then the rest on every worker.
+public struct ParallelRun: Sendable, Equatable {
+    /// Workers after the first stream.
+    public var workers: Int
+    /// Commands per second of the first stream, run alone (reference and simulator).
+    public var singleRate: Double
+    /// Commands per second of wall time of the streams after the first.
+    public var parallelRate: Double
+    /// `parallelRate / singleRate`: the speed-up over one worker.
+    public var speedUp: Double { singleRate > 0 ? parallelRate / singleRate : 0 }
 }

@@ -17,6 +17,9 @@ public enum Summary {
         let cut = o.runRandom && r.randomSeeds == 0 && (r.simulators.first?.skipped ?? 0) > 0
             ? " (the budget was spent in the directed suite)" : ""
         lines.append("  random     \(r.randomSeeds) streams\(o.streams.map { " (fixed at \($0))" } ?? "") of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing\(cut)")
+        if let p = r.parallel {
+            lines.append("  workers    \(p.workers): \(Int(p.parallelRate)) random commands/s after the first stream, which ran alone at \(Int(p.singleRate)) (speed-up over one worker \(String(format: "%.2f", p.speedUp))x)")
+        }
         lines.append("  reference  \(r.reference.commands) commands, \(format(r.reference.seconds)) s (with coverage)")
         for s in r.simulators {
             let rate = s.seconds > 0 ? " (\(cycleRate(Double(s.cycles) / s.seconds)))" : ""

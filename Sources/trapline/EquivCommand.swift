@@ -58,6 +58,8 @@ struct EquivCommand: ParsableCommand {
     var noRandom = false
     @Flag(name: .customLong("full-budget"), help: "Keep running random streams until the budget ends, even after their coverage closes.")
     var fullBudget = false
+    @Option(help: "Random streams run at once on this many workers, each with its own model instance (1 to 1024; default: the number of cores). The summary gives the speed-up over one worker.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
         let config = try parameters.config()
@@ -77,6 +79,9 @@ struct EquivCommand: ParsableCommand {
         }
         guard shrinkSeconds >= 0, shrinkSeconds <= Limits.seconds else {
             throw CLIError.badInput("--shrink-seconds \(shrinkSeconds): give the time in seconds, from 0 to \(Limits.text(Limits.seconds))")
+        }
+        guard (1...Limits.jobs).contains(jobs) else {
+            throw CLIError.badInput("--jobs \(jobs): give 1 to \(Limits.jobs) workers (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         }
         if let streams, !(1...Limits.streams).contains(streams) {
             throw CLIError.badInput("--streams \(streams): give 1 to \(Limits.streams) random streams (or --no-random for none)")
@@ -104,6 +109,7 @@ struct EquivCommand: ParsableCommand {
         options.runRandom = !noRandom
         options.fullBudget = fullBudget
         options.streams = streams
+        options.jobs = jobs
         options.parameterFlags = parameters.flags(config)
         var icarus = IcarusRouter(verilog: verilog, sourceName: rtl)
         icarus.timeLimit = simTimeout

@@ -17,6 +17,8 @@ enum Limits {
     static let icarusSample = 1_000_000
     /// `equiv --streams`: a fixed count of random streams (each of `--stream-commands`).
     static let streams = 1_000_000
+    /// `equiv --jobs`: workers for random streams (each a thread with its own model instance).
+    static let jobs = 1024
 
     /// "10000000" for 1e7, with no exponent a user might misread.
     static func text(_ v: Double) -> String { String(Int(v)) }

@@ -11,7 +11,7 @@ import TestSupport
 
     /// Before: 1e19 ran the whole campaign, then crashed converting the budget to Int; nan and inf ran too.
     @Test(arguments: ["--budget=1e19", "--budget=-1", "--budget=nan", "--budget=inf", "--shrink-seconds=1e300",
-                      "--stream-commands=100000000000", "--icarus-sample=10000000", "--stream-commands=0"])
+                      "--stream-commands=100000000000", "--icarus-sample=10000000", "--stream-commands=0", "--jobs=0", "--jobs=5000"])
     func equivOptionOutOfRangeIsBadInputBeforeTheRun(option: String) throws {
         let r = try trapline(["equiv", option])
         #expect(r.status == 2, "\(r.stderr)")

@@ -13,7 +13,7 @@ extension Campaign {
     /// order, so the first failure shrunk is that of the lowest failing stream.
     func runRandomStreams(result: inout CampaignResult, stats: inout SimulatorStats, failures: inout [Failure]) throws {
         let phase = RandomPhase(result: result, stats: stats, failures: failures)
-        let before = (divergences: result.divergences.count, failures: failures.count)
+        let before = (testcases: result.testcases.count, divergences: result.divergences.count, failures: failures.count)
         // The first stream alone.
         let t0 = Date()
         guard let first = phase.take(self) else { return }
@@ -41,9 +41,10 @@ extension Campaign {
         stats = phase.stats
         failures = phase.failures
         // Stream order for everything the phase added.
-        let order = Dictionary(uniqueKeysWithValues: phase.testcases.map { ($0.testcase.name, $0.stream) })
+        let order = Dictionary(uniqueKeysWithValues: phase.streams.map { ($0.name, $0.stream) })
         func rank(_ name: String) -> Int { order[name] ?? Int.max }
-        result.testcases += phase.testcases.sorted { $0.stream < $1.stream }.map(\.testcase)
+        let newTestcases = result.testcases[before.testcases...].sorted { rank($0.name) < rank($1.name) }
+        result.testcases.replaceSubrange(before.testcases..., with: newTestcases)
         let newDivergences = result.divergences[before.divergences...].sorted { rank($0.testcase) < rank($1.testcase) }
         result.divergences.replaceSubrange(before.divergences..., with: newDivergences)
         let newFailures = failures[before.failures...].sorted { rank($0.testcase) < rank($1.testcase) }
@@ -83,8 +84,9 @@ final class RandomPhase: @unchecked Sendable {
     var result: CampaignResult
     var stats: SimulatorStats
     var failures: [Campaign.Failure]
-    /// The random testcases with their stream numbers, in the order they finished.
-    var testcases: [(stream: Int, testcase: TestCaseResult)] = []
+    /// The random testcases' names with their stream numbers (the testcases
+    /// themselves go to `result.testcases` as they finish, then into stream order).
+    var streams: [(name: String, stream: Int)] = []
     var error: Error?
     /// Commands of the streams recorded so far.
     var commandsRun = 0
@@ -118,7 +120,8 @@ final class RandomPhase: @unchecked Sendable {
     func add(_ outcome: Campaign.UnitOutcome, stream k: Int, campaign: Campaign) {
         lock.lock(); defer { lock.unlock() }
         let tc = campaign.record(outcome, result: &result, stats: &stats, failures: &failures, phase: "random", random: true)
-        testcases.append((k, tc))
+        result.testcases.append(tc)
+        streams.append((tc.name, k))
         result.randomSeeds += 1
         commandsRun += outcome.commands.count
     }

@@ -61,10 +61,11 @@ public final class Campaign: @unchecked Sendable {
         // Directed suite on the primary simulator: the budget bounds it too (the
         // first scenario always runs); the scenarios left are counted as skipped.
         // With a fixed stream count (`streams`) the primary's campaign is fixed
-        // whatever the time, so that shards merge into the one-run result.
+        // whatever the time, so that shards merge into the one-run result; mutation
+        // screening (`stopAtFirstFailure`) runs the whole suite, its budget is for random streams.
         stats.planned = owned.count
         for (j, k) in owned.enumerated() {
-            if j > 0 && options.streams == nil && elapsed >= options.budget {
+            if j > 0 && options.streams == nil && !options.stopAtFirstFailure && elapsed >= options.budget {
                 stats.skipped = owned.count - j
                 break
             }

@@ -22,7 +22,7 @@ import TestSupport
         let dir = try RepoPaths.scratchDirectory("equiv-ok")
         let rtl = try EquivRunCLITests.generated(dir)
         let junit = dir.appendingPathComponent("junit.xml")
-        let r = try EquivRunCLITests.trapline(["equiv", "--rtl", rtl.path, "--budget", "2", "--stream-commands", "5000",
+        let r = try EquivRunCLITests.trapline(["equiv", "--rtl", rtl.path, "--budget", "2", "--streams", "1", "--stream-commands", "5000",
                                             "--icarus-sample", "300", "--out", dir.path, "--junit", junit.path])
         #expect(r.status == 0, "stdout: \(r.stdout)\nstderr: \(r.stderr)")
         #expect(r.stdout.contains("verdict: EQUIVALENT"))

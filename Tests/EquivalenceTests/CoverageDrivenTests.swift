@@ -3,6 +3,7 @@ import Foundation
 import RouterModel
 import Stimulus
 import Testing
+import TestSupport
 
 /// Coverage-driven stimulus against plain random, on the reference router only
 /// and counted in streams (never in time): the same seed gives the same streams.
@@ -68,6 +69,42 @@ import Testing
         #expect(RandomTrace.generate(count: 2000, seed: 5, bias: .none) == RandomTrace.generate(count: 2000, seed: 5))
         var b = StimulusBias(); b.dive = 50; b.unwind = 80
         #expect(RandomTrace.generate(count: 2000, seed: 5, bias: b) != RandomTrace.generate(count: 2000, seed: 5))
+    }
+
+    /// The summary's closed line: time, commands and streams when coverage closed, else the holes.
+    @Test func theClosingTimeAndCommandCountArePrinted() throws {
+        let o = CampaignOptions(config: .default, verilog: "", outputDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
+        let model = CoverageModel(config: .default)
+        var r = CampaignResult(options: o, coverage: Coverage(model: model))
+        r.reference.commands = 1234
+        r.noteClosing(elapsed: 1.0, random: false)
+        #expect(r.closed == nil)
+        #expect(Summary.text(r).contains("  closed     all bins not closed (\(r.coverage.total) holes); random streams alone not closed (\(r.coverage.total) holes)"))
+        r.randomCoverage = Coverage(model: model, counts: Array(repeating: 1, count: model.binCount))
+        r.testcases = [TestCaseResult(classname: "equiv.random", name: "seed 0x1 (stream 0)", commands: o.commandsPerSeed, seconds: 1)]
+        r.noteClosing(elapsed: 2.5, random: true)
+        r.noteClosing(elapsed: 9.0, random: true)       // closed once: the first time stays
+        #expect(r.closed == CoverageClosing(seconds: 2.5, commands: 1234, streams: 2))
+        #expect(r.randomClosed == CoverageClosing(seconds: 2.5, commands: 2 * o.commandsPerSeed, streams: 2))
+        #expect(Summary.text(r).contains("  closed     all bins at 2.5 s, after 1234 commands (2 random streams); random streams alone at 2.5 s, after 40000 random commands (2 random streams)"))
+        // The results file keeps it; a merged result has none (a shard's closing says nothing of the union).
+        let doc = ResultsDocument(r, tools: ToolVersions(trapline: "t", verilator: "", iverilog: ""), rtlSHA256: "x")
+        #expect(try ResultsDocument.decode(doc.jsonData()).campaignResult().randomClosed == r.randomClosed)
+    }
+
+    /// A whole campaign (software simulators, fixed streams) twice: the same streams, coverage and
+    /// closing counts; coverage-driven ends with fewer holes than plain random on the same streams.
+    @Test func aCampaignIsDeterministicAndDrivenBeatsPlain() throws {
+        let dir = try RepoPaths.scratchDirectory("coverage-driven")
+        func run(_ driven: Bool) throws -> CampaignResult {
+            var o = CampaignOptions(config: .default, verilog: "// software\n", outputDirectory: dir)
+            o.runDirected = false; o.streams = 6; o.commandsPerSeed = 3000; o.coverageDriven = driven
+            return try Campaign(options: o, primary: SoftwareRouter(name: "verilator", config: .default), secondary: nil).run()
+        }
+        let a = try run(true), b = try run(true), plain = try run(false)
+        #expect(a.randomCoverage.counts == b.randomCoverage.counts && a.testcases.map(\.name) == b.testcases.map(\.name))
+        #expect(a.randomCoverage.hits > plain.randomCoverage.hits, "driven \(a.randomCoverage.hits), plain \(plain.randomCoverage.hits)")
+        #expect(a.closingText.contains("random streams alone not closed (\(a.randomCoverage.total - a.randomCoverage.hits) holes)"))
     }
 
     @Test func explore() {

@@ -47,6 +47,9 @@ struct StateBefore {
     init(_ router: Router, _ c: Command) {
         current = router.current
         locked = router.isRouteLocked
+        let op = c.op & 7
+        // Depth, loads and owner matter to events (a guest's ops 1-5 are events), RESUME and LAUNCH only.
+        guard op == Op.event || op == Op.resume || op == Op.launch || !current.isVMM else { return }
         for v in 0..<router.config.vmms {
             if router.isBusy(vmm: v) { busy += 1 }
             if router.load(vmm: v) == 0xFFFF { saturated |= 1 << UInt32(v) }
@@ -54,7 +57,7 @@ struct StateBefore {
         if current.isVMM {
             currentLoad = router.load(vmm: current.id)
             if let r = router.returnTo(vmm: current.id), !r.isVMM { returnsToGuest = true }
-            if c.op & 7 == Op.launch && Int(c.guest) < router.config.guests { ownerBefore = router.owner(guest: Int(c.guest)) }
+            if op == Op.launch && Int(c.guest) < router.config.guests { ownerBefore = router.owner(guest: Int(c.guest)) }
         }
     }
 }

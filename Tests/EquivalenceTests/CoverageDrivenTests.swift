@@ -81,7 +81,7 @@ import TestSupport
         #expect(r.closed == nil)
         #expect(Summary.text(r).contains("  closed     all bins not closed (\(r.coverage.total) holes); random streams alone not closed (\(r.coverage.total) holes)"))
         r.randomCoverage = Coverage(model: model, counts: Array(repeating: 1, count: model.binCount))
-        r.testcases = [TestCaseResult(classname: "equiv.random", name: "seed 0x1 (stream 0)", commands: o.commandsPerSeed, seconds: 1)]
+        r.randomSeeds = 1
         r.noteClosing(elapsed: 2.5, random: true)
         r.noteClosing(elapsed: 9.0, random: true)       // closed once: the first time stays
         #expect(r.closed == CoverageClosing(seconds: 2.5, commands: 1234, streams: 2))

@@ -69,7 +69,8 @@ extension Campaign {
     /// Stream `k`: generated, evaluated (on this thread), recorded under the phase's lock.
     private func runStream(_ k: Int, _ phase: RandomPhase) throws {
         let seed = Shard.streamSeed(campaign: options.seed, stream: k)
-        let cmds = RandomTrace.generate(count: options.commandsPerSeed, seed: seed, config: options.config)
+        let cmds = RandomTrace.generate(count: options.commandsPerSeed, seed: seed, config: options.config,
+                                        bias: phase.planner.bias(stream: k))
         let outcome = try evaluate(name: "seed 0x\(String(seed, radix: 16)) (stream \(k))", classname: "equiv.random",
                                    commands: cmds, handshake: Campaign.handshake(options.seed, unit: k, directed: false),
                                    model: phase.model)
@@ -93,10 +94,13 @@ final class RandomPhase: @unchecked Sendable {
     /// Streams handed out so far (the shard's n-th stream is `shard.unit(n)`).
     private var handedOut = 0
     let model: CoverageModel
+    /// Each stream's coverage-driven bias (thread-safe; a function of the seed and the stream only).
+    let planner: StreamPlanner
 
     init(result: CampaignResult, stats: SimulatorStats, failures: [Campaign.Failure]) {
         self.result = result; self.stats = stats; self.failures = failures
         model = result.coverage.model
+        planner = StreamPlanner(options: result.options, model: model)
     }
 
     /// The next stream to run, or nil when the phase is over: the fixed count

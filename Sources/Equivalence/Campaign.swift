@@ -158,6 +158,7 @@ public final class Campaign: @unchecked Sendable {
         stats.commands += o.stats.commands; stats.cycles += o.stats.cycles
         stats.runs += o.stats.runs; stats.seconds += o.stats.seconds
         if random { result.randomCoverage.merge(o.covered) } else { result.coverage.merge(o.covered) }
+        result.noteClosing(elapsed: elapsed, random: random)
         if let d = o.divergence {
             result.divergences.append(d)
             failures.append(Failure(testcase: o.testcase.name, commands: o.commands, index: d.index, simulator: primary,

@@ -38,6 +38,9 @@ public struct CampaignOptions: Sendable {
     /// Workers running random streams at once, each with its own model instance
     /// (`--jobs`); the shard's first stream runs alone, to measure one worker.
     public var jobs = 1
+    /// Coverage-driven random streams: each stream leans towards the holes the streams
+    /// before it left (`StreamPlanner`, `CoverageFeedback`); false: plain random (`--no-coverage-driven`).
+    public var coverageDriven = true
     /// Stop the directed suite at its first failing scenario (mutation screening).
     public var stopAtFirstFailure = false
     /// Run the sweeps' samples on the primary simulator too (when the primary is a slow one).
@@ -154,6 +157,10 @@ public struct CampaignResult: Sendable {
     /// How the random streams used the workers (`CampaignOptions.jobs`); nil when
     /// fewer than two streams ran (and in a merged result).
     public var parallel: ParallelRun? = nil
+    /// When all coverage (directed and random) closed; nil while it has not (or for a merge).
+    public var closed: CoverageClosing? = nil
+    /// When the random streams' own coverage closed; nil while it has not (or for a merge).
+    public var randomClosed: CoverageClosing? = nil
     /// Wall-clock seconds of the campaign.
     public var seconds: Double = 0
     /// The shards this result covers (one row for a run, one per file for `trapline merge`).

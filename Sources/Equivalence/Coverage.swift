@@ -12,11 +12,14 @@ public struct Coverage: Sendable {
     public let model: CoverageModel
     /// One hit counter per bin, in bin order (wrapping at UInt32.max).
     public private(set) var counts: [UInt32]
+    /// What the sequence bins remember between commands (`Coverage+Sequences.swift`).
+    var track: SequenceState
 
     /// Zero counters for the bins of `model`.
     public init(model: CoverageModel) {
         self.model = model
         counts = Array(repeating: 0, count: model.binCount)
+        track = SequenceState(guests: model.config.guests)
     }
     /// Zero counters for the bins of `CoverageModel(config:)`.
     public init(config: RouterConfig) { self.init(model: CoverageModel(config: config)) }
@@ -42,9 +45,15 @@ public struct Coverage: Sendable {
     public var percent: Double { total == 0 ? 100 : Double(hits) * 100 / Double(total) }
     /// True when every bin that can be hit was hit.
     public var isClosed: Bool { hits == total }
+    /// True when every bin that can be hit was hit here or in `other` (same model).
+    public func isClosed(with other: Coverage) -> Bool {
+        for i in counts.indices where counts[i] == 0 && other.counts[i] == 0 && !model.excluded.contains(i) { return false }
+        return true
+    }
 
-    /// Executes `command` on `router` (the reference) and records its coverage.
-    public mutating func execute(_ command: Command, on router: inout Router) -> Response {
+    /// Executes `command` on `router` (the reference) and records the bins of one
+    /// command (not the sequence bins: `execute(_:on:)` adds those).
+    mutating func executeSingle(_ command: Command, on router: inout Router) -> Response {
         let op = command.op & 7
         let cur = router.current
         if op >= 6 {
@@ -134,7 +143,8 @@ public struct Coverage: Sendable {
             } else if policy == Policy.ioRange && t == ExitReason.ioInstruction {
                 ioRangeClass = rangeClass(e.qual, router: router)
             } else if policy == Policy.load {
-                loadClass = Coverage.loadClass(reason: t, current: cur, router: router)
+                track.pick = Coverage.loadPick(reason: t, current: cur, router: router)
+                loadClass = track.pick.candidates == 0 ? 2 : track.pick.ties > 1 ? 1 : 0
             }
         }
         let r = router.execute(original ?? e)
@@ -204,14 +214,16 @@ public struct Coverage: Sendable {
         return straddle ? (end > 0xFFFF ? 3 : 2) : 1
     }
 
-    private static func loadClass(reason t: UInt16, current: Entity, router: Router) -> Int {
+    /// The LOAD choice of 5.2 seen from the state before the event.
+    private static func loadPick(reason t: UInt16, current: Entity, router: Router) -> LoadPick {
         let eligible = router.peek(vmcs: 0, field: VMCSField.eligible(Int(t))) ?? 0
-        var best = Int.max, ties = 0
+        var best = Int.max, ties = 0, candidates = 0, lowestBusy = Int.max
         for v in 0..<router.config.vmms where eligible >> UInt64(v) & 1 == 1 {
-            guard (current.isVMM && current.id == v) || !router.isBusy(vmm: v) else { continue }
             let l = router.load(vmm: v)
+            guard (current.isVMM && current.id == v) || !router.isBusy(vmm: v) else { lowestBusy = min(lowestBusy, l); continue }
+            candidates += 1
             if l < best { best = l; ties = 1 } else if l == best { ties += 1 }
         }
-        return best == Int.max ? 2 : ties > 1 ? 1 : 0
+        return LoadPick(candidates: candidates, ties: ties, busySkipped: lowestBusy < best && candidates > 0)
     }
 }

@@ -18,7 +18,12 @@ import RouterModel
 ///   wrap, each wanted/not (wrap: wanted only); IO_RANGE hit, miss, straddling
 ///   the limit, past 0xFFFF;
 /// - LOAD: unique least loaded, tie to lowest id, no candidate, saturated;
-/// - VMX instruction successes per field class, LAUNCH, RESUME, guest exits.
+/// - VMX instruction successes per field class, LAUNCH, RESUME, guest exits;
+/// - transitions and sequences (`seq ...` rows): nested exits to depth V,
+///   RESUME depth and chains, the handler's first command after an exit,
+///   ROUTE_LOCK then writes, LOAD candidates/ties/saturation, owner change
+///   after LAUNCH; and the cross policy x deliverability x running entity kind
+///   x reason class (`cross ...` rows, `CoverageCross`).
 public struct CoverageModel: Sendable {
     /// One row of the coverage table: a name and its range of bin indices.
     public struct Row: Sendable {
@@ -30,9 +35,9 @@ public struct CoverageModel: Sendable {
     /// The parameters the bins are for (which reasons, VMMs and fields exist).
     public let config: RouterConfig
     /// Every bin's name, by bin index.
-    public private(set) var binNames: [String] = []
+    public internal(set) var binNames: [String] = []
     /// The rows of the coverage table, in display order.
-    public private(set) var rows: [Row] = []
+    public internal(set) var rows: [Row] = []
 
     /// Cross base index per reason (64 entries, -1 unsupported) and the cell offset
     /// table: `cellIndex[policy * 8 + kind * 4 + outcome]` (policy 0-4, kind 0 guest 1 VMM,
@@ -51,6 +56,8 @@ public struct CoverageModel: Sendable {
     var loadBins = 0      // unique, tie, empty, saturated
     var success = 0       // field classes, then launch, resume-to-guest, resume-to-VMM, bitmap
     var guestExit = 0     // ops 1-5
+    /// Transition/sequence groups and the cross (`CoverageModel+Sequences.swift`).
+    var seq = SequenceBins()
 
     /// Rows of SPEC 5.3 (index = `OwnerRow`).
     public static let ownerRowNames = ["NMI (PIN 3)", "#PF (mask/match)", "exception (EXC_BITMAP)", "external interrupt (PIN 0)",
@@ -112,7 +119,9 @@ public struct CoverageModel: Sendable {
         success = group("6.3/6.4 successes", CoverageModel.fieldClassNames.flatMap { ["VMREAD \($0)", "VMWRITE \($0)"] }
                         + ["LAUNCH", "RESUME to a guest", "RESUME to a VMM", "BITMAP_WRITE"])
         guestExit = group("4 guest VMX instructions", ["VMREAD -> 23", "VMWRITE -> 25", "LAUNCH -> 20", "RESUME -> 24", "BITMAP_WRITE -> 25"])
+        addSequenceGroups()
         dropUnreachable()
+        excludeUnreachableSequences()
     }
 
     /// Bins that cannot be hit under these parameters go to `excluded`
@@ -140,10 +149,10 @@ public struct CoverageModel: Sendable {
     }
 
     /// Bins that exist but cannot be hit under these parameters (left out of totals).
-    public private(set) var excluded: Set<Int> = []
+    public internal(set) var excluded: Set<Int> = []
 
     private mutating func addBin(_ name: String) -> Int { binNames.append(name); return binNames.count - 1 }
-    private mutating func group(_ row: String, _ names: [String]) -> Int {
+    mutating func group(_ row: String, _ names: [String]) -> Int {
         let start = binNames.count
         for n in names { _ = addBin(n) }
         rows.append(Row(name: row, bins: start..<binNames.count))

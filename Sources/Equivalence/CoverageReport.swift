@@ -16,8 +16,9 @@ public enum CoverageReport {
             var line = pad(row.name, width) + "  " + pad("\(hit)/\(bins.count)", 7, left: true)
                 + "  " + pad(percent(Double(hit) * 100 / Double(bins.count)), 6, left: true)
             if !holes.isEmpty {
-                let names = holes.prefix(maxHoles).map { m.binNames[$0] }.joined(separator: ", ")
-                line += "  holes: " + names + (holes.count > maxHoles ? ", +\(holes.count - maxHoles) more" : "")
+                // "; " between names: cross bin names have commas of their own.
+                let names = holes.prefix(maxHoles).map { m.binNames[$0] }.joined(separator: "; ")
+                line += "  holes: " + names + (holes.count > maxHoles ? "; +\(holes.count - maxHoles) more" : "")
             }
             lines.append(line)
         }

@@ -55,7 +55,9 @@ public enum HTMLReport {
     static func coverage(_ r: CampaignResult) -> String {
         let e = HTMLText.escape
         let cov = r.coverage, m = cov.model
-        var h = "<h2>Coverage</h2>\n<p id=\"coverage-total\">\(CoverageReport.percent(cov.percent)) (\(cov.hits)/\(cov.total) bins; random streams alone \(CoverageReport.percent(r.randomCoverage.percent)))</p>\n<div id=\"coverage\">\n"
+        var h = "<h2>Coverage</h2>\n<p id=\"coverage-total\">\(CoverageReport.percent(cov.percent)) (\(cov.hits)/\(cov.total) bins; random streams alone \(CoverageReport.percent(r.randomCoverage.percent)))</p>\n"
+        if r.merge == nil { h += "<p id=\"coverage-closed\">closed: \(e(r.closingText))</p>\n" }
+        h += "<div id=\"coverage\">\n"
         for row in m.rows {
             let bins = row.bins.filter { !m.excluded.contains($0) }
             if bins.isEmpty { continue }

@@ -9,6 +9,7 @@ extension ResultsDocument {
         campaign = CampaignIdentity(seed: o.seed, parameters: .init(o.config), rtlSHA256: rtlSHA256, shardCount: o.shard.count,
                                     budget: o.budget, streamCommands: o.commandsPerSeed, streams: o.streams,
                                     random: o.runRandom, fullBudget: o.fullBudget, icarusSample: o.secondaryRandomSample)
+        campaign.coverageDriven = o.coverageDriven
         shard = ShardNumber(index: o.shard.index, count: o.shard.count)
         self.tools = tools
         rtlPath = o.rtlPath
@@ -19,6 +20,8 @@ extension ResultsDocument {
         reference = r.reference
         simulators = r.simulators
         coverage = CoverageRecord(r.coverage, random: r.randomCoverage)
+        coverageClosed = r.closed
+        randomCoverageClosed = r.randomClosed
         testcases = r.testcases
         divergences = r.divergences
         shrink = r.shrink
@@ -38,11 +41,14 @@ extension ResultsDocument {
         o.runRandom = campaign.random
         o.fullBudget = campaign.fullBudget
         o.secondaryRandomSample = campaign.icarusSample
+        o.coverageDriven = campaign.coverageDriven ?? true
         o.rtlPath = rtlPath
         o.parameterFlags = CampaignIdentity.flags(campaign.parameters.config)
         let model = CoverageModel(config: o.config)
-        var r = CampaignResult(options: o, coverage: Coverage(model: model, counts: coverage.bins.map(\.hits)))
-        r.randomCoverage = Coverage(model: model, counts: coverage.bins.map(\.randomHits))
+        var r = CampaignResult(options: o, coverage: Coverage(model: model, counts: coverage.counts(in: model, \.hits)))
+        r.randomCoverage = Coverage(model: model, counts: coverage.counts(in: model, \.randomHits))
+        r.closed = coverageClosed
+        r.randomClosed = randomCoverageClosed
         r.testcases = testcases
         r.reference = reference
         r.simulators = simulators
@@ -72,6 +78,16 @@ extension CampaignIdentity {
 }
 
 extension CoverageRecord {
+    /// The hit counts in `model`'s bin order, matched by group and name (a bin this file
+    /// lacks counts 0; one the model lacks is dropped), so files stay readable when bins are added.
+    func counts(in model: CoverageModel, _ hits: KeyPath<Bin, UInt64>) -> [UInt64] {
+        var byName: [String: UInt64] = [:]
+        for b in bins { byName[b.group + "\u{1F}" + b.name] = b[keyPath: hits] }
+        var out = [UInt64](repeating: 0, count: model.binCount)
+        for row in model.rows { for i in row.bins { out[i] = byName[row.name + "\u{1F}" + model.binNames[i]] ?? 0 } }
+        return out
+    }
+
     init(_ all: Coverage, random: Coverage) {
         let m = all.model
         var group = [String](repeating: "", count: m.binCount)

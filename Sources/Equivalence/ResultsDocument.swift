@@ -37,6 +37,10 @@ public struct ResultsDocument: Codable, Sendable, Equatable {
     public var simulators: [SimulatorStats]
     /// Coverage of the run, bin by bin.
     public var coverage: CoverageRecord
+    /// When all coverage closed in this run (absent: it did not, or a merged document).
+    public var coverageClosed: CoverageClosing?
+    /// When the random streams' own coverage closed in this run (absent: it did not, or a merged document).
+    public var randomCoverageClosed: CoverageClosing?
     /// Every testcase, in the order run.
     public var testcases: [TestCaseResult]
     /// Every divergence found.
@@ -76,6 +80,8 @@ public struct CampaignIdentity: Codable, Sendable, Equatable {
     public var fullBudget: Bool
     /// Commands of the random sample run under Icarus.
     public var icarusSample: Int
+    /// Whether the random streams were coverage-driven (absent in files written before it existed: true).
+    public var coverageDriven: Bool? = nil
 
     /// The generator parameters of SPEC 2, as stored in the file.
     public struct Parameters: Codable, Sendable, Equatable {

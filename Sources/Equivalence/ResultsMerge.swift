@@ -57,6 +57,8 @@ public enum ResultsMerge {
             merged.randomSeeds += r.randomSeeds
             merged.seconds = max(merged.seconds, r.seconds)
         }
+        merged.closed = nil          // when a shard closed says nothing about the union
+        merged.randomClosed = nil
         merged.merge = MergeNotes(files: files.count, missing: (1...max(count, 1)).filter { byShard[$0] == nil })
         return ResultsDocument(merged, tools: first.tools, rtlSHA256: first.campaign.rtlSHA256)
     }

@@ -31,6 +31,7 @@ public enum Summary {
             lines.append(CoverageReport.table(r.coverage, maxHoles: 4, onlyOpenRows: true)
                 .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
         }
+        if r.merge == nil { lines.append("  closed     \(r.closingText)") }
         lines.append("  time       \(format(r.seconds)) s" + (r.merge == nil ? "" : " (the longest shard)"))
         if let m = r.merge {
             for row in r.shards {

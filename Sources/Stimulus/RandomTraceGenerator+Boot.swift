@@ -44,6 +44,7 @@ extension RandomTraceGenerator {
             }
         }
         for vmm in 0..<v where rng.chance(30) { w(vmm, VMCSField.vmmLoad, rng.below(3)) }
+        if bias.saturate > 0 { for vmm in 0..<v where rng.chance(bias.saturate) { w(vmm, VMCSField.vmmLoad, 0xFFFF) } }
         return s
     }
 
@@ -68,7 +69,8 @@ extension RandomTraceGenerator {
     /// A valid ROUTE value; reason 30 favours IO_RANGE, others spread over all four policies.
     mutating func randomRouteValue(reason: Int) -> UInt64 {
         let policy: UInt64
-        if reason == ExitReason.ioInstruction && rng.chance(60) { policy = UInt64(Policy.ioRange) } else {
+        if bias.policy >= 0 && rng.chance(50) { policy = UInt64(bias.policy) }
+        else if reason == ExitReason.ioInstruction && rng.chance(60) { policy = UInt64(Policy.ioRange) } else {
             let roll = below(100)
             policy = UInt64(roll < 35 ? Policy.owner : roll < 55 ? Policy.field : roll < 65 ? Policy.ioRange : Policy.load)
         }
@@ -78,6 +80,7 @@ extension RandomTraceGenerator {
     /// A non-empty set of VMMs (sometimes all of them).
     mutating func randomEligible() -> UInt64 {
         let all: UInt64 = (1 << UInt64(v)) - 1
+        if bias.loadTies > 0 && rng.chance(bias.loadTies) { return all }
         if rng.chance(20) { return all }
         let set = rng.next() & all
         return set == 0 ? 1 << UInt64(below(v)) : set

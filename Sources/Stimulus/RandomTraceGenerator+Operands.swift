@@ -7,6 +7,7 @@ extension RandomTraceGenerator {
     static let unsupportedReasons: [UInt16] = [7, 8, 28, 33, 34, 35, 37, 38] + Array(41...54) + Array(56...63) + [64, 255, 0xFFFF]
 
     mutating func randomEvent() -> Command {
+        if !bias.reasons.isEmpty && rng.chance(50) { return event(reason: pick(bias.reasons)) }
         let roll = below(100)
         let reason: UInt16
         if roll < 25 { reason = ExitReason.exceptionNMI }
@@ -15,6 +16,11 @@ extension RandomTraceGenerator {
         else if roll < 60 && !config.staticMap.isEmpty { reason = pick(config.staticMap) }
         else if roll < 96 { reason = pick(RouterConfig.supportedReasons) }
         else { return .event(reason: pick(Self.unsupportedReasons), vector: UInt8(below(256)), qual: rng.next() & 0xFF) }
+        return event(reason: reason)
+    }
+
+    /// An event of the supported reason `reason` with operands drawn as the distribution says.
+    mutating func event(reason: UInt16) -> Command {
         switch reason {
         case ExitReason.exceptionNMI: return exceptionEvent()
         case ExitReason.externalInterrupt:   // any type but 0 is malformed
@@ -115,7 +121,7 @@ extension RandomTraceGenerator {
     mutating func randomWrite(_ me: Int) -> Command {
         let vmcs = randomVMCS(me)
         let field: UInt32
-        if me == 0 && rng.chance(50) { field = globalField() }
+        if me == 0 && (bias.lock > 0 && rng.chance(bias.lock) || rng.chance(50)) { field = globalField() }
         else if rng.chance(85) { field = pick([VMCSField.pin, VMCSField.proc, VMCSField.excBitmap, VMCSField.pfecMask,
                                               VMCSField.pfecMatch, VMCSField.hostRIP, VMCSField.vmmLoad]) }
         else { field = randomField(forRead: false) }
@@ -136,9 +142,12 @@ extension RandomTraceGenerator {
         // --prove-survivors` found bit 44 tied low surviving every campaign).
         case VMCSField.hostRIP: return rng.chance(25) ? rng.next() : Self.hostRIP(vmm: vmcs, salt: rng.next())
         case VMCSField.vmmLoad:
+            if bias.saturate > 0 && rng.chance(bias.saturate) { return 0xFFFF }
+            if bias.loadTies > 0 && rng.chance(bias.loadTies) { return 0 }
             if bad { return 0x10000 | rng.below(0x10000) }
             return rng.chance(8) ? pick([0xFFFF, 0xFFFE]) : rng.below(4) | above
         case VMCSField.routeLock:
+            if bias.lock > 0 && rng.chance(bias.lock) { return 1 }
             if bad { return 2 + rng.below(14) }
             return rng.chance(2) ? 1 : 0
         default: break

@@ -34,15 +34,18 @@ import RouterSpec
 public struct RandomTraceGenerator: Sendable {
     /// The parameters the trace is made for (the generator's shadow router uses them too).
     public let config: RouterConfig
+    /// The levers towards coverage holes (`StimulusBias.none`: plain random).
+    public let bias: StimulusBias
     var rng: SeededRandom
     /// The generator's own model of the router, to steer by.
     var shadow: Router
     var boot: [Command]
     var bootIndex = 0
 
-    /// A generator whose stream is fixed by `seed` and `config`: equal seeds give equal traces.
-    public init(seed: UInt64, config: RouterConfig = .default) {
+    /// A generator whose stream is fixed by `seed`, `config` and `bias`: equal seeds give equal traces.
+    public init(seed: UInt64, config: RouterConfig = .default, bias: StimulusBias = .none) {
         self.config = config
+        self.bias = bias
         rng = SeededRandom(seed: seed)
         shadow = Router(config: config)
         boot = []
@@ -88,6 +91,7 @@ public struct RandomTraceGenerator: Sendable {
         let busy = ret != nil
         let launchWeight = ret?.isVMM == true ? 3 : 17
         let resumeWeight = busy ? 25 : 3
+        if !bias.isNone, let steered = steeredCommand(me, returnTo: ret) { return steered }
         let weights = [30, launchWeight, resumeWeight, 9, 13, 3, 1]
         var roll = below(weights.reduce(0, +))
         var choice = 0
@@ -116,9 +120,9 @@ public struct RandomTraceGenerator: Sendable {
 
 /// Whole random traces.
 public enum RandomTrace {
-    /// `count` commands from `RandomTraceGenerator(seed:config:)`.
-    public static func generate(count: Int, seed: UInt64, config: RouterConfig = .default) -> [Command] {
-        var g = RandomTraceGenerator(seed: seed, config: config)
+    /// `count` commands from `RandomTraceGenerator(seed:config:bias:)`.
+    public static func generate(count: Int, seed: UInt64, config: RouterConfig = .default, bias: StimulusBias = .none) -> [Command] {
+        var g = RandomTraceGenerator(seed: seed, config: config, bias: bias)
         var out: [Command] = []
         out.reserveCapacity(count)
         for _ in 0..<count { out.append(g.next()) }

@@ -23,7 +23,7 @@ struct EquivCommand: ParsableCommand {
         --budget counts from the end of the model build; the directed suite always runs whole on \
         Verilator and at least one random stream runs; Icarus starts no scenario once the budget \
         is spent (the summary says how many it ran); random streams stop when the budget ends or when \
-        their own coverage closes (--full-budget: only when the budget ends). --shard I/N (I from 1) runs every N-th scenario and \
+        their own coverage closes (--full-budget: only when the budget ends); each stream leans towards         the coverage holes the streams before it left (--no-coverage-driven: plain random), and the summary's         closed line says when coverage closed. --shard I/N (I from 1) runs every N-th scenario and \
         stream starting at the I-th, so N jobs with the same seed together run one campaign.
         """)
 
@@ -60,6 +60,8 @@ struct EquivCommand: ParsableCommand {
     var fullBudget = false
     @Option(help: "Random streams run at once on this many workers, each with its own model instance (1 to 1024; default: the number of cores). The summary gives the speed-up over one worker.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(name: .customLong("no-coverage-driven"), help: "Plain random streams: no leaning towards the coverage holes the streams before left (to compare).")
+    var noCoverageDriven = false
 
     func run() throws {
         let config = try parameters.config()
@@ -110,6 +112,7 @@ struct EquivCommand: ParsableCommand {
         options.fullBudget = fullBudget
         options.streams = streams
         options.jobs = jobs
+        options.coverageDriven = !noCoverageDriven
         options.parameterFlags = parameters.flags(config)
         var icarus = IcarusRouter(verilog: verilog, sourceName: rtl)
         icarus.timeLimit = simTimeout

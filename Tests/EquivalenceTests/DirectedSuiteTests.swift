@@ -12,10 +12,16 @@ import Testing
         return cov
     }
 
-    @Test func theDirectedSuiteClosesCoverageOnTheDefaults() {
+    /// The directed suite closes every single-command row (one scenario per SPEC rule); the
+    /// transition, sequence and cross rows (`seq ...`, `cross ...`) are what the coverage-driven
+    /// random streams are for, so they are not asked of it.
+    @Test func theDirectedSuiteClosesTheSingleCommandRowsOnTheDefaults() {
         let config = RouterConfig.default
         let cov = DirectedSuiteTests.run(config, DirectedSuite.scenarios(config))
-        #expect(cov.isClosed, "holes:\n\(CoverageReport.table(cov, onlyOpenRows: true))")
+        let m = cov.model
+        let holes = m.rows.filter { !$0.name.hasPrefix("seq ") && !$0.name.hasPrefix("cross ") }
+            .flatMap { row in row.bins.filter { cov.counts[$0] == 0 && !m.excluded.contains($0) }.map { "\(row.name): \(m.binNames[$0])" } }
+        #expect(holes.isEmpty, "holes:\n\(holes.joined(separator: "\n"))")
     }
 
     static let otherConfigs: [RouterConfig] = [
@@ -29,7 +35,10 @@ import Testing
     @Test(arguments: otherConfigs)
     func theDirectedSuiteAdaptsToOtherParameters(_ config: RouterConfig) {
         let cov = DirectedSuiteTests.run(config, DirectedSuite.scenarios(config))
-        #expect(cov.percent >= 80, "\(CoverageReport.table(cov, onlyOpenRows: true))")
+        let m = cov.model
+        let bins = m.rows.filter { !$0.name.hasPrefix("seq ") && !$0.name.hasPrefix("cross ") }.flatMap { $0.bins }.filter { !m.excluded.contains($0) }
+        let hit = bins.filter { cov.counts[$0] > 0 }.count
+        #expect(hit * 100 >= bins.count * 80, "\(CoverageReport.table(cov, onlyOpenRows: true))")
     }
 
     @Test func scenariosAreNamedAfterSpecRulesAndDistinct() {
@@ -87,8 +96,15 @@ import Testing
         #expect(hits("VMfailValid 67", row: "6.3/6.4 VMfail numbers") == 1)
         _ = cov.execute(.resume, on: &r)
         #expect(hits("RESUME to a VMM", row: "6.3/6.4 successes") == 1)
-        #expect(cov.hits == 8)
-        #expect(cov.counts.reduce(0, +) == 8)
+        // And the sequence bins and the cross of those commands: HLT self on idle VMM 0 (OWNER),
+        // the SMI exit from idle VMM 0 (STATIC), its depth, VMM 1's first command, its RESUME.
+        #expect(hits("idle VMM 0, self, controlled instruction", row: "cross owner: kind x deliverability x reason class") == 1)
+        #expect(hits("idle VMM 0, exit, other always-wanted", row: "cross static: kind x deliverability x reason class") == 1)
+        #expect(hits("from idle VMM 0 (depth 1)", row: "seq nested exits: depth after the exit") == 1)
+        #expect(hits("interrupted VMM, then VMREAD", row: "seq handler: first command after an exit") == 1)
+        #expect(hits("RESUME at depth 1", row: "seq RESUME: depth unwound from") == 1)
+        #expect(cov.hits == 13)
+        #expect(cov.counts.reduce(0, +) == 13)
     }
 
     @Test func excludedBinsDependOnTheParameters() {

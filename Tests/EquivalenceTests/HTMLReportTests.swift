@@ -26,6 +26,10 @@ import TestSupport
         let holes = html.components(separatedBy: "<tr class=\"hole\">").count - 1
         #expect(holes == r.coverage.total)
         #expect(html.contains("<details class=\"group open-holes\" open>"))
+        // The transition/sequence and cross groups are groups like the others, and the closed line is shown.
+        #expect(html.contains("<summary>seq nested exits: depth after the exit <span class=\"count\">0/5</span> <span class=\"holes\">5 holes</span></summary>"))
+        #expect(html.contains("<tr class=\"hole\"><td>other VMM in a handler, fallback exit to VMM 0, I/O</td><td>0</td></tr>"))
+        #expect(html.contains("<p id=\"coverage-closed\">closed: all bins not closed (\(r.coverage.total) holes)"))
     }
 
     static let vcd = """

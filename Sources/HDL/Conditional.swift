@@ -44,7 +44,7 @@ extension ModuleBuilder {
         return scopes.removeLast()
     }
 
-    func checkedCondition(_ c: Signal, _ at: SourceLocation) -> Int {
+    func checkedCondition(_ c: Signal, _ at: SourceLocation) -> ExprID {
         guard owns(c, at) else { return make(.constant(0), width: 1).node }
         if c.width != 1 {
             report(at, "the condition \(describe(c.node)) is \(c.width) bits", fix: "use a 1-bit condition (e.g. x .!= 0 or x.orReduce())")

@@ -53,10 +53,10 @@ extension ModuleBuilder {
         let inputs = signals.indices.filter { signals[$0].kind == .input }
         let outputs = signals.indices.filter { signals[$0].kind == .output }
         let inputNames = Dictionary(uniqueKeysWithValues: inputs.map { (signals[$0].name, $0) })
-        var paths: [[Int]] = []
+        var paths: [[SignalID]] = []
         for o in outputs {
             let listed = combinationalPaths[signals[o].name] ?? []
-            paths.append(listed.compactMap { inputNames[$0] })
+            paths.append(listed.compactMap { inputNames[$0].map(SignalID.init) })
             for i in listed where inputNames[i] == nil {
                 found.append(Problem(at, "external module `\(name)`: combinational path to `\(signals[o].name)` names `\(i)`, which is not an input",
                                                       fix: "name inputs: \(inputNames.keys.sorted().joined(separator: ", "))"))

@@ -10,10 +10,10 @@ public final class ModuleBuilder {
     let location: SourceLocation
     var signals: [SignalDecl] = []
     /// Expression node of each declared signal (same index as `signals`).
-    var signalNodes: [Int] = []
+    var signalNodes: [ExprID] = []
     var exprs: [ExprNode] = []
     /// Node -> index, for hash-consing in `make`.
-    var nodeIndex: [ExprNode: Int] = [:]
+    var nodeIndex: [ExprNode: ExprID] = [:]
     var memories: [MemoryDecl] = []
     /// Named constants (`localparam`), in declaration order.
     var parameters: [ParameterDecl] = []
@@ -28,7 +28,7 @@ public final class ModuleBuilder {
     var scopeLocations: [SourceLocation] = []
     var problems: [Problem] = []
     /// Sinks whose driver was refused (e.g. width mismatch): not reported again as undriven.
-    var refusedSinks = Set<Int>()
+    var refusedSinks = Set<SignalID>()
 
     /// A builder for a module named `name` (a legal Verilog identifier, not a reserved word).
     public init(_ name: String, fileID: String = #fileID, line: Int = #line) {
@@ -90,26 +90,26 @@ public final class ModuleBuilder {
             w = 1
         }
         signals.append(SignalDecl(name: verilogName, swiftName: swiftName, width: w, kind: kind, location: at))
-        let s = make(.signal(signals.count - 1), width: w)
+        let s = make(.signal(SignalID(signals.count - 1)), width: w)
         signalNodes.append(s.node)
         return s
     }
 
     func registerInfo(_ name: String, width: Int, clock: Signal, reset: Signal?, resetValue: Int, enable: Signal?,
                       _ at: SourceLocation) -> RegisterInfo {
-        var clockIndex = 0
+        var clockID = SignalID(0)
         if owns(clock, at), let d = clock.declIndex, clock.width == 1 {
-            clockIndex = d
+            clockID = d
         } else {
             report(at, "the clock of register `\(name)` must be a 1-bit declared signal (an input or wire)",
                    fix: "pass the clock input itself, e.g. clock: clk")
         }
-        var resetNode: Int?
+        var resetNode: ExprID?
         if let reset, owns(reset, at) {
             if reset.width != 1 { report(at, "the reset of register `\(name)` is \(reset.width) bits", fix: "use a 1-bit reset") }
             resetNode = reset.node
         }
-        var enableNode: Int?
+        var enableNode: ExprID?
         if let enable, owns(enable, at) {
             if enable.width != 1 { report(at, "the enable of register `\(name)` is \(enable.width) bits", fix: "use a 1-bit enable") }
             enableNode = enable.node
@@ -121,7 +121,7 @@ public final class ModuleBuilder {
         } else {
             value = UInt64(resetValue)
         }
-        return RegisterInfo(clock: clockIndex, reset: resetNode, resetValue: value, enable: enableNode)
+        return RegisterInfo(clock: clockID, reset: resetNode, resetValue: value, enable: enableNode)
     }
 
     /// Records `sink <== value` in the current scope, checking the sink and the widths.

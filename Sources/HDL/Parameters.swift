@@ -12,8 +12,8 @@ public struct ParameterDecl: Sendable, Equatable {
     public var width: Int
     /// Where `m.localparam` (or the enumeration) was declared.
     public var location: SourceLocation
-    /// The enumeration (index into the module's enumerations) this constant is a value of.
-    public var enumeration: Int? = nil
+    /// The enumeration (of the module's enumerations) this constant is a value of.
+    public var enumeration: EnumerationID? = nil
 }
 
 extension ModuleBuilder {
@@ -45,10 +45,10 @@ extension ModuleBuilder {
                        fix: "use another name, or the same value and width")
                 return constant
             }
-            return make(.parameter(k), width: p.width)
+            return make(.parameter(ParameterID(k)), width: p.width)
         }
         parameters.append(ParameterDecl(name: name, value: v, width: constant.width, location: at))
-        return make(.parameter(parameters.count - 1), width: constant.width)
+        return make(.parameter(ParameterID(parameters.count - 1)), width: constant.width)
     }
 }
 

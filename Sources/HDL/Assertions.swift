@@ -54,8 +54,8 @@ extension ModuleBuilder {
     func property(_ kind: PropertyDecl.Kind, _ condition: Signal, _ message: String, _ clock: Signal, _ disable: Signal?,
                   _ at: SourceLocation) {
         guard owns(condition, at), owns(clock, at) else { return }
-        if scopes.count > 1 {
-            report(at, "m.\(kind.rawValue) inside a when/switch (at \(scopeLocations.last!)): properties are checked every cycle",
+        if let inside = scopes.innermost {
+            report(at, "m.\(kind.rawValue) inside a when/switch (at \(inside)): properties are checked every cycle",
                    fix: "write it at the module's top level with the condition as an implication: !c || cond")
             return
         }

@@ -5,14 +5,14 @@ extension ModuleBuilder {
     /// (width, undriven, two drivers, combinational loop, latch, names), each with the
     /// `File.swift:LINE` of the constructs involved and a fix.
     public func build() throws -> Module {
-        if scopes.count != 1 {
-            report(scopeLocations.last, "build() called inside a when/switch", fix: "call build() after the module is described")
+        if scopes.isInsideConditional {
+            report(scopes.innermost, "build() called inside a when/switch", fix: "call build() after the module is described")
         }
         var found = problems
         checkNames(into: &found)
         // One group per sink: signal d is group d, memory k group signals.count + k.
         let signalCount = signals.count
-        let lowered = Lowering.lower(scopes[0]) { sink in
+        let lowered = Lowering.lower(scopes.body) { sink in
             switch sink {
             case .signal(let d): return d.index
             case .memory(let k): return signalCount + k.index
@@ -27,13 +27,13 @@ extension ModuleBuilder {
             if let body = lowered.bodies[signalCount + k.index] { processes.append(SinkLogic(kind: .memory(k), body: body)) }
         }
         let checker = DesignChecker(builder: self, processes: processes)
-        checker.checkDrivers(topLevel: scopes[0], into: &found)
+        checker.checkDrivers(topLevel: scopes.body, into: &found)
         checker.checkLatches(into: &found)
         checker.checkResetUse(into: &found)
         let combInputs = checker.checkLoops(into: &found)
         if !found.isEmpty { throw ElaborationError(module: name, problems: found) }
         return Module(name: name, location: location, signals: signals, exprs: exprs, memories: memories,
-                      parameters: parameters, statements: scopes[0],
+                      parameters: parameters, statements: scopes.body,
                       instances: instances, processes: processes, combinationalInputs: combInputs,
                       enumerations: enumerations, properties: properties)
     }

@@ -40,7 +40,7 @@ extension ModuleBuilder {
         checkNames(into: &found)
         let at = location
         let logic = signals.filter { !$0.isPort }.map(\.swiftName) + memories.map(\.name) + instances.map(\.name)
-        if !logic.isEmpty || !scopes[0].isEmpty {
+        if !logic.isEmpty || !scopes.body.isEmpty {
             let what = logic.isEmpty ? "drivers" : logic.map { "`\($0)`" }.joined(separator: ", ")
             found.append(Problem(at, "external module `\(name)` declares \(what): an external module has ports only",
                                                   fix: "declare only m.input/m.output in its ports closure; its logic is in its own Verilog file"))

@@ -29,7 +29,7 @@ public struct Memory {
                            fix: data.width > width ? "truncate it (.truncated(to: \(width)))" : "zero-extend it (.zeroExtended(to: \(width)))")
             return
         }
-        builder.scopes[builder.scopes.count - 1].append(.memoryWrite(memory: index, address: address.node, data: data.node, at: at))
+        builder.record(.memoryWrite(memory: index, address: address.node, data: data.node, at: at))
     }
 
     /// Write of a constant.
@@ -58,23 +58,17 @@ public struct Memory {
         let b = builder, decl = b.memories[index]
         guard b.owns(address, at), checkAddress(address, at) else { return b.make(.constant(0), width: width) }
         let clock = Signal(width: 1, node: b.signalNodes[decl.clock.index], builder: b)
-        let inner = b.scopes.count - 1
-        let saved = b.scopes[inner]
-        b.scopes[inner] = []
-        defer {
-            let driver = b.scopes[inner]
-            b.scopes[inner] = saved
-            b.scopes[0].append(contentsOf: driver)   // unconditional, like `.named`
-        }
-        switch readDuringWrite {
-        case .oldData:
-            let data = b.reg("\(decl.swiftName)_rdata", width: width, clock: clock, enable: enable, fileID: fileID, line: line)
-            b.assign(data, read(address, fileID: fileID, line: line), at)
-            return data
-        case .newData:
-            let held = b.reg("\(decl.swiftName)_raddr", width: addressWidth, clock: clock, enable: enable, fileID: fileID, line: line)
-            b.assign(held, address, at)
-            return read(held, fileID: fileID, line: line)
+        return b.unconditionally { () -> Signal in   // the port's register is loaded on every edge, like `.named`
+            switch readDuringWrite {
+            case .oldData:
+                let data = b.reg("\(decl.swiftName)_rdata", width: width, clock: clock, enable: enable, fileID: fileID, line: line)
+                b.assign(data, read(address, fileID: fileID, line: line), at)
+                return data
+            case .newData:
+                let held = b.reg("\(decl.swiftName)_raddr", width: addressWidth, clock: clock, enable: enable, fileID: fileID, line: line)
+                b.assign(held, address, at)
+                return read(held, fileID: fileID, line: line)
+            }
         }
     }
 

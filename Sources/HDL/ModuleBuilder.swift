@@ -22,10 +22,8 @@ public final class ModuleBuilder {
     var enumerations: [EnumerationDecl] = []
     /// Assertions, assumptions and cover points, in declaration order.
     var properties: [PropertyDecl] = []
-    /// Statement lists of the open scopes; `scopes[0]` is the module body.
-    var scopes: [[Statement]] = [[]]
-    /// Locations of the open `when`/`switch` scopes (for messages).
-    var scopeLocations: [SourceLocation] = []
+    /// The recorded statements under the open `when`/`switch` scopes (`Scopes.swift`).
+    var scopes = ScopeStack()
     var problems: [Problem] = []
     /// Sinks whose driver was refused (e.g. width mismatch): not reported again as undriven.
     var refusedSinks = Set<SignalID>()
@@ -129,7 +127,7 @@ public final class ModuleBuilder {
         guard owns(sink, at), owns(value, at) else { return }
         guard let d = sink.declIndex else {
             if case .memoryRead(let k, let a) = exprs[sink.node].kind, assignElement(k, address: a, value, at) { return }
-            report(at ?? scopeLocations.last, "cannot drive the expression \(describe(sink.node))\(declaredAt([sink.node]))",
+            report(at ?? scopes.innermost, "cannot drive the expression \(describe(sink.node))\(declaredAt([sink.node]))",
                    fix: "drive a declared wire, output or register")
             return
         }
@@ -141,7 +139,7 @@ public final class ModuleBuilder {
         }
         if value.width != decl.width {
             refusedSinks.insert(d)
-            let scope = scopeLocations.last.map { ", inside the when/switch at \($0)" } ?? ""
+            let scope = scopes.innermost.map { ", inside the when/switch at \($0)" } ?? ""
             report(at ?? decl.location,
                    "cannot assign a \(value.width)-bit value \(describe(value.node)) to \(decl.width)-bit \(decl.noun) `\(decl.swiftName)`"
                    + (at == nil ? " (declared here\(scope))" : " (declared at \(decl.location))"),
@@ -153,6 +151,6 @@ public final class ModuleBuilder {
             refusedSinks.insert(d)
             return
         }
-        scopes[scopes.count - 1].append(.assign(sink: d, value: value.node, at: at))
+        record(.assign(sink: d, value: value.node, at: at))
     }
 }

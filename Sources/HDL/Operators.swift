@@ -202,7 +202,7 @@ extension ModuleBuilder {
     func declaredAt(_ nodes: [ExprID]) -> String {
         var seen: [SourceLocation] = []
         for n in nodes { collectLocations(n, into: &seen) }
-        if let scope = scopeLocations.last { seen.append(scope) }
+        if let scope = scopes.innermost { seen.append(scope) }
         if seen.isEmpty { return "" }
         return " (see " + seen.prefix(4).map(\.description).joined(separator: ", ") + ")"
     }

@@ -61,13 +61,7 @@ extension Signal {
     public func named(_ name: String, fileID: String = #fileID, line: Int = #line) -> Signal {
         let w = builder.wire(name, width: width, fileID: fileID, line: line)
         let at = SourceLocation(fileID: fileID, line: line)
-        let inner = builder.scopes.count - 1
-        let saved = builder.scopes[inner]
-        builder.scopes[inner] = []
-        builder.assign(w, self, at)
-        let driver = builder.scopes[inner]
-        builder.scopes[inner] = saved
-        builder.scopes[0].append(contentsOf: driver)
+        builder.unconditionally { builder.assign(w, self, at) }
         return w
     }
 }

@@ -88,7 +88,7 @@ extension ModuleBuilder {
                    fix: value.width > mem.width ? "truncate the value (.truncated(to: \(mem.width)))" : "zero-extend the value (.zeroExtended(to: \(mem.width)))")
             return true
         }
-        scopes[scopes.count - 1].append(.memoryWrite(memory: memory, address: address, data: value.node, at: at ?? mem.location))
+        record(.memoryWrite(memory: memory, address: address, data: value.node, at: at ?? mem.location))
         return true
     }
 }

@@ -22,14 +22,17 @@ struct BlockPlacement {
     let temps: Set<ExprID>
     /// Local values each expression reads where it is written (`direct`), shared by copies.
     private final class Memo {
-        var values: [ExprID: Set<Value>] = [:]
+        /// By expression (`ExprID.index`), nil until computed.
+        var values: [Set<Value>?]
         /// Statements reading each value (set by `place`).
         var readers: [Value: Int] = [:]
+        init(nodes: Int) { values = Array(repeating: nil, count: nodes) }
     }
-    private let memo = Memo()
+    private let memo: Memo
 
     init(_ m: Module, _ analysis: Analysis, wireBodies: [SignalID: [BlockStatement]], temps: Set<ExprID>) {
         self.m = m; self.analysis = analysis; self.wireBodies = wireBodies; self.temps = temps
+        memo = Memo(nodes: m.exprs.count)
     }
 
     /// The tree with every local value placed. Adjacent `if`s on one condition are merged
@@ -78,13 +81,13 @@ struct BlockPlacement {
     /// Local values an expression reads where it is written (a named subexpression is read
     /// by its name; its own operands belong to its definition).
     private func direct(_ n: ExprID) -> Set<Value> {
-        if let s = memo.values[n] { return s }
+        if let s = memo.values[n.index] { return s }
         var out = Set<Value>()
         if temps.contains(n) { out.insert(.node(n)) }
         else if analysis.temp[n] != nil { out = [] }
         else if case .signal(let d) = m.exprs[n].kind { if wireBodies[d] != nil { out.insert(.signal(d)) } }
         else { for o in m.exprs[n].kind.operands { out.formUnion(direct(o)) } }
-        memo.values[n] = out
+        memo.values[n.index] = out
         return out
     }
 

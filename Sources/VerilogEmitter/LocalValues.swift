@@ -14,7 +14,26 @@ import HDL
 struct LocalValues {
     /// A local value: a wire or a named subexpression (expression node). Printed as
     /// `signal(3)` / `node(12)` (the IDs print as numbers), the order `BlockPlacement` sorts by.
-    enum Value: Hashable { case signal(SignalID), node(ExprID) }
+    enum Value: Hashable {
+        case signal(SignalID), node(ExprID)
+
+        // Written out on the indices: `BlockPlacement` spends most of the emission time in sets
+        // of values, and a debug build does not inline the IDs' own `==` and `hash(into:)`.
+        static func == (a: Value, b: Value) -> Bool {
+            switch (a, b) {
+            case (.signal(let x), .signal(let y)): return x.index == y.index
+            case (.node(let x), .node(let y)): return x.index == y.index
+            default: return false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .signal(let d): hasher.combine(d.index)
+            case .node(let n): hasher.combine(n.index)
+            }
+        }
+    }
 
     /// Block (group index) of each local wire.
     private(set) var wireGroup: [SignalID: Int] = [:]

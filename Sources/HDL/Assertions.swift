@@ -17,14 +17,14 @@ public struct PropertyDecl: Sendable, Equatable {
     }
     /// Whether the property is asserted, assumed or covered.
     public var kind: Kind
-    /// Expression index of the 1-bit condition.
-    public var condition: Int
+    /// The 1-bit condition.
+    public var condition: ExprID
     /// Text shown when an assertion fails in simulation (`$fatal`) and written after the `assert` in the Verilog.
     public var message: String
-    /// Index into `signals` of the clock.
-    public var clock: Int
-    /// Expression index of the 1-bit disable condition, or nil.
-    public var disable: Int?
+    /// The clock.
+    public var clock: SignalID
+    /// The 1-bit disable condition, or nil.
+    public var disable: ExprID?
     /// Where `m.assert`/`m.assume`/`m.cover` was called.
     public var location: SourceLocation
 }
@@ -54,8 +54,8 @@ extension ModuleBuilder {
     func property(_ kind: PropertyDecl.Kind, _ condition: Signal, _ message: String, _ clock: Signal, _ disable: Signal?,
                   _ at: SourceLocation) {
         guard owns(condition, at), owns(clock, at) else { return }
-        if scopes.count > 1 {
-            report(at, "m.\(kind.rawValue) inside a when/switch (at \(scopeLocations.last!)): properties are checked every cycle",
+        if let inside = scopes.innermost {
+            report(at, "m.\(kind.rawValue) inside a when/switch (at \(inside)): properties are checked every cycle",
                    fix: "write it at the module's top level with the condition as an implication: !c || cond")
             return
         }
@@ -67,7 +67,7 @@ extension ModuleBuilder {
             report(at, "the clock of m.\(kind.rawValue) must be a 1-bit declared signal", fix: "pass the clock input itself, e.g. clock: clk")
             return
         }
-        var disableNode: Int?
+        var disableNode: ExprID?
         if let disable, owns(disable, at) {
             if disable.width != 1 { report(at, "disableIf \(describe(disable.node)) is \(disable.width) bits", fix: "use a 1-bit condition"); return }
             disableNode = disable.node

@@ -5,28 +5,35 @@ extension ModuleBuilder {
     /// (width, undriven, two drivers, combinational loop, latch, names), each with the
     /// `File.swift:LINE` of the constructs involved and a fix.
     public func build() throws -> Module {
-        if scopes.count != 1 {
-            report(scopeLocations.last, "build() called inside a when/switch", fix: "call build() after the module is described")
+        if scopes.isInsideConditional {
+            report(scopes.innermost, "build() called inside a when/switch", fix: "call build() after the module is described")
         }
         var found = problems
         checkNames(into: &found)
-        let lowered = Lowering.lower(scopes[0])
+        // One group per sink: signal d is group d, memory k group signals.count + k.
+        let signalCount = signals.count
+        let lowered = Lowering.lower(scopes.body) { sink in
+            switch sink {
+            case .signal(let d): return d.index
+            case .memory(let k): return signalCount + k.index
+            }
+        }
         var processes: [SinkLogic] = []
-        for (d, decl) in signals.enumerated() {
-            guard let body = lowered.bodies[d] else { continue }
+        for (d, decl) in zip(signals.ids, signals) {
+            guard let body = lowered.bodies[d.index] else { continue }
             processes.append(SinkLogic(kind: decl.isRegister ? .register(d) : .combinational(d), body: body))
         }
-        for m in memories.indices {
-            if let body = lowered.bodies[-(m + 1)] { processes.append(SinkLogic(kind: .memory(m), body: body)) }
+        for k in memories.ids {
+            if let body = lowered.bodies[signalCount + k.index] { processes.append(SinkLogic(kind: .memory(k), body: body)) }
         }
         let checker = DesignChecker(builder: self, processes: processes)
-        checker.checkDrivers(topLevel: scopes[0], into: &found)
+        checker.checkDrivers(topLevel: scopes.body, into: &found)
         checker.checkLatches(into: &found)
         checker.checkResetUse(into: &found)
         let combInputs = checker.checkLoops(into: &found)
         if !found.isEmpty { throw ElaborationError(module: name, problems: found) }
         return Module(name: name, location: location, signals: signals, exprs: exprs, memories: memories,
-                      parameters: parameters, statements: scopes[0],
+                      parameters: parameters, statements: scopes.body,
                       instances: instances, processes: processes, combinationalInputs: combInputs,
                       enumerations: enumerations, properties: properties)
     }
@@ -35,19 +42,17 @@ extension ModuleBuilder {
 extension Statement {
     /// Splits `list` into one pruned tree per group, keeping in each only the statements
     /// that drive the group's sinks and the conditions that lead to them. `group` maps a
-    /// sink (a signal index, or `-(memory + 1)` for a memory) to its group, or nil to drop
-    /// it. Groups come in order of first appearance. With one group per sink this is the
+    /// sink to its group (any number), or nil to drop it. Groups come in order of first appearance. With one group per sink this is the
     /// lowering behind `Module.processes`; the emitter uses it to put every register of one
     /// clock and reset into one `always` block.
-    public static func split(_ list: [Statement], group: (Int) -> Int?) -> [(group: Int, body: [Statement])] {
+    public static func split(_ list: [Statement], group: (Sink) -> Int?) -> [(group: Int, body: [Statement])] {
         let g = Lowering.lower(list, group: group)
         return g.order.map { ($0, g.bodies[$0]!) }
     }
 }
 
-/// Splits a statement tree into one pruned tree per group of sinks (by default one group
-/// per sink: signal index, or -(memory+1)), keeping only the conditions that lead to the
-/// group's drivers.
+/// Splits a statement tree into one pruned tree per group of sinks (`group` numbers them),
+/// keeping only the conditions that lead to the group's drivers.
 enum Lowering {
     struct Grouped {
         var order: [Int] = []
@@ -57,14 +62,14 @@ enum Lowering {
         }
     }
 
-    static func lower(_ list: [Statement], group: (Int) -> Int? = { $0 }) -> Grouped {
+    static func lower(_ list: [Statement], group: (Sink) -> Int?) -> Grouped {
         var g = Grouped()
         for s in list {
             switch s {
             case .assign(let sink, _, _):
-                if let k = group(sink) { g.append(k, s) }
+                if let k = group(.signal(sink)) { g.append(k, s) }
             case .memoryWrite(let m, _, _, _):
-                if let k = group(-(m + 1)) { g.append(k, s) }
+                if let k = group(.memory(m)) { g.append(k, s) }
             case .when(let branches, let otherwise, let at):
                 let lb = branches.map { lower($0.body, group: group) }
                 let lo = otherwise.map { lower($0, group: group) }

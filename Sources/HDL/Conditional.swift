@@ -12,8 +12,8 @@ extension ModuleBuilder {
         let at = SourceLocation(fileID: fileID, line: line)
         let cond = checkedCondition(condition, at)
         let stmts = try scoped(at, body)
-        scopes[scopes.count - 1].append(.when([Branch(condition: cond, body: stmts, location: at)], otherwise: nil, at: at))
-        return When(builder: self, depth: scopes.count - 1, index: scopes[scopes.count - 1].count - 1)
+        let position = record(.when([Branch(condition: cond, body: stmts, location: at)], otherwise: nil, at: at))
+        return When(builder: self, position: position)
     }
 
     /// Hardware `case`: `body` receives a `SwitchScope` on which to declare the arms.
@@ -27,24 +27,22 @@ extension ModuleBuilder {
             report(at, "drivers inside m.switch must be inside s.is(...) { } or s.default { }",
                    fix: "move them into an arm, or before the switch")
         }
-        scopes[scopes.count - 1].append(.switchOn(selector: selector.node, cases: scope.cases, default: scope.defaultBody, at: at))
+        record(.switchOn(selector: selector.node, cases: scope.cases, default: scope.defaultBody, at: at))
     }
 
     /// Runs `body` in a new scope and returns the statements it recorded.
     func scoped(_ at: SourceLocation, _ body: () throws -> Void) rethrows -> [Statement] {
-        scopes.append([])
-        scopeLocations.append(at)
-        defer { scopeLocations.removeLast() }
+        scopes.open(at)
         do {
             try body()
         } catch {
-            scopes.removeLast()
+            _ = scopes.close()
             throw error
         }
-        return scopes.removeLast()
+        return scopes.close()
     }
 
-    func checkedCondition(_ c: Signal, _ at: SourceLocation) -> Int {
+    func checkedCondition(_ c: Signal, _ at: SourceLocation) -> ExprID {
         guard owns(c, at) else { return make(.constant(0), width: 1).node }
         if c.width != 1 {
             report(at, "the condition \(describe(c.node)) is \(c.width) bits", fix: "use a 1-bit condition (e.g. x .!= 0 or x.orReduce())")
@@ -56,8 +54,8 @@ extension ModuleBuilder {
 /// The result of `m.when`, to chain `.elseWhen` and `.otherwise` directly after it.
 public struct When {
     let builder: ModuleBuilder
-    let depth: Int
-    let index: Int
+    /// Where the `when` statement was recorded.
+    let position: ScopeStack.Position
 
     /// Another arm, taken when earlier conditions are 0 and `condition` is 1.
     @discardableResult
@@ -67,9 +65,7 @@ public struct When {
         guard isStillLast(at) else { return self }
         let cond = builder.checkedCondition(condition, at)
         let stmts = try builder.scoped(at, body)
-        guard case .when(var branches, let otherwise, let whenAt) = builder.scopes[depth][index] else { return self }
-        branches.append(Branch(condition: cond, body: stmts, location: at))
-        builder.scopes[depth][index] = .when(branches, otherwise: otherwise, at: whenAt)
+        builder.addArm(Branch(condition: cond, body: stmts, location: at), toWhenAt: position)
         return self
     }
 
@@ -78,15 +74,11 @@ public struct When {
         let at = SourceLocation(fileID: fileID, line: line)
         guard isStillLast(at) else { return }
         let stmts = try builder.scoped(at, body)
-        guard case .when(let branches, let existing, let whenAt) = builder.scopes[depth][index] else { return }
-        if existing != nil {
-            builder.report(at, "a when (at \(whenAt)) has two otherwise arms", fix: "merge them into one")
-        }
-        builder.scopes[depth][index] = .when(branches, otherwise: stmts, at: whenAt)
+        builder.setOtherwise(stmts, at, ofWhenAt: position)
     }
 
     private func isStillLast(_ at: SourceLocation) -> Bool {
-        if builder.scopes.count - 1 == depth && builder.scopes[depth].count - 1 == index { return true }
+        if builder.scopes.isLast(position) { return true }
         builder.report(at, "elseWhen/otherwise does not directly follow its when", fix: "chain it right after the when: m.when(c) { } .otherwise { }")
         return false
     }
@@ -148,4 +140,23 @@ public final class SwitchScope {
 
     /// True when the arms cover every selector value.
     var isFull: Bool { selector.width < 20 && seen.count == (1 << selector.width) }
+}
+
+extension ModuleBuilder {
+    /// Adds `arm` to the `when` recorded at `position` (`When.elseWhen`).
+    func addArm(_ arm: Branch, toWhenAt position: ScopeStack.Position) {
+        guard case .when(var branches, let otherwise, let whenAt) = scopes[position] else { return }
+        branches.append(arm)
+        scopes[position] = .when(branches, otherwise: otherwise, at: whenAt)
+    }
+
+    /// Gives the `when` recorded at `position` its `otherwise` arm (`When.otherwise`),
+    /// written at `at`; a second one is reported.
+    func setOtherwise(_ body: [Statement], _ at: SourceLocation, ofWhenAt position: ScopeStack.Position) {
+        guard case .when(let branches, let existing, let whenAt) = scopes[position] else { return }
+        if existing != nil {
+            report(at, "a when (at \(whenAt)) has two otherwise arms", fix: "merge them into one")
+        }
+        scopes[position] = .when(branches, otherwise: body, at: whenAt)
+    }
 }

@@ -5,14 +5,14 @@
 /// (with the value it resets to) and optional enable (the register only loads when
 /// the enable is 1; reset wins over enable).
 public struct RegisterInfo: Sendable, Equatable {
-    /// Index into `signals` of the clock (a 1-bit declared signal).
-    public var clock: Int
-    /// Expression index of the reset condition, or nil for a register without reset.
-    public var reset: Int?
+    /// The clock (a 1-bit declared signal).
+    public var clock: SignalID
+    /// The reset condition, or nil for a register without reset.
+    public var reset: ExprID?
     /// The value the register takes on reset (fits in its width; 0 when there is no reset).
     public var resetValue: UInt64
-    /// Expression index of the enable, or nil.
-    public var enable: Int?
+    /// The enable, or nil.
+    public var enable: ExprID?
     /// Synchronous or asynchronous, active high or low.
     public var resetKind: ResetKind = .syncHigh
 }
@@ -45,9 +45,9 @@ public enum SignalKind: Sendable, Equatable {
     case wire
     /// A register with its clock, reset and enable.
     case register(RegisterInfo)
-    /// An output of instance `instance` (index into `instances`) that no parent sink was
-    /// bound to: the emitter declares a wire for it.
-    case instanceOutput(instance: Int, port: String)
+    /// An output of instance `instance` that no parent sink was bound to: the emitter
+    /// declares a wire for it.
+    case instanceOutput(instance: InstanceID, port: String)
 }
 
 /// A declared signal.
@@ -62,8 +62,8 @@ public struct SignalDecl: Sendable, Equatable {
     public var kind: SignalKind
     /// Where the signal was declared in Swift.
     public var location: SourceLocation
-    /// The enumeration (index into `Module.enumerations`) whose values this signal holds.
-    public var enumeration: Int? = nil
+    /// The enumeration (of `Module.enumerations`) whose values this signal holds.
+    public var enumeration: EnumerationID? = nil
 
     /// True for input and output ports.
     public var isPort: Bool {
@@ -103,8 +103,8 @@ public struct MemoryDecl: Sendable, Equatable {
     public var depth: Int
     /// Width of a word in bits.
     public var width: Int
-    /// Index into `signals` of the clock.
-    public var clock: Int
+    /// The clock.
+    public var clock: SignalID
     /// Where the memory was declared in Swift.
     public var location: SourceLocation
     /// Reset and enable of a register array (its `clock` is the memory's); nil for a memory.
@@ -123,11 +123,10 @@ public struct InstanceDecl: Sendable, Equatable {
     public var name: String
     /// The instantiated module (a built module or an external one).
     public var module: Module
-    /// Child input port name -> expression index, in the child's port order.
+    /// Child input port name -> the parent expression it reads, in the child's port order.
     public var inputs: [PortBinding]
-    /// Child output port name -> index into `signals` of the parent sink it drives,
-    /// in the child's port order.
-    public var outputs: [PortBinding]
+    /// Child output port name -> the parent signal it drives, in the child's port order.
+    public var outputs: [OutputBinding]
     /// Where the instance was declared in Swift.
     public var location: SourceLocation
     /// Parameter values of an external module's instance (`#(.NAME(value))`), by name.
@@ -142,13 +141,22 @@ public struct ParameterValue: Sendable, Equatable {
     public var value: UInt64
 }
 
-/// A port connection of an instance: the child's port name and an index (expression for
-/// inputs, signal for outputs).
+/// An input connection of an instance: the child's input port and the parent expression
+/// bound to it.
 public struct PortBinding: Sendable, Equatable {
     /// The child module's port name.
     public var port: String
-    /// Expression index for an input port, index into the parent's `signals` for an output port.
-    public var index: Int
+    /// The parent's expression the input reads.
+    public var value: ExprID
+}
+
+/// An output connection of an instance: the child's output port and the parent signal
+/// (a wire, an output, or the instance-output wire the builder declared) it drives.
+public struct OutputBinding: Sendable, Equatable {
+    /// The child module's port name.
+    public var port: String
+    /// The parent's signal the output drives.
+    public var sink: SignalID
 }
 
 /// ceil(log2(n)) for n >= 1 (0 for n == 1).

@@ -1,13 +1,13 @@
 /// Short human-readable renderings of expressions for messages, using Swift names:
 /// "`count + 1`", "`a[7:0]`". Long expressions are cut with "...".
 extension ModuleBuilder {
-    func describe(_ node: Int) -> String {
+    func describe(_ node: ExprID) -> String {
         var text = ""
         render(node, into: &text, depth: 0)
         return "`\(text)`"
     }
 
-    private func render(_ node: Int, into t: inout String, depth: Int) {
+    private func render(_ node: ExprID, into t: inout String, depth: Int) {
         if t.count > 60 || depth > 4 { t += "..."; return }
         let e = exprs[node]
         switch e.kind {

@@ -6,21 +6,21 @@ struct DesignChecker {
 
     var signals: [SignalDecl] { builder.signals }
 
-    /// Sinks driven by an instance output binding: signal index -> instance index.
-    var instanceDriven: [Int: Int] {
-        var out: [Int: Int] = [:]
-        for (i, inst) in builder.instances.enumerated() { for b in inst.outputs { out[b.index] = i } }
+    /// Sinks driven by an instance output binding: signal -> instance.
+    var instanceDriven: [SignalID: InstanceID] {
+        var out: [SignalID: InstanceID] = [:]
+        for (i, inst) in builder.instances.enumerated() { for b in inst.outputs { out[b.sink] = InstanceID(i) } }
         return out
     }
 
     func checkDrivers(topLevel: [Statement], into found: inout [Problem]) {
-        var driven = Set<Int>(), assignedRegisters = Set<Int>()
+        var driven = Set<SignalID>(), assignedRegisters = Set<SignalID>()
         for p in processes {
             if case .combinational(let d) = p.kind { driven.insert(d) }
             if case .register(let d) = p.kind { assignedRegisters.insert(d) }
         }
         let byInstance = instanceDriven
-        for (d, s) in signals.enumerated() {
+        for (d, s) in zip(signals.ids, signals) {
             switch s.kind {
             case .wire, .output:
                 if let i = byInstance[d] {
@@ -42,14 +42,14 @@ struct DesignChecker {
             }
         }
         // Two unconditional drivers of one sink at the module's top level.
-        var first: [Int: (at: SourceLocation?, value: Int)] = [:]
-        var reported = Set<Int>()
+        var first: [SignalID: (at: SourceLocation?, value: ExprID)] = [:]
+        var reported = Set<SignalID>()
         for s in topLevel {
             guard case .assign(let sink, let value, let at) = s else { continue }
             if let prior = first[sink] {
                 if reported.insert(sink).inserted {
                     let decl = signals[sink]
-                    func place(_ a: SourceLocation?, _ v: Int) -> String {
+                    func place(_ a: SourceLocation?, _ v: ExprID) -> String {
                         "\(builder.describe(v))" + (a.map { " at \($0)" } ?? " by `<==`")
                     }
                     let places = place(prior.at, prior.value) + " and " + place(at, value)
@@ -66,7 +66,7 @@ struct DesignChecker {
     /// A reset signal is either asynchronous or synchronous for all its registers (tools
     /// warn otherwise: Verilator's SYNCASYNCNET).
     func checkResetUse(into found: inout [Problem]) {
-        var first: [Int: SignalDecl] = [:]
+        var first: [SignalID: SignalDecl] = [:]
         for s in signals {
             guard case .register(let info) = s.kind, let r = info.reset, case .signal(let d) = builder.exprs[r].kind else { continue }
             guard let prior = first[d], case .register(let p) = prior.kind else { first[d] = s; continue }
@@ -121,7 +121,7 @@ struct DesignChecker {
         }
     }
 
-    func isFull(_ selector: Int, _ cases: [SwitchCase]) -> Bool {
+    func isFull(_ selector: ExprID, _ cases: [SwitchCase]) -> Bool {
         let w = builder.exprs[selector].width
         return w < 20 && cases.reduce(0) { $0 + $1.values.count } == (1 << w)
     }

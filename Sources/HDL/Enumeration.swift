@@ -12,8 +12,8 @@ public struct EnumerationDecl: Sendable, Equatable {
     public var cases: [String]
     /// Bits of a value: ceil(log2(cases.count)), at least 1.
     public var width: Int
-    /// Index into the module's parameters of each case's localparam.
-    public var parameters: [Int]
+    /// Each case's localparam.
+    public var parameters: [ParameterID]
     /// Where `m.enumeration` was called.
     public var location: SourceLocation
 }
@@ -23,7 +23,7 @@ public struct EnumerationDecl: Sendable, Equatable {
 @dynamicMemberLookup
 public struct Enumeration {
     let builder: ModuleBuilder
-    let index: Int
+    let index: EnumerationID
     /// The enumeration's name (`State`).
     public var name: String { builder.enumerations[index].name }
     /// The case names, in encoding order.
@@ -70,8 +70,8 @@ extension ModuleBuilder {
         }
         let width = Swift.max(1, bitsToIndex(kept.count))
         let prefix = Naming.snakeCase(name).uppercased()
-        let index = enumerations.count
-        var params: [Int] = []
+        let index = EnumerationID(enumerations.count)
+        var params: [ParameterID] = []
         for (k, c) in kept.enumerated() {
             let p = localparam("\(prefix)_\(Naming.snakeCase(c).uppercased())", k, width: width, fileID: fileID, line: line)
             if case .parameter(let i) = exprs[p.node].kind {
@@ -128,7 +128,7 @@ extension ModuleBuilder {
     }
 
     /// The enumeration `value` belongs to, when it is one of its values or a signal declared with it.
-    func enumerationOf(_ value: Signal) -> Int? {
+    func enumerationOf(_ value: Signal) -> EnumerationID? {
         switch exprs[value.node].kind {
         case .parameter(let k): return parameters[k].enumeration
         case .signal(let d): return signals[d].enumeration
@@ -139,7 +139,7 @@ extension ModuleBuilder {
     /// Whether `value` may go where values of enumeration `e` are expected (`what`):
     /// a value or signal of `e`, or an expression; not a plain constant or another
     /// enumeration's value. Reports the problem otherwise.
-    func checkEnumerationValue(_ value: Signal, of e: Int, into what: String, _ at: SourceLocation?) -> Bool {
+    func checkEnumerationValue(_ value: Signal, of e: EnumerationID, into what: String, _ at: SourceLocation?) -> Bool {
         let decl = enumerations[e]
         let names = decl.cases.map { "\(decl.name).\($0)" }.joined(separator: ", ")
         if let other = enumerationOf(value) {
@@ -161,7 +161,7 @@ extension SwitchScope {
     /// (enumeration values, localparams), written by name in the `case` labels.
     public func `is`(_ values: Signal..., fileID: String = #fileID, line: Int = #line, _ body: () throws -> Void) rethrows {
         let at = SourceLocation(fileID: fileID, line: line)
-        var ints: [Int] = [], labels: [Int] = []
+        var ints: [Int] = [], labels: [ExprID] = []
         for v in values {
             guard builder.owns(v, at) else { continue }
             let e = builder.enumerationOf(selector)

@@ -40,7 +40,7 @@ extension ModuleBuilder {
         checkNames(into: &found)
         let at = location
         let logic = signals.filter { !$0.isPort }.map(\.swiftName) + memories.map(\.name) + instances.map(\.name)
-        if !logic.isEmpty || !scopes[0].isEmpty {
+        if !logic.isEmpty || !scopes.body.isEmpty {
             let what = logic.isEmpty ? "drivers" : logic.map { "`\($0)`" }.joined(separator: ", ")
             found.append(Problem(at, "external module `\(name)` declares \(what): an external module has ports only",
                                                   fix: "declare only m.input/m.output in its ports closure; its logic is in its own Verilog file"))
@@ -53,10 +53,10 @@ extension ModuleBuilder {
         let inputs = signals.indices.filter { signals[$0].kind == .input }
         let outputs = signals.indices.filter { signals[$0].kind == .output }
         let inputNames = Dictionary(uniqueKeysWithValues: inputs.map { (signals[$0].name, $0) })
-        var paths: [[Int]] = []
+        var paths: [[SignalID]] = []
         for o in outputs {
             let listed = combinationalPaths[signals[o].name] ?? []
-            paths.append(listed.compactMap { inputNames[$0] })
+            paths.append(listed.compactMap { inputNames[$0].map(SignalID.init) })
             for i in listed where inputNames[i] == nil {
                 found.append(Problem(at, "external module `\(name)`: combinational path to `\(signals[o].name)` names `\(i)`, which is not an input",
                                                       fix: "name inputs: \(inputNames.keys.sorted().joined(separator: ", "))"))

@@ -12,7 +12,9 @@
 // - Conditional hardware: `m.when { }.elseWhen { }.otherwise { }`, `m.switch(sel) { s in s.is(..) { } }`.
 // - Hierarchy: `m.instance(module, name:, bindings:)` -> `Instance` (`inst.output("y")`).
 // - Check: `try m.build()` -> `Module` or `ElaborationError` (a list of `Problem`s).
-// - Walk a built module: `Module` nodes (`ExprNode`, `Statement`); `Statement.collectRoots` lists the
+// - Walk a built module: `Module` nodes (`ExprNode`, `Statement`), referring to each other by typed
+//   IDs (`ExprID`, `SignalID`, `MemoryID`, `ParameterID`, `InstanceID`, `EnumerationID`; each
+//   table takes its own ID as a subscript, `module.signals[id]`); `Statement.collectRoots` lists the
 //   expressions a process body reads (the loop check and the emitter's analysis share it);
 //   `Statement.split(module.statements, group:)` splits the body per group of sinks (the
 //   emitter's one `always` block per clock, reset and enable).

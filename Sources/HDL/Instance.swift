@@ -6,7 +6,7 @@
 /// gives the signal carrying an output either way.
 public struct Instance {
     let builder: ModuleBuilder
-    let index: Int
+    let index: InstanceID
 
     /// The instance name.
     public var name: String { builder.instances[index].name }
@@ -15,7 +15,7 @@ public struct Instance {
     public func output(_ port: String, fileID: String = #fileID, line: Int = #line) -> Signal {
         let inst = builder.instances[index]
         if let b = inst.outputs.first(where: { $0.port == port }) {
-            return Signal(width: builder.signals[b.index].width, node: builder.signalNodes[b.index], builder: builder)
+            return Signal(width: builder.signals[b.sink].width, node: builder.signalNodes[b.sink.index], builder: builder)
         }
         let outs = inst.module.outputPorts.map { "`\(inst.module.signals[$0].name)`" }.joined(separator: ", ")
         builder.report(SourceLocation(fileID: fileID, line: line), "module `\(inst.module.name)` (instance `\(inst.name)`) has no output `\(port)`",
@@ -32,7 +32,7 @@ extension ModuleBuilder {
     public func instance(_ module: Module, name: String, parameters: [String: UInt64] = [:], bindings: [String: Signal],
                          fileID: String = #fileID, line: Int = #line) -> Instance {
         let at = SourceLocation(fileID: fileID, line: line)
-        let index = instances.count
+        let index = InstanceID(instances.count)
         if !parameters.isEmpty {
             if let ext = module.external {
                 for key in parameters.keys.sorted() where !ext.parameters.contains(key) {
@@ -45,7 +45,7 @@ extension ModuleBuilder {
                        fix: "build the module with the values you want (a Swift function of them), or declare it with Module.external")
             }
         }
-        var inputs: [PortBinding] = [], outputs: [PortBinding] = []
+        var inputs: [PortBinding] = [], outputs: [OutputBinding] = []
         for p in module.inputPorts {
             let port = module.signals[p]
             guard let s = bindings[port.name] else {
@@ -58,14 +58,14 @@ extension ModuleBuilder {
                        fix: "bind a \(port.width)-bit value (.zeroExtended(to:) / .truncated(to:))")
                 continue
             }
-            inputs.append(PortBinding(port: port.name, index: s.node))
+            inputs.append(PortBinding(port: port.name, value: s.node))
         }
         var pending: [(String, Int)] = []
         for p in module.outputPorts {
             let port = module.signals[p]
             if let s = bindings[port.name], owns(s, at) {
                 if let d = s.declIndex, !signals[d].isDrivenExternally, !signals[d].isRegister, s.width == port.width {
-                    outputs.append(PortBinding(port: port.name, index: d))
+                    outputs.append(OutputBinding(port: port.name, sink: d))
                 } else {
                     report(at, "instance `\(name)`: output `\(port.name)` (\(port.width) bits) must be bound to a \(port.width)-bit wire or output, not \(describe(s.node)) (\(s.width) bits)",
                            fix: "bind a wire of that width, or leave it unbound and read inst.output(\"\(port.name)\")")
@@ -84,7 +84,7 @@ extension ModuleBuilder {
         for (port, width) in pending {
             let s = declare("\(name).\(port)", verilogName: "\(name)_\(port)", width: width,
                             kind: .instanceOutput(instance: index, port: port), at)
-            outputs.append(PortBinding(port: port, index: s.declIndex!))
+            outputs.append(OutputBinding(port: port, sink: s.declIndex!))
         }
         let order = module.outputPorts.map { module.signals[$0].name }
         outputs.sort { order.firstIndex(of: $0.port)! < order.firstIndex(of: $1.port)! }

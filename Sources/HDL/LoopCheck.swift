@@ -7,7 +7,7 @@
 /// iterative (no deep recursion). Every loop found is reported with its path of signals.
 extension DesignChecker {
     /// Reports loops; returns, for each output port, the input ports it depends on.
-    func checkLoops(into found: inout [Problem]) -> [[Int]] {
+    func checkLoops(into found: inout [Problem]) -> [[SignalID]] {
         let edges = graph()
         var color = [UInt8](repeating: 0, count: edges.count)   // 0 new, 1 on stack, 2 done
         var loops = 0
@@ -54,13 +54,13 @@ extension DesignChecker {
         let exprs = builder.exprs
         var edges = [[Int]](repeating: [], count: s + exprs.count)
         for (n, e) in exprs.enumerated() {
-            if case .signal(let d) = e.kind { edges[s + n] = [d] } else { edges[s + n] = e.kind.operands.map { s + $0 } }
+            if case .signal(let d) = e.kind { edges[s + n] = [d.index] } else { edges[s + n] = e.kind.operands.map { s + $0.index } }
         }
         for p in processes {
             guard case .combinational(let d) = p.kind else { continue }
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(p.body, into: &roots)
-            edges[d] = roots.map { s + $0 }
+            edges[d.index] = roots.map { s + $0.index }
         }
         for inst in builder.instances {
             let child = inst.module
@@ -68,23 +68,23 @@ extension DesignChecker {
             for b in inst.outputs {
                 guard let k = outs.firstIndex(where: { child.signals[$0].name == b.port }) else { continue }
                 let inputNames = Set(child.combinationalInputs[k].map { child.signals[$0].name })
-                edges[b.index] += inst.inputs.filter { inputNames.contains($0.port) }.map { s + $0.index }
+                edges[b.sink.index] += inst.inputs.filter { inputNames.contains($0.port) }.map { s + $0.value.index }
             }
         }
         return edges
     }
 
     /// For each output port, the input ports reachable through combinational edges.
-    private func outputDependencies(_ edges: [[Int]]) -> [[Int]] {
-        var result: [[Int]] = []
-        var visited = [Int](repeating: -1, count: edges.count)
+    private func outputDependencies(_ edges: [[Int]]) -> [[SignalID]] {
+        var result: [[SignalID]] = []
+        var visited = [Int?](repeating: nil, count: edges.count)   // the output whose search reached it last
         for (k, out) in signals.indices.filter({ signals[$0].kind == .output }).enumerated() {
-            var inputs: [Int] = []
+            var inputs: [SignalID] = []
             var work = edges[out]
             while let n = work.popLast() {
                 if visited[n] == k { continue }
                 visited[n] = k
-                if n < signals.count && signals[n].kind == .input { inputs.append(n) } else { work.append(contentsOf: edges[n]) }
+                if n < signals.count && signals[n].kind == .input { inputs.append(SignalID(n)) } else { work.append(contentsOf: edges[n]) }
             }
             result.append(inputs.sorted())
         }

@@ -3,7 +3,7 @@
 /// `initial` loop in the Verilog); there is no reset of the contents.
 public struct Memory {
     let builder: ModuleBuilder
-    let index: Int
+    let index: MemoryID
     /// Number of words.
     public let depth: Int
     /// Width of a word in bits.
@@ -29,7 +29,7 @@ public struct Memory {
                            fix: data.width > width ? "truncate it (.truncated(to: \(width)))" : "zero-extend it (.zeroExtended(to: \(width)))")
             return
         }
-        builder.scopes[builder.scopes.count - 1].append(.memoryWrite(memory: index, address: address.node, data: data.node, at: at))
+        builder.record(.memoryWrite(memory: index, address: address.node, data: data.node, at: at))
     }
 
     /// Write of a constant.
@@ -57,24 +57,18 @@ public struct Memory {
         let at = SourceLocation(fileID: fileID, line: line)
         let b = builder, decl = b.memories[index]
         guard b.owns(address, at), checkAddress(address, at) else { return b.make(.constant(0), width: width) }
-        let clock = Signal(width: 1, node: b.signalNodes[decl.clock], builder: b)
-        let inner = b.scopes.count - 1
-        let saved = b.scopes[inner]
-        b.scopes[inner] = []
-        defer {
-            let driver = b.scopes[inner]
-            b.scopes[inner] = saved
-            b.scopes[0].append(contentsOf: driver)   // unconditional, like `.named`
-        }
-        switch readDuringWrite {
-        case .oldData:
-            let data = b.reg("\(decl.swiftName)_rdata", width: width, clock: clock, enable: enable, fileID: fileID, line: line)
-            b.assign(data, read(address, fileID: fileID, line: line), at)
-            return data
-        case .newData:
-            let held = b.reg("\(decl.swiftName)_raddr", width: addressWidth, clock: clock, enable: enable, fileID: fileID, line: line)
-            b.assign(held, address, at)
-            return read(held, fileID: fileID, line: line)
+        let clock = Signal(width: 1, node: b.signalNodes[decl.clock.index], builder: b)
+        return b.unconditionally { () -> Signal in   // the port's register is loaded on every edge, like `.named`
+            switch readDuringWrite {
+            case .oldData:
+                let data = b.reg("\(decl.swiftName)_rdata", width: width, clock: clock, enable: enable, fileID: fileID, line: line)
+                b.assign(data, read(address, fileID: fileID, line: line), at)
+                return data
+            case .newData:
+                let held = b.reg("\(decl.swiftName)_raddr", width: addressWidth, clock: clock, enable: enable, fileID: fileID, line: line)
+                b.assign(held, address, at)
+                return read(held, fileID: fileID, line: line)
+            }
         }
     }
 
@@ -96,9 +90,9 @@ extension ModuleBuilder {
     public func memory(_ name: String, depth: Int, width: Int, clock: Signal, initial: [Int]? = nil,
                        initialFile: String? = nil, fileID: String = #fileID, line: Int = #line) -> Memory {
         let at = SourceLocation(fileID: fileID, line: line)
-        var clockIndex = 0
+        var clockID = SignalID(0)
         if owns(clock, at), let d = clock.declIndex, clock.width == 1 {
-            clockIndex = d
+            clockID = d
         } else {
             report(at, "the clock of memory `\(name)` must be a 1-bit declared signal", fix: "pass the clock input itself, e.g. clock: clk")
         }
@@ -107,7 +101,7 @@ extension ModuleBuilder {
             report(at, "memory `\(name)` with depth \(depth) and width \(width)", fix: "use a depth and width of at least 1")
             d = Swift.max(d, 1); w = Swift.max(w, 1)
         }
-        var decl = MemoryDecl(name: Naming.snakeCase(name), swiftName: name, depth: d, width: w, clock: clockIndex, location: at)
+        var decl = MemoryDecl(name: Naming.snakeCase(name), swiftName: name, depth: d, width: w, clock: clockID, location: at)
         if initial != nil && initialFile != nil {
             report(at, "memory `\(name)` has both initial contents and an initial file", fix: "give one of them")
         }
@@ -119,6 +113,6 @@ extension ModuleBuilder {
         }
         decl.initialFile = initialFile
         memories.append(decl)
-        return Memory(builder: self, index: memories.count - 1, depth: d, width: w)
+        return Memory(builder: self, index: MemoryID(memories.count - 1), depth: d, width: w)
     }
 }

@@ -24,16 +24,16 @@ public final class Module: Sendable, Equatable {
     public let properties: [PropertyDecl]
     /// One process per driven sink (wire, output, register, memory), in declaration order.
     public let processes: [SinkLogic]
-    /// For each output port (in `outputPorts` order), the indices into `signals` of the
-    /// input ports it depends on combinationally (used for loop checks across instances).
-    public let combinationalInputs: [[Int]]
+    /// For each output port (in `outputPorts` order), the input ports it depends on
+    /// combinationally (used for loop checks across instances).
+    public let combinationalInputs: [[SignalID]]
     /// An external module (`Module.external`): ports and parameter names only; its Verilog is
     /// written elsewhere and the emitter writes instances of it, never its body.
     public let external: ExternalInfo?
 
     init(name: String, location: SourceLocation, signals: [SignalDecl], exprs: [ExprNode], memories: [MemoryDecl],
          parameters: [ParameterDecl], statements: [Statement],
-         instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[Int]],
+         instances: [InstanceDecl], processes: [SinkLogic], combinationalInputs: [[SignalID]],
          enumerations: [EnumerationDecl] = [], properties: [PropertyDecl] = [], external: ExternalInfo? = nil) {
         self.external = external
         self.enumerations = enumerations
@@ -50,16 +50,16 @@ public final class Module: Sendable, Equatable {
         self.combinationalInputs = combinationalInputs
     }
 
-    /// Port indices into `signals`, in declaration order.
-    public var ports: [Int] { signals.indices.filter { signals[$0].isPort } }
-    /// Input port indices into `signals`, in declaration order.
-    public var inputPorts: [Int] { signals.indices.filter { signals[$0].kind == .input } }
-    /// Output port indices into `signals`, in declaration order.
-    public var outputPorts: [Int] { signals.indices.filter { signals[$0].kind == .output } }
+    /// The ports, in declaration order.
+    public var ports: [SignalID] { signals.ids.filter { signals[$0].isPort } }
+    /// The input ports, in declaration order.
+    public var inputPorts: [SignalID] { signals.ids.filter { signals[$0].kind == .input } }
+    /// The output ports, in declaration order.
+    public var outputPorts: [SignalID] { signals.ids.filter { signals[$0].kind == .output } }
 
-    /// The same module with the signals in `names` (index -> new Verilog name) renamed: how the
+    /// The same module with the signals in `names` (signal -> new Verilog name) renamed: how the
     /// emitter writes a register under the name of the output port it drives (`output reg`).
-    public func renamingSignals(_ names: [Int: String]) -> Module {
+    public func renamingSignals(_ names: [SignalID: String]) -> Module {
         var renamed = signals
         for (d, name) in names { renamed[d].name = name }
         return Module(name: name, location: location, signals: renamed, exprs: exprs, memories: memories,
@@ -81,12 +81,12 @@ public final class Module: Sendable, Equatable {
 public struct SinkLogic: Sendable, Equatable {
     /// What a process drives.
     public enum Kind: Sendable, Equatable {
-        /// A wire or output (index into `signals`): `assign` or `always @*`.
-        case combinational(Int)
-        /// A register (index into `signals`): `always @(posedge clock)`.
-        case register(Int)
-        /// A memory's write ports (index into `memories`).
-        case memory(Int)
+        /// A wire or output: `assign` or `always @*`.
+        case combinational(SignalID)
+        /// A register: `always @(posedge clock)`.
+        case register(SignalID)
+        /// A memory's write ports.
+        case memory(MemoryID)
     }
     /// The sink the process drives.
     public var kind: Kind
@@ -94,7 +94,7 @@ public struct SinkLogic: Sendable, Equatable {
     public var body: [Statement]
 
     /// The value when the body is one unconditional assignment (emitted as `assign`).
-    public var singleAssignment: Int? {
+    public var singleAssignment: ExprID? {
         if body.count == 1, case .assign(_, let v, _) = body[0] { return v }
         return nil
     }

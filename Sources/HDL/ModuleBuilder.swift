@@ -10,10 +10,10 @@ public final class ModuleBuilder {
     let location: SourceLocation
     var signals: [SignalDecl] = []
     /// Expression node of each declared signal (same index as `signals`).
-    var signalNodes: [Int] = []
+    var signalNodes: [ExprID] = []
     var exprs: [ExprNode] = []
     /// Node -> index, for hash-consing in `make`.
-    var nodeIndex: [ExprNode: Int] = [:]
+    var nodeIndex: [ExprNode: ExprID] = [:]
     var memories: [MemoryDecl] = []
     /// Named constants (`localparam`), in declaration order.
     var parameters: [ParameterDecl] = []
@@ -22,13 +22,11 @@ public final class ModuleBuilder {
     var enumerations: [EnumerationDecl] = []
     /// Assertions, assumptions and cover points, in declaration order.
     var properties: [PropertyDecl] = []
-    /// Statement lists of the open scopes; `scopes[0]` is the module body.
-    var scopes: [[Statement]] = [[]]
-    /// Locations of the open `when`/`switch` scopes (for messages).
-    var scopeLocations: [SourceLocation] = []
+    /// The recorded statements under the open `when`/`switch` scopes (`Scopes.swift`).
+    var scopes = ScopeStack()
     var problems: [Problem] = []
     /// Sinks whose driver was refused (e.g. width mismatch): not reported again as undriven.
-    var refusedSinks = Set<Int>()
+    var refusedSinks = Set<SignalID>()
 
     /// A builder for a module named `name` (a legal Verilog identifier, not a reserved word).
     public init(_ name: String, fileID: String = #fileID, line: Int = #line) {
@@ -90,26 +88,26 @@ public final class ModuleBuilder {
             w = 1
         }
         signals.append(SignalDecl(name: verilogName, swiftName: swiftName, width: w, kind: kind, location: at))
-        let s = make(.signal(signals.count - 1), width: w)
+        let s = make(.signal(SignalID(signals.count - 1)), width: w)
         signalNodes.append(s.node)
         return s
     }
 
     func registerInfo(_ name: String, width: Int, clock: Signal, reset: Signal?, resetValue: Int, enable: Signal?,
                       _ at: SourceLocation) -> RegisterInfo {
-        var clockIndex = 0
+        var clockID = SignalID(0)
         if owns(clock, at), let d = clock.declIndex, clock.width == 1 {
-            clockIndex = d
+            clockID = d
         } else {
             report(at, "the clock of register `\(name)` must be a 1-bit declared signal (an input or wire)",
                    fix: "pass the clock input itself, e.g. clock: clk")
         }
-        var resetNode: Int?
+        var resetNode: ExprID?
         if let reset, owns(reset, at) {
             if reset.width != 1 { report(at, "the reset of register `\(name)` is \(reset.width) bits", fix: "use a 1-bit reset") }
             resetNode = reset.node
         }
-        var enableNode: Int?
+        var enableNode: ExprID?
         if let enable, owns(enable, at) {
             if enable.width != 1 { report(at, "the enable of register `\(name)` is \(enable.width) bits", fix: "use a 1-bit enable") }
             enableNode = enable.node
@@ -121,7 +119,7 @@ public final class ModuleBuilder {
         } else {
             value = UInt64(resetValue)
         }
-        return RegisterInfo(clock: clockIndex, reset: resetNode, resetValue: value, enable: enableNode)
+        return RegisterInfo(clock: clockID, reset: resetNode, resetValue: value, enable: enableNode)
     }
 
     /// Records `sink <== value` in the current scope, checking the sink and the widths.
@@ -129,7 +127,7 @@ public final class ModuleBuilder {
         guard owns(sink, at), owns(value, at) else { return }
         guard let d = sink.declIndex else {
             if case .memoryRead(let k, let a) = exprs[sink.node].kind, assignElement(k, address: a, value, at) { return }
-            report(at ?? scopeLocations.last, "cannot drive the expression \(describe(sink.node))\(declaredAt([sink.node]))",
+            report(at ?? scopes.innermost, "cannot drive the expression \(describe(sink.node))\(declaredAt([sink.node]))",
                    fix: "drive a declared wire, output or register")
             return
         }
@@ -141,7 +139,7 @@ public final class ModuleBuilder {
         }
         if value.width != decl.width {
             refusedSinks.insert(d)
-            let scope = scopeLocations.last.map { ", inside the when/switch at \($0)" } ?? ""
+            let scope = scopes.innermost.map { ", inside the when/switch at \($0)" } ?? ""
             report(at ?? decl.location,
                    "cannot assign a \(value.width)-bit value \(describe(value.node)) to \(decl.width)-bit \(decl.noun) `\(decl.swiftName)`"
                    + (at == nil ? " (declared here\(scope))" : " (declared at \(decl.location))"),
@@ -153,6 +151,6 @@ public final class ModuleBuilder {
             refusedSinks.insert(d)
             return
         }
-        scopes[scopes.count - 1].append(.assign(sink: d, value: value.node, at: at))
+        record(.assign(sink: d, value: value.node, at: at))
     }
 }

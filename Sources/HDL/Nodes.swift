@@ -1,7 +1,7 @@
 /// The flat, index-based storage shared by the builder and the elaborated `Module`.
 ///
-/// Expressions are nodes in one array (`ExprNode`), referring to their operands by index;
-/// an operand always has a smaller index than its user, so the array is in topological order.
+/// Expressions are nodes in one array (`ExprNode`), referring to their operands by `ExprID`;
+/// an operand always has a smaller ID than its user, so the array is in topological order.
 
 /// Binary operators. Operand widths are equal except where noted.
 public enum BinaryOp: Sendable, Equatable, Hashable {
@@ -33,66 +33,66 @@ public struct ExprNode: Sendable, Hashable {
     public let width: Int
 }
 
-/// What an expression node computes. Operands are indices into the expression array.
+/// What an expression node computes. Operands are IDs of nodes in the expression array.
 public enum ExprKind: Sendable, Hashable {
-    /// A declared signal (port, wire, register, instance output): index into `signals`.
-    case signal(Int)
+    /// A declared signal (port, wire, register, instance output) of `signals`.
+    case signal(SignalID)
     /// A constant of the node's width.
     case constant(UInt64)
-    /// A named constant: index into `parameters` (emitted by name).
-    case parameter(Int)
+    /// A named constant of `parameters` (emitted by name).
+    case parameter(ParameterID)
     /// Bitwise NOT.
-    case not(Int)
+    case not(ExprID)
     /// Logical NOT of a 1-bit operand.
-    case logicalNot(Int)
+    case logicalNot(ExprID)
     /// `op` applied to the two operands (widths as `BinaryOp` says).
-    case binary(BinaryOp, Int, Int)
+    case binary(BinaryOp, ExprID, ExprID)
     /// Shift by a constant amount (`left` or logical right); result has the operand's width.
-    case shiftConst(left: Bool, Int, amount: Int)
+    case shiftConst(left: Bool, ExprID, amount: Int)
     /// Shift by a signal amount; result has the operand's width.
-    case shiftVar(left: Bool, Int, Int)
+    case shiftVar(left: Bool, ExprID, ExprID)
     /// Bits `hi...lo` of the operand.
-    case slice(Int, hi: Int, lo: Int)
+    case slice(ExprID, hi: Int, lo: Int)
     /// One bit of the operand chosen by a signal index (0 when out of range).
-    case dynamicBit(Int, index: Int)
+    case dynamicBit(ExprID, index: ExprID)
     /// Concatenation, most significant part first.
-    case concat([Int])
+    case concat([ExprID])
     /// The operand repeated `count` times (`{count{x}}`).
-    case replicate(Int, count: Int)
+    case replicate(ExprID, count: Int)
     /// A reduction of the operand to one bit.
-    case reduce(ReduceOp, Int)
+    case reduce(ReduceOp, ExprID)
     /// `sel ? whenTrue : whenFalse`.
-    case mux(Int, Int, Int)
+    case mux(ExprID, ExprID, ExprID)
     /// Zero extension to the node's width.
-    case zeroExtend(Int)
+    case zeroExtend(ExprID)
     /// Sign extension (copies of the top bit) to the node's width.
-    case signExtend(Int)
+    case signExtend(ExprID)
     /// Two's-complement comparison (`op` one of lt, le, gt, ge), 1-bit result.
-    case signedCompare(BinaryOp, Int, Int)
+    case signedCompare(BinaryOp, ExprID, ExprID)
     /// Arithmetic shift right by a constant (the top bit is copied in).
-    case shiftRightArithmetic(Int, amount: Int)
-    /// Asynchronous read of a memory (index into `memories`) at an address expression.
-    case memoryRead(memory: Int, address: Int)
+    case shiftRightArithmetic(ExprID, amount: Int)
+    /// Asynchronous read of a memory of `memories` at an address expression.
+    case memoryRead(memory: MemoryID, address: ExprID)
 }
 
 /// A hardware statement: a driver or a conditional. The builder records these in scopes;
 /// `build()` lowers them into one pruned tree per sink (`SinkLogic`).
 public indirect enum Statement: Sendable, Equatable {
-    /// `sink <== value` (sink: index into `signals`, value: expression index).
-    case assign(sink: Int, value: Int, at: SourceLocation?)
+    /// `sink <== value` (sink: a signal of `signals`, value: an expression node).
+    case assign(sink: SignalID, value: ExprID, at: SourceLocation?)
     /// `memory.write(address, data)`.
-    case memoryWrite(memory: Int, address: Int, data: Int, at: SourceLocation)
+    case memoryWrite(memory: MemoryID, address: ExprID, data: ExprID, at: SourceLocation)
     /// when / elseWhen / otherwise. `otherwise` is nil when absent.
     case when([Branch], otherwise: [Statement]?, at: SourceLocation)
     /// switch on a selector with constant cases; `default` nil when absent.
-    case switchOn(selector: Int, cases: [SwitchCase], default: [Statement]?, at: SourceLocation)
+    case switchOn(selector: ExprID, cases: [SwitchCase], default: [Statement]?, at: SourceLocation)
 }
 
 extension Statement {
     /// Appends to `roots` every expression the statements in `list` read directly
     /// (assigned values, memory addresses and data, `when` conditions, `switch`
     /// selectors), nested bodies included, in statement order.
-    public static func collectRoots(_ list: [Statement], into roots: inout [Int]) {
+    public static func collectRoots(_ list: [Statement], into roots: inout [ExprID]) {
         for s in list {
             switch s {
             case .assign(_, let v, _): roots.append(v)
@@ -111,15 +111,15 @@ extension Statement {
 
 /// One `when`/`elseWhen` arm.
 public struct Branch: Sendable, Equatable {
-    /// Expression index of the 1-bit condition.
-    public var condition: Int
+    /// The 1-bit condition.
+    public var condition: ExprID
     /// The statements recorded under the condition.
     public var body: [Statement]
     /// Where `when`/`elseWhen` was called.
     public var location: SourceLocation
 
-    /// An arm on `condition` (expression index) with `body`, written at `location`.
-    public init(condition: Int, body: [Statement], location: SourceLocation) {
+    /// An arm on `condition` with `body`, written at `location`.
+    public init(condition: ExprID, body: [Statement], location: SourceLocation) {
         self.condition = condition; self.body = body; self.location = location
     }
 }
@@ -134,12 +134,12 @@ public struct SwitchCase: Sendable, Equatable {
     public var location: SourceLocation
     /// The expression nodes of the values when the arm was written with named constants
     /// (enumeration values, localparams): the emitter writes their names as the labels.
-    public var labels: [Int]? = nil
+    public var labels: [ExprID]? = nil
 }
 
 extension ExprKind {
-    /// The operand expression indices, in order.
-    public var operands: [Int] {
+    /// The operands, in order.
+    public var operands: [ExprID] {
         switch self {
         case .signal, .constant, .parameter: return []
         case .not(let a), .logicalNot(let a), .reduce(_, let a), .zeroExtend(let a), .signExtend(let a): return [a]

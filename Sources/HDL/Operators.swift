@@ -199,15 +199,15 @@ extension ModuleBuilder {
     }
 
     /// " (declared at A.swift:3, A.swift:9)" for the signals an expression reads, or "".
-    func declaredAt(_ nodes: [Int]) -> String {
+    func declaredAt(_ nodes: [ExprID]) -> String {
         var seen: [SourceLocation] = []
         for n in nodes { collectLocations(n, into: &seen) }
-        if let scope = scopeLocations.last { seen.append(scope) }
+        if let scope = scopes.innermost { seen.append(scope) }
         if seen.isEmpty { return "" }
         return " (see " + seen.prefix(4).map(\.description).joined(separator: ", ") + ")"
     }
 
-    private func collectLocations(_ node: Int, into seen: inout [SourceLocation]) {
+    private func collectLocations(_ node: ExprID, into seen: inout [SourceLocation]) {
         if seen.count >= 4 { return }
         switch exprs[node].kind {
         case .signal(let d):

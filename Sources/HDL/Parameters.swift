@@ -12,8 +12,8 @@ public struct ParameterDecl: Sendable, Equatable {
     public var width: Int
     /// Where `m.localparam` (or the enumeration) was declared.
     public var location: SourceLocation
-    /// The enumeration (index into the module's enumerations) this constant is a value of.
-    public var enumeration: Int? = nil
+    /// The enumeration (of the module's enumerations) this constant is a value of.
+    public var enumeration: EnumerationID? = nil
 }
 
 extension ModuleBuilder {
@@ -45,10 +45,10 @@ extension ModuleBuilder {
                        fix: "use another name, or the same value and width")
                 return constant
             }
-            return make(.parameter(k), width: p.width)
+            return make(.parameter(ParameterID(k)), width: p.width)
         }
         parameters.append(ParameterDecl(name: name, value: v, width: constant.width, location: at))
-        return make(.parameter(parameters.count - 1), width: constant.width)
+        return make(.parameter(ParameterID(parameters.count - 1)), width: constant.width)
     }
 }
 
@@ -61,13 +61,7 @@ extension Signal {
     public func named(_ name: String, fileID: String = #fileID, line: Int = #line) -> Signal {
         let w = builder.wire(name, width: width, fileID: fileID, line: line)
         let at = SourceLocation(fileID: fileID, line: line)
-        let inner = builder.scopes.count - 1
-        let saved = builder.scopes[inner]
-        builder.scopes[inner] = []
-        builder.assign(w, self, at)
-        let driver = builder.scopes[inner]
-        builder.scopes[inner] = saved
-        builder.scopes[0].append(contentsOf: driver)
+        builder.unconditionally { builder.assign(w, self, at) }
         return w
     }
 }

@@ -78,7 +78,7 @@ extension ModuleBuilder {
 
     /// `sink <== value` where `sink` is an element of a register array (`regs[i]` or
     /// `regs.read(i)` with an in-range index): a write of that element.
-    func assignElement(_ memory: Int, address: Int, _ value: Signal, _ at: SourceLocation?) -> Bool {
+    func assignElement(_ memory: MemoryID, address: ExprID, _ value: Signal, _ at: SourceLocation?) -> Bool {
         let mem = memories[memory]
         guard mem.registers != nil else { return false }
         if value.width != mem.width {
@@ -88,7 +88,7 @@ extension ModuleBuilder {
                    fix: value.width > mem.width ? "truncate the value (.truncated(to: \(mem.width)))" : "zero-extend the value (.zeroExtended(to: \(mem.width)))")
             return true
         }
-        scopes[scopes.count - 1].append(.memoryWrite(memory: memory, address: address, data: value.node, at: at ?? mem.location))
+        record(.memoryWrite(memory: memory, address: address, data: value.node, at: at ?? mem.location))
         return true
     }
 }

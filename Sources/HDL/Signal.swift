@@ -7,19 +7,19 @@
 public struct Signal {
     /// Width in bits (at least 1).
     public let width: Int
-    /// Index of the expression node in the builder.
-    let node: Int
+    /// The expression node in the builder.
+    let node: ExprID
     /// The module this signal belongs to.
     let builder: ModuleBuilder
 
-    init(width: Int, node: Int, builder: ModuleBuilder) {
+    init(width: Int, node: ExprID, builder: ModuleBuilder) {
         self.width = width
         self.node = node
         self.builder = builder
     }
 
     /// The declared signal this refers to, if it is a plain reference (not an expression).
-    var declIndex: Int? {
+    var declIndex: SignalID? {
         if case .signal(let d) = builder.exprs[node].kind { return d }
         return nil
     }
@@ -32,9 +32,10 @@ extension ModuleBuilder {
     func make(_ kind: ExprKind, width: Int) -> Signal {
         let node = ExprNode(kind: kind, width: width)
         if let existing = nodeIndex[node] { return Signal(width: width, node: existing, builder: self) }
+        let id = ExprID(exprs.count)
         exprs.append(node)
-        nodeIndex[node] = exprs.count - 1
-        return Signal(width: width, node: exprs.count - 1, builder: self)
+        nodeIndex[node] = id
+        return Signal(width: width, node: id, builder: self)
     }
 
     /// A constant node; records a problem when `value` is negative or does not fit.

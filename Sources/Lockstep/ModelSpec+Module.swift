@@ -14,7 +14,7 @@ extension ModelSpec {
         let signals = module.signals
         let inputs = module.inputPorts.map { signals[$0].name }
         // Inputs that clock a register or a memory, and inputs read as a register's reset.
-        var clocks: [Int] = [], resets: [(Int, Bool)] = []
+        var clocks: [SignalID] = [], resets: [(SignalID, Bool)] = []
         for s in signals {
             guard case .register(let info) = s.kind else { continue }
             if signals[info.clock].kind == .input, !clocks.contains(info.clock) { clocks.append(info.clock) }

@@ -29,13 +29,15 @@ struct Analysis {
 
     let module: Module
     /// Node -> temp name, for nodes emitted as a wire of their own.
-    var temp: [Int: String] = [:]
+    var temp: [ExprID: String] = [:]
     /// Temp nodes in emission order (operands first).
-    var temps: [Int] = []
+    var temps: [ExprID] = []
+    /// Indexed by signal (`SignalID.index`).
     var signalUse: [BitUse]
-    var tempUse: [Int: BitUse] = [:]
+    var tempUse: [ExprID: BitUse] = [:]
+    /// Indexed by memory (`MemoryID.index`).
     var memoryRead: [Bool]
-    /// Localparams some emitted expression names (the others are not declared:
+    /// Localparams (by `ParameterID.index`) some emitted expression names (the others are not declared:
     /// Verilator -Wall reports an unused parameter).
     var parameterUsed: [Bool]
 
@@ -85,62 +87,62 @@ struct Analysis {
 
     /// `local`: wires computed inside a clocked block (`LocalValues`): their logic is not in
     /// an `always @*` block, so their memory reads need no wire of their own.
-    init(_ m: Module, local: Set<Int> = []) {
+    init(_ m: Module, local: Set<SignalID> = []) {
         module = m
         signalUse = Array(repeating: BitUse(), count: m.signals.count)
         memoryRead = Array(repeating: false, count: m.memories.count)
         parameterUsed = Array(repeating: false, count: m.parameters.count)
         let exprs = m.exprs
         var uses = [Int](repeating: 0, count: exprs.count)
-        var roots: [Int] = []
+        var roots: [ExprID] = []
         for p in m.processes { Statement.collectRoots(p.body, into: &roots) }
         for s in m.signals {
             if case .register(let info) = s.kind {
-                if info.reset != nil, let k = ModuleText.enumerationResetName(s, info, m) { parameterUsed[k] = true }
-                signalUse[info.clock].full = true
+                if info.reset != nil, let k = ModuleText.enumerationResetName(s, info, m) { parameterUsed[k.index] = true }
+                signalUse[info.clock.index].full = true
                 if let r = info.reset { roots.append(r) }
                 if let e = info.enable { roots.append(e) }
             }
         }
         for mem in m.memories {
-            signalUse[mem.clock].full = true
+            signalUse[mem.clock.index].full = true
             if let r = mem.registers?.reset { roots.append(r) }
             if let e = mem.registers?.enable { roots.append(e) }
         }
-        for inst in m.instances { for b in inst.inputs { roots.append(b.index) } }
+        for inst in m.instances { for b in inst.inputs { roots.append(b.value) } }
         for p in m.properties {
-            signalUse[p.clock].full = true
+            signalUse[p.clock.index].full = true
             roots.append(p.condition)
             if let d = p.disable { roots.append(d) }
         }
-        for r in roots { uses[r] += 1 }
+        for r in roots { uses[r.index] += 1 }
         // Expressions read inside an `always @*` block (conditional combinational logic).
         var procedural = [Bool](repeating: false, count: exprs.count)
         for p in m.processes where p.singleAssignment == nil {
             guard case .combinational(let d) = p.kind, !local.contains(d) else { continue }
-            var r: [Int] = []
+            var r: [ExprID] = []
             Statement.collectRoots(p.body, into: &r)
-            for n in r { procedural[n] = true }
+            for n in r { procedural[n.index] = true }
         }
         // Reachability and use counts: parents have larger indices than operands.
         var reachable = [Bool](repeating: false, count: exprs.count)
-        for r in roots { reachable[r] = true }
+        for r in roots { reachable[r.index] = true }
         var needsName = [Bool](repeating: false, count: exprs.count)
         for n in stride(from: exprs.count - 1, through: 0, by: -1) where reachable[n] {
             let kind = exprs[n].kind
             for o in kind.operands {
-                reachable[o] = true
-                uses[o] += 1
-                if procedural[n] { procedural[o] = true }
+                reachable[o.index] = true
+                uses[o.index] += 1
+                if procedural[n] { procedural[o.index] = true }
             }
             switch kind {
-            case .slice(let a, _, _) where !Analysis.isSelectable(exprs[a].kind, m): needsName[a] = true
+            case .slice(let a, _, _) where !Analysis.isSelectable(exprs[a].kind, m): needsName[a.index] = true
             case .dynamicBit(let a, let i) where ExpressionText.directBitSelect(exprs[a].width, exprs[i].width)
                 && !Analysis.isSelectable(exprs[a].kind, m):
-                needsName[a] = true
-            case .signExtend(let a) where m.exprs[a].width > 1 && !Analysis.isSelectable(exprs[a].kind, m): needsName[a] = true
-            case .memoryRead(let mem, _): memoryRead[mem] = true
-            case .parameter(let k): parameterUsed[k] = true
+                needsName[a.index] = true
+            case .signExtend(let a) where m.exprs[a].width > 1 && !Analysis.isSelectable(exprs[a].kind, m): needsName[a.index] = true
+            case .memoryRead(let mem, _): memoryRead[mem.index] = true
+            case .parameter(let k): parameterUsed[k.index] = true
             default: break
             }
         }
@@ -166,15 +168,15 @@ struct Analysis {
             }
             compound[n] = true
             let ops = kind.operands
-            var total = Analysis.overhead(kind, m) + ops.reduce(0) { $0 + (isTemp[$1] ? 12 : length[$1]) }
+            var total = Analysis.overhead(kind, m) + ops.reduce(0) { $0 + (isTemp[$1.index] ? 12 : length[$1.index]) }
             while total > Analysis.maxInlineLength {
-                guard let big = ops.filter({ compound[$0] && !isTemp[$0] }).max(by: { length[$0] < length[$1] }),
-                      length[big] > 12 else { break }
-                isTemp[big] = true
-                total -= length[big] - 12
+                guard let big = ops.filter({ compound[$0.index] && !isTemp[$0.index] }).max(by: { length[$0.index] < length[$1.index] }),
+                      length[big.index] > 12 else { break }
+                isTemp[big.index] = true
+                total -= length[big.index] - 12
             }
             length[n] = total
-            depth[n] = 1 + (ops.map { isTemp[$0] ? 0 : depth[$0] }.max() ?? 0)
+            depth[n] = 1 + (ops.map { isTemp[$0.index] ? 0 : depth[$0.index] }.max() ?? 0)
             // A memory read that an `always @*` block would contain is a wire: there Icarus
             // warns that the block is sensitive to every word of the array.
             var isMemoryRead = false
@@ -186,8 +188,9 @@ struct Analysis {
         }
         var names = TempNames(m)
         for n in 0..<exprs.count where isTemp[n] {
-            temp[n] = names.name(for: n, temps: temp)
-            temps.append(n)
+            let id = ExprID(n)
+            temp[id] = names.name(for: id, temps: temp)
+            temps.append(id)
         }
         // Bit usage: a slice of a named operand reads its bits; any other use reads all.
         for n in 0..<exprs.count where reachable[n] {
@@ -201,13 +204,13 @@ struct Analysis {
         for r in roots { markFull(r) }
     }
 
-    private mutating func markFull(_ node: Int) {
-        if case .signal(let d) = module.exprs[node].kind { signalUse[d].full = true }
+    private mutating func markFull(_ node: ExprID) {
+        if case .signal(let d) = module.exprs[node].kind { signalUse[d.index].full = true }
         else if temp[node] != nil { tempUse[node, default: BitUse()].full = true }
     }
 
-    private mutating func markRange(_ node: Int, hi: Int, lo: Int) {
-        if case .signal(let d) = module.exprs[node].kind { signalUse[d].ranges.append((hi, lo)) }
+    private mutating func markRange(_ node: ExprID, hi: Int, lo: Int) {
+        if case .signal(let d) = module.exprs[node].kind { signalUse[d.index].ranges.append((hi, lo)) }
         else if temp[node] != nil { tempUse[node, default: BitUse()].ranges.append((hi, lo)) }
     }
 }

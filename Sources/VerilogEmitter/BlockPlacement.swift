@@ -6,7 +6,7 @@ import HDL
 /// value read by another local value lands before that value's definition.
 ///
 /// A definition is the wire's own statements (assigned with `=`), or for a named
-/// subexpression `.assign(sink: -1 - node, ...)` (`StatementText` writes `name = expr;`).
+/// subexpression `.assign(sink: .local(node), ...)` (`StatementText` writes `name = expr;`).
 ///
 /// An assignment of a choice whose arms read different local values
 /// (`x = c ? a : b`, `a` reading a value the condition and `b` do not) is written as
@@ -17,27 +17,30 @@ struct BlockPlacement {
     let m: Module
     let analysis: Analysis
     /// Local wires of this block -> their process bodies.
-    let wireBodies: [Int: [Statement]]
+    let wireBodies: [SignalID: [BlockStatement]]
     /// Local named subexpressions of this block.
-    let temps: Set<Int>
+    let temps: Set<ExprID>
     /// Local values each expression reads where it is written (`direct`), shared by copies.
     private final class Memo {
-        var values: [Int: Set<Value>] = [:]
+        /// By expression (`ExprID.index`), nil until computed.
+        var values: [Set<Value>?]
         /// Statements reading each value (set by `place`).
         var readers: [Value: Int] = [:]
+        init(nodes: Int) { values = Array(repeating: nil, count: nodes) }
     }
-    private let memo = Memo()
+    private let memo: Memo
 
-    init(_ m: Module, _ analysis: Analysis, wireBodies: [Int: [Statement]], temps: Set<Int>) {
+    init(_ m: Module, _ analysis: Analysis, wireBodies: [SignalID: [BlockStatement]], temps: Set<ExprID>) {
         self.m = m; self.analysis = analysis; self.wireBodies = wireBodies; self.temps = temps
+        memo = Memo(nodes: m.exprs.count)
     }
 
     /// The tree with every local value placed. Adjacent `if`s on one condition are merged
     /// first (everywhere in the tree), so values their bodies share can go inside.
-    mutating func place(_ list: [Statement]) -> [Statement] {
+    mutating func place(_ list: [BlockStatement]) -> [BlockStatement] {
         // How many statements read each value (the block's and the values' definitions).
         var counts: [Value: Int] = [:]
-        func count(_ list: [Statement]) {
+        func count(_ list: [BlockStatement]) {
             for s in list {
                 for v in own(s) { counts[v, default: 0] += 1 }
                 switch s {
@@ -53,18 +56,18 @@ struct BlockPlacement {
         }
         count(list)
         for d in wireBodies.keys { count(wireBodies[d] ?? []) }
-        for t in temps { count([.assign(sink: -1 - t, value: t, at: nil)]) }
+        for t in temps { count([.assign(sink: .local(t), value: t, at: nil)]) }
         memo.readers = counts
         var tree = Self.merged(split(list))
         for v in usersFirst() { tree = insert(v, into: tree) }
         return tree
     }
 
-    static func merged(_ list: [Statement]) -> [Statement] {
+    static func merged(_ list: [BlockStatement]) -> [BlockStatement] {
         StatementText.mergingConditions(list).map { s in
             switch s {
             case .when(let branches, let otherwise, let at):
-                return .when(branches.map { Branch(condition: $0.condition, body: merged($0.body), location: $0.location) },
+                return .when(branches.map { BlockStatement.Arm(condition: $0.condition, body: merged($0.body), location: $0.location) },
                              otherwise: otherwise.map(merged), at: at)
             case .switchOn(let sel, let cases, let def, let at):
                 var cs = cases
@@ -77,32 +80,32 @@ struct BlockPlacement {
 
     /// Local values an expression reads where it is written (a named subexpression is read
     /// by its name; its own operands belong to its definition).
-    private func direct(_ n: Int) -> Set<Value> {
-        if let s = memo.values[n] { return s }
+    private func direct(_ n: ExprID) -> Set<Value> {
+        if let s = memo.values[n.index] { return s }
         var out = Set<Value>()
         if temps.contains(n) { out.insert(.node(n)) }
         else if analysis.temp[n] != nil { out = [] }
         else if case .signal(let d) = m.exprs[n].kind { if wireBodies[d] != nil { out.insert(.signal(d)) } }
         else { for o in m.exprs[n].kind.operands { out.formUnion(direct(o)) } }
-        memo.values[n] = out
+        memo.values[n.index] = out
         return out
     }
 
-    private func definition(_ v: Value) -> [Statement] {
+    private func definition(_ v: Value) -> [BlockStatement] {
         switch v {
         case .signal(let d): return split(wireBodies[d] ?? [])
-        case .node(let t): return split([.assign(sink: -1 - t, value: t, at: nil)])
+        case .node(let t): return split([.assign(sink: .local(t), value: t, at: nil)])
         }
     }
 
     /// Values a statement list reads (nested bodies included).
-    private func reads(_ list: [Statement]) -> Set<Value> {
+    private func reads(_ list: [BlockStatement]) -> Set<Value> {
         var out = Set<Value>()
         for s in list { out.formUnion(reads(s)) }
         return out
     }
 
-    private func reads(_ s: Statement) -> Set<Value> {
+    private func reads(_ s: BlockStatement) -> Set<Value> {
         var out = own(s)
         switch s {
         case .when(let branches, let otherwise, _):
@@ -118,10 +121,10 @@ struct BlockPlacement {
 
     /// Values a statement reads itself (not in nested bodies). A temp's definition reads its
     /// operands.
-    private func own(_ s: Statement) -> Set<Value> {
+    private func own(_ s: BlockStatement) -> Set<Value> {
         switch s {
         case .assign(let sink, let v, _):
-            if sink == -1 - v { return m.exprs[v].kind.operands.reduce(into: Set<Value>()) { $0.formUnion(direct($1)) } }
+            if sink == .local(v) { return m.exprs[v].kind.operands.reduce(into: Set<Value>()) { $0.formUnion(direct($1)) } }
             return direct(v)
         case .memoryWrite(_, let a, let d, _): return direct(a).union(direct(d))
         case .when(let branches, _, _): return branches.reduce(into: Set<Value>()) { $0.formUnion(direct($1.condition)) }
@@ -147,28 +150,28 @@ struct BlockPlacement {
 
     /// Every assignment in `list` (nested bodies included) of a choice whose arms read
     /// different local values, as an `if`/`else` chain with one assignment per arm.
-    private func split(_ list: [Statement]) -> [Statement] {
+    private func split(_ list: [BlockStatement]) -> [BlockStatement] {
         list.map { s in
             switch s {
             case .assign(let sink, let value, let at):
                 // A named subexpression is written by name, except in its own definition.
-                let definition = sink == -1 - value
+                let definition = sink == .local(value)
                 guard definition || analysis.temp[value] == nil else { return s }
-                var arms: [Branch] = []
+                var arms: [BlockStatement.Arm] = []
                 var rest = value
                 while rest == value || analysis.temp[rest] == nil,
                       case .mux(let c, let t, let f) = m.exprs[rest].kind, armsDiffer(c, t, f) {
-                    arms.append(Branch(condition: c, body: [.assign(sink: sink, value: t, at: at)], location: at ?? Self.here))
+                    arms.append(BlockStatement.Arm(condition: c, body: [.assign(sink: sink, value: t, at: at)], location: at ?? Self.here))
                     rest = f
                 }
                 // Nested (`else begin if ...`), so a value only a later arm's condition reads is
                 // placed in the `else` it belongs to; printed as `else if` when nothing is.
-                var chain: Statement = .assign(sink: sink, value: rest, at: at)
+                var chain: BlockStatement = .assign(sink: sink, value: rest, at: at)
                 for arm in arms.reversed() { chain = .when([arm], otherwise: [chain], at: at ?? Self.here) }
                 return chain
             case .memoryWrite: return s
             case .when(let branches, let otherwise, let at):
-                return .when(branches.map { Branch(condition: $0.condition, body: split($0.body), location: $0.location) },
+                return .when(branches.map { BlockStatement.Arm(condition: $0.condition, body: split($0.body), location: $0.location) },
                              otherwise: otherwise.map(split), at: at)
             case .switchOn(let sel, var cases, let def, let at):
                 for i in cases.indices { cases[i].body = split(cases[i].body) }
@@ -181,13 +184,13 @@ struct BlockPlacement {
 
     /// One arm of `c ? t : f` reads a local value that nothing else reads: not the other arm,
     /// not `c`, no other statement (a value read elsewhere is computed anyway).
-    private func armsDiffer(_ c: Int, _ t: Int, _ f: Int) -> Bool {
+    private func armsDiffer(_ c: ExprID, _ t: ExprID, _ f: ExprID) -> Bool {
         let cs = direct(c), ts = direct(t), fs = direct(f)
         let only = ts.subtracting(fs).subtracting(cs).union(fs.subtracting(ts).subtracting(cs))
         return only.contains { memo.readers[$0] == 1 }
     }
 
-    private mutating func insert(_ v: Value, into list: [Statement]) -> [Statement] {
+    private mutating func insert(_ v: Value, into list: [BlockStatement]) -> [BlockStatement] {
         let users = list.indices.filter { reads(list[$0]).contains(v) }
         guard let first = users.first else { return list }
         if users.count == 1, !own(list[first]).contains(v) {

@@ -8,7 +8,7 @@ struct ExpressionText {
 
     /// Text for a top-level context (assignment right-hand side, condition, port
     /// connection): the outermost parentheses are left off.
-    func bare(_ n: Int) -> String { Self.stripOuterParentheses(text(n)) }
+    func bare(_ n: ExprID) -> String { Self.stripOuterParentheses(text(n)) }
 
     /// `(x + y)` -> `x + y`; `(a) & (b)` and `{a, b}` stay as they are.
     static func stripOuterParentheses(_ s: String) -> String {
@@ -23,7 +23,7 @@ struct ExpressionText {
 
     /// The name of a signal, localparam, register-array element or temp node (what Verilog
     /// can bit-select), nil for other nodes.
-    func name(_ n: Int) -> String? {
+    func name(_ n: ExprID) -> String? {
         if let t = analysis.temp[n] { return t }
         switch module.exprs[n].kind {
         case .signal(let d): return module.signals[d].name
@@ -33,13 +33,13 @@ struct ExpressionText {
         }
     }
 
-    func text(_ n: Int) -> String {
+    func text(_ n: ExprID) -> String {
         if let t = analysis.temp[n] { return t }
         return definition(n)
     }
 
     /// The expression of node `n` itself (used for temps' definitions too).
-    func definition(_ n: Int) -> String {
+    func definition(_ n: ExprID) -> String {
         let e = module.exprs[n]
         switch e.kind {
         case .signal(let d): return module.signals[d].name
@@ -112,7 +112,7 @@ struct ExpressionText {
 
     /// The texts of a concatenation's parts, adjacent constants merged into one
     /// (`{8'd0, 1'b1, 3'd0}` rather than twelve one-bit constants).
-    func concatParts(_ parts: [Int]) -> [String] {
+    func concatParts(_ parts: [ExprID]) -> [String] {
         var out: [String] = []
         var run: (value: UInt64, width: Int)?
         func flush() {
@@ -135,7 +135,7 @@ struct ExpressionText {
 
     /// For a read (not a wire of its own) of a memory whose depth is not a power of two, at a
     /// signal address: the in-range test and the element access.
-    func guardedRead(_ n: Int) -> (guard: String, element: String)? {
+    func guardedRead(_ n: ExprID) -> (guard: String, element: String)? {
         guard analysis.temp[n] == nil, case .memoryRead(let k, let a) = module.exprs[n].kind else { return nil }
         let mem = module.memories[k]
         if case .constant = module.exprs[a].kind { return nil }

@@ -12,11 +12,31 @@ import HDL
 /// A wire is local when every reader is the block or another local value of that block;
 /// ports, instance connections and other processes keep theirs as module-level wires.
 struct LocalValues {
-    /// A local value: a wire (index into `signals`) or a named subexpression (expression node).
-    enum Value: Hashable { case signal(Int), node(Int) }
+    /// A local value: a wire or a named subexpression (expression node). Printed as
+    /// `signal(3)` / `node(12)` (the IDs print as numbers), the order `BlockPlacement` sorts by.
+    enum Value: Hashable {
+        case signal(SignalID), node(ExprID)
+
+        // Written out on the indices: `BlockPlacement` spends most of the emission time in sets
+        // of values, and a debug build does not inline the IDs' own `==` and `hash(into:)`.
+        static func == (a: Value, b: Value) -> Bool {
+            switch (a, b) {
+            case (.signal(let x), .signal(let y)): return x.index == y.index
+            case (.node(let x), .node(let y)): return x.index == y.index
+            default: return false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .signal(let d): hasher.combine(d.index)
+            case .node(let n): hasher.combine(n.index)
+            }
+        }
+    }
 
     /// Block (group index) of each local wire.
-    private(set) var wireGroup: [Int: Int] = [:]
+    private(set) var wireGroup: [SignalID: Int] = [:]
 
     /// No local values (every wire stays at module level).
     static let none = LocalValues()
@@ -24,22 +44,22 @@ struct LocalValues {
 
     /// Local wires: the candidates whose readers are all one group (fixpoint, users first).
     init(_ m: Module, groups: [ClockedGroups.Group]) {
-        enum Reader: Hashable { case group(Int), wire(Int), outside }
+        enum Reader: Hashable { case group(Int), wire(SignalID), outside }
         var readers = [Set<Reader>](repeating: [], count: m.signals.count)
-        var memo = [Set<Int>?](repeating: nil, count: m.exprs.count)
-        func signalsRead(_ n: Int) -> Set<Int> {
-            if let s = memo[n] { return s }
-            var out = Set<Int>()
+        var memo = [Set<SignalID>?](repeating: nil, count: m.exprs.count)
+        func signalsRead(_ n: ExprID) -> Set<SignalID> {
+            if let s = memo[n.index] { return s }
+            var out = Set<SignalID>()
             if case .signal(let d) = m.exprs[n].kind { out.insert(d) } else {
                 for o in m.exprs[n].kind.operands { out.formUnion(signalsRead(o)) }
             }
-            memo[n] = out
+            memo[n.index] = out
             return out
         }
-        func mark(_ roots: [Int], _ r: Reader) { for root in roots { for d in signalsRead(root) { readers[d].insert(r) } } }
-        var wires = Set<Int>()
+        func mark(_ roots: [ExprID], _ r: Reader) { for root in roots { for d in signalsRead(root) { readers[d.index].insert(r) } } }
+        var wires = Set<SignalID>()
         for p in m.processes {
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(p.body, into: &roots)
             switch p.kind {
             case .combinational(let d):
@@ -47,9 +67,9 @@ struct LocalValues {
             case .register, .memory: break   // read through their group below
             }
         }
-        var grouped = Set<Int>()   // registers and memories some group emits
+        var grouped = Set<SignalID>()   // registers and memories some group emits
         for (g, group) in groups.enumerated() {
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(group.body + group.memoryBody, into: &roots)
             if let r = group.reset { roots.append(r) }
             if let e = group.enable { roots.append(e) }
@@ -58,21 +78,21 @@ struct LocalValues {
         }
         // Readers the groups do not cover: register resets/enables of ungrouped registers,
         // memory clocks, instances.
-        for (d, s) in m.signals.enumerated() {
+        for (d, s) in zip(m.signals.ids, m.signals) {
             if case .register(let info) = s.kind, !grouped.contains(d) {
                 mark([info.reset, info.enable].compactMap { $0 }, .outside)
             }
         }
-        for inst in m.instances { mark(inst.inputs.map(\.index), .outside) }
+        for inst in m.instances { mark(inst.inputs.map(\.value), .outside) }
         // Properties are emitted in their own module-level blocks.
         mark(m.properties.flatMap { [$0.condition] + [$0.disable].compactMap { $0 } }, .outside)
         var changed = true
         while changed {
             changed = false
-            for d in wires where wireGroup[d] == nil && !readers[d].isEmpty {
+            for d in wires where wireGroup[d] == nil && !readers[d.index].isEmpty {
                 var g: Int?
                 var ok = true
-                for r in readers[d] {
+                for r in readers[d.index] {
                     switch r {
                     case .group(let x): if g == nil || g == x { g = x } else { ok = false }
                     case .wire(let w):
@@ -88,21 +108,21 @@ struct LocalValues {
 
     /// Drops `wire` and every local wire that reads it (directly or through other local wires):
     /// used when a module-level emission would have to read it.
-    mutating func drop(_ wire: Int, _ m: Module) {
+    mutating func drop(_ wire: SignalID, _ m: Module) {
         var work = [wire]
         while let d = work.popLast() {
             guard wireGroup.removeValue(forKey: d) != nil else { continue }
             for p in m.processes {
                 guard case .combinational(let w) = p.kind, wireGroup[w] != nil else { continue }
-                var roots: [Int] = []
+                var roots: [ExprID] = []
                 Statement.collectRoots(p.body, into: &roots)
                 if roots.contains(where: { reaches($0, d, m) }) { work.append(w) }
             }
         }
     }
 
-    private func reaches(_ n: Int, _ d: Int, _ m: Module) -> Bool {
-        var seen = Set<Int>(), work = [n]
+    private func reaches(_ n: ExprID, _ d: SignalID, _ m: Module) -> Bool {
+        var seen = Set<ExprID>(), work = [n]
         while let x = work.popLast() {
             guard seen.insert(x).inserted else { continue }
             if case .signal(let s) = m.exprs[x].kind { if s == d { return true } } else { work += m.exprs[x].kind.operands }
@@ -114,13 +134,13 @@ struct LocalValues {
     /// definition reads a local wire or local temp belongs to that wire's group. Returns the
     /// local wires some module-level emission would read through a temp (to be dropped), or
     /// the temps' groups when there is none.
-    func localTemps(_ m: Module, _ analysis: Analysis, groups: [ClockedGroups.Group]) -> (conflicts: Set<Int>, temps: [Int: Int]) {
-        var tempGroup: [Int: Int] = [:]
-        var tempWires: [Int: Set<Int>] = [:]   // local wires a local temp reaches
+    func localTemps(_ m: Module, _ analysis: Analysis, groups: [ClockedGroups.Group]) -> (conflicts: Set<SignalID>, temps: [ExprID: Int]) {
+        var tempGroup: [ExprID: Int] = [:]
+        var tempWires: [ExprID: Set<SignalID>] = [:]   // local wires a local temp reaches
         // Temps in node order: operands first, so a temp's operand temps are decided already.
         for t in analysis.temps {
-            var groupsSeen = Set<Int>(), wires = Set<Int>()
-            var seen = Set<Int>(), work = m.exprs[t].kind.operands
+            var groupsSeen = Set<Int>(), wires = Set<SignalID>()
+            var seen = Set<ExprID>(), work = m.exprs[t].kind.operands
             while let x = work.popLast() {
                 guard seen.insert(x).inserted else { continue }
                 if let g = tempGroup[x] { groupsSeen.insert(g); wires.formUnion(tempWires[x] ?? []); continue }
@@ -133,10 +153,10 @@ struct LocalValues {
             if let g = groupsSeen.first { tempGroup[t] = g; tempWires[t] = wires }
         }
         // Every reader of a local temp must be in its group.
-        var conflicts = Set<Int>()
-        func check(_ roots: [Int], inGroup g: Int?) {
+        var conflicts = Set<SignalID>()
+        func check(_ roots: [ExprID], inGroup g: Int?) {
             for root in roots {
-                var seen = Set<Int>(), work = [root]
+                var seen = Set<ExprID>(), work = [root]
                 while let x = work.popLast() {
                     guard seen.insert(x).inserted else { continue }
                     if let tg = tempGroup[x] {
@@ -150,27 +170,27 @@ struct LocalValues {
         }
         for p in m.processes {
             guard case .combinational(let d) = p.kind else { continue }
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(p.body, into: &roots)
             check(roots, inGroup: wireGroup[d])
         }
         for (g, group) in groups.enumerated() {
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(group.body + group.memoryBody, into: &roots)
             roots += [group.reset, group.enable].compactMap { $0 }
             check(roots, inGroup: g)
         }
-        for inst in m.instances { check(inst.inputs.map(\.index), inGroup: nil) }
+        for inst in m.instances { check(inst.inputs.map(\.value), inGroup: nil) }
         check(m.properties.flatMap { [$0.condition] + [$0.disable].compactMap { $0 } }, inGroup: nil)
         for t in analysis.temps { check(m.exprs[t].kind.operands, inGroup: tempGroup[t]) }
         if !conflicts.isEmpty { return (conflicts, [:]) }
         // A named subexpression only one block reads (directly, or through its local wires
         // and local subexpressions) is local too, so it is computed where it is needed.
-        enum Context: Hashable { case group(Int), outside, temp(Int) }
-        var readersOf: [Int: Set<Context>] = [:]
-        func record(_ roots: [Int], _ c: Context) {
+        enum Context: Hashable { case group(Int), outside, temp(ExprID) }
+        var readersOf: [ExprID: Set<Context>] = [:]
+        func record(_ roots: [ExprID], _ c: Context) {
             for root in roots {
-                var seen = Set<Int>(), work = [root]
+                var seen = Set<ExprID>(), work = [root]
                 while let x = work.popLast() {
                     guard seen.insert(x).inserted else { continue }
                     if analysis.temp[x] != nil { readersOf[x, default: []].insert(c); continue }
@@ -180,17 +200,17 @@ struct LocalValues {
         }
         for p in m.processes {
             guard case .combinational(let d) = p.kind else { continue }
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(p.body, into: &roots)
             record(roots, wireGroup[d].map { .group($0) } ?? .outside)
         }
         for (g, group) in groups.enumerated() {
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(group.body + group.memoryBody, into: &roots)
             roots += [group.reset, group.enable].compactMap { $0 }
             record(roots, .group(g))
         }
-        for inst in m.instances { record(inst.inputs.map(\.index), .outside) }
+        for inst in m.instances { record(inst.inputs.map(\.value), .outside) }
         record(m.properties.flatMap { [$0.condition] + [$0.disable].compactMap { $0 } }, .outside)
         for t in analysis.temps { record(m.exprs[t].kind.operands, .temp(t)) }
         // Users first: a temp's readers among temps have larger node indices.

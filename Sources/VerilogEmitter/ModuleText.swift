@@ -7,17 +7,17 @@ struct ModuleText {
     let analysis: Analysis
     let ex: ExpressionText
     /// Combinational sinks emitted as `always @*` (declared `reg`).
-    let procedural: Set<Int>
+    let procedural: Set<SignalID>
     /// The clocked blocks.
     let groups: [ClockedGroups.Group]
     /// Wires and named subexpressions computed inside a clocked block (`LocalValues`):
     /// wire -> group, expression node -> group.
-    let localWires: [Int: Int]
-    let localTemps: [Int: Int]
+    let localWires: [SignalID: Int]
+    let localTemps: [ExprID: Int]
 
     /// Output ports that are exactly one register nothing else reads (`out <== r`), port ->
     /// register: the register is the port (`output reg`), named as the port (`registeredOutputs`).
-    let outputRegisters: [Int: Int]
+    let outputRegisters: [SignalID: SignalID]
 
     init(_ module: Module) {
         outputRegisters = Self.registeredOutputs(module)
@@ -31,7 +31,7 @@ struct ModuleText {
         let statements = groups.reduce(0) { $0 + Self.count($1.body) + Self.count($1.memoryBody) }
         if local.wireGroup.count * statements > Self.maxPlacementWork { local = LocalValues.none }
         var a = Analysis(m, local: Set(local.wireGroup.keys))
-        var temps: [Int: Int] = [:]
+        var temps: [ExprID: Int] = [:]
         while true {
             let r = local.localTemps(m, a, groups: groups)
             if r.conflicts.isEmpty { temps = r.temps; break }
@@ -42,7 +42,7 @@ struct ModuleText {
         localWires = local.wireGroup
         localTemps = temps
         ex = ExpressionText(module: m, analysis: analysis)
-        var p = Set<Int>()
+        var p = Set<SignalID>()
         for proc in m.processes {
             if case .combinational(let d) = proc.kind, proc.singleAssignment == nil, local.wireGroup[d] == nil { p.insert(d) }
         }
@@ -65,25 +65,25 @@ struct ModuleText {
     /// `output reg`, as a designer writes a registered output: no copy `assign out = r;`, which
     /// a simulator would otherwise evaluate on every edge. A register the logic reads too
     /// (a state, a counter) keeps its own name and the `assign`.
-    static func registeredOutputs(_ m: Module) -> [Int: Int] {
-        var reads = [Int](repeating: 0, count: m.signals.count)   // references by expressions and roots
-        var signalNode: [Int: Int] = [:]
-        for (n, e) in m.exprs.enumerated() { if case .signal(let d) = e.kind { signalNode[n] = d } }
-        func count(_ n: Int) { if let d = signalNode[n] { reads[d] += 1 } }
+    static func registeredOutputs(_ m: Module) -> [SignalID: SignalID] {
+        var reads = [Int](repeating: 0, count: m.signals.count)   // references by expressions and roots, by signal index
+        var signalNode: [ExprID: SignalID] = [:]
+        for (n, e) in m.exprs.enumerated() { if case .signal(let d) = e.kind { signalNode[ExprID(n)] = d } }
+        func count(_ n: ExprID) { if let d = signalNode[n] { reads[d.index] += 1 } }
         for e in m.exprs { for o in e.kind.operands { count(o) } }
         for p in m.processes {
-            var roots: [Int] = []
+            var roots: [ExprID] = []
             Statement.collectRoots(p.body, into: &roots)
             roots.forEach(count)
         }
-        for inst in m.instances { inst.inputs.map(\.index).forEach(count) }
+        for inst in m.instances { inst.inputs.map(\.value).forEach(count) }
         for prop in m.properties { count(prop.condition); prop.disable.map(count) }
         for s in m.signals { if case .register(let info) = s.kind { [info.reset, info.enable].compactMap { $0 }.forEach(count) } }
-        var out: [Int: Int] = [:]
+        var out: [SignalID: SignalID] = [:]
         for p in m.processes {
             guard case .combinational(let d) = p.kind, m.signals[d].kind == .output, let v = p.singleAssignment,
                   let r = signalNode[v], case .register = m.signals[r].kind,
-                  m.signals[r].width == m.signals[d].width, reads[r] == 1 else { continue }
+                  m.signals[r].width == m.signals[d].width, reads[r.index] == 1 else { continue }
             out[d] = r
         }
         return out
@@ -148,7 +148,7 @@ struct ModuleText {
                 let comma = k == ports.count - 1 ? "" : ","
                 let dir = s.kind == .input ? "input  wire"
                     : (procedural.contains(d) || outputRegisters[d] != nil ? "output reg " : "output wire")
-                let unused = s.kind == .input ? analysis.signalUse[d].unused(width: s.width) : []
+                let unused = s.kind == .input ? analysis.signalUse[d.index].unused(width: s.width) : []
                 declare(&w, "\(dir) \(Self.range(s.width))\(s.name)\(comma)", s.location, unused: unused, width: s.width)
             }
         }
@@ -162,10 +162,10 @@ struct ModuleText {
                     p.location, unused: [], width: p.width)
         }
         let portRegisters = Set(outputRegisters.values)
-        for (d, s) in m.signals.enumerated() where !s.isPort && localWires[d] == nil && !portRegisters.contains(d) {
+        for (d, s) in zip(m.signals.ids, m.signals) where !s.isPort && localWires[d] == nil && !portRegisters.contains(d) {
             let kind = (s.isRegister || procedural.contains(d)) ? "reg " : "wire"
             declare(&w, "\(kind) \(Self.range(s.width))\(s.name);", s.location,
-                    unused: analysis.signalUse[d].unused(width: s.width), width: s.width)
+                    unused: analysis.signalUse[d.index].unused(width: s.width), width: s.width)
         }
         for (i, mem) in m.memories.enumerated() {
             declare(&w, "reg  \(Self.range(mem.width))\(mem.name) [0:\(mem.depth - 1)];", mem.location,
@@ -227,7 +227,7 @@ struct ModuleText {
     /// depth (in declaration order). A loop covers at most `maxResetLoop` elements: Verilator
     /// unrolls loops up to 64 iterations and refuses a nonblocking assignment to an array
     /// inside a loop it keeps (BLKLOOPINIT), so deeper arrays get one loop per 64 elements.
-    private func clearLoops(_ w: inout Writer, _ arrays: [Int]) {
+    private func clearLoops(_ w: inout Writer, _ arrays: [MemoryID]) {
         var depths: [Int] = []
         for k in arrays where !depths.contains(m.memories[k].depth) { depths.append(m.memories[k].depth) }
         let i = Self.loopIndex
@@ -268,7 +268,7 @@ struct ModuleText {
                 w.line("assign \(m.signals[d].name) = \(ex.bare(v));")
             } else {
                 w.line("always @* begin\(origin(p.body))")
-                w.nested { w in body.statements(p.body, blocking: true, into: &w) }
+                w.nested { w in body.statements(BlockStatement.list(p.body), blocking: true, into: &w) }
                 w.line("end")
             }
         }
@@ -283,17 +283,19 @@ struct ModuleText {
         let wires = localWires.filter { $0.value == gi }.map(\.key).sorted()
         let temps = Set(localTemps.filter { $0.value == gi }.map(\.key))
         // The block as one tree: [if (rst) {} else { [if (en)] drivers }] + memory writes.
-        var drivers = g.body
-        if let e = g.enable, !drivers.isEmpty { drivers = [.when([Branch(condition: e, body: drivers, location: m.location)], otherwise: nil, at: m.location)] }
-        var tree: [Statement] = []
+        var drivers = BlockStatement.list(g.body)
+        if let e = g.enable, !drivers.isEmpty {
+            drivers = [.when([BlockStatement.Arm(condition: e, body: drivers, location: m.location)], otherwise: nil, at: m.location)]
+        }
+        var tree: [BlockStatement] = []
         if let r = g.reset {
-            tree.append(.when([Branch(condition: r, body: [], location: m.location)], otherwise: drivers, at: m.location))
+            tree.append(.when([BlockStatement.Arm(condition: r, body: [], location: m.location)], otherwise: drivers, at: m.location))
         } else {
             tree = drivers
         }
-        tree += g.memoryBody
-        var bodies: [Int: [Statement]] = [:]
-        for p in m.processes { if case .combinational(let d) = p.kind, localWires[d] == gi { bodies[d] = p.body } }
+        tree += BlockStatement.list(g.memoryBody)
+        var bodies: [SignalID: [BlockStatement]] = [:]
+        for p in m.processes { if case .combinational(let d) = p.kind, localWires[d] == gi { bodies[d] = BlockStatement.list(p.body) } }
         var placement = BlockPlacement(m, analysis, wireBodies: bodies, temps: temps)
         tree = placement.place(tree)
         body.localSinks = Set(wires)
@@ -307,7 +309,7 @@ struct ModuleText {
         w.nested { w in
             for d in wires {
                 let s = m.signals[d]
-                declareLocal(&w, "reg  \(Self.range(s.width))\(s.name);", unused: analysis.signalUse[d].unused(width: s.width), width: s.width)
+                declareLocal(&w, "reg  \(Self.range(s.width))\(s.name);", unused: analysis.signalUse[d.index].unused(width: s.width), width: s.width)
             }
             for t in temps.sorted() {
                 let width = m.exprs[t].width
@@ -331,11 +333,11 @@ struct ModuleText {
     /// but a block local set at the top of its block is a plain C++ local in Verilator's model
     /// (V3Localize), kept in a machine register, instead of a member stored and reloaded on
     /// every edge; synthesis sees no value carried from one edge to the next.
-    private func writeStartValues(_ w: inout Writer, _ tree: [Statement], wires: [Int], temps: Set<Int>) {
-        var setAtTop = Set<Int>()   // signal indices, or -1 - node for named subexpressions
+    private func writeStartValues(_ w: inout Writer, _ tree: [BlockStatement], wires: [SignalID], temps: Set<ExprID>) {
+        var setAtTop = Set<BlockStatement.Target>()
         for s in tree { if case .assign(let sink, _, _) = s { setAtTop.insert(sink) } }
-        let names = wires.filter { !setAtTop.contains($0) }.map { (m.signals[$0].name, m.signals[$0].width) }
-            + temps.sorted().filter { !setAtTop.contains(-1 - $0) }.map { (analysis.temp[$0]!, m.exprs[$0].width) }
+        let names = wires.filter { !setAtTop.contains(.signal($0)) }.map { (m.signals[$0].name, m.signals[$0].width) }
+            + temps.sorted().filter { !setAtTop.contains(.local($0)) }.map { (analysis.temp[$0]!, m.exprs[$0].width) }
         guard !names.isEmpty else { return }
         w.line("// Set on some paths only: 0 until set, on every edge (nothing is kept between edges).")
         var line = ""
@@ -355,7 +357,7 @@ struct ModuleText {
 
     /// `if (rst) begin <resets> end else ...` with `drivers` in the else branch (as
     /// `end else if (c)` when they are one `if` chain).
-    private func writeReset(_ w: inout Writer, _ g: ClockedGroups.Group, _ drivers: [Statement], _ body: inout StatementText) {
+    private func writeReset(_ w: inout Writer, _ g: ClockedGroups.Group, _ drivers: [BlockStatement], _ body: inout StatementText) {
         let r = g.reset!
         w.line("if (\(g.resetKind.isActiveLow ? "!" + ex.text(r) : ex.bare(r))) begin")
         w.nested { w in
@@ -400,8 +402,8 @@ struct ModuleText {
     }
 
     /// The localparam of an enumerated register's reset value (written by name).
-    static func enumerationResetName(_ s: SignalDecl, _ info: RegisterInfo, _ m: Module) -> Int? {
-        guard let e = s.enumeration, e < m.enumerations.count else { return nil }
+    static func enumerationResetName(_ s: SignalDecl, _ info: RegisterInfo, _ m: Module) -> ParameterID? {
+        guard let e = s.enumeration, e.index < m.enumerations.count else { return nil }
         return m.enumerations[e].parameters.first { m.parameters[$0].value == info.resetValue }
     }
 
@@ -410,8 +412,8 @@ struct ModuleText {
             let params = inst.parameters.map { ".\($0.name)(\($0.value))" }.joined(separator: ", ")
             w.line("\(inst.module.name) \(params.isEmpty ? "" : "#(\(params)) ")\(inst.name) (  // \(inst.location)")
             w.nested { w in
-                var conns = inst.inputs.map { ".\($0.port)(\(ex.bare($0.index)))" }
-                conns += inst.outputs.map { ".\($0.port)(\(m.signals[$0.index].name))" }
+                var conns = inst.inputs.map { ".\($0.port)(\(ex.bare($0.value)))" }
+                conns += inst.outputs.map { ".\($0.port)(\(m.signals[$0.sink].name))" }
                 let order = inst.module.ports.map { inst.module.signals[$0].name }
                 let sorted = conns.sorted { a, b in
                     order.firstIndex(of: portName(a)) ?? 0 < order.firstIndex(of: portName(b)) ?? 0
@@ -430,7 +432,7 @@ struct ModuleText {
 extension ExpressionText {
     /// Without outer parentheses: a temp's own definition (not its name) when `definition`,
     /// else as `bare(_:)` (a temp by its name).
-    func bare(_ n: Int, definition: Bool) -> String {
+    func bare(_ n: ExprID, definition: Bool) -> String {
         definition ? Self.stripOuterParentheses(self.definition(n)) : bare(n)
     }
 }

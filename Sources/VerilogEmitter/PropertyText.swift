@@ -12,7 +12,7 @@ import HDL
 extension ModuleText {
     func writeProperties(_ w: inout Writer) {
         guard !m.properties.isEmpty else { return }
-        struct Key: Hashable { var clock: Int; var disable: Int? }
+        struct Key: Hashable { var clock: SignalID; var disable: ExprID? }
         var order: [Key] = [], groups: [Key: [PropertyDecl]] = [:]
         for p in m.properties {
             let k = Key(clock: p.clock, disable: p.disable)

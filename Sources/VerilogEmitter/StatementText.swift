@@ -6,18 +6,18 @@ struct StatementText {
     let module: Module
     let ex: ExpressionText
     /// Sinks assigned with `=` also in a clocked block: its local variables.
-    var localSinks: Set<Int> = []
+    var localSinks: Set<SignalID> = []
 
-    mutating func statements(_ list: [Statement], blocking: Bool, into w: inout Writer) {
+    mutating func statements(_ list: [BlockStatement], blocking: Bool, into w: inout Writer) {
         let op = blocking ? "=" : "<="
         for s in Self.mergingConditions(list) {
             switch s {
             case .assign(let sink, let value, _):
-                if sink < 0 {   // a local named subexpression (`BlockPlacement`), or one arm of it
-                    let t = -1 - sink
+                switch sink {
+                case .local(let t):   // a local named subexpression (`BlockPlacement`), or one arm of it
                     w.line("\(ex.analysis.temp[t] ?? "/*unnamed*/") = \(ex.bare(value, definition: value == t));")
-                } else {
-                    w.line("\(module.signals[sink].name) \(localSinks.contains(sink) ? "=" : op) \(ex.bare(value));")
+                case .signal(let d):
+                    w.line("\(module.signals[d].name) \(localSinks.contains(d) ? "=" : op) \(ex.bare(value));")
                 }
             case .memoryWrite(let k, let a, let v, _):
                 let mem = module.memories[k]
@@ -78,14 +78,14 @@ struct StatementText {
     /// sink, which its own conditions cannot read (that would be a loop).
     /// More generally two adjacent `if`/`else if`/`else` chains on the same conditions are one
     /// chain, each arm holding both arms' statements.
-    static func mergingConditions(_ list: [Statement]) -> [Statement] {
-        var out: [Statement] = []
+    static func mergingConditions(_ list: [BlockStatement]) -> [BlockStatement] {
+        var out: [BlockStatement] = []
         for s in list {
             if case .when(let b, let other, _) = s,
                case .when(let prev, let prevOther, let at)? = out.last, prev.count == b.count,
                zip(prev, b).allSatisfy({ $0.condition == $1.condition }) {
-                let arms = zip(prev, b).map { Branch(condition: $0.condition, body: $0.body + $1.body, location: $0.location) }
-                let otherwise: [Statement]? = (prevOther == nil && other == nil) ? nil : (prevOther ?? []) + (other ?? [])
+                let arms = zip(prev, b).map { BlockStatement.Arm(condition: $0.condition, body: $0.body + $1.body, location: $0.location) }
+                let otherwise: [BlockStatement]? = (prevOther == nil && other == nil) ? nil : (prevOther ?? []) + (other ?? [])
                 out[out.count - 1] = .when(arms, otherwise: otherwise, at: at)
             } else {
                 out.append(s)
@@ -96,7 +96,7 @@ struct StatementText {
 
     /// `if (c0) begin ... end else if (c1) ... end`; when `continuing`, the chain extends an
     /// open `if` (its first line is `end else if`), as in a register's reset branch.
-    mutating func whenChain(_ branches: [Branch], _ otherwise: [Statement]?, blocking: Bool, continuing: Bool,
+    mutating func whenChain(_ branches: [BlockStatement.Arm], _ otherwise: [BlockStatement]?, blocking: Bool, continuing: Bool,
                             into w: inout Writer) {
         for (i, b) in branches.enumerated() {
             let cond = ex.bare(b.condition)

@@ -19,7 +19,7 @@ struct TempNames {
     }
 
     /// A fresh name for node `n`; `temps` holds the names given so far (operands first).
-    mutating func name(for n: Int, temps: [Int: String]) -> String {
+    mutating func name(for n: ExprID, temps: [ExprID: String]) -> String {
         var base = String(role(n, temps, depth: 0).prefix(Self.maxLength))
         while base.hasSuffix("_") { base.removeLast() }
         if base.isEmpty || !(base.first!.isLetter) { base = "v_" + base }
@@ -41,11 +41,11 @@ struct TempNames {
     /// What node `n` computes, as words joined by `_`: operators as words, a chain of one
     /// associative operator flattened (`a || b || c` is `a_or_b_or_c`), a value guarded to 0
     /// named for the value, and below two levels a compound operand by the first name in it.
-    private func role(_ n: Int, _ temps: [Int: String], depth: Int) -> String {
+    private func role(_ n: ExprID, _ temps: [ExprID: String], depth: Int) -> String {
         if depth > 0, let t = temps[n] { return t }
         let kind = m.exprs[n].kind
         if depth > 2, !kind.operands.isEmpty { return principal(n, temps) }
-        func r(_ o: Int) -> String { role(o, temps, depth: depth + 1) }
+        func r(_ o: ExprID) -> String { role(o, temps, depth: depth + 1) }
         switch kind {
         case .signal(let d): return m.signals[d].name
         case .parameter(let k): return m.parameters[k].name.lowercased()
@@ -54,7 +54,7 @@ struct TempNames {
         case .logicalNot(let a): return "not_\(r(a))"
         case .binary(let op, let a, let b):
             if Self.associative(op) {
-                var leaves: [Int] = []
+                var leaves: [ExprID] = []
                 flatten(n, op, temps, into: &leaves)
                 return leaves.map(r).joined(separator: "_\(Self.word(op))_")
             }
@@ -85,7 +85,7 @@ struct TempNames {
     }
 
     /// The operands of a chain of `op` rooted at `n` (stopping at temps), left to right.
-    private func flatten(_ n: Int, _ op: BinaryOp, _ temps: [Int: String], into leaves: inout [Int]) {
+    private func flatten(_ n: ExprID, _ op: BinaryOp, _ temps: [ExprID: String], into leaves: inout [ExprID]) {
         if case .binary(let o, let a, let b) = m.exprs[n].kind, o == op, leaves.isEmpty || temps[n] == nil {
             flatten(a, op, temps, into: &leaves)
             flatten(b, op, temps, into: &leaves)
@@ -95,7 +95,7 @@ struct TempNames {
     }
 
     /// The first declared name (signal, memory, localparam or temp) inside node `n`.
-    private func principal(_ n: Int, _ temps: [Int: String]) -> String {
+    private func principal(_ n: ExprID, _ temps: [ExprID: String]) -> String {
         var work = [n]
         while let x = work.first {
             work.removeFirst()

@@ -74,11 +74,11 @@ import VerilogEmitter
     }
 
     /// The reference interpreter of HDL expression nodes.
-    static func evaluate(_ m: Module, inputs: [Int: UInt64]) -> [UInt64] {
+    static func evaluate(_ m: Module, inputs: [SignalID: UInt64]) -> [UInt64] {
         var v = [UInt64](repeating: 0, count: m.exprs.count)
         for (n, e) in m.exprs.enumerated() {
             let w = e.width, mk = mask(w)
-            func x(_ i: Int) -> UInt64 { v[i] }
+            func x(_ i: ExprID) -> UInt64 { v[i.index] }
             switch e.kind {
             case .signal(let d): v[n] = inputs[d] ?? 0
             case .constant(let c): v[n] = c
@@ -129,7 +129,7 @@ import VerilogEmitter
             case .memoryRead: v[n] = 0
             }
         }
-        return m.processes.compactMap { $0.singleAssignment.map { v[$0] } }
+        return m.processes.compactMap { $0.singleAssignment.map { v[$0.index] } }
     }
 
     @Test func randomExpressionsAgreeWithIcarus() throws {
@@ -142,9 +142,9 @@ import VerilogEmitter
             var rng = Rng(state: seed &* 7919)
             let inputs = module.inputPorts
             let outputs = module.outputPorts
-            var vectors: [[Int: UInt64]] = []
+            var vectors: [[SignalID: UInt64]] = []
             for _ in 0..<64 {
-                var vec: [Int: UInt64] = [:]
+                var vec: [SignalID: UInt64] = [:]
                 for d in inputs { vec[d] = rng.next() & Self.mask(module.signals[d].width) }
                 vectors.append(vec)
             }

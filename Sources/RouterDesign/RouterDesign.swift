@@ -44,6 +44,7 @@ public enum RouterGenerator {
         let event = EventInfo(m, d)
         ResponseRegisters.build(m, s, io, d, outcome, fields, routing, delivery, event, execute: stage.execute)
         StateUpdate.apply(m, p, s, io, d, outcome, fields, delivery, event: event, accept: stage.execute)
+        RouterInvariants.assertAll(m, p, s, io)
         return try m.build()
     }
 

@@ -6,8 +6,15 @@ import Foundation
 /// `prepare()` runs Yosys once: read every source with `-formal`, elaborate `top`,
 /// flatten, turn memories into flip-flops, map to AND/NOT gates (`model.il`). Then for
 /// each group `prove` keeps that group's `$assert` cells only (`chformal -remove` of the
-/// others, dead logic swept), writes an AIGER model (`-zinit`: registers without an
-/// initial value get a free initial value) and runs
+/// others, dead logic swept) — and those of groups already proved that it is told to keep
+/// (`keeping`: invariants, which strengthen the property without changing its verdict,
+/// since they hold in every reachable state) — writes an AIGER model (`-zinit`: registers
+/// without an initial value get a free initial value) and runs
+/// 0. when `inductionDepth` K > 0, k-induction: ABC `bmc3` for the base case (no
+///    counterexample in the first K + 1 cycles from reset) and ABC `ind -F K` for the
+///    step on a model without the harness's assumption (any K consecutive states satisfying
+///    the assertions are followed by one that does; its outputs ORed into one, as `ind`
+///    wants); both closing proves the group for every depth;
 /// 1. ABC `pdr` (property-directed reachability, unbounded): "proved" closes the group,
 ///    a counterexample fails it;
 /// 2. when pdr did not decide within the time limit, ABC `bmc3` to `depth` frames: a
@@ -44,6 +51,10 @@ public struct Prover: Sendable {
     /// least one must, and x constants left in a property's model (registers the optimiser
     /// found never loaded, such as that design's response buffer) read as 0.
     public var allowsOptimisedAssertions = false
+    /// K of the k-induction tried before pdr (0: none). Induction alone rarely closes a
+    /// property that relates state the assertions do not mention; with the design's
+    /// invariants kept beside it, it often does, in a fraction of pdr's time.
+    public var inductionDepth = 0
 
     /// A prover of `groups` in `top`, built from `sources` in `workDirectory`; memories are not abstracted unless `abstractMemories` is set.
     public init(workDirectory: URL, sources: [(name: String, text: String)], top: String, clock: String, groups: AssertionGroups) {
@@ -77,17 +88,22 @@ public struct Prover: Sendable {
     public static let yosysLimit: Double = 1800
 
     /// Runs the engines on `group` (pdr, then bmc3 to `depth` frames if pdr did not decide); `timeout` bounds each engine call in seconds. Throws `ToolError` when Yosys or ABC fails or times out, or when the group's assertions are not all in the model.
-    public func prove(_ group: String, depth: Int, timeout: Double) throws -> GroupResult {
+    public func prove(_ group: String, keeping: [String] = [], depth: Int, timeout: Double) throws -> GroupResult {
         let start = Date()
         var notes: [String] = []
         let base = "group_\(group)"
-        // The count guards against a vacuous proof: every assertion of the group is in the
-        // model, and no other.
-        let count = groups.assertions.filter { $0.group == group }.count
-        try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: group))",
+        // The count guards against a vacuous proof: every assertion of the group (and of the
+        // groups kept beside it) is in the model, and no other.
+        let kept = [group] + keeping.filter { $0 != group }
+        let count = groups.assertions(of: kept).count
+        try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: kept))",
                    "chformal -cover -remove", "opt_clean", assertionCheck(count)]
                   + (allowsOptimisedAssertions ? ["setundef -zero"] : []) + ["write_rtlil \(base).il",
-                   "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: Self.yosysLimit)
+                   "write_aiger -zinit -map \(base).aim \(base).aig"]
+                  // The induction step's model: no assumptions (ABC's `ind` takes one output and
+                  // no constraints; the step only gets harder without them, so it stays sound).
+                  + (inductionDepth > 0 ? ["chformal -assume -remove", "opt_clean", "write_aiger -zinit \(base)_step.aig"] : []),
+                  name: base, timeout: Self.yosysLimit)
 
         var clock = Date()
         func lap() -> String {
@@ -96,6 +112,23 @@ public struct Prover: Sendable {
         }
         _ = lap()
         let limit = Int(timeout.rounded(.up))
+        if inductionDepth > 0 {
+            let k = inductionDepth
+            // The base case first: a counterexample there is a real one.
+            let baseCase = try abc("read_aiger \(base).aig; fold; strash; bmc3 -F \(k + 1) -T \(limit); write_cex -a \(base)_base.aiw",
+                                   timeout: timeout * 1.5 + 30)
+            if case .counterexample(let frame) = baseCase.outcome {
+                notes.append("abc bmc3 (k-induction base) \(lap()): " + baseCase.summary)
+                let cex = try replay(base, group: group, witness: "\(base)_base.aiw", engine: "abc bmc3", frame: frame, timeout: timeout)
+                return GroupResult(group: group, verdict: .failed(cex), seconds: Date().timeIntervalSince(start), notes: notes)
+            }
+            let step = try abc("read_aiger \(base)_step.aig; strash; orpos; ind -u -F \(k) -T \(limit)", timeout: timeout * 1.5 + 30)
+            notes.append("abc bmc3 + ind -F \(k) (k-induction) \(lap()): " + step.summary)
+            if case .noCounterexample(let frames) = baseCase.outcome, frames > k, step.outcome == .proved {
+                return GroupResult(group: group, verdict: .proved(engine: "abc ind, k-induction, k = \(k)"),
+                                   seconds: Date().timeIntervalSince(start), notes: notes)
+            }
+        }
         // pdr first: a proof covers every depth, so BMC only runs when pdr did not decide.
         // ABC checks its own limit (-T) between steps, so one long SAT call can overrun it;
         // the process is killed only well after, to keep ABC's own report (frames reached).

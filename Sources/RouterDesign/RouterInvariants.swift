@@ -21,10 +21,13 @@ import HDL
 /// with PIN and PROC. It is an invariant too, but no safety property needs it (the routing
 /// decision is tested against the reference router), and gathering the copied control bits
 /// of every VMM took about 50 lines of wires in the RTL.
-enum RouterInvariants {
+public enum RouterInvariants {
+    /// The tag that starts every invariant's message: `invariant`.
+    public static let group = "invariant"
+
     static func assertAll(_ m: ModuleBuilder, _ p: RouterParameters, _ s: RouterState, _ io: RouterPorts) {
         func check(_ condition: Signal, _ text: String, line: Int = #line) {
-            m.assert(condition, "invariant: \(text)", clock: io.clk, disableIf: io.rst, line: line)
+            m.assert(condition, "\(group): \(text)", clock: io.clk, disableIf: io.rst, line: line)
         }
         /// Every element of `array` below `limit`: one bit per element, named `<name>_below_v`.
         func allBelow(_ array: RegArray, _ name: String, _ limit: Int) -> Signal {

@@ -7,7 +7,9 @@ import RouterSim
 
 /// The files of a `trapline prove` run and the prover over them: the router (generated
 /// or `--rtl`), the safety checker generated for the same parameters, and the harness
-/// `trapline_prove_top` that binds the checker to the router's SPEC 9 ports.
+/// `trapline_prove_top` that binds the checker to the router's SPEC 9 ports. The router's
+/// own assertions (`RouterInvariants`, group `invariant`, when the router has them) are
+/// groups of the prover too.
 struct ProveModel {
     /// Memories of at least this many words are cut out of the model when the I/O bitmaps
     /// are on (their reads become free values): the bitmaps, 4 x 2048 x 32 bits at the
@@ -18,7 +20,7 @@ struct ProveModel {
     let routerVerilog: String
     let routerFile: URL
     let groups: AssertionGroups
-    let prover: Prover
+    var prover: Prover
     let abstractionNotes: [String]
 
     init(config: RouterConfig, routerVerilog: String, directory: URL) throws {
@@ -38,7 +40,9 @@ struct ProveModel {
                                            clock: "clk", reset: "rst")
         self.routerVerilog = routerVerilog
         routerFile = directory.appendingPathComponent("trapline_router.v")
-        groups = AssertionGroups.parse(checkerVerilog: checkerText, file: checkerFile)
+        // The router's own assertions (the generated router's register invariants, group
+        // `invariant`) beside the checker's properties.
+        groups = AssertionGroups.parse(files: [(routerVerilog, "trapline_router.v"), (checkerText, checkerFile)])
         var prover = Prover(workDirectory: directory,
                             sources: [("trapline_router.v", routerVerilog), (checkerFile, checkerText), (Self.top + ".v", harness)],
                             top: Self.top, clock: "clk", groups: groups)

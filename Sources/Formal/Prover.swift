@@ -41,6 +41,10 @@ public struct Prover: Sendable {
     /// loads two designs with the same module name under other names); files they read
     /// must already be in `workDirectory`.
     public var prologue: [String] = []
+    /// Connections made after flattening and `memory_map`, as (sink, source) pairs of
+    /// flattened names (`u_bridge.route_vmm_5`, `dut.route_vmm[5]`): they bind a helper's
+    /// unbound inputs to registers inside the design, which Verilog-2005 cannot name.
+    public var bindings: [(sink: String, source: String)] = []
     /// Whether `prove` tries ABC `pdr` (an unbounded proof) before `bmc3`. An equivalence
     /// miter of two different implementations is seldom proved by pdr within a useful
     /// time; bounded checking then starts at once.
@@ -77,11 +81,16 @@ public struct Prover: Sendable {
         let abstraction = abstractMemories.map { ["delete t:$mem_v2 r:SIZE>=\($0) %i", "setundef -undriven -expose"] } ?? []
         let script = prologue + sources.map { "read_verilog -formal \($0.name)" } + [
             "prep -top \(top)", "flatten"] + abstraction + [
-            "memory_map", "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
+            "memory_map"] + bindings.map { "connect -set \(Self.escaped($0.sink)) \(Self.escaped($0.source))" } + [
+            "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
             "stat", assertionCheck(groups.assertions.count), "write_rtlil model.il",
         ]
         return try yosys(script, name: "prepare", timeout: timeout)
     }
+
+    /// A flattened name as a Yosys command argument: `\name`, with `[` `]` kept as part of
+    /// the name (memory_map's `mem[5]`).
+    static func escaped(_ name: String) -> String { "\\" + name }
 
     /// Seconds a Yosys step of `prove` (writing a group's model, replaying a witness) may
     /// take: not an engine, so not bound by the engines' `timeout`.

@@ -49,10 +49,12 @@ struct ProveCommand: ParsableCommand {
         guard timeout > 0 && timeout <= 1e6 else { throw CLIError.badInput("--timeout \(timeout): give seconds, more than 0") }
         guard (0...50).contains(inductionDepth) else { throw CLIError.badInput("--induction-depth \(inductionDepth) is out of range: give 0...50") }
         var selected = SafetyProperty.allCases
-        if !only.isEmpty {
+        // `--property invariant` alone: only the router's invariants (always proved first).
+        let only = self.only.filter { $0 != RouterInvariants.group }
+        if !self.only.isEmpty {
             selected = try only.map { tag in
                 guard let p = SafetyProperty.allCases.first(where: { $0.tag == tag }) else {
-                    throw CLIError.badInput("--property \(tag): no such property; use one of \(SafetyProperty.allCases.map(\.tag).joined(separator: ", "))")
+                    throw CLIError.badInput("--property \(tag): no such property; use one of \(SafetyProperty.allCases.map(\.tag).joined(separator: ", ")) or \(RouterInvariants.group)")
                 }
                 return p
             }
@@ -62,16 +64,20 @@ struct ProveCommand: ParsableCommand {
         let verilog = try routerVerilog(config: config, rtl: rtl)
         try runTool { try Prover.checkTools() }
         let dir = try outputDirectory()
-        var model = try ProveModel(config: config, routerVerilog: verilog, directory: dir)
+        var model = try ProveModel(config: config, routerVerilog: verilog, directory: dir, bridge: rtl == nil)
         model.prover.inductionDepth = inductionDepth
         let describe = rtl.map { "--rtl \($0)" } ?? "the generated router"
         let invariants = model.groups.assertions(of: [RouterInvariants.group]).count
-        let checkerCount = model.groups.assertions.count - invariants
+        let bridge = model.groups.assertions.filter { $0.file == ReadBackBridge.moduleName + ".v" }.count
+        let checkerCount = model.groups.assertions.count - invariants - bridge
         say("trapline prove: \(describe), parameters \(parameters.flags(all: true).joined(separator: " "))")
         say("  checker: \(checkerCount) assertions in 6 properties (the fourth in two parts, 4a and 4b); depth \(depth), \(Int(timeout)) s per engine call; work folder \(dir.path)")
         say(invariants > 0
             ? "  router: \(invariants) invariant assertions (legal register encodings), proved first, then kept beside each property as a strengthening"
             : "  router: no invariant assertions (only the generated router has them); each property is proved on its own")
+        say(bridge > 0
+            ? "  4b: \(bridge) bridge assertions relate the checker's copy of the watched field to the router's registers (proved with 4b)"
+            : "  4b: no bridge to the router's registers (--rtl): the read-back is seldom closed by pdr and is then bounded")
         for note in model.abstractionNotes { say("  note: \(note)") }
         ProcessGuard.setActivity { "trapline prove had not finished; partial results are in \(dir.path)" }
         // Preparing the model is not an engine call: its own, generous limit.

@@ -4,7 +4,7 @@
 `default_nettype none
 
 module trapline_router (  // RouterDesign.swift:35
-    // RouterPorts.swift:14
+    // RouterPorts.swift:23
     input  wire clk,
     input  wire rst,
     input  wire cmd_valid,
@@ -37,6 +37,12 @@ module trapline_router (  // RouterDesign.swift:35
     output reg  [7:0] rsp_current,
     output reg  [7:0] rsp_error
 );
+    // RouterPorts.swift:19
+    localparam [2:0] RSP_ROUTED = 3'd0;
+    localparam [2:0] RSP_VMSUCCEED = 3'd1;
+    localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
+    localparam [2:0] RSP_VMFAIL_VALID = 3'd3;
+    localparam [2:0] RSP_REJECTED = 3'd4;
     // CommandDecode.swift:48
     localparam [7:0] ENTITY_VMM_FLAG = 8'd128;
     localparam [2:0] OP_VMREAD = 3'd1;
@@ -105,12 +111,6 @@ module trapline_router (  // RouterDesign.swift:35
     localparam [7:0] REJECT_UNSUPPORTED_REASON = 8'd1;
     localparam [7:0] REJECT_MALFORMED_EVENT = 8'd2;
     localparam [7:0] REJECT_UNDELIVERABLE = 8'd3;
-    // Response.swift:53
-    localparam [2:0] RSP_REJECTED = 3'd4;
-    localparam [2:0] RSP_ROUTED = 3'd0;
-    localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
-    localparam [2:0] RSP_VMFAIL_VALID = 3'd3;
-    localparam [2:0] RSP_VMSUCCEED = 3'd1;
     // OwnerWants.swift:82
     localparam [63:0] EXIT_WANTS_KEEP_ON_PIN_WRITE = 64'hfffffffffffffffc;
     localparam [63:0] EXIT_WANTS_KEEP_ON_PROC_WRITE = 64'hfffffe6f9ffe2fff;
@@ -120,7 +120,7 @@ module trapline_router (  // RouterDesign.swift:35
     // RouterState.swift:58
     reg  [7:0] current;
     reg  route_lock;
-    // RouterInvariants.swift:36
+    // RouterInvariants.swift:39
     wire return_to_3_exists;
     wire return_to_3_legal;
     wire return_to_2_exists;
@@ -451,7 +451,7 @@ module trapline_router (  // RouterDesign.swift:35
             rsp_valid_q <= 1'b0;
             current <= 8'd128;
             route_lock <= 1'b0;
-            rsp_kind <= 3'd0;
+            rsp_kind <= RSP_ROUTED;
             rsp_target <= 4'd0;
             rsp_self <= 1'b0;
             rsp_fallback <= 1'b0;
@@ -514,7 +514,7 @@ module trapline_router (  // RouterDesign.swift:35
                 rsp_valid_q <= 1'b0;
             end
             if (execute) begin
-                rsp_kind <= 3'd0;
+                rsp_kind <= RSP_ROUTED;
                 rsp_target <= 4'd0;
                 rsp_self <= 1'b0;
                 rsp_fallback <= 1'b0;
@@ -954,15 +954,15 @@ module trapline_router (  // RouterDesign.swift:35
 `ifdef FORMAL
     always @(posedge clk) begin
         if (!rst) begin
-            assert ((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8)));  // RouterInvariants.swift:33: invariant: current is a VMM < 4 or a guest < 8
-            assert (&return_to_legal);  // RouterInvariants.swift:34: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0
-            assert (&owner_below_v);  // RouterInvariants.swift:41: invariant: owner[g] < 4
-            assert (&route_vmm_below_v);  // RouterInvariants.swift:42: invariant: route_vmm[t] < 4
-            assert (&io_vmm_below_v);  // RouterInvariants.swift:43: invariant: io_vmm[r] < 4
-            assert (rsp_kind <= RSP_REJECTED);  // RouterInvariants.swift:45: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED
-            assert (rsp_target < 4'd4);  // RouterInvariants.swift:46: invariant: rsp_target < 4
-            assert (rsp_policy <= POLICY_STATIC);  // RouterInvariants.swift:47: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC
-            assert ((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8))));  // RouterInvariants.swift:48: invariant: rsp_current is 0 or an existing entity
+            assert ((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8)));  // RouterInvariants.swift:36: invariant: current is a VMM < 4 or a guest < 8
+            assert (&return_to_legal);  // RouterInvariants.swift:37: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0
+            assert (&owner_below_v);  // RouterInvariants.swift:44: invariant: owner[g] < 4
+            assert (&route_vmm_below_v);  // RouterInvariants.swift:45: invariant: route_vmm[t] < 4
+            assert (&io_vmm_below_v);  // RouterInvariants.swift:46: invariant: io_vmm[r] < 4
+            assert (rsp_kind <= RSP_REJECTED);  // RouterInvariants.swift:48: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED
+            assert (rsp_target < 4'd4);  // RouterInvariants.swift:49: invariant: rsp_target < 4
+            assert (rsp_policy <= POLICY_STATIC);  // RouterInvariants.swift:50: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC
+            assert ((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8))));  // RouterInvariants.swift:51: invariant: rsp_current is 0 or an existing entity
         end
     end
 `else
@@ -970,29 +970,29 @@ module trapline_router (  // RouterDesign.swift:35
 `ifdef VERILATOR
     always @(posedge clk) begin
         if (!rst) begin
-            assert ((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8))) else $fatal(1, "assertion failed at RouterInvariants.swift:33: invariant: current is a VMM < 4 or a guest < 8");
-            assert (&return_to_legal) else $fatal(1, "assertion failed at RouterInvariants.swift:34: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0");
-            assert (&owner_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:41: invariant: owner[g] < 4");
-            assert (&route_vmm_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:42: invariant: route_vmm[t] < 4");
-            assert (&io_vmm_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:43: invariant: io_vmm[r] < 4");
-            assert (rsp_kind <= RSP_REJECTED) else $fatal(1, "assertion failed at RouterInvariants.swift:45: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED");
-            assert (rsp_target < 4'd4) else $fatal(1, "assertion failed at RouterInvariants.swift:46: invariant: rsp_target < 4");
-            assert (rsp_policy <= POLICY_STATIC) else $fatal(1, "assertion failed at RouterInvariants.swift:47: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC");
-            assert ((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8)))) else $fatal(1, "assertion failed at RouterInvariants.swift:48: invariant: rsp_current is 0 or an existing entity");
+            assert ((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8))) else $fatal(1, "assertion failed at RouterInvariants.swift:36: invariant: current is a VMM < 4 or a guest < 8");
+            assert (&return_to_legal) else $fatal(1, "assertion failed at RouterInvariants.swift:37: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0");
+            assert (&owner_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:44: invariant: owner[g] < 4");
+            assert (&route_vmm_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:45: invariant: route_vmm[t] < 4");
+            assert (&io_vmm_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:46: invariant: io_vmm[r] < 4");
+            assert (rsp_kind <= RSP_REJECTED) else $fatal(1, "assertion failed at RouterInvariants.swift:48: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED");
+            assert (rsp_target < 4'd4) else $fatal(1, "assertion failed at RouterInvariants.swift:49: invariant: rsp_target < 4");
+            assert (rsp_policy <= POLICY_STATIC) else $fatal(1, "assertion failed at RouterInvariants.swift:50: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC");
+            assert ((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8)))) else $fatal(1, "assertion failed at RouterInvariants.swift:51: invariant: rsp_current is 0 or an existing entity");
         end
     end
 `else
     always @(posedge clk) begin
         if (!rst) begin
-            if (!((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8)))) $fatal(1, "assertion failed at RouterInvariants.swift:33: invariant: current is a VMM < 4 or a guest < 8");
-            if (!(&return_to_legal)) $fatal(1, "assertion failed at RouterInvariants.swift:34: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0");
-            if (!(&owner_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:41: invariant: owner[g] < 4");
-            if (!(&route_vmm_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:42: invariant: route_vmm[t] < 4");
-            if (!(&io_vmm_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:43: invariant: io_vmm[r] < 4");
-            if (!(rsp_kind <= RSP_REJECTED)) $fatal(1, "assertion failed at RouterInvariants.swift:45: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED");
-            if (!(rsp_target < 4'd4)) $fatal(1, "assertion failed at RouterInvariants.swift:46: invariant: rsp_target < 4");
-            if (!(rsp_policy <= POLICY_STATIC)) $fatal(1, "assertion failed at RouterInvariants.swift:47: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC");
-            if (!((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8))))) $fatal(1, "assertion failed at RouterInvariants.swift:48: invariant: rsp_current is 0 or an existing entity");
+            if (!((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8)))) $fatal(1, "assertion failed at RouterInvariants.swift:36: invariant: current is a VMM < 4 or a guest < 8");
+            if (!(&return_to_legal)) $fatal(1, "assertion failed at RouterInvariants.swift:37: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0");
+            if (!(&owner_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:44: invariant: owner[g] < 4");
+            if (!(&route_vmm_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:45: invariant: route_vmm[t] < 4");
+            if (!(&io_vmm_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:46: invariant: io_vmm[r] < 4");
+            if (!(rsp_kind <= RSP_REJECTED)) $fatal(1, "assertion failed at RouterInvariants.swift:48: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED");
+            if (!(rsp_target < 4'd4)) $fatal(1, "assertion failed at RouterInvariants.swift:49: invariant: rsp_target < 4");
+            if (!(rsp_policy <= POLICY_STATIC)) $fatal(1, "assertion failed at RouterInvariants.swift:50: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC");
+            if (!((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8))))) $fatal(1, "assertion failed at RouterInvariants.swift:51: invariant: rsp_current is 0 or an existing entity");
         end
     end
 `endif

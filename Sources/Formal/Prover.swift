@@ -78,10 +78,13 @@ public struct Prover: Sendable {
         for s in sources { try s.text.write(to: workDirectory.appendingPathComponent(s.name), atomically: true, encoding: .utf8) }
         // `prep` (coarse optimisation and width reduction before gates) halves the time of a
         // plain proc/flatten/techmap on the router.
-        let abstraction = abstractMemories.map { ["delete t:$mem_v2 r:SIZE>=\($0) %i", "setundef -undriven -expose"] } ?? []
+        // The cut memories' read data become inputs only after the bindings are connected:
+        // exposed first, a helper's unbound inputs would become inputs too, then doubly driven.
+        let cut = abstractMemories.map { ["delete t:$mem_v2 r:SIZE>=\($0) %i"] } ?? []
+        let expose = abstractMemories == nil ? [] : ["setundef -undriven -expose"]
         let script = prologue + sources.map { "read_verilog -formal \($0.name)" } + [
-            "prep -top \(top)", "flatten"] + abstraction + [
-            "memory_map"] + bindings.map { "connect -set \(Self.escaped($0.sink)) \(Self.escaped($0.source))" } + [
+            "prep -top \(top)", "flatten"] + cut + [
+            "memory_map"] + bindings.map { "connect -set \(Self.escaped($0.sink)) \(Self.escaped($0.source))" } + expose + [
             "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
             "stat", assertionCheck(groups.assertions.count), "write_rtlil model.il",
         ]

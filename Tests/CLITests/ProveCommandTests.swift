@@ -30,7 +30,8 @@ import TestSupport
         #expect(r.stdout.contains("router: 8 invariant assertions"), "\(r.stdout)")
         #expect(r.stdout.contains("4b: 3 bridge assertions"), "\(r.stdout)")
         for (tag, engine) in Self.engines {
-            let line = r.stdout.split(separator: "\n").first { $0.contains(" \(tag) ") }
+            // The verdict line: "  <label> <tag>   PROVED (...)" (not "  router: 8 invariant ...").
+            let line = r.stdout.split(separator: "\n").first { $0.range(of: "^  \\S+ \(tag) ", options: .regularExpression) != nil }
             #expect(line?.contains("PROVED (\(engine)") == true, "\(tag): \(r.stdout)")
         }
         #expect(r.stdout.contains("summary: 8 proved, 0 bounded, 0 failed (BMC depth 4)"), "\(r.stdout)")

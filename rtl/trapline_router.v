@@ -3,7 +3,7 @@
 // Parameters: --vmms 4 --guests 8 --io-ranges 8 --platform-vmm 1 --static-map 5,6
 `default_nettype none
 
-module trapline_router (  // RouterDesign.swift:35
+module trapline_router (  // RouterDesign.swift:40
     // RouterPorts.swift:23
     input  wire clk,
     input  wire rst,

@@ -81,8 +81,8 @@ synth: deps build
 ## at --vmms 3 --guests 2 --io-ranges 1 without bitmaps, at the defaults without bitmaps, and at
 ## the defaults with the bitmaps cut out (their reads free); then every seeded bug is caught.
 ## Models, logs and any counterexample go to sim/build/prove/. PROVE_FLAGS adds flags to each run.
-## Long: about an hour on a 2-core machine, most of it 4b (the read-back), which pdr does not
-## close and which then spends up to 1.5 x --timeout in pdr and again in bmc3.
+## The router's invariants are proved first and kept beside each property; 4b closes with the
+## read-back bridge (docs/prove.md). Long: the models at the defaults take Yosys up to 10 min each.
 PROVE_FLAGS ?=
 prove: deps build
 	.build/debug/trapline prove --vmms 3 --guests 2 --io-ranges 1 --no-io-bitmaps --depth 20 --timeout 300 --out sim/build/prove/small $(PROVE_FLAGS)

@@ -3,8 +3,8 @@
 // Parameters: --vmms 4 --guests 8 --io-ranges 8 --platform-vmm 1 --static-map 5,6
 `default_nettype none
 
-module trapline_router (  // RouterDesign.swift:35
-    // RouterPorts.swift:14
+module trapline_router (  // RouterDesign.swift:40
+    // RouterPorts.swift:23
     input  wire clk,
     input  wire rst,
     input  wire cmd_valid,
@@ -37,6 +37,12 @@ module trapline_router (  // RouterDesign.swift:35
     output reg  [7:0] rsp_current,
     output reg  [7:0] rsp_error
 );
+    // RouterPorts.swift:19
+    localparam [2:0] RSP_ROUTED = 3'd0;
+    localparam [2:0] RSP_VMSUCCEED = 3'd1;
+    localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
+    localparam [2:0] RSP_VMFAIL_VALID = 3'd3;
+    localparam [2:0] RSP_REJECTED = 3'd4;
     // CommandDecode.swift:48
     localparam [7:0] ENTITY_VMM_FLAG = 8'd128;
     localparam [2:0] OP_VMREAD = 3'd1;
@@ -105,12 +111,6 @@ module trapline_router (  // RouterDesign.swift:35
     localparam [7:0] REJECT_UNSUPPORTED_REASON = 8'd1;
     localparam [7:0] REJECT_MALFORMED_EVENT = 8'd2;
     localparam [7:0] REJECT_UNDELIVERABLE = 8'd3;
-    // Response.swift:53
-    localparam [2:0] RSP_REJECTED = 3'd4;
-    localparam [2:0] RSP_ROUTED = 3'd0;
-    localparam [2:0] RSP_VMFAIL_INVALID = 3'd2;
-    localparam [2:0] RSP_VMFAIL_VALID = 3'd3;
-    localparam [2:0] RSP_VMSUCCEED = 3'd1;
     // OwnerWants.swift:82
     localparam [63:0] EXIT_WANTS_KEEP_ON_PIN_WRITE = 64'hfffffffffffffffc;
     localparam [63:0] EXIT_WANTS_KEEP_ON_PROC_WRITE = 64'hfffffe6f9ffe2fff;
@@ -120,6 +120,20 @@ module trapline_router (  // RouterDesign.swift:35
     // RouterState.swift:58
     reg  [7:0] current;
     reg  route_lock;
+    // RouterInvariants.swift:39
+    wire return_to_3_exists;
+    wire return_to_3_legal;
+    wire return_to_2_exists;
+    wire return_to_2_legal;
+    wire return_to_1_exists;
+    wire return_to_1_legal;
+    wire return_to_0_exists;
+    wire return_to_0_legal;
+    wire [3:0] return_to_legal;
+    wire [7:0] owner_below_v;
+    wire [63:0] route_vmm_below_v;
+    wire [7:0] io_vmm_below_v;
+    // RouterState.swift:59
     reg  [8:0] return_to [0:3];
     reg  [3:0] owner [0:7];
     reg  [15:0] load [0:3];
@@ -149,6 +163,80 @@ module trapline_router (  // RouterDesign.swift:35
     reg  [31:0] io_bitmap_valid [0:255];
     reg  io_bitmap_top [0:255];
     integer _i;  // index of the reset and initialisation loops
+    wire owner_7_lt_4 = owner[7] < 4'd4;
+    wire owner_6_lt_4 = owner[6] < 4'd4;
+    wire owner_5_lt_4 = owner[5] < 4'd4;
+    wire owner_4_lt_4 = owner[4] < 4'd4;
+    wire owner_3_lt_4 = owner[3] < 4'd4;
+    wire route_vmm_63_lt_4 = route_vmm[63] < 4'd4;
+    wire route_vmm_62_lt_4 = route_vmm[62] < 4'd4;
+    wire route_vmm_61_lt_4 = route_vmm[61] < 4'd4;
+    wire route_vmm_60_lt_4 = route_vmm[60] < 4'd4;
+    wire route_vmm_59_lt_4 = route_vmm[59] < 4'd4;
+    wire route_vmm_58_lt_4 = route_vmm[58] < 4'd4;
+    wire route_vmm_57_lt_4 = route_vmm[57] < 4'd4;
+    wire route_vmm_56_lt_4 = route_vmm[56] < 4'd4;
+    wire route_vmm_55_lt_4 = route_vmm[55] < 4'd4;
+    wire route_vmm_54_lt_4 = route_vmm[54] < 4'd4;
+    wire route_vmm_53_lt_4 = route_vmm[53] < 4'd4;
+    wire route_vmm_52_lt_4 = route_vmm[52] < 4'd4;
+    wire route_vmm_51_lt_4 = route_vmm[51] < 4'd4;
+    wire route_vmm_50_lt_4 = route_vmm[50] < 4'd4;
+    wire route_vmm_49_lt_4 = route_vmm[49] < 4'd4;
+    wire route_vmm_48_lt_4 = route_vmm[48] < 4'd4;
+    wire route_vmm_47_lt_4 = route_vmm[47] < 4'd4;
+    wire route_vmm_46_lt_4 = route_vmm[46] < 4'd4;
+    wire route_vmm_45_lt_4 = route_vmm[45] < 4'd4;
+    wire route_vmm_44_lt_4 = route_vmm[44] < 4'd4;
+    wire route_vmm_43_lt_4 = route_vmm[43] < 4'd4;
+    wire route_vmm_42_lt_4 = route_vmm[42] < 4'd4;
+    wire route_vmm_41_lt_4 = route_vmm[41] < 4'd4;
+    wire route_vmm_40_lt_4 = route_vmm[40] < 4'd4;
+    wire route_vmm_39_lt_4 = route_vmm[39] < 4'd4;
+    wire route_vmm_38_lt_4 = route_vmm[38] < 4'd4;
+    wire route_vmm_37_lt_4 = route_vmm[37] < 4'd4;
+    wire route_vmm_36_lt_4 = route_vmm[36] < 4'd4;
+    wire route_vmm_35_lt_4 = route_vmm[35] < 4'd4;
+    wire route_vmm_34_lt_4 = route_vmm[34] < 4'd4;
+    wire route_vmm_33_lt_4 = route_vmm[33] < 4'd4;
+    wire route_vmm_32_lt_4 = route_vmm[32] < 4'd4;
+    wire route_vmm_31_lt_4 = route_vmm[31] < 4'd4;
+    wire route_vmm_30_lt_4 = route_vmm[30] < 4'd4;
+    wire route_vmm_29_lt_4 = route_vmm[29] < 4'd4;
+    wire route_vmm_28_lt_4 = route_vmm[28] < 4'd4;
+    wire route_vmm_27_lt_4 = route_vmm[27] < 4'd4;
+    wire route_vmm_26_lt_4 = route_vmm[26] < 4'd4;
+    wire route_vmm_25_lt_4 = route_vmm[25] < 4'd4;
+    wire route_vmm_24_lt_4 = route_vmm[24] < 4'd4;
+    wire route_vmm_23_lt_4 = route_vmm[23] < 4'd4;
+    wire route_vmm_22_lt_4 = route_vmm[22] < 4'd4;
+    wire route_vmm_21_lt_4 = route_vmm[21] < 4'd4;
+    wire route_vmm_20_lt_4 = route_vmm[20] < 4'd4;
+    wire route_vmm_19_lt_4 = route_vmm[19] < 4'd4;
+    wire route_vmm_18_lt_4 = route_vmm[18] < 4'd4;
+    wire route_vmm_17_lt_4 = route_vmm[17] < 4'd4;
+    wire route_vmm_16_lt_4 = route_vmm[16] < 4'd4;
+    wire route_vmm_15_lt_4 = route_vmm[15] < 4'd4;
+    wire route_vmm_14_lt_4 = route_vmm[14] < 4'd4;
+    wire route_vmm_13_lt_4 = route_vmm[13] < 4'd4;
+    wire route_vmm_12_lt_4 = route_vmm[12] < 4'd4;
+    wire route_vmm_11_lt_4 = route_vmm[11] < 4'd4;
+    wire route_vmm_10_lt_4 = route_vmm[10] < 4'd4;
+    wire route_vmm_9_lt_4 = route_vmm[9] < 4'd4;
+    wire route_vmm_8_lt_4 = route_vmm[8] < 4'd4;
+    wire route_vmm_7_lt_4 = route_vmm[7] < 4'd4;
+    wire route_vmm_6_lt_4 = route_vmm[6] < 4'd4;
+    wire route_vmm_5_lt_4 = route_vmm[5] < 4'd4;
+    wire route_vmm_4_lt_4 = route_vmm[4] < 4'd4;
+    wire route_vmm_3_lt_4 = route_vmm[3] < 4'd4;
+    wire route_vmm_2_lt_4 = route_vmm[2] < 4'd4;
+    wire route_vmm_1_lt_4 = route_vmm[1] < 4'd4;
+    wire route_vmm_0_lt_4 = route_vmm[0] < 4'd4;
+    wire io_vmm_7_lt_4 = io_vmm[7] < 4'd4;
+    wire io_vmm_6_lt_4 = io_vmm[6] < 4'd4;
+    wire io_vmm_5_lt_4 = io_vmm[5] < 4'd4;
+    wire io_vmm_4_lt_4 = io_vmm[4] < 4'd4;
+    wire io_vmm_3_lt_4 = io_vmm[3] < 4'd4;
     `ifndef SYNTHESIS
     initial begin  // memories start at 0 (simulation initialisation, not a reset)
         for (_i = 0; _i < 8192; _i = _i + 1) begin
@@ -162,6 +250,18 @@ module trapline_router (  // RouterDesign.swift:35
     assign cmd_ready = rsp_slot_free;
     assign rsp_valid = rsp_valid_q;
     assign rsp_slot_free = (!rsp_valid_q) || rsp_ready;
+    assign return_to_3_exists = (!return_to[3][6]) && (return_to[3][7] ? (return_to[3][5:0] < 6'd4) : (return_to[3][5:0] < 6'd8));
+    assign return_to_3_legal = return_to[3][8] ? (return_to_3_exists && (return_to[3][7:0] != (ENTITY_VMM_FLAG | 8'd3))) : (return_to[3] == 9'd0);
+    assign return_to_2_exists = (!return_to[2][6]) && (return_to[2][7] ? (return_to[2][5:0] < 6'd4) : (return_to[2][5:0] < 6'd8));
+    assign return_to_2_legal = return_to[2][8] ? (return_to_2_exists && (return_to[2][7:0] != (ENTITY_VMM_FLAG | 8'd2))) : (return_to[2] == 9'd0);
+    assign return_to_1_exists = (!return_to[1][6]) && (return_to[1][7] ? (return_to[1][5:0] < 6'd4) : (return_to[1][5:0] < 6'd8));
+    assign return_to_1_legal = return_to[1][8] ? (return_to_1_exists && (return_to[1][7:0] != (ENTITY_VMM_FLAG | 8'd1))) : (return_to[1] == 9'd0);
+    assign return_to_0_exists = (!return_to[0][6]) && (return_to[0][7] ? (return_to[0][5:0] < 6'd4) : (return_to[0][5:0] < 6'd8));
+    assign return_to_0_legal = return_to[0][8] ? (return_to_0_exists && (return_to[0][7:0] != (ENTITY_VMM_FLAG | 8'd0))) : (return_to[0] == 9'd0);
+    assign return_to_legal = {return_to_3_legal, return_to_2_legal, return_to_1_legal, return_to_0_legal};
+    assign owner_below_v = {owner_7_lt_4, owner_6_lt_4, owner_5_lt_4, owner_4_lt_4, owner_3_lt_4, (owner[2] < 4'd4), (owner[1] < 4'd4), (owner[0] < 4'd4)};
+    assign route_vmm_below_v = {route_vmm_63_lt_4, route_vmm_62_lt_4, route_vmm_61_lt_4, route_vmm_60_lt_4, route_vmm_59_lt_4, route_vmm_58_lt_4, route_vmm_57_lt_4, route_vmm_56_lt_4, route_vmm_55_lt_4, route_vmm_54_lt_4, route_vmm_53_lt_4, route_vmm_52_lt_4, route_vmm_51_lt_4, route_vmm_50_lt_4, route_vmm_49_lt_4, route_vmm_48_lt_4, route_vmm_47_lt_4, route_vmm_46_lt_4, route_vmm_45_lt_4, route_vmm_44_lt_4, route_vmm_43_lt_4, route_vmm_42_lt_4, route_vmm_41_lt_4, route_vmm_40_lt_4, route_vmm_39_lt_4, route_vmm_38_lt_4, route_vmm_37_lt_4, route_vmm_36_lt_4, route_vmm_35_lt_4, route_vmm_34_lt_4, route_vmm_33_lt_4, route_vmm_32_lt_4, route_vmm_31_lt_4, route_vmm_30_lt_4, route_vmm_29_lt_4, route_vmm_28_lt_4, route_vmm_27_lt_4, route_vmm_26_lt_4, route_vmm_25_lt_4, route_vmm_24_lt_4, route_vmm_23_lt_4, route_vmm_22_lt_4, route_vmm_21_lt_4, route_vmm_20_lt_4, route_vmm_19_lt_4, route_vmm_18_lt_4, route_vmm_17_lt_4, route_vmm_16_lt_4, route_vmm_15_lt_4, route_vmm_14_lt_4, route_vmm_13_lt_4, route_vmm_12_lt_4, route_vmm_11_lt_4, route_vmm_10_lt_4, route_vmm_9_lt_4, route_vmm_8_lt_4, route_vmm_7_lt_4, route_vmm_6_lt_4, route_vmm_5_lt_4, route_vmm_4_lt_4, route_vmm_3_lt_4, route_vmm_2_lt_4, route_vmm_1_lt_4, route_vmm_0_lt_4};
+    assign io_vmm_below_v = {io_vmm_7_lt_4, io_vmm_6_lt_4, io_vmm_5_lt_4, io_vmm_4_lt_4, io_vmm_3_lt_4, (io_vmm[2] < 4'd4), (io_vmm[1] < 4'd4), (io_vmm[0] < 4'd4)};
     always @(posedge clk) begin : on_clk  // Handshake.swift:35
         reg  execute;
         reg  current_is_vmm0;
@@ -351,7 +451,7 @@ module trapline_router (  // RouterDesign.swift:35
             rsp_valid_q <= 1'b0;
             current <= 8'd128;
             route_lock <= 1'b0;
-            rsp_kind <= 3'd0;
+            rsp_kind <= RSP_ROUTED;
             rsp_target <= 4'd0;
             rsp_self <= 1'b0;
             rsp_fallback <= 1'b0;
@@ -414,7 +514,7 @@ module trapline_router (  // RouterDesign.swift:35
                 rsp_valid_q <= 1'b0;
             end
             if (execute) begin
-                rsp_kind <= 3'd0;
+                rsp_kind <= RSP_ROUTED;
                 rsp_target <= 4'd0;
                 rsp_self <= 1'b0;
                 rsp_fallback <= 1'b0;
@@ -850,6 +950,54 @@ module trapline_router (  // RouterDesign.swift:35
             end
         end
     end
+    // properties (m.assert / m.assume / m.cover): formal form, else simulation form
+`ifdef FORMAL
+    always @(posedge clk) begin
+        if (!rst) begin
+            assert ((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8)));  // RouterInvariants.swift:36: invariant: current is a VMM < 4 or a guest < 8
+            assert (&return_to_legal);  // RouterInvariants.swift:37: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0
+            assert (&owner_below_v);  // RouterInvariants.swift:44: invariant: owner[g] < 4
+            assert (&route_vmm_below_v);  // RouterInvariants.swift:45: invariant: route_vmm[t] < 4
+            assert (&io_vmm_below_v);  // RouterInvariants.swift:46: invariant: io_vmm[r] < 4
+            assert (rsp_kind <= RSP_REJECTED);  // RouterInvariants.swift:48: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED
+            assert (rsp_target < 4'd4);  // RouterInvariants.swift:49: invariant: rsp_target < 4
+            assert (rsp_policy <= POLICY_STATIC);  // RouterInvariants.swift:50: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC
+            assert ((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8))));  // RouterInvariants.swift:51: invariant: rsp_current is 0 or an existing entity
+        end
+    end
+`else
+`ifndef SYNTHESIS
+`ifdef VERILATOR
+    always @(posedge clk) begin
+        if (!rst) begin
+            assert ((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8))) else $fatal(1, "assertion failed at RouterInvariants.swift:36: invariant: current is a VMM < 4 or a guest < 8");
+            assert (&return_to_legal) else $fatal(1, "assertion failed at RouterInvariants.swift:37: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0");
+            assert (&owner_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:44: invariant: owner[g] < 4");
+            assert (&route_vmm_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:45: invariant: route_vmm[t] < 4");
+            assert (&io_vmm_below_v) else $fatal(1, "assertion failed at RouterInvariants.swift:46: invariant: io_vmm[r] < 4");
+            assert (rsp_kind <= RSP_REJECTED) else $fatal(1, "assertion failed at RouterInvariants.swift:48: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED");
+            assert (rsp_target < 4'd4) else $fatal(1, "assertion failed at RouterInvariants.swift:49: invariant: rsp_target < 4");
+            assert (rsp_policy <= POLICY_STATIC) else $fatal(1, "assertion failed at RouterInvariants.swift:50: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC");
+            assert ((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8)))) else $fatal(1, "assertion failed at RouterInvariants.swift:51: invariant: rsp_current is 0 or an existing entity");
+        end
+    end
+`else
+    always @(posedge clk) begin
+        if (!rst) begin
+            if (!((!current[6]) && (current[7] ? (current[5:0] < 6'd4) : (current[5:0] < 6'd8)))) $fatal(1, "assertion failed at RouterInvariants.swift:36: invariant: current is a VMM < 4 or a guest < 8");
+            if (!(&return_to_legal)) $fatal(1, "assertion failed at RouterInvariants.swift:37: invariant: return_to[v] holds an existing entity other than VMM v when valid, else 0");
+            if (!(&owner_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:44: invariant: owner[g] < 4");
+            if (!(&route_vmm_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:45: invariant: route_vmm[t] < 4");
+            if (!(&io_vmm_below_v)) $fatal(1, "assertion failed at RouterInvariants.swift:46: invariant: io_vmm[r] < 4");
+            if (!(rsp_kind <= RSP_REJECTED)) $fatal(1, "assertion failed at RouterInvariants.swift:48: invariant: rsp_kind is ROUTED, VMSUCCEED, VMFAIL_INVALID, VMFAIL_VALID or REJECTED");
+            if (!(rsp_target < 4'd4)) $fatal(1, "assertion failed at RouterInvariants.swift:49: invariant: rsp_target < 4");
+            if (!(rsp_policy <= POLICY_STATIC)) $fatal(1, "assertion failed at RouterInvariants.swift:50: invariant: rsp_policy is OWNER, FIELD, IO_RANGE, LOAD or STATIC");
+            if (!((rsp_current == 8'd0) || ((!rsp_current[6]) && (rsp_current[7] ? (rsp_current[5:0] < 6'd4) : (rsp_current[5:0] < 6'd8))))) $fatal(1, "assertion failed at RouterInvariants.swift:51: invariant: rsp_current is 0 or an existing entity");
+        end
+    end
+`endif
+`endif
+`endif
 endmodule
 
 `default_nettype wire

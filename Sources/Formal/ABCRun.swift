@@ -22,7 +22,8 @@ struct ABCRun {
             let frame = Int(tail.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }) ?? 0
             return ABCRun(outcome: .counterexample(frame: frame), summary: l)
         }
-        if let l = lines.first(where: { $0.hasPrefix("Property proved") }) {
+        // pdr: "Property proved."; ind: "Networks are equivalent." (the step holds).
+        if let l = lines.first(where: { $0.hasPrefix("Property proved") || $0.hasPrefix("Networks are equivalent") }) {
             return ABCRun(outcome: .proved, summary: l)
         }
         // bmc3: "No output asserted in 21 frames. Resource limit reached (timeout 10 sec)..."

@@ -15,8 +15,10 @@ public struct AssertionGroups: Sendable {
         public var group: String
         /// The message after the tag.
         public var message: String
+        /// The Verilog file it is in, as Yosys saw it.
+        public var file: String = ""
     }
-    /// The checker's file name as Yosys saw it (the `src` attribute's file part).
+    /// The (first) checker file's name as Yosys saw it (the `src` attribute's file part).
     public var file: String
     /// Every assertion of the checker, in line order.
     public var assertions: [Assertion]
@@ -37,29 +39,48 @@ public struct AssertionGroups: Sendable {
             let parts = line[comment.upperBound...].split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
             guard parts.count == 4 else { continue }
             out.append(Assertion(line: i + 1, group: parts[2].trimmingCharacters(in: .whitespaces),
-                                 message: parts[3].trimmingCharacters(in: .whitespaces)))
+                                 message: parts[3].trimmingCharacters(in: .whitespaces), file: file))
         }
         return AssertionGroups(file: file, assertions: out)
     }
 
-    /// The assertion at `line`, if any.
-    public func assertion(atLine line: Int) -> Assertion? { assertions.first { $0.line == line } }
+    /// The assertions of several files (`text` read by Yosys as `file`), in the order given.
+    public static func parse(files: [(text: String, file: String)]) -> AssertionGroups {
+        let parts = files.map { parse(checkerVerilog: $0.text, file: $0.file) }
+        return AssertionGroups(file: files.first?.file ?? "", assertions: parts.flatMap(\.assertions))
+    }
+
+    /// The assertion at `line` of `file` (default: any file), if any.
+    public func assertion(atLine line: Int, in file: String? = nil) -> Assertion? {
+        assertions.first { $0.line == line && (file == nil || $0.file == file) }
+    }
 
     /// The assertion a Yosys message names by its source range ("...|checker.v:253.24-254.86)").
     public func assertion(inYosysMessage text: Substring) -> Assertion? {
-        // The last mention: the cell's name ("$assert$checker.v:253$12") comes before its range.
-        guard let r = text.range(of: file + ":", options: .backwards) else { return nil }
-        let range = text[r.upperBound...].prefix { $0 != ")" && $0 != "|" && $0 != " " }
+        // The last mention of a file with assertions: the cell's name ("$assert$checker.v:253$12")
+        // comes before its range.
+        var best: (at: Substring.Index, file: String)?
+        for f in Set(assertions.map(\.file)) {
+            if let r = text.range(of: f + ":", options: .backwards), best == nil || r.upperBound > best!.at { best = (r.upperBound, f) }
+        }
+        guard let best else { return nil }
+        let range = text[best.at...].prefix { $0 != ")" && $0 != "|" && $0 != " " }
         let end = range.split(separator: "-").last ?? range
-        return Int(end.prefix { $0.isNumber }).flatMap { assertion(atLine: $0) }
+        return Int(end.prefix { $0.isNumber }).flatMap { assertion(atLine: $0, in: best.file) }
     }
 
+    /// The assertions of the groups `tags`.
+    public func assertions(of tags: [String]) -> [Assertion] { assertions.filter { tags.contains($0.group) } }
+
     /// A Yosys selection of every `$assert` cell outside `group` (for `chformal -remove`).
-    func otherAssertionsSelection(keeping group: String) -> String {
-        let keep = assertions.filter { $0.group == group }.map(\.line)
+    func otherAssertionsSelection(keeping group: String) -> String { otherAssertionsSelection(keeping: [group]) }
+
+    /// A Yosys selection of every `$assert` cell outside the groups `tags`.
+    func otherAssertionsSelection(keeping tags: [String]) -> String {
+        let keep = assertions(of: tags)
         guard !keep.isEmpty else { return "t:$assert" }
         var sel = "t:$assert"
-        for (i, l) in keep.enumerated() { sel += " a:src=*\(file):*-\(l).*" + (i == 0 ? "" : " %u") }
+        for (i, a) in keep.enumerated() { sel += " a:src=*\(a.file):*-\(a.line).*" + (i == 0 ? "" : " %u") }
         return sel + " %d"
     }
 }

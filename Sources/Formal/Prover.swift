@@ -6,8 +6,15 @@ import Foundation
 /// `prepare()` runs Yosys once: read every source with `-formal`, elaborate `top`,
 /// flatten, turn memories into flip-flops, map to AND/NOT gates (`model.il`). Then for
 /// each group `prove` keeps that group's `$assert` cells only (`chformal -remove` of the
-/// others, dead logic swept), writes an AIGER model (`-zinit`: registers without an
-/// initial value get a free initial value) and runs
+/// others, dead logic swept) — and those of groups already proved that it is told to keep
+/// (`keeping`: invariants, which strengthen the property without changing its verdict,
+/// since they hold in every reachable state) — writes an AIGER model (`-zinit`: registers
+/// without an initial value get a free initial value) and runs
+/// 0. when `inductionDepth` K > 0, k-induction: ABC `bmc3` for the base case (no
+///    counterexample in the first K + 1 cycles from reset) and ABC `ind -F K` for the
+///    step on a model without the harness's assumption (any K consecutive states satisfying
+///    the assertions are followed by one that does; its outputs ORed into one, as `ind`
+///    wants); both closing proves the group for every depth;
 /// 1. ABC `pdr` (property-directed reachability, unbounded): "proved" closes the group,
 ///    a counterexample fails it;
 /// 2. when pdr did not decide within the time limit, ABC `bmc3` to `depth` frames: a
@@ -34,6 +41,10 @@ public struct Prover: Sendable {
     /// loads two designs with the same module name under other names); files they read
     /// must already be in `workDirectory`.
     public var prologue: [String] = []
+    /// Connections made after flattening and `memory_map`, as (sink, source) pairs of
+    /// flattened names (`u_bridge.route_vmm_5`, `dut.route_vmm[5]`): they bind a helper's
+    /// unbound inputs to registers inside the design, which Verilog-2005 cannot name.
+    public var bindings: [(sink: String, source: String)] = []
     /// Whether `prove` tries ABC `pdr` (an unbounded proof) before `bmc3`. An equivalence
     /// miter of two different implementations is seldom proved by pdr within a useful
     /// time; bounded checking then starts at once.
@@ -44,6 +55,10 @@ public struct Prover: Sendable {
     /// least one must, and x constants left in a property's model (registers the optimiser
     /// found never loaded, such as that design's response buffer) read as 0.
     public var allowsOptimisedAssertions = false
+    /// K of the k-induction tried before pdr (0: none). Induction alone rarely closes a
+    /// property that relates state the assertions do not mention; with the design's
+    /// invariants kept beside it, it often does, in a fraction of pdr's time.
+    public var inductionDepth = 0
 
     /// A prover of `groups` in `top`, built from `sources` in `workDirectory`; memories are not abstracted unless `abstractMemories` is set.
     public init(workDirectory: URL, sources: [(name: String, text: String)], top: String, clock: String, groups: AssertionGroups) {
@@ -63,31 +78,44 @@ public struct Prover: Sendable {
         for s in sources { try s.text.write(to: workDirectory.appendingPathComponent(s.name), atomically: true, encoding: .utf8) }
         // `prep` (coarse optimisation and width reduction before gates) halves the time of a
         // plain proc/flatten/techmap on the router.
-        let abstraction = abstractMemories.map { ["delete t:$mem_v2 r:SIZE>=\($0) %i", "setundef -undriven -expose"] } ?? []
+        // The cut memories' read data become inputs only after the bindings are connected:
+        // exposed first, a helper's unbound inputs would become inputs too, then doubly driven.
+        let cut = abstractMemories.map { ["delete t:$mem_v2 r:SIZE>=\($0) %i"] } ?? []
+        let expose = abstractMemories == nil ? [] : ["setundef -undriven -expose"]
         let script = prologue + sources.map { "read_verilog -formal \($0.name)" } + [
-            "prep -top \(top)", "flatten"] + abstraction + [
-            "memory_map", "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
+            "prep -top \(top)", "flatten"] + cut + [
+            "memory_map"] + bindings.map { "connect -set \(Self.escaped($0.sink)) \(Self.escaped($0.source))" } + expose + [
+            "opt -fast", "write_rtlil model_word.il", "techmap", "opt -fast", "dffunmap", "abc -g AND -fast", "opt_clean",
             "stat", assertionCheck(groups.assertions.count), "write_rtlil model.il",
         ]
         return try yosys(script, name: "prepare", timeout: timeout)
     }
+
+    /// A flattened name as a Yosys command argument: `\name`, with `[` `]` kept as part of
+    /// the name (memory_map's `mem[5]`).
+    static func escaped(_ name: String) -> String { "\\" + name }
 
     /// Seconds a Yosys step of `prove` (writing a group's model, replaying a witness) may
     /// take: not an engine, so not bound by the engines' `timeout`.
     public static let yosysLimit: Double = 1800
 
     /// Runs the engines on `group` (pdr, then bmc3 to `depth` frames if pdr did not decide); `timeout` bounds each engine call in seconds. Throws `ToolError` when Yosys or ABC fails or times out, or when the group's assertions are not all in the model.
-    public func prove(_ group: String, depth: Int, timeout: Double) throws -> GroupResult {
+    public func prove(_ group: String, keeping: [String] = [], depth: Int, timeout: Double) throws -> GroupResult {
         let start = Date()
         var notes: [String] = []
         let base = "group_\(group)"
-        // The count guards against a vacuous proof: every assertion of the group is in the
-        // model, and no other.
-        let count = groups.assertions.filter { $0.group == group }.count
-        try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: group))",
+        // The count guards against a vacuous proof: every assertion of the group (and of the
+        // groups kept beside it) is in the model, and no other.
+        let kept = [group] + keeping.filter { $0 != group }
+        let count = groups.assertions(of: kept).count
+        try yosys(["read_rtlil model.il", "chformal -assert -remove \(groups.otherAssertionsSelection(keeping: kept))",
                    "chformal -cover -remove", "opt_clean", assertionCheck(count)]
                   + (allowsOptimisedAssertions ? ["setundef -zero"] : []) + ["write_rtlil \(base).il",
-                   "write_aiger -zinit -map \(base).aim \(base).aig"], name: base, timeout: Self.yosysLimit)
+                   "write_aiger -zinit -map \(base).aim \(base).aig"]
+                  // The induction step's model: no assumptions (ABC's `ind` takes one output and
+                  // no constraints; the step only gets harder without them, so it stays sound).
+                  + (inductionDepth > 0 ? ["chformal -assume -remove", "opt_clean", "write_aiger -zinit \(base)_step.aig"] : []),
+                  name: base, timeout: Self.yosysLimit)
 
         var clock = Date()
         func lap() -> String {
@@ -96,6 +124,23 @@ public struct Prover: Sendable {
         }
         _ = lap()
         let limit = Int(timeout.rounded(.up))
+        if inductionDepth > 0 {
+            let k = inductionDepth
+            // The base case first: a counterexample there is a real one.
+            let baseCase = try abc("read_aiger \(base).aig; fold; strash; bmc3 -F \(k + 1) -T \(limit); write_cex -a \(base)_base.aiw",
+                                   timeout: timeout * 1.5 + 30)
+            if case .counterexample(let frame) = baseCase.outcome {
+                notes.append("abc bmc3 (k-induction base) \(lap()): " + baseCase.summary)
+                let cex = try replay(base, group: group, witness: "\(base)_base.aiw", engine: "abc bmc3", frame: frame, timeout: timeout)
+                return GroupResult(group: group, verdict: .failed(cex), seconds: Date().timeIntervalSince(start), notes: notes)
+            }
+            let step = try abc("read_aiger \(base)_step.aig; strash; orpos; ind -u -F \(k) -T \(limit)", timeout: timeout * 1.5 + 30)
+            notes.append("abc bmc3 + ind -F \(k) (k-induction) \(lap()): " + step.summary)
+            if case .noCounterexample(let frames) = baseCase.outcome, frames > k, step.outcome == .proved {
+                return GroupResult(group: group, verdict: .proved(engine: "abc ind, k-induction, k = \(k)"),
+                                   seconds: Date().timeIntervalSince(start), notes: notes)
+            }
+        }
         // pdr first: a proof covers every depth, so BMC only runs when pdr did not decide.
         // ABC checks its own limit (-T) between steps, so one long SAT call can overrun it;
         // the process is killed only well after, to keep ABC's own report (frames reached).

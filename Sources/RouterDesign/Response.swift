@@ -28,7 +28,9 @@ enum ResponseRegisters {
             m.reg(name, width: width, clock: io.clk, reset: io.rst, resetValue: 0)
         }
 
-        let kind = register("rsp_kind_q", 3), target = register("rsp_target_q", 4)
+        let kinds = io.kinds
+        let kind = m.reg("rsp_kind_q", kinds, clock: io.clk, reset: io.rst, resetTo: kinds.routed)
+        let target = register("rsp_target_q", 4)
         let isSelf = register("rsp_self_q", 1), fallback = register("rsp_fallback_q", 1)
         let policy = register("rsp_policy_q", 3), from = register("rsp_from_q", 8)
         let reason = register("rsp_reason_q", 16), qual = register("rsp_qual_q", 64)
@@ -44,16 +46,16 @@ enum ResponseRegisters {
         readValue <== 0
         fields.read(m, into: readValue)
         m.when(execute) {
-            kind <== 0; target <== 0; isSelf <== 0; fallback <== 0; policy <== 0; from <== 0; reason <== 0
+            kind <== kinds.routed; target <== 0; isSelf <== 0; fallback <== 0; policy <== 0; from <== 0; reason <== 0
             qual <== 0; info <== 0; errCode <== 0; entry <== 0; data <== 0; current <== 0; error <== 0
             // Events (and unknown ops) and VMM operations are separate branches: each response
             // is built only from the decision of its own kind of command.
             m.when(d.eventPath) {
                 m.when(o.rejectCode .!= 0) {
-                    kind <== m.spec("RSP_REJECTED")
+                    kind <== kinds.rejected
                     error <== o.rejectCode
                 }.otherwise {
-                    kind <== m.spec("RSP_ROUTED")
+                    kind <== kinds.routed
                     target <== delivery.target
                     isSelf <== delivery.isSelf
                     fallback <== delivery.fallback
@@ -69,12 +71,12 @@ enum ResponseRegisters {
                 let readOK = (d.isRead && !(o.vmfailInvalid || o.vmfailValid)).named("vmread_ok")
                 data <== readValue & readOK.replicated(64)
                 m.when(o.vmfailInvalid) {
-                    kind <== m.spec("RSP_VMFAIL_INVALID")
+                    kind <== kinds.value("vmfail_invalid")
                 }.elseWhen(o.vmfailValid) {
-                    kind <== m.spec("RSP_VMFAIL_VALID")
+                    kind <== kinds.value("vmfail_valid")
                     error <== o.vmError
                 }.otherwise {
-                    kind <== m.spec("RSP_VMSUCCEED")
+                    kind <== kinds.vmsucceed
                     current <== s.current
                     m.when(d.isLaunch) { current <== cat(m.const(0, width: 2), io.cmdGuest) }
                     m.when(d.isResume) { current <== o.ownReturnEntity }

@@ -28,6 +28,11 @@ import VerilogEmitter
 ///   `SafetyProperty` cases as assertions on the SPEC 9 ports (`CheckerPorts`,
 ///   `CheckerQueue`, `CheckerState`, `CheckerAssertions`); `trapline prove` binds it to a
 ///   router and proves it (docs/prove.md).
+/// - `RouterInvariants`: the legal encodings of the router's registers, asserted in the
+///   generated RTL (group `invariant`); `trapline prove` proves them first and keeps them
+///   beside every property.
+/// - `ReadBackBridge.module(_:)` / `.verilog(_:)` / `.bindings(_:)` ->
+///   `trapline_readback_bridge`, the strengthening that closes 4b on the generated router.
 public enum RouterGenerator {
     /// The elaborated top module `trapline_router` for `p` (validated first).
     public static func module(_ p: RouterParameters) throws -> Module {
@@ -44,6 +49,7 @@ public enum RouterGenerator {
         let event = EventInfo(m, d)
         ResponseRegisters.build(m, s, io, d, outcome, fields, routing, delivery, event, execute: stage.execute)
         StateUpdate.apply(m, p, s, io, d, outcome, fields, delivery, event: event, accept: stage.execute)
+        RouterInvariants.assertAll(m, p, s, io)
         return try m.build()
     }
 

@@ -5,9 +5,14 @@ import HDL
 /// - `` `ifdef FORMAL ``: SystemVerilog immediate `assert (c);` / `assume (c);` /
 ///   `cover (c);`, which `yosys read_verilog -formal` turns into `$assert` / `$assume` /
 ///   `$cover` cells for SymbiYosys / yosys-smtbmc;
-/// - otherwise `` `ifndef SYNTHESIS ``: Verilog-2005 for simulation, `$fatal(1, "...")`
-///   when an assertion or assumption fails (Verilator stops the model, Icarus ends the
-///   run with an error) and `$display` when a cover point is reached.
+/// - otherwise `` `ifndef SYNTHESIS ``, for simulation:
+///   - under Verilator (`` `ifdef VERILATOR ``), SystemVerilog immediate assertions
+///     `assert (c) else $fatal(1, "...");`, which Verilator compiles only with `--assert`:
+///     a plain Verilator build (the co-simulation's) pays nothing for them, not even for
+///     the wires that only they read;
+///   - for other simulators (Icarus), Verilog-2005: `$fatal(1, "...")` when an assertion
+///     or assumption fails (Icarus ends the run with an error);
+///   - a cover point prints with `$display` when it is reached (in both).
 /// Plain synthesis (SYNTHESIS defined, FORMAL not) sees neither.
 extension ModuleText {
     func writeProperties(_ w: inout Writer) {
@@ -41,6 +46,20 @@ extension ModuleText {
         }
         w.line("`else")
         w.line("`ifndef SYNTHESIS")
+        w.line("`ifdef VERILATOR")
+        w.nested { w in
+            for k in order {
+                block(&w, k) { p in
+                    let text = Self.escaped("\(p.location): \(p.message)")
+                    switch p.kind {
+                    case .assert: return ["assert (\(ex.bare(p.condition))) else $fatal(1, \"assertion failed at \(text)\");"]
+                    case .assume: return ["assume (\(ex.bare(p.condition))) else $fatal(1, \"assumption failed at \(text)\");"]
+                    case .cover: return ["if (\(ex.bare(p.condition))) $display(\"cover reached at \(text)\");"]
+                    }
+                }
+            }
+        }
+        w.line("`else")
         w.nested { w in
             for k in order {
                 block(&w, k) { p in
@@ -53,6 +72,7 @@ extension ModuleText {
                 }
             }
         }
+        w.line("`endif")
         w.line("`endif")
         w.line("`endif")
     }

@@ -34,6 +34,8 @@ struct ProveCommand: ParsableCommand {
     var out: String?
     @Option(name: .customLong("property"), help: "Prove only this property (tag, e.g. handshake); repeat for several. Default: all six.")
     var only: [String] = []
+    @Option(name: .customLong("induction-depth"), help: "K of the k-induction tried before PDR on each property (ABC bmc3 for the base case, ind for the step); 0 skips it.")
+    var inductionDepth: Int = 4
     @Flag(name: .customLong("no-replay"), help: "Do not replay counterexamples under Verilator.")
     var noReplay = false
     @Option(help: "Check that this Verilog file (SPEC 9 interface) behaves as the router (generated, or --rtl) for --depth cycles from reset: the n-th response of one equals the n-th of the other (bounded sequential equivalence). Needs --no-io-bitmaps.")
@@ -45,11 +47,14 @@ struct ProveCommand: ParsableCommand {
         let config = try parameters.config()
         guard (1...10_000).contains(depth) else { throw CLIError.badInput("--depth \(depth) is out of range: give 1...10000 cycles") }
         guard timeout > 0 && timeout <= 1e6 else { throw CLIError.badInput("--timeout \(timeout): give seconds, more than 0") }
+        guard (0...50).contains(inductionDepth) else { throw CLIError.badInput("--induction-depth \(inductionDepth) is out of range: give 0...50") }
         var selected = SafetyProperty.allCases
-        if !only.isEmpty {
+        // `--property invariant` alone: only the router's invariants (always proved first).
+        let only = self.only.filter { $0 != RouterInvariants.group }
+        if !self.only.isEmpty {
             selected = try only.map { tag in
                 guard let p = SafetyProperty.allCases.first(where: { $0.tag == tag }) else {
-                    throw CLIError.badInput("--property \(tag): no such property; use one of \(SafetyProperty.allCases.map(\.tag).joined(separator: ", "))")
+                    throw CLIError.badInput("--property \(tag): no such property; use one of \(SafetyProperty.allCases.map(\.tag).joined(separator: ", ")) or \(RouterInvariants.group)")
                 }
                 return p
             }
@@ -59,18 +64,35 @@ struct ProveCommand: ParsableCommand {
         let verilog = try routerVerilog(config: config, rtl: rtl)
         try runTool { try Prover.checkTools() }
         let dir = try outputDirectory()
-        let model = try ProveModel(config: config, routerVerilog: verilog, directory: dir)
+        var model = try ProveModel(config: config, routerVerilog: verilog, directory: dir, bridge: rtl == nil)
+        model.prover.inductionDepth = inductionDepth
         let describe = rtl.map { "--rtl \($0)" } ?? "the generated router"
+        let invariants = model.groups.assertions(of: [RouterInvariants.group]).count
+        let bridge = model.groups.assertions.filter { $0.file == ReadBackBridge.moduleName + ".v" }.count
+        let checkerCount = model.groups.assertions.count - invariants - bridge
         say("trapline prove: \(describe), parameters \(parameters.flags(all: true).joined(separator: " "))")
-        say("  checker: \(model.groups.assertions.count) assertions in 6 properties (the fourth in two parts, 4a and 4b); depth \(depth), \(Int(timeout)) s per engine call; work folder \(dir.path)")
+        say("  checker: \(checkerCount) assertions in 6 properties (the fourth in two parts, 4a and 4b); depth \(depth), \(Int(timeout)) s per engine call; work folder \(dir.path)")
+        say(invariants > 0
+            ? "  router: \(invariants) invariant assertions (legal register encodings), proved first, then kept beside each property as a strengthening"
+            : "  router: no invariant assertions (only the generated router has them); each property is proved on its own")
+        say(bridge > 0
+            ? "  4b: \(bridge) bridge assertions relate the checker's copy of the watched field to the router's registers (proved with 4b)"
+            : "  4b: no bridge to the router's registers (--rtl): the read-back is seldom closed by pdr and is then bounded")
         for note in model.abstractionNotes { say("  note: \(note)") }
         ProcessGuard.setActivity { "trapline prove had not finished; partial results are in \(dir.path)" }
         // Preparing the model is not an engine call: its own, generous limit.
         let prep = try runTool { try model.prover.prepare(timeout: max(timeout, 3600)) }
         say(String(format: "  model prepared by yosys in %.1f s", prep))
         var failed = 0, proved = 0, bounded = 0, undecided = 0
-        for p in selected {
-            let r = try runTool { try model.prover.prove(p.tag, depth: depth, timeout: timeout) }
+        // The invariants first: once proved, they hold in every reachable state, so keeping
+        // them in each property's model changes no verdict and rules out unreachable states
+        // for the engines (k-induction needs that).
+        var steps: [(label: String, tag: String)] = invariants > 0 ? [("inv", RouterInvariants.group)] : []
+        steps += selected.map { ($0.label, $0.tag) }
+        var keeping: [String] = []
+        for p in steps {
+            let r = try runTool { try model.prover.prove(p.tag, keeping: keeping, depth: depth, timeout: timeout) }
+            if p.tag == RouterInvariants.group, case .proved = r.verdict { keeping = [p.tag] }
             let time = String(format: "%6.1f s", r.seconds)
             let name = "\(p.label) \(p.tag)".padding(toLength: 24, withPad: " ", startingAt: 0)
             switch r.verdict {
@@ -116,10 +138,10 @@ struct ProveCommand: ParsableCommand {
 
     /// The lines printed under a FAILED verdict: the assertion, the trace, the VCD, the
     /// replay command and what the replay under Verilator said.
-    private func counterexampleReport(_ p: SafetyProperty, _ cex: Counterexample, config: RouterConfig,
+    private func counterexampleReport(_ p: (label: String, tag: String), _ cex: Counterexample, config: RouterConfig,
                                       model: ProveModel, directory: URL) throws -> [String] {
         var lines: [String] = []
-        lines.append("assertion: \(cex.assertion.map { "\($0.group): \($0.message) (\(model.groups.file):\($0.line))" } ?? "(the replay named none)")")
+        lines.append("assertion: \(cex.assertion.map { "\($0.group): \($0.message) (\($0.file):\($0.line))" } ?? "(the replay named none)")")
         let commands = ProveTrace.commands(from: cex.samples)
         let trace = directory.appendingPathComponent("counterexample_\(p.tag).jsonl")
         try TraceWriter.text(for: commands).write(to: trace, atomically: true, encoding: .utf8)

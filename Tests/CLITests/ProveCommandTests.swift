@@ -13,29 +13,66 @@ import TestSupport
         try Tools.run(try RepoPaths.traplineExecutable().path, args, environment: CosimCommandTests.environment)
     }
 
-    static let provable = ["target_exists", "handshake", "unlisted_fields_zero", "route_lock", "vmm_isolation", "guest_no_vmsucceed"]
+    /// Every property at the smallest parameters, and the engine that closes it: the router's
+    /// invariants, property 3 and (with the bridge to the router's registers) 4b by
+    /// k-induction; the others, whose invariants relate the checker's tracking to the router's
+    /// state, by pdr.
+    static let engines: [(tag: String, engine: String)] = [
+        ("invariant", "abc ind, k-induction"), ("target_exists", "abc pdr"), ("handshake", "abc pdr"),
+        ("unlisted_fields_zero", "abc ind, k-induction"), ("route_lock", "abc pdr"),
+        ("route_lock_readback", "abc ind, k-induction"), ("vmm_isolation", "abc pdr"), ("guest_no_vmsucceed", "abc pdr"),
+    ]
 
-    @Test func theGeneratedRouterSatisfiesEveryProperty() throws {
+    @Test func theGeneratedRouterSatisfiesEveryPropertyAndSaysWhichEngineClosedIt() throws {
         let dir = try RepoPaths.scratchDirectory("prove-small")
-        let only = Self.provable.flatMap { ["--property", $0] }
-        let r = try trapline(["prove", "--depth", "4", "--timeout", "600", "--out", dir.path] + only + Self.small)
+        let r = try trapline(["prove", "--depth", "4", "--timeout", "600", "--out", dir.path] + Self.small)
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
-        for tag in Self.provable {
-            let line = r.stdout.split(separator: "\n").first { $0.contains(" \(tag) ") }
-            #expect(line?.contains("PROVED (abc pdr, unbounded)") == true, "\(tag): \(r.stdout)")
+        #expect(r.stdout.contains("router: 8 invariant assertions"), "\(r.stdout)")
+        #expect(r.stdout.contains("4b: 3 bridge assertions"), "\(r.stdout)")
+        for (tag, engine) in Self.engines {
+            // The verdict line: "  <label> <tag>   PROVED (...)" (not "  router: 8 invariant ...").
+            let line = r.stdout.split(separator: "\n").first { $0.range(of: "^  \\S+ \(tag) ", options: .regularExpression) != nil }
+            #expect(line?.contains("PROVED (\(engine)") == true, "\(tag): \(r.stdout)")
         }
-        #expect(r.stdout.contains("summary: 6 proved, 0 bounded, 0 failed (BMC depth 4)"), "\(r.stdout)")
+        #expect(r.stdout.contains("summary: 8 proved, 0 bounded, 0 failed (BMC depth 4)"), "\(r.stdout)")
     }
 
-    /// The read-back of the routing fields (4b) needs an invariant over every field that pdr
-    /// does not find within a short limit: BMC to depth 4, then HOLDS TO DEPTH 4, exit 0.
-    @Test func theReadBackHoldsToTheBMCDepth() throws {
+    /// A router given with `--rtl` gets no bridge (its registers are unknown): the read-back
+    /// is then left to pdr, which does not close it within a short limit, and to BMC.
+    @Test func withoutTheBridgeTheReadBackHoldsToTheBMCDepth() throws {
         let dir = try RepoPaths.scratchDirectory("prove-readback")
-        let r = try trapline(["prove", "--property", "route_lock_readback", "--depth", "4", "--timeout", "15", "--out", dir.path] + Self.small)
+        #expect(try trapline(["generate", "--out", dir.path] + Self.small).status == 0)
+        let rtl = dir.appendingPathComponent("trapline_router.v").path
+        let r = try trapline(["prove", "--rtl", rtl, "--property", "route_lock_readback", "--depth", "4", "--timeout", "15",
+                              "--out", dir.appendingPathComponent("proof").path] + Self.small)
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("4b: no bridge"), "\(r.stdout)")
         #expect(r.stdout.contains("4b route_lock_readback"), "\(r.stdout)")
         #expect(r.stdout.contains("HOLDS TO DEPTH 4") || r.stdout.contains("PROVED"), "\(r.stdout)")
         #expect(r.stdout.contains("abc bmc3"), "\(r.stdout)")
+    }
+
+    /// A register driven with an illegal encoding (ROUTE[t]'s VMM field stored with bit 3
+    /// set: VMM 8 or more, at V = 2) breaks the router's invariant: FAILED with a
+    /// counterexample that names the assertion, and a trace.
+    @Test func anIllegalRegisterEncodingFailsTheInvariant() throws {
+        let dir = try RepoPaths.scratchDirectory("prove-invariant")
+        #expect(try trapline(["generate", "--out", dir.path] + Self.small).status == 0)
+        let good = try String(contentsOf: dir.appendingPathComponent("trapline_router.v"), encoding: .utf8)
+        let write = "route_vmm[cmd_field[6:1]] <= cmd_data[7:4];"
+        #expect(good.contains(write))
+        let broken = dir.appendingPathComponent("broken_router.v")
+        try good.replacingOccurrences(of: write, with: "route_vmm[cmd_field[6:1]] <= cmd_data[7:4] | 4'd8;")
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("proof")
+        let r = try trapline(["prove", "--rtl", broken.path, "--property", "invariant", "--depth", "6", "--timeout", "60",
+                              "--no-replay", "--out", out.path] + Self.small)
+        #expect(r.status == 1, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("inv invariant            FAILED at cycle"), "\(r.stdout)")
+        #expect(r.stdout.contains("assertion: invariant: route_vmm[t] < 2 (trapline_router.v:"), "\(r.stdout)")
+        #expect(r.stdout.contains("summary: 0 proved, 0 bounded, 1 failed"), "\(r.stdout)")
+        let trace = try String(contentsOf: out.appendingPathComponent("counterexample_invariant.jsonl"), encoding: .utf8)
+        #expect(trace.contains("\"op\":\"vmwrite\""), "\(trace)")
     }
 
     /// The generated router with the ROUTED target of events with vector 99 forced to 2
@@ -55,6 +92,9 @@ import TestSupport
                               "--out", out.path] + Self.small)
         #expect(r.status == 1, "\(r.stdout)\n\(r.stderr)")
         #expect(r.stdout.contains("target_exists          FAILED at cycle"), "\(r.stdout)")
+        // The response register holds target 2 at V = 2: the router's own invariant fails first.
+        #expect(r.stdout.contains("inv invariant            FAILED at cycle"), "\(r.stdout)")
+        #expect(r.stdout.contains("assertion: invariant: rsp_target < 2"), "\(r.stdout)")
         #expect(r.stdout.contains("assertion: target_exists:"), "\(r.stdout)")
         #expect(r.stdout.contains("replay under Verilator: diverges from the reference"), "\(r.stdout)")
         let trace = out.appendingPathComponent("counterexample_target_exists.jsonl")

@@ -32,6 +32,19 @@ import VerilogEmitter
                       top: "proof_top", clock: "clk", groups: groups)
     }
 
+    /// A design's own assertions beside the checker's: each keeps its file, and a Yosys
+    /// message is matched to the right one by the file in its source range.
+    @Test func assertionsOfSeveralFilesKeepTheirFile() throws {
+        let design = "    assert (q < 8'd9);  // Counter.swift:3: invariant: q < 9\n"
+        let checker = "\n\n    assert (x);  // Checker.swift:7: bound: x\n"
+        let groups = AssertionGroups.parse(files: [(design, "counter.v"), (checker, "checker.v")])
+        #expect(groups.assertions.map(\.group) == ["invariant", "bound"])
+        #expect(groups.assertions.map(\.file) == ["counter.v", "checker.v"])
+        #expect(groups.assertions(of: ["bound"]).map(\.line) == [3])
+        #expect(groups.assertion(inYosysMessage: "Assert top.$assert$checker.v:3$1 (top.v:9.1-9.2|checker.v:2.1-3.20) failed.")?.group == "bound")
+        #expect(groups.assertion(inYosysMessage: "Assert top.$assert$counter.v:1$1 (top.v:8.1-8.2|counter.v:1.1-1.20) failed.")?.group == "invariant")
+    }
+
     @Test func groupsComeFromTheMessageTags() throws {
         let groups = try Self.prover("formal-groups").groups
         #expect(groups.groups == ["wrap", "bound"])

@@ -11,10 +11,12 @@ struct LoadPick: Sendable {
     var ties = 0
     /// An eligible but busy VMM had a lower load than the winner.
     var busySkipped = false
+    /// The lowest load among the candidates (the tied value).
+    var lowest = 0
 
     init() {}
-    init(candidates: Int, ties: Int, busySkipped: Bool) {
-        computed = true; self.candidates = candidates; self.ties = ties; self.busySkipped = busySkipped
+    init(candidates: Int, ties: Int, busySkipped: Bool, lowest: Int) {
+        computed = true; self.candidates = candidates; self.ties = ties; self.busySkipped = busySkipped; self.lowest = lowest
     }
 }
 
@@ -158,6 +160,9 @@ extension Coverage {
             if p.ties >= 2 { hit(s.loadPick + v + min(p.ties, v) - 2) }
             if p.busySkipped { hit(s.loadPick + 2 * v - 1) }
             if r.isSelf { hit(s.loadPick + 2 * v - 1 + 1) }
+            if p.ties >= v && p.lowest == 0xFFFF {   // every VMM tied at saturation, by who raised the event
+                hit(s.loadPick + 2 * v - 1 + 5 + (!cur.isVMM ? 0 : cur.id == 0 && b.busy == 0 ? 1 : 2))
+            }
         }
         if r.policy == Policy.owner && !cur.isVMM && cur.id < track.ownerChanged.count && track.ownerChanged[cur.id] {
             let owner = router.owner(guest: cur.id)

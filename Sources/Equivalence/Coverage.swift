@@ -224,6 +224,6 @@ public struct Coverage: Sendable {
             candidates += 1
             if l < best { best = l; ties = 1 } else if l == best { ties += 1 }
         }
-        return LoadPick(candidates: candidates, ties: ties, busySkipped: lowestBusy < best && candidates > 0)
+        return LoadPick(candidates: candidates, ties: ties, busySkipped: lowestBusy < best && candidates > 0, lowest: best)
     }
 }

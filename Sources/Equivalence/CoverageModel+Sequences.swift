@@ -23,7 +23,8 @@ extension CoverageModel {
                             "locked: VMREAD of a routing field succeeds", "locked: an event routed by the locked table"]
     static let loadExtraNames = ["least-loaded eligible VMM busy: skipped", "running VMM wins (self)",
                                  "routed to a VMM already at 0xFFFF (stays)", "RESUME at load 0xFFFF (-> 0xFFFE)",
-                                 "RESUME at load 0 (stays 0)"]
+                                 "RESUME at load 0 (stays 0)", "all VMMs tied at 0xFFFF, event from a guest",
+                                 "all VMMs tied at 0xFFFF, event from idle VMM 0", "all VMMs tied at 0xFFFF, event from a handler"]
     static let ownerNames = ["LAUNCH by the guest's owner (owner unchanged)", "LAUNCH by another VMM (owner changes)",
                              "LAUNCH abandons the interrupted guest", "after an owner change: OWNER exit wanted by the new owner",
                              "after an owner change: OWNER exit not wanted -> VMM 0"]

@@ -18,7 +18,10 @@ public enum Summary {
             ? " (the budget was spent in the directed suite)" : ""
         lines.append("  random     \(r.randomSeeds) streams\(o.streams.map { " (fixed at \($0))" } ?? "") of \(o.commandsPerSeed) commands, \(random.filter { $0.failure != nil }.count) failing\(cut)")
         if let p = r.parallel {
-            lines.append("  workers    \(p.workers): \(Int(p.parallelRate)) random commands/s after the first stream, which ran alone at \(Int(p.singleRate)) (speed-up over one worker \(String(format: "%.2f", p.speedUp))x)")
+            // One worker has nothing to compare with: its first stream is only a short, cold sample.
+            lines.append(p.workers == 1
+                ? "  workers    1: \(Int(p.parallelRate)) random commands/s after the first stream"
+                : "  workers    \(p.workers): \(Int(p.parallelRate)) random commands/s after the first stream, which ran alone at \(Int(p.singleRate)) (speed-up over one worker \(String(format: "%.2f", p.speedUp))x)")
         }
         lines.append("  reference  \(r.reference.commands) commands, \(format(r.reference.seconds)) s (with coverage)")
         for s in r.simulators {

@@ -33,7 +33,9 @@ import TestSupport
         #expect(many.simulators.first?.commands == one.simulators.first?.commands)
         let p = try #require(many.parallel)
         #expect(p.workers == jobs && p.singleRate > 0 && p.parallelRate > 0)
-        #expect(Summary.text(many).contains("  workers    \(jobs): "))
+        #expect(Summary.text(many).contains("  workers    \(jobs): ") && Summary.text(many).contains("speed-up over one worker"))
+        // One worker has no speed-up to report.
+        #expect(Summary.text(one).contains("  workers    1: ") && !Summary.text(one).contains("speed-up"))
     }
 
     /// A fault several streams meet: the divergences are in stream order, and the one

@@ -83,6 +83,32 @@ import Testing
         #expect(Self.count(owner, row: "seq owner", bin: "LAUNCH by the guest's owner (owner unchanged)") == 1)
     }
 
+    /// ROUTE[12] = LOAD, every VMM eligible, every load saturated at 0xFFFF (VMM v: VMCS v).
+    static func saturatedTie(vmms: Int = 4, skip: Int? = nil) -> [Command] {
+        let all: UInt64 = (1 << UInt64(vmms)) - 1
+        var commands: [Command] = [.vmwrite(vmcs: 0, field: VMCSField.route(12), data: UInt64(Policy.load)),
+                                   .vmwrite(vmcs: 0, field: VMCSField.eligible(12), data: all)]
+        for v in 0..<vmms where v != skip { commands.append(.vmwrite(vmcs: UInt8(v), field: VMCSField.vmmLoad, data: 0xFFFF)) }
+        return commands
+    }
+
+    @Test func everyVMMTiedAtSaturationIsCountedByWhoRaisedTheEvent() {
+        let row = "seq LOAD", idle = "all VMMs tied at 0xFFFF, event from idle VMM 0"
+        // VMM 0 idle raises HLT: four candidates (itself the running one), all at 0xFFFF.
+        let fromIdle = Self.run(Self.saturatedTie() + [.event(reason: 12)])
+        #expect(Self.count(fromIdle, row: row, bin: idle) == 1)
+        #expect(Self.count(fromIdle, row: row, bin: "tie of 4") == 1)
+        #expect(Self.count(fromIdle, row: row, bin: "all VMMs tied at 0xFFFF, event from a guest") == 0)
+        // From a guest: the guest bin.
+        let fromGuest = Self.run(Self.saturatedTie() + [.launch(guest: 0), .event(reason: 12)])
+        #expect(Self.count(fromGuest, row: row, bin: "all VMMs tied at 0xFFFF, event from a guest") == 1)
+        #expect(Self.count(fromGuest, row: row, bin: idle) == 0)
+        // One load left at 0: a tie of one at 0, not a saturated tie of four.
+        let partial = Self.run(Self.saturatedTie(skip: 3) + [.event(reason: 12)])
+        #expect(Self.count(partial, row: row, bin: idle) == 0)
+        #expect(Self.count(partial, row: row, bin: "tie of 4") == 0)
+    }
+
     /// Cells the SPEC rules out are not bins at all, so 100% is reachable.
     @Test func impossibleCellsAreNotBins() {
         let m = CoverageModel(config: .default)

@@ -44,7 +44,7 @@ public enum CoverageFeedback {
         if extra == 2 || extra == 3 { b.saturate = max(b.saturate, 30); if extra == 3 { b.dive = max(b.dive, 30) }; return }
         if extra == 4 { b.loadTies = max(b.loadTies, 30); return }
         if extra >= 5 {   // every VMM tied at 0xFFFF: saturate, all eligible, LOAD; from idle VMM 0 (6) or a handler (7)
-            b.saturate = max(b.saturate, 60); b.loadTies = max(b.loadTies, 40); b.policy = Int(Policy.load)
+            b.saturate = 100; b.loadTies = max(b.loadTies, 60); b.policy = Int(Policy.load)
             if extra == 6 { b.idle = max(b.idle, 60) }
             return
         }

@@ -119,6 +119,35 @@ struct BlockPlacement {
         return out
     }
 
+    /// `reads(list).contains(v)` without building the sets (placement asks it for every
+    /// statement and every value).
+    private func reads(_ list: [BlockStatement], contain v: Value) -> Bool {
+        list.contains { reads($0, contain: v) }
+    }
+
+    private func reads(_ s: BlockStatement, contain v: Value) -> Bool {
+        if owns(s, v) { return true }
+        switch s {
+        case .when(let branches, let otherwise, _):
+            return branches.contains { reads($0.body, contain: v) } || (otherwise.map { reads($0, contain: v) } ?? false)
+        case .switchOn(_, let cases, let def, _):
+            return cases.contains { reads($0.body, contain: v) } || (def.map { reads($0, contain: v) } ?? false)
+        default: return false
+        }
+    }
+
+    /// `own(s).contains(v)` without building the set.
+    private func owns(_ s: BlockStatement, _ v: Value) -> Bool {
+        switch s {
+        case .assign(let sink, let e, _):
+            if sink == .local(e) { return m.exprs[e].kind.operands.contains { direct($0).contains(v) } }
+            return direct(e).contains(v)
+        case .memoryWrite(_, let a, let d, _): return direct(a).contains(v) || direct(d).contains(v)
+        case .when(let branches, _, _): return branches.contains { direct($0.condition).contains(v) }
+        case .switchOn(let sel, _, _, _): return direct(sel).contains(v)
+        }
+    }
+
     /// Values a statement reads itself (not in nested bodies). A temp's definition reads its
     /// operands.
     private func own(_ s: BlockStatement) -> Set<Value> {
@@ -191,14 +220,14 @@ struct BlockPlacement {
     }
 
     private mutating func insert(_ v: Value, into list: [BlockStatement]) -> [BlockStatement] {
-        let users = list.indices.filter { reads(list[$0]).contains(v) }
+        let users = list.indices.filter { reads(list[$0], contain: v) }
         guard let first = users.first else { return list }
-        if users.count == 1, !own(list[first]).contains(v) {
+        if users.count == 1, !owns(list[first], v) {
             var s = list[first]
             switch s {
             case .when(var branches, var otherwise, let at):
-                let inBranches = branches.indices.filter { reads(branches[$0].body).contains(v) }
-                let inOtherwise = otherwise.map { reads($0).contains(v) } ?? false
+                let inBranches = branches.indices.filter { reads(branches[$0].body, contain: v) }
+                let inOtherwise = otherwise.map { reads($0, contain: v) } ?? false
                 if inBranches.count + (inOtherwise ? 1 : 0) == 1 {
                     if let b = inBranches.first { branches[b].body = insert(v, into: branches[b].body) }
                     else { otherwise = insert(v, into: otherwise ?? []) }
@@ -208,8 +237,8 @@ struct BlockPlacement {
                     return out
                 }
             case .switchOn(let sel, var cases, var def, let at):
-                let inCases = cases.indices.filter { reads(cases[$0].body).contains(v) }
-                let inDefault = def.map { reads($0).contains(v) } ?? false
+                let inCases = cases.indices.filter { reads(cases[$0].body, contain: v) }
+                let inDefault = def.map { reads($0, contain: v) } ?? false
                 if inCases.count + (inDefault ? 1 : 0) == 1 {
                     if let c = inCases.first { cases[c].body = insert(v, into: cases[c].body) }
                     else { def = insert(v, into: def ?? []) }

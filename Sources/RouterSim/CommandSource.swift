@@ -31,27 +31,29 @@ struct StreamedCommands: CommandSource {
     @inline(__always) func command(_ i: Int) -> Command { pipeline.command(i) }
 }
 
-/// Receives each response of a streamed run as it is checked (e.g. to print it).
-public protocol ResponseOutput {
-    /// Takes the response of the next command, in command order, after it matched the reference.
-    mutating func write(_ response: Response)
+/// Where a streamed run's checked response lines go (SPEC 10 trace lines, in command
+/// order). Called from one thread at a time: the reference pipeline's while the model
+/// runs, then the caller's for the last lines. Keeps its own write error.
+public protocol LineWriter: AnyObject, Sendable {
+    func write(_ bytes: UnsafeRawBufferPointer)
 }
 
 /// Lockstep on a streamed run: each response is compared with the reference's
-/// (from the pipeline) and handed to `output`; nothing is kept.
-struct StreamingLockstepSink<Output: ResponseOutput>: ResponseSink {
+/// (from the pipeline); the lines are the pipeline's (`ReferencePipeline`'s `lines`).
+struct CheckingSink: ResponseSink {
     let pipeline: ReferencePipeline
-    var output: Output
+    /// Responses that matched, all in a row from the first.
+    var checked = 0
     var mismatch: (index: Int, expected: Response, actual: Response)?
 
     @inline(__always)
     mutating func accept(index: Int, response: Response) -> Bool {
         let expected = pipeline.expected(index)
-        output.write(response)
         if expected != response {
             mismatch = (index, expected, response)
             return false
         }
+        checked = index + 1
         return true
     }
 }

@@ -31,11 +31,22 @@ final class ReferencePipeline: @unchecked Sendable {
     private var cancelled = false
     /// Commands in chunks the driver has waited for (`command(_:)`, generated runs).
     private var available = 0
+    /// Where checked response lines go (`init(randomCount:seed:config:lines:)`); nil: none.
+    private let lines: LineWriter?
+    /// Per ring slot: the lines of its chunk's expected responses, formatted on the pipeline's thread.
+    private var slotLines: [[UInt8]] = []
+    /// Per ring entry: where its line ends in its slot's `slotLines`.
+    private let lineEnds: UnsafeMutablePointer<Int32>?
+    /// Chunks whose lines were written; the pipeline's thread writes chunk j when it is about to
+    /// reuse its slot (every response of chunk j has then been checked), the caller the rest
+    /// in `finishLines` once the thread has ended.
+    private var writtenChunks = 0
 
     init(commands: [Command], config: RouterConfig) {
         ring = .allocate(capacity: Self.chunk * Self.depth)
         ring.initialize(repeating: Response(kind: 0), count: Self.chunk * Self.depth)
         commandRing = nil
+        lines = nil; lineEnds = nil
         let thread = Thread { [self] in
             commands.withUnsafeBufferPointer { cmds in produce(count: cmds.count, config: config) { cmds[$0] } }
             finished.signal()
@@ -48,12 +59,31 @@ final class ReferencePipeline: @unchecked Sendable {
     /// made on the pipeline's thread with their reference responses; the driver
     /// reads the commands with `command(_:)`, the checker the responses with
     /// `expected(_:)`. Nothing holds more than the ring.
-    init(randomCount count: Int, seed: UInt64, config: RouterConfig) {
+    ///
+    /// With `lines`, the pipeline's thread also formats each expected response as its
+    /// trace line (SPEC 10) and writes the lines of every chunk the checker has finished:
+    /// a response that matched is the expected one, so its line is known before the model
+    /// gives it, and formatting and writing leave the simulation thread. Call
+    /// `finishLines(checked:then:)` after `finish()` for the lines not yet written.
+    init(randomCount count: Int, seed: UInt64, config: RouterConfig, lines: LineWriter? = nil) {
         ring = .allocate(capacity: Self.chunk * Self.depth)
         ring.initialize(repeating: Response(kind: 0), count: Self.chunk * Self.depth)
         let commands = UnsafeMutablePointer<Command>.allocate(capacity: Self.chunk * Self.depth)
         commands.initialize(repeating: Command(op: 0), count: Self.chunk * Self.depth)
         commandRing = commands
+        self.lines = lines
+        if lines != nil {
+            let ends = UnsafeMutablePointer<Int32>.allocate(capacity: Self.chunk * Self.depth)
+            ends.initialize(repeating: 0, count: Self.chunk * Self.depth)
+            lineEnds = ends
+            slotLines = (0..<Self.depth).map { _ in
+                var b: [UInt8] = []
+                b.reserveCapacity(Self.chunk * 128)
+                return b
+            }
+        } else {
+            lineEnds = nil
+        }
         let thread = Thread { [self] in
             var generator = RandomTraceGenerator(seed: seed, config: config)
             produce(count: count, config: config) { _ in generator.next() }
@@ -70,12 +100,28 @@ final class ReferencePipeline: @unchecked Sendable {
             free.wait()
             cancelLock.lock(); let stop = cancelled; cancelLock.unlock()
             if stop { return }
-            let offset = (k % Self.depth) * Self.chunk
+            let slot = k % Self.depth, offset = slot * Self.chunk
             let end = min(count, index + Self.chunk)
-            for i in index..<end {
-                let c = next(i)
-                commandRing?[offset + i - index] = c
-                ring[offset + i - index] = router.execute(c)
+            if let lines, let lineEnds {
+                if k >= Self.depth {   // chunk k - depth, checked whole, leaves the slot
+                    slotLines[slot].withUnsafeBytes { lines.write($0) }
+                    writtenChunks = k - Self.depth + 1
+                }
+                slotLines[slot].removeAll(keepingCapacity: true)
+                for i in index..<end {
+                    let c = next(i)
+                    commandRing?[offset + i - index] = c
+                    let r = router.execute(c)
+                    ring[offset + i - index] = r
+                    TraceWriter.appendLine(r, to: &slotLines[slot])
+                    lineEnds[offset + i - index] = Int32(slotLines[slot].count)
+                }
+            } else {
+                for i in index..<end {
+                    let c = next(i)
+                    commandRing?[offset + i - index] = c
+                    ring[offset + i - index] = router.execute(c)
+                }
             }
             index = end; k += 1
             filled.signal()
@@ -115,7 +161,30 @@ final class ReferencePipeline: @unchecked Sendable {
         finished.wait()
     }
 
-    deinit { ring.deallocate(); commandRing?.deallocate() }
+    /// After `finish()`: writes the lines of the first `checked` responses that the pipeline's
+    /// thread had not written (every one of them matched), then `extra`'s line (the response
+    /// that did not match), in order. Their slots are intact: a slot is reused only after its
+    /// chunk was written.
+    func finishLines(checked: Int, then extra: Response?) {
+        guard let lines, let lineEnds else { return }
+        let full = checked / Self.chunk, rest = checked % Self.chunk
+        for j in writtenChunks..<max(writtenChunks, full) {
+            slotLines[j % Self.depth].withUnsafeBytes { lines.write($0) }
+        }
+        if rest > 0 {
+            let slot = full % Self.depth
+            let n = Int(lineEnds[slot * Self.chunk + rest - 1])
+            slotLines[slot].withUnsafeBytes { lines.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+        }
+        writtenChunks = max(writtenChunks, full)
+        if let extra {
+            var b: [UInt8] = []
+            TraceWriter.appendLine(extra, to: &b)
+            b.withUnsafeBytes { lines.write($0) }
+        }
+    }
+
+    deinit { ring.deallocate(); commandRing?.deallocate(); lineEnds?.deallocate() }
 }
 
 /// Lockstep with the reference on its own thread (see `ReferencePipeline`).

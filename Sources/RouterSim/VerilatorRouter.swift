@@ -8,9 +8,9 @@ import RouterModel
 /// - `run(_:handshake:wave:)` (`RouterSimulator`): every response, in order.
 /// - `lockstep(_:handshake:config:wave:waveFrom:)`: compares each response with the
 ///   reference `Router` as it arrives and stops at the first mismatch.
-/// - `lockstepRandom(count:seed:handshake:config:wave:waveFrom:output:)`: the same on
-///   generated commands, streamed (memory independent of `count`), each checked
-///   response handed to a `ResponseOutput`.
+/// - `lockstepRandom(count:seed:handshake:config:wave:waveFrom:lines:)`: the same on
+///   generated commands, streamed (memory independent of `count`), the line of each
+///   checked response written to a `LineWriter`.
 ///
 /// The model is built (or found in the cache) by `init`; a run with a wave
 /// file uses a second, `--trace` build of the same text, made on first use.
@@ -158,24 +158,28 @@ public final class VerilatorRouter: RouterSimulator {
 
 extension VerilatorRouter {
     /// Lockstep on `count` constrained-random commands of seed `seed`, streamed:
-    /// the commands and the reference responses are made on a second thread
-    /// (`ReferencePipeline(randomCount:seed:config:)`) and each response is
-    /// compared as it arrives and handed to `output`, so memory stays the same
-    /// whatever `count` is. Stops at the first mismatch (the mismatching
-    /// response is written too). The result keeps no responses.
-    public func lockstepRandom<Output: ResponseOutput>(count: Int, seed: UInt64, handshake: Handshake, config: RouterConfig,
-                                                       wave: URL? = nil, waveFrom: Int = 0,
-                                                       output: inout Output) throws -> LockstepResult {
+    /// the commands, the reference responses and their trace lines are made on a
+    /// second thread (`ReferencePipeline(randomCount:seed:config:lines:)`), each
+    /// response is compared as it arrives, and the lines of checked responses go
+    /// to `lines` (from that thread while the model runs), so memory stays the
+    /// same whatever `count` is and the simulation thread only drives and compares.
+    /// Stops at the first mismatch; the lines before it and the mismatching
+    /// response's line are written, also when the driver throws (the lines of the
+    /// responses checked before it). The result keeps no responses.
+    public func lockstepRandom(count: Int, seed: UInt64, handshake: Handshake, config: RouterConfig,
+                               wave: URL? = nil, waveFrom: Int = 0, lines: LineWriter) throws -> LockstepResult {
         try Self.checkHandshake(handshake)
         let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
         defer { m.closeTrace() }
         let limit = watchdog(count)
         defer { limit?.disarm() }
-        let pipeline = ReferencePipeline(randomCount: count, seed: seed, config: config)
-        defer { pipeline.finish() }
+        let pipeline = ReferencePipeline(randomCount: count, seed: seed, config: config, lines: lines)
         var commands = StreamedCommands(pipeline: pipeline, count: count)
-        var sink = StreamingLockstepSink(pipeline: pipeline, output: output)
-        defer { output = sink.output }
+        var sink = CheckingSink(pipeline: pipeline)
+        defer {
+            pipeline.finish()
+            pipeline.finishLines(checked: sink.checked, then: sink.mismatch?.actual)
+        }
         let (got, cycles) = try Self.drive(m, p, &commands, handshake, &sink, trace: Self.window(wave, waveFrom), source: sourceName)
         return LockstepResult(responses: [], compared: got, cycles: cycles, mismatch: sink.mismatch)
     }

@@ -134,12 +134,12 @@ struct CosimCommand: ParsableCommand {
                                       _ handshake: Handshake, _ wave: URL?) throws {
         let router = try verilatorRouter(verilog: verilog, seed: initSeed ?? seed, rtl: rtl, timeLimit: simTimeout)
         ProcessGuard.setActivity { "cosim of \(n) random commands under verilator had not finished; the responses printed so far matched the reference" }
-        var out = OutputBuffer()
+        let out = StandardOutputLines()
         var failure: String?
         let prefix = { (index: Int) in RandomTrace.generate(count: min(index + 1, n), seed: seed, config: config) }
         do {
             let result = try router.lockstepRandom(count: n, seed: seed, handshake: handshake, config: config,
-                                                   wave: wave, waveFrom: waveFrom, output: &out)
+                                                   wave: wave, waveFrom: waveFrom, lines: out)
             if let m = result.mismatch {
                 failure = report(prefix(m.index), m.index, m.expected, m.actual, handshake).description
             }

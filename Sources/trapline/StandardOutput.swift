@@ -70,11 +70,30 @@ struct OutputBuffer {
     }
 }
 
-extension OutputBuffer: ResponseOutput {
+extension OutputBuffer {
     /// One response as a JSON line (SPEC 10).
     @inline(__always)
     mutating func write(_ response: Response) {
         TraceWriter.appendLine(response, to: &bytes)
         if bytes.count >= 1 << 16 { flush() }
+    }
+}
+
+/// Response lines of a streamed Verilator run (`VerilatorRouter.lockstepRandom`),
+/// written straight to stdout in the pipeline's chunks (about 400 KB each) from
+/// whichever thread has them, one at a time. After a write error nothing more is
+/// written; `finish()` throws it.
+final class StandardOutputLines: LineWriter, @unchecked Sendable {
+    /// The errno of the first failed write (read after the run, when no thread writes).
+    private var failure: Int32?
+
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, bytes.count > 0 else { return }
+        failure = StandardOutput.write(bytes)
+    }
+
+    /// Throws `CLIError.output` when any write failed.
+    func finish() throws {
+        if let failure { throw CLIError.output(errno: failure) }
     }
 }

@@ -56,6 +56,17 @@ public enum TraceWriter {
         appendFormatted(&out) { cursor in write(r, &cursor); cursor.byte(10) }
     }
 
+    /// Writes a response's JSON line and a newline at `p`, which must have room for
+    /// `maxLineBytes`; returns the bytes written (no copy, no allocation).
+    @inline(__always)
+    public static func writeLine(_ r: Response, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var cursor = ByteCursor(p: p)
+        write(r, &cursor); cursor.byte(10)
+        let n = cursor.p - p
+        precondition(n <= maxLineBytes, "a trace line of \(n) bytes overran TraceWriter.maxLineBytes")
+        return n
+    }
+
     /// Formats one line into a stack buffer of `maxLineBytes`, then appends it to `out` in one copy.
     @inline(__always)
     private static func appendFormatted(_ out: inout [UInt8], _ format: (inout ByteCursor) -> Void) {

@@ -32,8 +32,8 @@ struct StreamedCommands: CommandSource {
 }
 
 /// Where a streamed run's checked response lines go (SPEC 10 trace lines, in command
-/// order). Called from one thread at a time: the reference pipeline's while the model
-/// runs, then the caller's for the last lines. Keeps its own write error.
+/// order, a chunk of lines per call), from the thread that runs the model. Keeps its own
+/// write error.
 public protocol LineWriter: AnyObject, Sendable {
     func write(_ bytes: UnsafeRawBufferPointer)
 }

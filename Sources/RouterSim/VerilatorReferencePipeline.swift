@@ -33,20 +33,23 @@ final class ReferencePipeline: @unchecked Sendable {
     private var available = 0
     /// Where checked response lines go (`init(randomCount:seed:config:lines:)`); nil: none.
     private let lines: LineWriter?
-    /// Per ring slot: the lines of its chunk's expected responses, formatted on the pipeline's thread.
-    private var slotLines: [[UInt8]] = []
-    /// Per ring entry: where its line ends in its slot's `slotLines`.
+    /// Per ring slot, `slotBytes` bytes: the lines of its chunk's expected responses,
+    /// formatted on the pipeline's thread (raw memory: the two threads use different
+    /// slots at once, which Swift arrays in one property would not allow).
+    private let lineBytes: UnsafeMutablePointer<UInt8>?
+    private static let slotBytes = chunk * TraceWriter.maxLineBytes
+    /// Per ring entry: where its line ends in its slot of `lineBytes`.
     private let lineEnds: UnsafeMutablePointer<Int32>?
-    /// Chunks whose lines were written; the pipeline's thread writes chunk j when it is about to
-    /// reuse its slot (every response of chunk j has then been checked), the caller the rest
-    /// in `finishLines` once the thread has ended.
+    /// Chunks whose lines were written, by the checking thread: chunk j as soon as the checker
+    /// asks for the first response after it (every response of chunk j matched), before its
+    /// slot is handed back; the rest in `finishLines`.
     private var writtenChunks = 0
 
     init(commands: [Command], config: RouterConfig) {
         ring = .allocate(capacity: Self.chunk * Self.depth)
         ring.initialize(repeating: Response(kind: 0), count: Self.chunk * Self.depth)
         commandRing = nil
-        lines = nil; lineEnds = nil
+        lines = nil; lineEnds = nil; lineBytes = nil
         let thread = Thread { [self] in
             commands.withUnsafeBufferPointer { cmds in produce(count: cmds.count, config: config) { cmds[$0] } }
             finished.signal()
@@ -61,10 +64,10 @@ final class ReferencePipeline: @unchecked Sendable {
     /// `expected(_:)`. Nothing holds more than the ring.
     ///
     /// With `lines`, the pipeline's thread also formats each expected response as its
-    /// trace line (SPEC 10) and writes the lines of every chunk the checker has finished:
-    /// a response that matched is the expected one, so its line is known before the model
-    /// gives it, and formatting and writing leave the simulation thread. Call
-    /// `finishLines(checked:then:)` after `finish()` for the lines not yet written.
+    /// trace line (SPEC 10): a response that matched is the expected one, so its line is
+    /// known before the model gives it, and formatting leaves the simulation thread. The
+    /// checking thread writes each chunk's lines, in one call, once it has checked the whole
+    /// chunk (`expected`); call `finishLines(checked:then:)` after `finish()` for the rest.
     init(randomCount count: Int, seed: UInt64, config: RouterConfig, lines: LineWriter? = nil) {
         ring = .allocate(capacity: Self.chunk * Self.depth)
         ring.initialize(repeating: Response(kind: 0), count: Self.chunk * Self.depth)
@@ -76,13 +79,10 @@ final class ReferencePipeline: @unchecked Sendable {
             let ends = UnsafeMutablePointer<Int32>.allocate(capacity: Self.chunk * Self.depth)
             ends.initialize(repeating: 0, count: Self.chunk * Self.depth)
             lineEnds = ends
-            slotLines = (0..<Self.depth).map { _ in
-                var b: [UInt8] = []
-                b.reserveCapacity(Self.chunk * 128)
-                return b
-            }
+            // Room for the widest lines; only the pages the lines touch become resident (~0.4 MB a slot).
+            lineBytes = .allocate(capacity: Self.slotBytes * Self.depth)
         } else {
-            lineEnds = nil
+            lineEnds = nil; lineBytes = nil
         }
         let thread = Thread { [self] in
             var generator = RandomTraceGenerator(seed: seed, config: config)
@@ -102,19 +102,16 @@ final class ReferencePipeline: @unchecked Sendable {
             if stop { return }
             let slot = k % Self.depth, offset = slot * Self.chunk
             let end = min(count, index + Self.chunk)
-            if let lines, let lineEnds {
-                if k >= Self.depth {   // chunk k - depth, checked whole, leaves the slot
-                    slotLines[slot].withUnsafeBytes { lines.write($0) }
-                    writtenChunks = k - Self.depth + 1
-                }
-                slotLines[slot].removeAll(keepingCapacity: true)
+            if let lineEnds, let lineBytes {   // the checker writes the slot's lines when it finished the chunk
+                let base = lineBytes + slot * Self.slotBytes
+                var used = 0
                 for i in index..<end {
                     let c = next(i)
                     commandRing?[offset + i - index] = c
                     let r = router.execute(c)
                     ring[offset + i - index] = r
-                    TraceWriter.appendLine(r, to: &slotLines[slot])
-                    lineEnds[offset + i - index] = Int32(slotLines[slot].count)
+                    used += TraceWriter.writeLine(r, at: base + used)
+                    lineEnds[offset + i - index] = Int32(used)
                 }
             } else {
                 for i in index..<end {
@@ -142,7 +139,10 @@ final class ReferencePipeline: @unchecked Sendable {
     func expected(_ index: Int) -> Response {
         let inChunk = index % Self.chunk
         if inChunk == 0 {
-            if index > 0 { free.signal() }   // the previous chunk is done with
+            if index > 0 {   // the previous chunk is done with (each of its responses matched)
+                if lines != nil { writeChunk(index / Self.chunk - 1) }
+                free.signal()
+            }
             if commandRing == nil { filled.wait() }   // a generated run's driver waited in `command`
         }
         return ring[((index / Self.chunk) % Self.depth) * Self.chunk + inChunk]
@@ -161,22 +161,28 @@ final class ReferencePipeline: @unchecked Sendable {
         finished.wait()
     }
 
-    /// After `finish()`: writes the lines of the first `checked` responses that the pipeline's
-    /// thread had not written (every one of them matched), then `extra`'s line (the response
-    /// that did not match), in order. Their slots are intact: a slot is reused only after its
-    /// chunk was written.
+    /// Writes chunk `j`'s lines (on the checking thread, before the slot is handed back).
+    @inline(never)
+    private func writeChunk(_ j: Int) {
+        writeLines(slot: j % Self.depth, count: Self.chunk)
+        writtenChunks = j + 1
+    }
+
+    /// The first `count` lines of `slot`.
+    private func writeLines(slot: Int, count: Int) {
+        guard let lines, let lineEnds, let lineBytes, count > 0 else { return }
+        let n = Int(lineEnds[slot * Self.chunk + count - 1])
+        lines.write(UnsafeRawBufferPointer(start: lineBytes + slot * Self.slotBytes, count: n))
+    }
+
+    /// After `finish()`: writes the lines of the first `checked` responses not yet written
+    /// (every one of them matched), then `extra`'s line (the response that did not match),
+    /// in order. Their slots are intact: a slot is handed back only after its chunk was written.
     func finishLines(checked: Int, then extra: Response?) {
-        guard let lines, let lineEnds else { return }
+        guard let lines else { return }
         let full = checked / Self.chunk, rest = checked % Self.chunk
-        for j in writtenChunks..<max(writtenChunks, full) {
-            slotLines[j % Self.depth].withUnsafeBytes { lines.write($0) }
-        }
-        if rest > 0 {
-            let slot = full % Self.depth
-            let n = Int(lineEnds[slot * Self.chunk + rest - 1])
-            slotLines[slot].withUnsafeBytes { lines.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-        }
-        writtenChunks = max(writtenChunks, full)
+        for j in writtenChunks..<max(writtenChunks, full) { writeChunk(j) }
+        writeLines(slot: full % Self.depth, count: rest)
         if let extra {
             var b: [UInt8] = []
             TraceWriter.appendLine(extra, to: &b)
@@ -184,7 +190,7 @@ final class ReferencePipeline: @unchecked Sendable {
         }
     }
 
-    deinit { ring.deallocate(); commandRing?.deallocate(); lineEnds?.deallocate() }
+    deinit { ring.deallocate(); commandRing?.deallocate(); lineEnds?.deallocate(); lineBytes?.deallocate() }
 }
 
 /// Lockstep with the reference on its own thread (see `ReferencePipeline`).

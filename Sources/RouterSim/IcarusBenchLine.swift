@@ -23,38 +23,37 @@ enum IcarusBenchLine: Equatable {
             if words.first == "EOF", words.count == 2 { return .endOfCommands(at: words[1]) }
             throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): unexpected '\(String(decoding: line, as: UTF8.self))'")
         }
-        var v = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
-                 UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        var field = 0
-        var value: UInt64 = 0
-        var digits = 0
-        func store(_ field: Int, _ value: UInt64) {
-            withUnsafeMutableBytes(of: &v) { $0.storeBytes(of: value, toByteOffset: field * 8, as: UInt64.self) }
-        }
-        for b in line {
-            if b == 32 {
-                guard field < 14, digits > 0 else { break }
-                store(field, value); field += 1; value = 0; digits = 0
-                continue
+        // The 14 fields, in a buffer on the stack.
+        return try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 14) { v in
+            v.initialize(repeating: 0)
+            var field = 0
+            var value: UInt64 = 0
+            var digits = 0
+            for b in line {
+                if b == 32 {
+                    guard field < 14, digits > 0 else { break }
+                    v[field] = value; field += 1; value = 0; digits = 0
+                    continue
+                }
+                let nibble: UInt8
+                switch b {
+                case 48...57: nibble = b - 48
+                case 97...102: nibble = b - 87
+                default:
+                    let name = field < 14 ? IcarusRouter.fieldNames[field] : "?"
+                    throw IcarusRunError("response \(index): rsp_\(name) has undefined (x/z) bits in \(IcarusTestBench.responsesFile) line \(lineNumber): \(String(decoding: line, as: UTF8.self))")
+                }
+                value = value << 4 | UInt64(nibble); digits += 1
             }
-            let nibble: UInt8
-            switch b {
-            case 48...57: nibble = b - 48
-            case 97...102: nibble = b - 87
-            default:
-                let name = field < 14 ? IcarusRouter.fieldNames[field] : "?"
-                throw IcarusRunError("response \(index): rsp_\(name) has undefined (x/z) bits in \(IcarusTestBench.responsesFile) line \(lineNumber): \(String(decoding: line, as: UTF8.self))")
+            if digits > 0 && field < 14 { v[field] = value; field += 1 }
+            guard field == 14 else {
+                throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): expected 14 hex fields, found '\(String(decoding: line, as: UTF8.self))'")
             }
-            value = value << 4 | UInt64(nibble); digits += 1
+            return .response(Response(kind: UInt8(v[0]), target: UInt8(v[1]), isSelf: v[2] != 0, fallback: v[3] != 0,
+                                      policy: UInt8(v[4]), from: UInt8(v[5]), reason: UInt16(v[6]), qual: v[7],
+                                      info: UInt32(v[8]), errCode: UInt32(v[9]), entry: v[10], data: v[11],
+                                      current: UInt8(v[12]), error: UInt8(v[13])))
         }
-        if digits > 0 && field < 14 { store(field, value); field += 1 }
-        guard field == 14 else {
-            throw IcarusRunError("\(IcarusTestBench.responsesFile) line \(lineNumber): expected 14 hex fields, found '\(String(decoding: line, as: UTF8.self))'")
-        }
-        return .response(Response(kind: UInt8(v.0), target: UInt8(v.1), isSelf: v.2 != 0, fallback: v.3 != 0,
-                                  policy: UInt8(v.4), from: UInt8(v.5), reason: UInt16(v.6), qual: v.7,
-                                  info: UInt32(v.8), errCode: UInt32(v.9), entry: v.10, data: v.11,
-                                  current: UInt8(v.12), error: UInt8(v.13)))
     }
 
     /// The hang report of a `TIMEOUT` line after `got` of `expected` responses.

@@ -51,13 +51,15 @@ struct NamedPipe {
     /// `milliseconds` for something to arrive; the number of bytes read.
     func read(into buffer: inout [UInt8], waiting milliseconds: Int32) -> Int {
         wait(for: Int16(POLLIN), milliseconds: milliseconds)
-        var total = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
-            if n <= 0 { return total }
-            buffer.append(contentsOf: chunk[0..<n])
-            total += n
+        // Through a scratch buffer on the stack (no allocation per read).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 14) { chunk in
+            var total = 0
+            while true {
+                let n = Foundation.read(fd, chunk.baseAddress!, chunk.count)
+                if n <= 0 { return total }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n]))
+                total += n
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ struct StreamedCommands: CommandSource {
 /// order, a chunk of lines per call), from the thread that runs the model. Keeps its own
 /// write error.
 public protocol LineWriter: AnyObject, Sendable {
+    /// Takes the next bytes of the output (whole lines; valid only during the call).
     func write(_ bytes: UnsafeRawBufferPointer)
 }
 

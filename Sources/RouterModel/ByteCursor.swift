@@ -17,11 +17,6 @@ struct ByteCursor {
         p.update(from: s.utf8Start, count: n); p += n
     }
 
-    /// The bytes of `bytes`.
-    @inline(__always) mutating func bytes(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { b in p.update(from: b.baseAddress!, count: b.count); p += b.count }
-    }
-
     /// `v` in decimal, no leading zeros.
     @inline(__always) mutating func decimal(_ v: UInt64) {
         if v < 10 { byte(48 + UInt8(v)); return }
@@ -47,5 +42,31 @@ struct ByteCursor {
         }
         p += digits
         byte(34)
+    }
+}
+
+/// Short byte strings in raw memory, `slot` bytes each (a length byte, then the
+/// bytes), for the names a trace line picks by index: a `[[UInt8]]` would retain
+/// and release its inner array on every read, millions of times a second. Made
+/// once per table (static tables, never freed).
+struct ByteTable: @unchecked Sendable {
+    static let slot = 32
+    let base: UnsafePointer<UInt8>
+
+    init(_ strings: [String]) {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.slot * max(1, strings.count))
+        for (i, s) in strings.enumerated() {
+            let b = Array(s.utf8)
+            precondition(b.count < Self.slot, "ByteTable: '\(s)' is longer than \(Self.slot - 1) bytes")
+            p[Self.slot * i] = UInt8(b.count)
+            (p + Self.slot * i + 1).initialize(from: b, count: b.count)
+        }
+        base = UnsafePointer(p)
+    }
+
+    /// Writes string `i` at `cursor`.
+    @inline(__always) func write(_ i: Int, _ cursor: inout ByteCursor) {
+        let s = base + Self.slot * i, n = Int(s[0])
+        cursor.p.update(from: s + 1, count: n); cursor.p += n
     }
 }

@@ -82,7 +82,7 @@ public enum TraceWriter {
 
     private static func write(_ c: Command, _ out: inout ByteCursor) {
         if c.op < 6 {
-            out.bytes(opNames[Int(c.op)])
+            opNames.write(Int(c.op), &out)
         } else {
             out.raw("{\"op\":"); out.decimal(UInt64(c.op))
         }
@@ -121,8 +121,8 @@ public enum TraceWriter {
 
     // MARK: pieces
 
-    private static let opNames: [[UInt8]] = Op.names.map { Array("{\"op\":\"\($0)\"".utf8) }
-    private static let policyNames: [[UInt8]] = Policy.names.map { Array("\"\($0)\"".utf8) }
+    private static let opNames = ByteTable(Op.names.map { "{\"op\":\"\($0)\"" })
+    private static let policyNames = ByteTable(Policy.names.map { "\"\($0)\"" })
 
     @inline(__always)
     private static func routedFields(_ r: Response, _ out: inout ByteCursor) {
@@ -130,7 +130,7 @@ public enum TraceWriter {
         if r.isSelf { out.raw(",\"self\":true") } else { out.raw(",\"self\":false") }
         if r.fallback { out.raw(",\"fallback\":true") } else { out.raw(",\"fallback\":false") }
         out.raw(",\"policy\":")
-        if r.policy < 5 { out.bytes(policyNames[Int(r.policy)]) } else { out.decimal(UInt64(r.policy)) }
+        if r.policy < 5 { policyNames.write(Int(r.policy), &out) } else { out.decimal(UInt64(r.policy)) }
         out.raw(",\"from\":"); entity(r.from, &out)
         out.raw(",\"reason\":"); out.decimal(UInt64(r.reason))
         out.raw(",\"qual\":"); out.quotedHex(r.qual)

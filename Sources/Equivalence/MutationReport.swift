@@ -73,6 +73,34 @@ public struct MutationReport: Sendable, Codable {
     public var mutants: [Row]
     /// The caveat on survivors printed under them (`survivorNote`).
     public var note: String
+    /// With `--prove-survivors K`: each survivor checked against the RTL (nil without it).
+    public var survivorChecks: [SurvivorCheck]?
+
+    /// A survivor checked against the RTL it was made from (`trapline mutate --prove-survivors K`:
+    /// the `prove --against` miter, ABC bmc3 to depth K).
+    public struct SurvivorCheck: Sendable, Codable, Equatable {
+        /// The mutant's id.
+        public var id: Int
+        /// `different` (a hole in the campaign), `equalToDepth` (no response differs within
+        /// `depth` cycles of reset), `equal` (proved equivalent) or `undecided` (no depth reached).
+        public var verdict: String
+        /// The depth asked for.
+        public var depth: Int
+        /// `equalToDepth`: the depth reached; `different`: the cycle of the first difference.
+        public var cycle: Int?
+        /// `different`: what differs, the trace of commands that shows it, its VCD and the replay command.
+        public var message: String?
+        public var trace: String?
+        public var vcd: String?
+        public var replay: String?
+
+        /// A check of mutant `id` to `depth` with `verdict`.
+        public init(id: Int, verdict: String, depth: Int, cycle: Int? = nil, message: String? = nil,
+                    trace: String? = nil, vcd: String? = nil, replay: String? = nil) {
+            self.id = id; self.verdict = verdict; self.depth = depth; self.cycle = cycle
+            self.message = message; self.trace = trace; self.vcd = vcd; self.replay = replay
+        }
+    }
 
     /// Why a survivor is not necessarily a gap in the campaign: it may be an equivalent
     /// mutant, which this run checks only with `--prove-survivors`.

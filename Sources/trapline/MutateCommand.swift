@@ -120,7 +120,7 @@ struct MutateCommand: ParsableCommand {
         if let divergence = result.controlDivergence, result.outcomes.isEmpty {
             throw CLIError.tool("the Yosys netlist of the RTL with no mutation selected (the control) already differs from the reference, so no mutant can be judged; the Yosys round trip (\(folder.appendingPathComponent("mutants.v").path)) changed the behaviour:\n\(divergence)")
         }
-        let report = MutationReport(result, design: design, rtlName: rtlName, seed: seed, count: count,
+        var report = MutationReport(result, design: design, rtlName: rtlName, seed: seed, count: count,
                                     budgetPerMutant: budgetPerMutant,
                                     parameters: parameters.flags(config) + (sampledSweeps ? ["--sampled-sweeps"] : [])
                                         + (streams.map { ["--streams", "\($0)"] } ?? []))
@@ -129,9 +129,10 @@ struct MutateCommand: ParsableCommand {
         if let proveSurvivors, !survivors.isEmpty {
             let proofs = SurvivorProofs(config: config, original: verilog, folder: folder, depth: proveSurvivors,
                                         timeout: proveTimeout, flags: parameters.flags())
-            let lines: [String]
-            do { lines = try proofs.run(survivors, design: design, log: log) } catch let e as ToolError { throw CLIError.tool("\(e)") }
-            try StandardOutput.print(lines.joined(separator: "\n"))
+            let checked: (lines: [String], checks: [MutationReport.SurvivorCheck])
+            do { checked = try proofs.run(survivors, design: design, log: log) } catch let e as ToolError { throw CLIError.tool("\(e)") }
+            try StandardOutput.print(checked.lines.joined(separator: "\n"))
+            report.survivorChecks = checked.checks
         }
         if let json {
             try ReportFiles.write(try report.jsonData(), to: json, flag: "--json", what: "JSON report", equivalent: true)

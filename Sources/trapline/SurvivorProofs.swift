@@ -20,9 +20,11 @@ struct SurvivorProofs {
     /// The generator flags, for the printed replay lines.
     let flags: [String]
 
-    /// One line per survivor and a summary; `log` gets progress.
-    func run(_ survivors: [MutantOutcome], design: MutantDesign, log: (String) -> Void) throws -> [String] {
+    /// One line per survivor and a summary, and each check as data (for `--json`); `log` gets progress.
+    func run(_ survivors: [MutantOutcome], design: MutantDesign, log: (String) -> Void) throws
+        -> (lines: [String], checks: [MutationReport.SurvivorCheck]) {
         var lines = ["survivors checked against the RTL (prove --against, abc bmc3 to depth \(depth), \(Int(timeout)) s each):"]
+        var checks: [MutationReport.SurvivorCheck] = []
         var differ = 0, equal = 0, open = 0
         for (k, s) in survivors.enumerated() {
             let m = s.mutation
@@ -41,12 +43,15 @@ struct SurvivorProofs {
             case .holdsToDepth(let reached, _) where reached > 0:
                 equal += 1
                 lines.append("\(head) EQUAL TO DEPTH \(reached): no response differs within \(reached) cycles of reset, for any stimulus (probably an equivalent mutant)")
+                checks.append(.init(id: m.id, verdict: "equalToDepth", depth: depth, cycle: reached))
             case .proved:
                 equal += 1
                 lines.append("\(head) EQUAL (proved): an equivalent mutant")
+                checks.append(.init(id: m.id, verdict: "equal", depth: depth))
             case .holdsToDepth:
                 open += 1
                 lines.append("\(head) UNDECIDED: bmc3 reached no depth within \(Int(timeout)) s")
+                checks.append(.init(id: m.id, verdict: "undecided", depth: depth))
             case .failed(let cex):
                 differ += 1
                 let commands = check.commands(cex.samples)
@@ -57,11 +62,14 @@ struct SurvivorProofs {
                 lines.append("\(head) DIFFERENT at cycle \(cex.frame): the campaign missed it (\(cex.assertion?.message ?? "a response differs"))")
                 lines.append("      trace: \(trace.path) (\(commands.count) command\(commands.count == 1 ? "" : "s")); vcd: \(cex.vcd)")
                 lines.append("      replay: \(replay.joined(separator: " "))")
+                checks.append(.init(id: m.id, verdict: "different", depth: depth, cycle: cex.frame,
+                                    message: cex.assertion?.message ?? "a response differs", trace: trace.path,
+                                    vcd: cex.vcd, replay: replay.joined(separator: " ")))
             }
             log(lines.last!.trimmingCharacters(in: .whitespaces))
         }
         lines.append("  \(differ) differ from the RTL within depth \(depth) (holes in the campaign), \(equal) equal to that depth\(open > 0 ? ", \(open) undecided" : "")")
-        return lines
+        return (lines, checks)
     }
 
     /// The RTL with one mutation applied (Yosys, as `MutantDesign` prepares the RTL), as Verilog.

@@ -59,9 +59,14 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try mutate(ProveCommandTests.small + ["--count", "40", "--seed", "1", "--only", "26", "--streams", "1",
                                                       "--budget-per-mutant", "0", "--sampled-sweeps", "--prove-survivors", "8",
-                                                      "--out", dir.path])
+                                                      "--out", dir.path, "--json", dir.appendingPathComponent("m.json").path])
         #expect(r.status == 0, "\(r.stderr.suffix(800))")
         #expect(r.stdout.contains("survived   1"), "\(r.stdout)")
+        // The check is in the JSON report too.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("m.json"))) as? [String: Any]
+        let checks = try #require(json?["survivorChecks"] as? [[String: Any]], "\(String(describing: json?.keys))")
+        #expect(checks.count == 1 && checks.first?["id"] as? Int == 26 && checks.first?["verdict"] as? String == "different")
+        #expect((checks.first?["replay"] as? String)?.hasPrefix("trapline cosim ") == true && checks.first?["trace"] is String)
         #expect(r.stdout.contains("survivors checked against the RTL (prove --against, abc bmc3 to depth 8"), "\(r.stdout)")
         let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("field_hit_host_rip = cmd_field == FIELD_HOST_RIP;): DIFFERENT at cycle") },
                                 "\(r.stdout)")

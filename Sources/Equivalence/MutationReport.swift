@@ -88,10 +88,13 @@ public struct MutationReport: Sendable, Codable {
         public var depth: Int
         /// `equalToDepth`: the depth reached; `different`: the cycle of the first difference.
         public var cycle: Int?
-        /// `different`: what differs, the trace of commands that shows it, its VCD and the replay command.
+        /// `different`: what differs (the miter assertion that failed).
         public var message: String?
+        /// `different`: the trace file of the commands that show it.
         public var trace: String?
+        /// `different`: the counterexample's VCD.
         public var vcd: String?
+        /// `different`: the `trapline cosim` command that replays the trace on the mutant (a mismatch).
         public var replay: String?
 
         /// A check of mutant `id` to `depth` with `verdict`.

@@ -19,7 +19,7 @@ public enum DirectedSuite {
             staticMap(c), ownerFromVMM(c), ownerFromGuest(c), ownerRows(c), fieldPolicy(c), ioRangePolicy(c), ioRangeWrap(c),
             loadPolicy(c), loadBusyAndEmpty(c),
             fallbackFromVMM0(c), undeliverable(c), fallbackToVMM0(c),
-            exitInformation(c), loadSaturates(c),
+            exitInformation(c), loadSaturates(c), loadSaturatesExactly(c),
         ] + VMCSRules.all(c) + LifecycleRules.all(c)
     }
 

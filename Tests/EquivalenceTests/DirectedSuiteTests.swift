@@ -90,6 +90,20 @@ import Testing
         #expect(notWanted == wanted)
     }
 
+    /// The per-range and per-VMM scenarios reach every copy: LOAD picks every VMM; each range's
+    /// VMM gets an I/O exit and so does the ROUTE VMM (ports just outside the bounds).
+    @Test(arguments: [RouterConfig.default] + otherConfigs.filter { !$0.staticMap.contains(30) && !$0.staticMap.contains(10) })
+    func theExactScenariosReachEveryRangeAndEveryVMM(_ config: RouterConfig) throws {
+        func targets(_ prefix: String, policy: UInt8) throws -> Set<UInt8> {
+            let s = try #require(DirectedSuite.scenarios(config).first { $0.name.hasPrefix(prefix) })
+            var router = Router(config: config)
+            return Set(s.commands.map { router.execute($0) }.filter { $0.kind == ResponseKind.routed && $0.policy == policy }.map(\.target))
+        }
+        #expect(try targets("5.2 LOAD each VMM chosen", policy: Policy.load) == Set((0..<config.vmms).map { UInt8($0) }))
+        let rangeVMMs = (0..<config.ioRanges).map { UInt8(1 + $0 % (config.vmms - 1)) }
+        #expect(try targets("5.2 IO_RANGE each range alone", policy: Policy.ioRange) == (config.ioRanges == 0 ? [] : Set(rangeVMMs + [0])))
+    }
+
     @Test func theOwnerRowsScenarioHitsEveryRowWantedAndNotWanted() throws {
         let s = try #require(DirectedSuite.scenarios(.default).first { $0.name == "5.3 owner controls: each row wanted and not wanted" })
         let cov = DirectedSuiteTests.run(.default, [s])

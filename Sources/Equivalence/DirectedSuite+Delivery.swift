@@ -92,4 +92,24 @@ extension DirectedSuite {
         b.read(v, VMCSField.vmmLoad)
         return b.scenario("5.5 load saturates at 0xFFFF, VMM_LOAD checks")
     }
+
+    /// The saturation test is exact for every VMM: with one bit of VMM_LOAD clear (0xFFFF minus
+    /// one bit), an event routed to the VMM still adds 1; only 0xFFFF stays. `loadSaturates`
+    /// tries 0xFFFE and 0xFFFF on one VMM; a saturation test that ignores a bit, or one VMM's
+    /// copy of it, shows only here.
+    static func loadSaturatesExactly(_ c: RouterConfig) -> Scenario {
+        var b = TraceBuilder(c, avoiding: [10])
+        b.setUpNavigation()
+        for v in 0..<c.vmms {
+            b.route(10, policy: Policy.field, vmm: v)
+            for bit in 0..<16 {
+                b.write(v, VMCSField.vmmLoad, 0xFFFF ^ 1 << UInt64(bit))
+                b.wellFormed(10); b.read(v, VMCSField.vmmLoad)
+                if v != 0 { b.resume() }
+            }
+            b.write(v, VMCSField.vmmLoad, 0xFFFF); b.wellFormed(10); b.read(v, VMCSField.vmmLoad)
+            if v != 0 { b.resume() }
+        }
+        return b.scenario("5.5 load saturation is exact: every VMM, one bit clear at a time")
+    }
 }

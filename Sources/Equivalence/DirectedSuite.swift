@@ -16,10 +16,10 @@ public enum DirectedSuite {
         [
             unknownOps(c), guestPrivilegedOps(c),
             unsupportedReasons(c), reason0Validation(c), reason1Validation(c), ioQualValidation(c),
-            staticMap(c), ownerFromVMM(c), ownerFromGuest(c), ownerRows(c), fieldPolicy(c), ioRangePolicy(c), ioRangeWrap(c),
-            loadPolicy(c), loadBusyAndEmpty(c),
+            staticMap(c), ownerFromVMM(c), ownerFromGuest(c), ownerRows(c), fieldPolicy(c), ioRangePolicy(c), ioRangeWrap(c), ioRangeEachRange(c),
+            loadPolicy(c), loadBusyAndEmpty(c), loadEachVMM(c),
             fallbackFromVMM0(c), undeliverable(c), fallbackToVMM0(c),
-            exitInformation(c), loadSaturates(c),
+            exitInformation(c), loadSaturates(c), loadSaturatesExactly(c),
         ] + VMCSRules.all(c) + LifecycleRules.all(c)
     }
 

@@ -31,6 +31,13 @@ public struct MutationCampaign {
     public var sampledSweeps = false
     /// Where each mutant's campaign may write (one folder per mutant).
     public var outputDirectory: URL
+    /// After a mutant's campaign matched, the reset scenario ("6.1/6.2 every field of every
+    /// VMCS reads its reset value") runs again on this many fresh instances whose Verilator
+    /// power-on values come from other seeds (`powerOnSeed`). Every run of the campaign uses
+    /// the one init seed `seed`, so a register bit the mutant no longer resets reads its reset
+    /// value whenever that seed happens to power it on at that value (half the time for one
+    /// bit); each re-check draws again. 0: no re-check.
+    public var powerOnRechecks = 8
 
     /// A run of `design`'s mutants against the reference on `config`, writing under
     /// `outputDirectory`; seed 1, 10 s per mutant, streams by budget, full sweeps.
@@ -77,13 +84,22 @@ public struct MutationCampaign {
         router.timeLimit = { VerilatorRouter.defaultTimeLimit(commands: $0) }
         let buildSeconds = Date().timeIntervalSince(t0)
         progress("mutants' model built in \(MutantOutcome.seconds(buildSeconds)); control run (no mutation)")
+        let rechecks = try (0..<powerOnRechecks).map { k -> VerilatorRouter in
+            let r = try VerilatorRouter(verilog: design.verilog, seed: Self.powerOnSeed(seed, k + 1), sourceName: "mutants.v")
+            r.timeLimit = { VerilatorRouter.defaultTimeLimit(commands: $0) }
+            return r
+        }
         let control = try campaign(select: 0, router: router)
-        let controlDivergence = control.divergences.first?.description
+        var controlDivergence = control.divergences.first?.description
+        if controlDivergence == nil, let (_, seed, text) = powerOnMismatch(rechecks) {
+            controlDivergence = "power-on re-check (init seed \(seed)): \(text)"
+        }
         var outcomes: [MutantOutcome] = []
         if controlDivergence == nil {
             for m in design.mutations {
                 let result = try campaign(select: m.id, router: router)
-                let o = Self.outcome(m, result)
+                var o = Self.outcome(m, result)
+                if o.verdict == .survived { powerOnRecheck(&o, rechecks) }
                 outcomes.append(o)
                 progress("mutant \(m.id)/\(design.mutations.count): \(o.summary)")
             }
@@ -109,6 +125,48 @@ public struct MutationCampaign {
         o.shrinkFirstFailure = false
         o.waveOnMismatch = false
         return try Campaign(options: o, primary: router, secondary: nil).run()
+    }
+
+    /// Verilator init seed of power-on re-check `k` (1, 2, ...) of a campaign seeded `seed`:
+    /// odd and distinct from `seed` (the model uses `seed & 0x7fffffff | 1`).
+    public static func powerOnSeed(_ seed: UInt64, _ k: Int) -> UInt64 { ((seed | 1) &+ 2 * UInt64(k)) & 0x7FFF_FFFF }
+
+    /// The reset scenario on each of `routers` (the selected mutant active): the first that
+    /// differs from the reference, as (re-check index, init seed, description), nil when all match.
+    func powerOnMismatch(_ routers: [VerilatorRouter]) -> (Int, UInt64, String)? {
+        let commands = VMCSRules.resetValues(config).commands
+        for (k, r) in routers.enumerated() {
+            do {
+                let run = try r.lockstep(commands, handshake: Campaign.handshake(seed, unit: 0, directed: true), config: config)
+                if let m = run.mismatch {
+                    return (k, r.seed, "command \(m.index) \(TraceWriter.line(for: commands[m.index])): expected \(TraceWriter.line(for: m.expected)), got \(TraceWriter.line(for: m.actual))")
+                }
+            } catch {
+                return (k, r.seed, "\(error)")
+            }
+        }
+        return nil
+    }
+
+    /// Re-checks a survivor's reset values at other power-on values (`powerOnRechecks`);
+    /// a difference kills it, named after the reset scenario and the init seed that showed it.
+    func powerOnRecheck(_ o: inout MutantOutcome, _ routers: [VerilatorRouter]) {
+        guard !routers.isEmpty else { return }
+        let t0 = Date()
+        let n = VMCSRules.resetValues(config).commands.count
+        if let (k, initSeed, text) = powerOnMismatch(routers) {
+            o.verdict = .killed
+            o.killedBy = "\(VMCSRules.resetValues(config).name) (power-on re-check, init seed \(initSeed))"
+            o.killedIn = "directed"
+            o.timeout = text.contains("hung") || text.contains("timed out")
+            o.commandsToKill = o.commands + k * n + n
+            o.secondsToKill = o.seconds + Date().timeIntervalSince(t0)
+            o.detail = text
+            o.commands += (k + 1) * n
+        } else {
+            o.commands += routers.count * n
+        }
+        o.seconds += Date().timeIntervalSince(t0)
     }
 
     /// The row of mutant `m` from its campaign's result.

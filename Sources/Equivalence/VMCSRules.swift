@@ -1,10 +1,11 @@
 import RouterModel
+import RouterSpec
 
 /// Scenarios for SPEC sections 6.1-6.3: field access, value checks, the
 /// rule order of VMREAD/VMWRITE, the route lock, VM_INSTR_ERROR.
 enum VMCSRules {
     static func all(_ c: RouterConfig) -> [Scenario] {
-        [rwFields(c), readOnly(c), globalValueChecks(c), globalOtherSelector(c), routeLock(c),
+        [resetValues(c), rwFields(c), readOnly(c), globalValueChecks(c), globalOtherSelector(c), routeLock(c),
          rule1(c), rule2(c), rule3(c), ruleOrder(c), widthCut(c), instrErrorRequester(c), currentAndOwner(c)]
     }
 
@@ -15,6 +16,28 @@ enum VMCSRules {
         (0..<64).map { VMCSField.route($0) } + (0..<64).map { VMCSField.eligible($0) }
             + (0..<c.ioRanges).flatMap { [VMCSField.ioBase($0), VMCSField.ioLimit($0), VMCSField.ioCtrl($0)] }
             + [VMCSField.routeLock, VMCSField.current] + (0..<c.guests).map { VMCSField.owner($0) }
+    }
+
+    /// Every field of SPEC 6.1/6.2 that exists for these parameters, as (VMCS, encoding):
+    /// the per-VMM fields of every VMCS 0..V-1, then every instance of the global fields
+    /// (VMCS 0), from the field table `VMCSField.descriptors`.
+    static func everyField(_ c: RouterConfig) -> [(Int, UInt32)] {
+        let table = VMCSField.descriptors
+        let perVMM = (0..<c.vmms).flatMap { v in table.filter { $0.scope == .perVMM }.map { (v, $0.encoding) } }
+        let global = table.filter { $0.scope == .global }.flatMap { d in
+            (0..<d.instances.count(ioRanges: c.ioRanges, guests: c.guests)).map { (0, d.encoding($0)) }
+        }
+        return perVMM + global
+    }
+
+    /// VMM 0 VMREADs every field of every VMCS right after reset, before any write: each
+    /// reads its reset value (SPEC 6.1: 0; CURRENT: VMM 0). Nothing else reads a field
+    /// before writing it, so a wrong reset value (a register reset to a non-zero constant,
+    /// or an array entry its reset loop misses) was invisible to the directed suite.
+    static func resetValues(_ c: RouterConfig) -> Scenario {
+        var b = TraceBuilder(c)
+        for (v, f) in everyField(c) { b.read(v, f) }
+        return b.scenario("6.1/6.2 every field of every VMCS reads its reset value")
     }
 
     static func rwFields(_ c: RouterConfig) -> Scenario {

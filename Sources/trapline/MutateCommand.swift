@@ -17,7 +17,9 @@ struct MutateCommand: ParsableCommand {
         or xored with another bit); each mutant runs the directed suite (stopping at its first failing \
         scenario) then seeded random streams until the mutant's campaign has run --budget-per-mutant seconds \
         (the directed suite always runs whole, and at least one random stream) on Verilator. A mutant is \
-        killed when a response differs from the reference or the RTL hangs. Prints a table, the score \
+        killed when a response differs from the reference or the RTL hangs; a mutant that survives its \
+        campaign reads every field after reset again on 8 models with other power-on values (Verilator \
+        init seeds), where a bit it does not reset may show. Prints a table, the score \
         killed / (killed + survived), the median time to kill and the survivors with their source lines; \
         progress on stderr. Survivors may be equivalent mutants: --prove-survivors K checks each against the RTL to depth K. Same seed, same mutants in \
         the same order. Exit codes: 0 it ran, 2 bad input, 3 a tool (Yosys, Verilator) is missing or failed.

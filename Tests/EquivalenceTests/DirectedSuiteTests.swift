@@ -49,6 +49,61 @@ import Testing
         #expect(names.contains("5.3 #PF mask/match truth table"))
     }
 
+    /// The reset scenario reads, before any write, every field of SPEC 6.1/6.2 these parameters have
+    /// (per-VMM fields of every VMCS, every instance of the global arrays), and the reference answers
+    /// each with VMSUCCEED and its reset value (0; CURRENT: VMM 0).
+    @Test(arguments: [RouterConfig.default] + otherConfigs)
+    func theResetScenarioReadsEveryFieldOfEveryVMCSBeforeAnyWrite(_ config: RouterConfig) throws {
+        let s = try #require(DirectedSuite.scenarios(config).first { $0.name == "6.1/6.2 every field of every VMCS reads its reset value" })
+        #expect(s.commands.allSatisfy { $0.op == Op.vmread })
+        let perVMM = VMCSField.descriptors.filter { $0.scope == .perVMM }.count
+        let global = VMCSField.descriptors.filter { $0.scope == .global }
+            .map { $0.instances.count(ioRanges: config.ioRanges, guests: config.guests) }.reduce(0, +)
+        #expect(s.commands.count == config.vmms * perVMM + global)
+        #expect(Set(s.commands.map { "\($0.vmcs)/\($0.field)" }).count == s.commands.count)
+        #expect(s.commands.contains { $0.vmcs == UInt8(config.vmms - 1) && $0.field == VMCSField.pfecMask })
+        var router = Router(config: config)
+        for c in s.commands {
+            let r = router.execute(c)
+            #expect(r.kind == ResponseKind.vmsucceed, "\(c)")
+            #expect(r.data == (c.field == VMCSField.current ? UInt64(EntityEncoding.resetCurrent) : 0), "\(c)")
+        }
+    }
+
+    /// The per-VMM bitmap scenario makes every VMM k >= 1 the owner of a running guest whose I/O
+    /// exits go to k (its bitmap wants the port) and to VMM 0 (it does not).
+    @Test(arguments: [RouterConfig.default] + otherConfigs.filter { $0.ioBitmaps && !$0.staticMap.contains(30) })
+    func theBitmapScenarioUsesEveryVMMsOwnBitmap(_ config: RouterConfig) throws {
+        let s = try #require(DirectedSuite.scenarios(config).first { $0.name.hasPrefix("7 each VMM's I/O bitmap is its own") })
+        var router = Router(config: config)
+        var wanted = Set<UInt8>(), notWanted = Set<UInt8>()
+        var owner: [UInt8: UInt8] = [:]   // guest -> the VMM that launched it
+        for c in s.commands {
+            let launcher = router.current
+            let r = router.execute(c)
+            if c.op == Op.launch, r.kind == ResponseKind.vmsucceed, launcher.isVMM { owner[c.guest] = UInt8(launcher.id) }
+            guard c.op == Op.event, c.reason == 30, r.kind == ResponseKind.routed, r.policy == Policy.owner,
+                  r.from & 0x80 == 0, let k = owner[r.from & 0x3F] else { continue }
+            if r.target == k { wanted.insert(k) } else if r.target == 0 { notWanted.insert(k) }
+        }
+        #expect(wanted == Set((1..<config.vmms).map { UInt8($0) }))
+        #expect(notWanted == wanted)
+    }
+
+    /// The per-range and per-VMM scenarios reach every copy: LOAD picks every VMM; each range's
+    /// VMM gets an I/O exit and so does the ROUTE VMM (ports just outside the bounds).
+    @Test(arguments: [RouterConfig.default] + otherConfigs.filter { !$0.staticMap.contains(30) && !$0.staticMap.contains(10) })
+    func theExactScenariosReachEveryRangeAndEveryVMM(_ config: RouterConfig) throws {
+        func targets(_ prefix: String, policy: UInt8) throws -> Set<UInt8> {
+            let s = try #require(DirectedSuite.scenarios(config).first { $0.name.hasPrefix(prefix) })
+            var router = Router(config: config)
+            return Set(s.commands.map { router.execute($0) }.filter { $0.kind == ResponseKind.routed && $0.policy == policy }.map(\.target))
+        }
+        #expect(try targets("5.2 LOAD each VMM chosen", policy: Policy.load) == Set((0..<config.vmms).map { UInt8($0) }))
+        let rangeVMMs = (0..<config.ioRanges).map { UInt8(1 + $0 % (config.vmms - 1)) }
+        #expect(try targets("5.2 IO_RANGE each range alone", policy: Policy.ioRange) == (config.ioRanges == 0 ? [] : Set(rangeVMMs + [0])))
+    }
+
     @Test func theOwnerRowsScenarioHitsEveryRowWantedAndNotWanted() throws {
         let s = try #require(DirectedSuite.scenarios(.default).first { $0.name == "5.3 owner controls: each row wanted and not wanted" })
         let cov = DirectedSuiteTests.run(.default, [s])

@@ -80,4 +80,15 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
         #expect(json["score"] as? Double == 2.0 / 3.0 && (json["mutants"] as? [Any])?.count == 3)
     }
+
+    /// The power-on re-checks use init seeds that the model tells apart (it takes `seed & 0x7fffffff | 1`)
+    /// from each other and from the campaign's own.
+    @Test func powerOnSeedsDifferFromEachOtherAndFromTheCampaignsSeed() {
+        for seed: UInt64 in [0, 1, 2, 9, 0x7FFF_FFFE, 0x7FFF_FFFF] {
+            let model = { (s: UInt64) in s & 0x7FFF_FFFF | 1 }
+            let seeds = (1...8).map { model(MutationCampaign.powerOnSeed(seed, $0)) }
+            #expect(Set(seeds).count == 8, "\(seed): \(seeds)")
+            #expect(!seeds.contains(model(seed)), "\(seed): \(seeds)")
+        }
+    }
 }

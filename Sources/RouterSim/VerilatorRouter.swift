@@ -160,9 +160,10 @@ extension VerilatorRouter {
     /// Lockstep on `count` constrained-random commands of seed `seed`, streamed:
     /// the commands, the reference responses and their trace lines are made on a
     /// second thread (`ReferencePipeline(randomCount:seed:config:lines:)`), each
-    /// response is compared as it arrives, and the lines of checked responses go
-    /// to `lines` (from that thread while the model runs), so memory stays the
-    /// same whatever `count` is and the simulation thread only drives and compares.
+    /// response is compared as it arrives, and the lines of each fully checked chunk
+    /// go to `lines` (from the calling thread, one call per chunk), so memory stays
+    /// the same whatever `count` is and the simulation thread only drives, compares
+    /// and writes.
     /// Stops at the first mismatch; the lines before it and the mismatching
     /// response's line are written, also when the driver throws (the lines of the
     /// responses checked before it). The result keeps no responses.

@@ -80,11 +80,11 @@ extension OutputBuffer {
 }
 
 /// Response lines of a streamed Verilator run (`VerilatorRouter.lockstepRandom`),
-/// written straight to stdout in the pipeline's chunks (about 400 KB each) from
-/// whichever thread has them, one at a time. After a write error nothing more is
-/// written; `finish()` throws it.
+/// written straight to stdout in the pipeline's chunks (about 400 KB each), from
+/// the thread that runs the model. After a write error nothing more is written;
+/// `finish()` throws it.
 final class StandardOutputLines: LineWriter, @unchecked Sendable {
-    /// The errno of the first failed write (read after the run, when no thread writes).
+    /// The errno of the first failed write.
     private var failure: Int32?
 
     func write(_ bytes: UnsafeRawBufferPointer) {

@@ -31,13 +31,11 @@ import TestSupport
     @Test func aChangedErrorNumberIsADifferenceWithATraceThatNamesTheBrokenDesign() throws {
         let dir = try RepoPaths.scratchDirectory("against-broken")
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try trapline(["generate", "--out", dir.path] + Self.small).status == 0)
-        let good = try String(contentsOf: dir.appendingPathComponent("trapline_router.v"), encoding: .utf8)
         let constant = "localparam [7:0] ERR_INVALID_FIELD_VALUE = 8'd7;"
+        let (good, broken) = try ProveCommandTests.routerCopy(in: dir) {
+            $0.replacingOccurrences(of: constant, with: "localparam [7:0] ERR_INVALID_FIELD_VALUE = 8'd9;")
+        }
         #expect(good.contains(constant))
-        let broken = dir.appendingPathComponent("broken_router.v")
-        try good.replacingOccurrences(of: constant, with: "localparam [7:0] ERR_INVALID_FIELD_VALUE = 8'd9;")
-            .write(to: broken, atomically: true, encoding: .utf8)
 
         let out = dir.appendingPathComponent("proof")
         let r = try trapline(["prove", "--against", broken.path, "--depth", "8", "--timeout", "300", "--out", out.path] + Self.small)

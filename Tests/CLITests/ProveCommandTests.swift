@@ -13,6 +13,18 @@ import TestSupport
         try Tools.run(try RepoPaths.traplineExecutable().path, args, environment: CosimCommandTests.environment)
     }
 
+    /// The router generated at the smallest parameters into `dir` (its text) and a copy of it
+    /// changed by `edit` (`dir/broken_router.v`): the seeded bugs of the prove tests.
+    static func routerCopy(in dir: URL, _ edit: (String) -> String) throws -> (original: String, copy: URL) {
+        let r = try Tools.run(try RepoPaths.traplineExecutable().path, ["generate", "--out", dir.path] + small,
+                              environment: CosimCommandTests.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        let original = try String(contentsOf: dir.appendingPathComponent("trapline_router.v"), encoding: .utf8)
+        let copy = dir.appendingPathComponent("broken_router.v")
+        try edit(original).write(to: copy, atomically: true, encoding: .utf8)
+        return (original, copy)
+    }
+
     /// Every property at the smallest parameters, and the engine that closes it: the router's
     /// invariants, property 3 and (with the bridge to the router's registers) 4b by
     /// k-induction; the others, whose invariants relate the checker's tracking to the router's
@@ -57,13 +69,11 @@ import TestSupport
     /// counterexample that names the assertion, and a trace.
     @Test func anIllegalRegisterEncodingFailsTheInvariant() throws {
         let dir = try RepoPaths.scratchDirectory("prove-invariant")
-        #expect(try trapline(["generate", "--out", dir.path] + Self.small).status == 0)
-        let good = try String(contentsOf: dir.appendingPathComponent("trapline_router.v"), encoding: .utf8)
         let write = "route_vmm[cmd_field[6:1]] <= cmd_data[7:4];"
+        let (good, broken) = try Self.routerCopy(in: dir) {
+            $0.replacingOccurrences(of: write, with: "route_vmm[cmd_field[6:1]] <= cmd_data[7:4] | 4'd8;")
+        }
         #expect(good.contains(write))
-        let broken = dir.appendingPathComponent("broken_router.v")
-        try good.replacingOccurrences(of: write, with: "route_vmm[cmd_field[6:1]] <= cmd_data[7:4] | 4'd8;")
-            .write(to: broken, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("proof")
         let r = try trapline(["prove", "--rtl", broken.path, "--property", "invariant", "--depth", "6", "--timeout", "60",
                               "--no-replay", "--out", out.path] + Self.small)
@@ -79,13 +89,11 @@ import TestSupport
     /// (one past the last VMM): FAILED, a trace, a VCD, and a replay that diverges.
     @Test func aBrokenTargetRuleFailsWithAReplayableCounterexample() throws {
         let dir = try RepoPaths.scratchDirectory("prove-broken")
-        #expect(try trapline(["generate", "--out", dir.path] + Self.small).status == 0)
-        let good = try String(contentsOf: dir.appendingPathComponent("trapline_router.v"), encoding: .utf8)
         let rule = "rsp_target <= target_vmm;"
+        let (good, broken) = try Self.routerCopy(in: dir) {
+            $0.replacingOccurrences(of: rule, with: "rsp_target <= (cmd_vector == 8'd99) ? 4'd2 : target_vmm;")
+        }
         #expect(good.contains(rule))
-        let broken = dir.appendingPathComponent("broken_router.v")
-        try good.replacingOccurrences(of: rule, with: "rsp_target <= (cmd_vector == 8'd99) ? 4'd2 : target_vmm;")
-            .write(to: broken, atomically: true, encoding: .utf8)
 
         let out = dir.appendingPathComponent("proof")
         let r = try trapline(["prove", "--rtl", broken.path, "--property", "target_exists", "--depth", "6", "--timeout", "120",

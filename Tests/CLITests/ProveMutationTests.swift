@@ -47,11 +47,8 @@ struct ProveMutationTests {
     func aSeededBugFailsItsPropertyAndReplays(m: Mutation) throws {
         let small = ProveCommandTests.small
         let dir = try RepoPaths.scratchDirectory("prove-mutant-\(m.property)")
-        #expect(try trapline(["generate", "--out", dir.path] + small).status == 0)
-        let good = try String(contentsOf: dir.appendingPathComponent("trapline_router.v"), encoding: .utf8)
+        let (good, broken) = try ProveCommandTests.routerCopy(in: dir) { $0.replacingOccurrences(of: m.rule, with: m.broken) }
         #expect(good.components(separatedBy: m.rule).count == 2, "the rule occurs once")
-        let broken = dir.appendingPathComponent("broken_router.v")
-        try good.replacingOccurrences(of: m.rule, with: m.broken).write(to: broken, atomically: true, encoding: .utf8)
 
         let out = dir.appendingPathComponent("proof")
         let r = try trapline(["prove", "--rtl", broken.path, "--property", m.property, "--depth", "10", "--timeout", "300",

@@ -12,6 +12,8 @@ struct ShimFunctions: @unchecked Sendable {
     typealias New = @convention(c) (UInt32, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?) -> UnsafeMutableRawPointer?
     typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
     typealias Step = @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Int32
+    typealias Run = @convention(c) (UnsafeMutableRawPointer?, UInt64, UnsafePointer<UInt64>?, UInt32, UnsafePointer<Int>?,
+                                     UnsafeMutablePointer<UInt64>?, UInt32, UnsafePointer<Int>?, UnsafeMutablePointer<UInt64>?) -> Int32
     typealias Tick = @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt64) -> Int32
     typealias Settle = @convention(c) (UnsafeMutableRawPointer?) -> Int32
     typealias End = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<Int32>?,
@@ -22,6 +24,7 @@ struct ShimFunctions: @unchecked Sendable {
     var new: New
     var free: Free
     var step: Step
+    var run: Run
     var tick: Tick
     var settle: Settle
     var end: End
@@ -51,7 +54,7 @@ struct ShimFunctions: @unchecked Sendable {
         }
         let f = ShimFunctions(
             new: try sym("tl_new", New.self), free: try sym("tl_free", Free.self),
-            step: try sym("tl_step", Step.self), tick: try sym("tl_tick", Tick.self), settle: try sym("tl_settle", Settle.self), end: try sym("tl_end", End.self),
+            step: try sym("tl_step", Step.self), run: try sym("tl_run", Run.self), tick: try sym("tl_tick", Tick.self), settle: try sym("tl_settle", Settle.self), end: try sym("tl_end", End.self),
             traceOpen: try sym("tl_trace_open", TraceOpen.self), traceClose: try sym("tl_trace_close", Free.self),
             traceFlush: try sym("tl_trace_flush", Free.self))
         loaded[library.path] = f

@@ -10,6 +10,13 @@
 /// - `int tl_step(void*, uint64_t n)`: n clock cycles (see `VerilatedModel.step`);
 ///   fills `sampled`, not `out` (the next `tl_settle` does, only when peeked).
 ///   Returns 0, or the `ModelEnd.Kind` raw value once the simulation has ended.
+/// - `int tl_run(void*, uint64_t n, const uint64_t* rows, uint32_t nIn, const int64_t* inSlots,
+///   uint64_t* outRows, uint32_t nOut, const int64_t* outSlots, uint64_t* done)`: n cycles of
+///   the main clock, each from its own row of `nIn` input values (row i's value j goes to
+///   input slot `inSlots[j]`), writing row i of `nOut` outputs sampled before the rising
+///   edge (from slot `outSlots[j]`): a batch of `tl_step(p, 1)` calls without a return to
+///   Swift per cycle. `*done` gets the cycles completed (n unless the simulation ended);
+///   same return value as `tl_step`.
 /// - `int tl_tick(void*, uint32_t slot, uint64_t n)`: n cycles of the
 ///   secondary clock whose input slot is `slot` (see `VerilatedModel.tick`):
 ///   each sets that slot to 0, applies the inputs, evaluates, then to 1,
@@ -35,7 +42,7 @@
 /// nothing until thrown), and the model can never end the host process.
 enum ShimGenerator {
     /// Bumped whenever the generated text or the ABI changes (part of the cache key).
-    static let version: UInt32 = 9
+    static let version: UInt32 = 10
 
     /// The C++ declaration of Verilator's root evaluation function, if the
     /// Verilated `V<top>.cpp` has the known `eval_step` shape (checked on its
@@ -188,6 +195,30 @@ enum ShimGenerator {
                     if (i + 1 == n) collect(s, s->sampled);
                     t->\(spec.clock) = 1; TL_EVAL(t); dump(s);
                 });
+            return s->end.kind;
+        }
+
+        // The cycles before an end are completed; the cycle the end happened in is not.
+        TL_EXPORT int tl_run(void* p, uint64_t n, const uint64_t* rows, uint32_t nIn, const int64_t* inSlots,
+                             uint64_t* outRows, uint32_t nOut, const int64_t* outSlots, uint64_t* done) {
+            Sim* s = (Sim*)p;
+            uint64_t i = 0;
+            *done = 0;
+            if (s->end.kind) return s->end.kind;
+            \(cls)* t = s->top;
+            uint64_t* in = s->in; uint64_t* sampled = s->sampled;
+            TL_GUARD(s, TL_CYCLE(s) + 1,
+                for (; i < n; ++i) {
+                    const uint64_t* row = rows + i * nIn;
+                    for (uint32_t j = 0; j < nIn; ++j) in[inSlots[j]] = row[j];
+                    apply(s);
+                    t->\(spec.clock) = 0; TL_EVAL(t); dump(s);
+                    collect(s, sampled);
+                    uint64_t* out = outRows + i * nOut;
+                    for (uint32_t j = 0; j < nOut; ++j) out[j] = sampled[outSlots[j]];
+                    t->\(spec.clock) = 1; TL_EVAL(t); dump(s);
+                });
+            *done = i;
             return s->end.kind;
         }
 

@@ -53,6 +53,8 @@ public final class VerilatedModel {
     let fns: ShimFunctions
     @usableFromInline let stepFunction: @convention(c) (UnsafeMutableRawPointer?, UInt64) -> Int32
     @usableFromInline let tickFunction: @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt64) -> Int32
+    @usableFromInline let runFunction: @convention(c) (UnsafeMutableRawPointer?, UInt64, UnsafePointer<UInt64>?, UInt32, UnsafePointer<Int>?,
+                                                       UnsafeMutablePointer<UInt64>?, UInt32, UnsafePointer<Int>?, UnsafeMutablePointer<UInt64>?) -> Int32
     @usableFromInline var dirty = false
     /// Clock cycles stepped since the instance was created (reset cycles included).
     public var cycles: UInt64 { cycleCount }
@@ -82,11 +84,12 @@ public final class VerilatedModel {
             throw ModelError.load("\(entry.library.path) was built for another port list than \(spec.top)'s; pass the entry ModelCache.entry(for:) gave for this spec")
         }
         let fns = try ShimFunctions.load(entry.library)
-        self.spec = spec; self.layout = layout; self.entry = entry; self.fns = fns; self.stepFunction = fns.step; self.tickFunction = fns.tick
+        self.spec = spec; self.layout = layout; self.entry = entry; self.fns = fns; self.stepFunction = fns.step; self.tickFunction = fns.tick; self.runFunction = fns.run
         self.top = spec.top; self.seed = seed
-        inputs = .allocate(capacity: max(1, layout.inputSlots)); inputs.initialize(repeating: 0, count: max(1, layout.inputSlots))
-        outputs = .allocate(capacity: max(1, layout.outputSlots)); outputs.initialize(repeating: 0, count: max(1, layout.outputSlots))
-        sampledOutputs = .allocate(capacity: max(1, layout.outputSlots)); sampledOutputs.initialize(repeating: 0, count: max(1, layout.outputSlots))
+        // Cache lines of their own: the model writes them every cycle, maybe beside another thread's data.
+        inputs = Self.lineAligned(max(1, layout.inputSlots))
+        outputs = Self.lineAligned(max(1, layout.outputSlots))
+        sampledOutputs = Self.lineAligned(max(1, layout.outputSlots))
         let mixed = UInt32(truncatingIfNeeded: (seed ^ (seed >> 32)) &* 0x9E37_79B9_7F4A_7C15 >> 32)
         guard let inst = fns.new(mixed, inputs, outputs, sampledOutputs) else {
             inputs.deallocate(); outputs.deallocate(); sampledOutputs.deallocate()
@@ -95,6 +98,14 @@ public final class VerilatedModel {
         instance = inst
         noteEnd()   // an initial block may already have called $finish
         if let r = spec.reset { resetPort = try input(r) }
+    }
+
+    /// `count` zeroed slots on whole 64-byte cache lines (free with `deallocate()`).
+    static func lineAligned(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        let p = UnsafeMutableRawPointer.allocate(byteCount: (count * 8 + 63) / 64 * 64, alignment: 64)
+            .bindMemory(to: UInt64.self, capacity: count)
+        p.initialize(repeating: 0, count: count)
+        return p
     }
 
     deinit {
@@ -246,6 +257,27 @@ public final class VerilatedModel {
         }
         noteEnd()
         return false
+    }
+
+    /// Runs up to `n` full clock cycles in one C call, each from its own row of
+    /// input values: row i (`inputs + i * inputSlots.count`) sets input slot
+    /// `inputSlots[j]` (`InputPort.slot`, ports up to 64 bits) to its value j, and
+    /// the outputs sampled before that cycle's rising edge go to row i of
+    /// `outputs` (value j from `OutputPort.slot` `outputSlots[j]`). Values must
+    /// fit their ports (as with `rawInputs`). The same cycles as `n` calls of
+    /// `step()` with those inputs, without a return to Swift per cycle. Returns
+    /// the cycles completed: `n`, or fewer when the simulation ended (`end`; the
+    /// cycle it ended in is not counted and its output row is not written).
+    @inlinable
+    public func run(cycles n: Int, inputs: UnsafePointer<UInt64>, inputSlots: UnsafeBufferPointer<Int>,
+                    outputs: UnsafeMutablePointer<UInt64>, outputSlots: UnsafeBufferPointer<Int>) -> Int {
+        var done: UInt64 = 0
+        let status = runFunction(instance, UInt64(n), inputs, UInt32(inputSlots.count), inputSlots.baseAddress,
+                                 outputs, UInt32(outputSlots.count), outputSlots.baseAddress, &done)
+        dirty = true
+        cycleCount &+= done
+        if _slowPath(status != 0) { noteEnd() }
+        return Int(done)
     }
 
     /// Applies the poked inputs and evaluates without a clock edge (once the

@@ -32,8 +32,10 @@ struct CampaignDriver {
     @usableFromInline func run(_ runner: RandomRun) throws -> LockstepReport {
         let t0 = Date()
         let n = ports.inputs.count
-        let record = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, options.cycles * n))
-        defer { record.deallocate() }
+        // Runs keep no record of their inputs (a whole-run buffer costs a fresh page every few
+        // hundred cycles), except those Icarus replays; a failing run is run again, recorded.
+        let record: UnsafeMutablePointer<UInt64>? = options.icarusRuns > 0 ? .allocate(capacity: max(1, options.cycles * n)) : nil
+        defer { record?.deallocate() }
         var report = LockstepReport(design: ports.design, seed: options.seed, runs: 0, cycles: 0, seconds: 0,
                                     coverage: CoverageCounts(names: []))
         var icarusTraces: [[InputRow]] = []
@@ -41,16 +43,26 @@ struct CampaignDriver {
         for run in 0..<options.runs {
             let seed = LockstepBench.runSeed(options.seed, run: run)
             let model = try bench.makeModel(initSeed: seed)
-            let end = runner(model, seed, options.cycles, record)
+            let kept = run < options.icarusRuns ? record : nil
+            let end = runner(model, seed, options.cycles, kept, true)
             switch end {
             case .agreed:
                 report.runs += 1; report.cycles += options.cycles
-                if run < options.icarusRuns { icarusTraces.append(rows(record, count: options.cycles)) }
+                if let kept { icarusTraces.append(rows(kept, count: options.cycles)) }
             case .diverged(let c), .ended(let c):
                 report.cycles += c
                 var lines: [String]
                 if end == .ended(cycle: c), let e = model.end { lines = ["the RTL ended the simulation: \(e)"] } else { lines = [] }
-                let rows = rows(record, count: c + 1)
+                let rows: [InputRow]
+                if let kept {
+                    rows = self.rows(kept, count: c + 1)
+                } else {
+                    // The same seed gives the same stimulus and initial state: the run again, recorded.
+                    let again = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, (c + 1) * n))
+                    defer { again.deallocate() }
+                    _ = runner(try bench.makeModel(initSeed: seed), seed, c + 1, again, false)
+                    rows = self.rows(again, count: c + 1)
+                }
                 report.seconds = Date().timeIntervalSince(t0)   // the campaign's time, not the shrinking's
                 report.divergence = try shrink(rows, run: run, seed: seed, endLines: lines)
                 return report

@@ -90,13 +90,16 @@ public final class CycleBuffers {
     @usableFromInline let unknown: UnsafeMutablePointer<Bool>
 
     /// Zeroed buffers for `inputs` inputs and `outputs` outputs, every output compared.
+    /// Each buffer starts on a cache line of its own and fills whole lines: a
+    /// run split over two threads (`CheckerThread`) would otherwise pay for
+    /// lines shared with memory the other thread writes every cycle.
     public init(inputs: Int, outputs: Int) {
         inputCount = inputs; outputCount = outputs
-        self.inputs = .allocate(capacity: max(1, inputs)); self.inputs.initialize(repeating: 0, count: max(1, inputs))
-        actual = .allocate(capacity: max(1, outputs)); actual.initialize(repeating: 0, count: max(1, outputs))
-        expected = .allocate(capacity: max(1, outputs)); expected.initialize(repeating: 0, count: max(1, outputs))
-        cares = .allocate(capacity: max(1, outputs)); cares.initialize(repeating: true, count: max(1, outputs))
-        unknown = .allocate(capacity: max(1, outputs)); unknown.initialize(repeating: false, count: max(1, outputs))
+        self.inputs = lineAligned(UInt64.self, max(1, inputs), 0)
+        actual = lineAligned(UInt64.self, max(1, outputs), 0)
+        expected = lineAligned(UInt64.self, max(1, outputs), 0)
+        cares = lineAligned(Bool.self, max(1, outputs), true)
+        unknown = lineAligned(Bool.self, max(1, outputs), false)
     }
 
     deinit { inputs.deallocate(); actual.deallocate(); expected.deallocate(); cares.deallocate(); unknown.deallocate() }
@@ -109,4 +112,13 @@ public final class CycleBuffers {
         cares.update(repeating: true, count: max(1, outputCount))
         unknown.update(repeating: false, count: max(1, outputCount))
     }
+}
+
+/// `count` values `value` in memory of its own cache lines (64-byte aligned,
+/// rounded up to whole lines); free with `deallocate()`.
+func lineAligned<T>(_: T.Type, _ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+    let bytes = (count * MemoryLayout<T>.stride + 63) / 64 * 64
+    let p = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64).bindMemory(to: T.self, capacity: count)
+    p.initialize(repeating: value, count: count)
+    return p
 }

@@ -17,9 +17,11 @@ extension LockstepBench {
     @inlinable
     public func campaign<C: LockstepChecker, S: StimulusSource>(checker: C, stimulus: S, options: LockstepOptions) throws -> LockstepReport {
         try options.validate()
-        let runner = RandomRunner(bench: self, checker: checker, stimulus: stimulus)
+        let runner = RandomRunner(bench: self, checker: checker, stimulus: stimulus, checkerThread: options.checkerThread)
         let driver = CampaignDriver(bench: self, options: options, checks: Self.checks(checker, ports: ports))
-        var report = try driver.run { model, seed, cycles, record in runner.run(model, seed: seed, cycles: cycles, record: record) }
+        var report = try driver.run { model, seed, cycles, record, count in
+            runner.run(model, seed: seed, cycles: cycles, record: record, countCoverage: count)
+        }
         report.coverage = runner.coverage
         return report
     }

@@ -18,6 +18,10 @@ public struct LockstepOptions: Sendable {
     public var icarusRuns = 0
     /// The command that replays a trace file, without the file: `--replay FILE` is appended.
     public var replayCommand: [String] = ["YOUR-PROGRAM"]
+    /// Check runs of at least 4096 cycles on a second thread, a chunk behind the
+    /// model (`CheckerThread`; on a machine with more than one core): the same
+    /// verdicts, divergence cycles and coverage, in less time. false: one thread.
+    public var checkerThread = true
     /// Progress lines (a run done, shrinking, Icarus), nil for none.
     public var progress: (@Sendable (String) -> Void)?
 

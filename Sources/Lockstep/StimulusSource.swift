@@ -10,11 +10,19 @@ public protocol StimulusSource {
     mutating func start()
     /// Sets this cycle's inputs.
     mutating func next(_ io: inout CycleIO, _ random: inout SeededRandom)
+    /// Whether `next` reads anything but `random`, `io.cycle` and the inputs it set
+    /// itself: the design's outputs (`io.actual`) or the expected values. false
+    /// lets a long run generate the stimulus ahead of the model, on the checker's
+    /// thread, and run the model a chunk of cycles per call
+    /// (`LockstepOptions.checkerThread`). Default true: always correct.
+    var readsOutputs: Bool { get }
 }
 
 extension StimulusSource {
     /// Nothing to do before a run unless the stimulus says so.
     public func start() {}
+    /// A stimulus may follow the design's outputs unless it says it does not.
+    public var readsOutputs: Bool { true }
 }
 
 /// Uniform random values on every driven input, each cycle; an input can be
@@ -42,6 +50,9 @@ public struct RandomStimulus: StimulusSource {
     public mutating func hold(_ input: InputSignal, at value: UInt64) {
         kinds[input.index] = 2; parameters[input.index] = value & input.mask
     }
+
+    /// Random values depend on the seed alone, never on the design's outputs.
+    public var readsOutputs: Bool { false }
 
     /// Draws this cycle's value of every input, in input order.
     @inlinable public mutating func next(_ io: inout CycleIO, _ random: inout SeededRandom) {

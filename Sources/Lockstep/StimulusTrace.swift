@@ -161,6 +161,8 @@ public struct TraceStimulus: StimulusSource {
     public init(_ rows: [InputRow]) { self.rows = rows }
     /// Back to the first row.
     public mutating func start() { position = 0 }
+    /// The rows are fixed: they never depend on the design's outputs.
+    public var readsOutputs: Bool { false }
     /// Applies the next row (the random generator is not used).
     @inlinable public mutating func next(_ io: inout CycleIO, _ random: inout SeededRandom) {
         guard position < rows.count else { return }

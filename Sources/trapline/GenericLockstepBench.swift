@@ -13,6 +13,9 @@ import Lockstep
 /// Swift layer costs over touching the model at all), and with a hand-written
 /// C++ scoreboard of the same FIFO (`lockstep_fifo_vs_cpp_checked`: the Swift
 /// lockstep layer against the C++ test bench a Verilator user would write).
+/// The Swift layer runs as a campaign does by default (the model's thread and
+/// a checker thread, `LockstepOptions.checkerThread`), and on one thread
+/// (`lockstep_fifo_one_thread_*`).
 enum GenericLockstepBench {
     /// The FIFO's reference, folding the design's outputs into the harness's
     /// checksum. A ring of four slots, as the C++ scoreboard below (`cppCheck`):
@@ -87,14 +90,17 @@ enum GenericLockstepBench {
         let checked = try CppHarness.build(bench: bench, stimulus: stimulus, check: cppCheck, folder: work)
         var options = LockstepOptions()
         options.runs = 1; options.cycles = cycles; options.seed = 1
+        var oneThread = options
+        oneThread.checkerThread = false
         let seed = LockstepBench.runSeed(1, run: 0)
-        var swiftBest = 0.0, cppBest = 0.0, checkedBest = 0.0
-        note("generic lockstep: \(rounds) interleaved rounds of \(cycles) cycles, Swift and C++...")
+        var swiftBest = 0.0, oneBest = 0.0, cppBest = 0.0, checkedBest = 0.0
+        note("generic lockstep: \(rounds) interleaved rounds of \(cycles) cycles, Swift (two threads, one thread) and C++...")
         for _ in 0..<rounds {
-            let reference = try FifoReference(ports: bench.ports)
-            let report = try bench.campaign(reference: reference, stimulus: stimulus, options: options)
-            guard report.equivalent else { throw CLIError.tool("the FIFO diverged from its reference in the bench:\n\(report.summary)") }
-            swiftBest = max(swiftBest, report.cyclesPerSecond)
+            for (o, isSplit) in [(options, true), (oneThread, false)] {
+                let report = try bench.campaign(reference: try FifoReference(ports: bench.ports), stimulus: stimulus, options: o)
+                guard report.equivalent else { throw CLIError.tool("the FIFO diverged from its reference in the bench:\n\(report.summary)") }
+                if isSplit { swiftBest = max(swiftBest, report.cyclesPerSecond) } else { oneBest = max(oneBest, report.cyclesPerSecond) }
+            }
             let cpp = try CppHarness.run(harness, cycles: cycles, seed: seed)
             cppBest = max(cppBest, cpp.cyclesPerSecond)
             let cppChecked = try CppHarness.run(checked, cycles: cycles, seed: seed)
@@ -111,6 +117,8 @@ enum GenericLockstepBench {
         return [("lockstep_fifo_cycles_per_s", String(format: "%.0f", swiftBest)),
                 ("lockstep_fifo_cpp_cycles_per_s", String(format: "%.0f", cppBest)),
                 ("lockstep_fifo_vs_cpp", String(format: "%.3f", swiftBest / cppBest)),
+                ("lockstep_fifo_one_thread_cycles_per_s", String(format: "%.0f", oneBest)),
+                ("lockstep_fifo_one_thread_vs_cpp", String(format: "%.3f", oneBest / cppBest)),
                 ("lockstep_fifo_cpp_checked_cycles_per_s", String(format: "%.0f", checkedBest)),
                 ("lockstep_fifo_vs_cpp_checked", String(format: "%.3f", swiftBest / checkedBest)),
                 ("lockstep_fifo_model_load_ms", String(format: "%.2f", load * 1000)),

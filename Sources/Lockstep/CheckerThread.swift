@@ -1,13 +1,13 @@
 import CoSim
 import Foundation
 
-/// A long random run split over two threads, for a stimulus that does not read
-/// the design's outputs (`StimulusSource.readsOutputs` false):
+/// A long random run split over two threads:
 /// - the model's thread (the caller's: a Verilated model stays on the thread
 ///   that created it) draws a chunk of stimulus into a ring of input rows
-///   (and the run's record, when it keeps one), then runs the chunk in one C
-///   call (`VerilatedModel.run`): rows of inputs in, rows of sampled outputs
-///   out, into a second ring;
+///   (and the run's record, when it keeps one) and runs the chunk, outputs
+///   sampled into a second ring: in one C call (`VerilatedModel.run`) when the
+///   stimulus does not read the design's outputs (`StimulusSource.readsOutputs`
+///   false), else a cycle per call, the stimulus seeing each cycle's outputs;
 /// - this object's thread checks each chunk once the model has run it (the
 ///   reference and the compare, cycle by cycle).
 ///
@@ -103,9 +103,11 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
 
     /// Runs `cycles` cycles of `model` (reset) on the caller's thread, the
     /// stimulus drawn there (and each cycle's inputs copied to `record` when
-    /// given): how the run ended. `checker` and `coverage` must be set (the
-    /// checker reset) before.
-    @inlinable func run(_ model: VerilatedModel, cycles: Int, stimulus st: inout S, random rng: inout SeededRandom,
+    /// given): how the run ended. `batched`: a chunk per C call (the stimulus
+    /// must not read the design's outputs); else a cycle per call, each cycle's
+    /// outputs in `sio.actual` before the next draw, as in the one-thread loop.
+    /// `checker` and `coverage` must be set (the checker reset) before.
+    @inlinable func run(_ model: VerilatedModel, cycles: Int, batched: Bool, stimulus st: inout S, random rng: inout SeededRandom,
                         io sio: inout CycleIO, record: UnsafeMutablePointer<UInt64>?,
                         inputSlots: UnsafeBufferPointer<Int>, outputSlots: UnsafeBufferPointer<Int>) -> LockstepBench.RunEnd {
         let r = Run(cycles: cycles)
@@ -118,15 +120,33 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
             r.free.wait()
             if r.isStopped { break }
             let slot = k % Self.depth, want = min(chunk, cycles - c), rows = inputRing + slot * chunk * nIn
-            for i in 0..<want {
-                sio.cycle = c + i
-                st.next(&sio, &rng)
-                let row = rows + i * nIn
-                for j in 0..<nIn { row[j] = inputs[j] }
+            let outs = ring + slot * chunk * nOut
+            var n = 0
+            if batched {
+                for i in 0..<want {
+                    sio.cycle = c + i
+                    st.next(&sio, &rng)
+                    let row = rows + i * nIn
+                    for j in 0..<nIn { row[j] = inputs[j] }
+                }
+                if let record { (record + c * nIn).update(from: rows, count: want * nIn) }
+                n = model.run(cycles: want, inputs: rows, inputSlots: inputSlots, outputs: outs, outputSlots: outputSlots)
+            } else {
+                // The stimulus follows the design: one cycle per call, its outputs back in `sio` for the next draw.
+                let raw = model.rawInputs, sampled = model.rawSampled, actuals = sio.actuals
+                while n < want {
+                    sio.cycle = c + n
+                    st.next(&sio, &rng)
+                    let row = rows + n * nIn
+                    for j in 0..<nIn { let v = inputs[j]; raw[inputSlots[j]] = v; row[j] = v }
+                    if _slowPath(!model.step()) { break }
+                    let out = outs + n * nOut
+                    for j in 0..<nOut { let v = sampled[outputSlots[j]]; actuals[j] = v; out[j] = v }
+                    n += 1
+                }
+                // The row of a cycle the simulation ended in was applied: it belongs to the record.
+                if let record { (record + c * nIn).update(from: rows, count: min(want, n + 1) * nIn) }
             }
-            if let record { (record + c * nIn).update(from: rows, count: want * nIn) }
-            let n = model.run(cycles: want, inputs: rows, inputSlots: inputSlots,
-                              outputs: ring + slot * chunk * nOut, outputSlots: outputSlots)
             counts[slot] = n
             r.outputsReady.signal()
             if n < want { break }   // the model ended the simulation: the checker reports it after the cycles before

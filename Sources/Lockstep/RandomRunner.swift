@@ -32,7 +32,7 @@ final class RandomRunner<C: LockstepChecker, S: StimulusSource> {
         self.bench = bench; self.checker = checker; self.stimulus = stimulus
         io = CycleIO(CycleBuffers(inputs: bench.ports.inputs.count, outputs: bench.ports.outputs.count))
         coverage = CoverageCounts(names: checker.coverageBins)
-        self.checkerThread = checkerThread && !stimulus.readsOutputs && ProcessInfo.processInfo.activeProcessorCount > 1
+        self.checkerThread = checkerThread && ProcessInfo.processInfo.activeProcessorCount > 1
     }
 
     @inlinable deinit { thread?.stop() }
@@ -51,7 +51,7 @@ final class RandomRunner<C: LockstepChecker, S: StimulusSource> {
             thread = t
             // Moved, not copied: the thread's values are the only references to their storage.
             t.checker = consume ch; t.coverage = consume cov
-            end = t.run(model, cycles: cycles, stimulus: &st, random: &random, io: &lio, record: record,
+            end = t.run(model, cycles: cycles, batched: !st.readsOutputs, stimulus: &st, random: &random, io: &lio, record: record,
                         inputSlots: UnsafeBufferPointer(start: bench.inputSlots, count: bench.ports.inputs.count),
                         outputSlots: UnsafeBufferPointer(start: bench.outputSlots, count: bench.ports.outputs.count))
             ch = t.checker; cov = t.coverage

@@ -32,7 +32,7 @@ public struct LockstepCommandLine: Sendable {
     public static func usage(program: String, flags: [String]) -> String {
         """
         usage: \(program) [--seed N] [--runs N] [--cycles N] [--out DIR] [--junit FILE] [--icarus-runs N]
-               [--shrink-seconds S] [--no-wave] [--replay TRACE [--sim verilator|icarus]]\(flags.isEmpty ? "" : " [" + flags.joined(separator: "] [") + "]")
+               [--shrink-seconds S] [--no-wave] [--one-thread] [--replay TRACE [--sim verilator|icarus]]\(flags.isEmpty ? "" : " [" + flags.joined(separator: "] [") + "]")
           --seed N          campaign seed (default 1): the same seed gives the same runs
           --runs N          runs, each from reset (default 100)
           --cycles N        cycles per run (default 1000)
@@ -41,6 +41,8 @@ public struct LockstepCommandLine: Sendable {
           --icarus-runs N   also replay the first N runs under Icarus Verilog (default 0)
           --shrink-seconds S  time allowed to shrink a divergence (default 30)
           --no-wave         no VCD of the shrunk trace
+          --one-thread      check on the model's thread (default: runs of 4096 cycles or more
+                            are checked on a second thread, with the same results)
           --replay TRACE    run a trace file written by an earlier divergence
           --sim SIM         simulator of the replay: verilator (default) or icarus
         exit: 0 equivalent, 1 diverged, 2 bad input, 3 a tool missing or failing
@@ -80,6 +82,7 @@ public struct LockstepCommandLine: Sendable {
             case "--out": cli.options.outputDirectory = URL(fileURLWithPath: try value(a))
             case "--junit": cli.junit = try value(a)
             case "--no-wave": cli.options.wave = false
+            case "--one-thread": cli.options.checkerThread = false
             case "--replay": cli.replayFile = URL(fileURLWithPath: try value(a))
             case "--sim":
                 let s = try value(a)

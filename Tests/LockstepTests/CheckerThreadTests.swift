@@ -107,6 +107,12 @@ import TestSupport
         #expect(report.cycles == 5000, "the cycles before the end were checked")
     }
 
+    @Test func theCommandLineCanKeepOneThread() throws {
+        #expect(try LockstepCommandLine.parse([], program: "p").options.checkerThread)
+        #expect(try !LockstepCommandLine.parse(["--one-thread"], program: "p").options.checkerThread)
+        #expect(LockstepCommandLine.usage(program: "p", flags: []).contains("--one-thread"))
+    }
+
     @Test func aBatchOfCyclesIsTheSameAsSteppingThem() throws {
         let bench = try LockstepBench(spec: FifoFixtures.spec(), cache: FifoFixtures.cache)
         let nIn = bench.ports.inputs.count, nOut = bench.ports.outputs.count, cycles = 300

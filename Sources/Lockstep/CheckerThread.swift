@@ -1,19 +1,15 @@
 import CoSim
 import Foundation
 
-/// A long random run split over two threads, the model on the caller's (a
-/// Verilated model stays on the thread that created it), the checks on this
-/// object's, chunk by chunk through two rings (input rows, sampled outputs):
-/// - when the stimulus does not read the design's outputs
-///   (`StimulusSource.readsOutputs` false, "batched"), this thread also draws
-///   it, a chunk ahead into each slot it has checked (and into the run's record,
-///   when it keeps one), and the model's thread only runs the model, a whole
-///   chunk per C call (`VerilatedModel.run`): the two threads' shares of the
-///   work are then about even;
-/// - otherwise the model's thread draws the stimulus and steps the model a
-///   cycle per call, so that the stimulus sees each cycle's outputs;
-/// - either way this thread runs the reference and the compare on each chunk
-///   the model finished, cycle by cycle.
+/// A long random run split over two threads:
+/// - the model's thread (the caller's: a Verilated model stays on the thread
+///   that created it) draws a chunk of stimulus into a ring of input rows
+///   (and the run's record, when it keeps one) and runs the chunk, outputs
+///   sampled into a second ring: in one C call (`VerilatedModel.run`) when the
+///   stimulus does not read the design's outputs (`StimulusSource.readsOutputs`
+///   false), else a cycle per call, the stimulus seeing each cycle's outputs;
+/// - this object's thread checks each chunk once the model has run it (the
+///   reference and the compare, cycle by cycle).
 ///
 /// The stimulus draws, the inputs and outputs the checker sees and the order
 /// of its checks are those of the one-thread loop (`LockstepBench.runCycles`),
@@ -22,8 +18,8 @@ import Foundation
 ///
 /// The rings hold `depth` chunks of `chunk` cycles (reused: no page is touched
 /// for the first time per cycle, as a whole-run record would be); two semaphores
-/// hand chunks back and forth (one wait per chunk, none per cycle): a slot the
-/// model may run, a chunk's outputs are ready. At the first divergence the
+/// hand chunks back and forth (one wait per chunk, none per cycle): a slot is
+/// free, a chunk's outputs are ready. At the first divergence the
 /// checker stops the model's thread at its next chunk. One thread serves
 /// every run of a campaign (`RandomRunner`): it waits for a run, runs its
 /// side, reports, and waits again; `stop()` ends it.
@@ -39,9 +35,8 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
     /// One run's hand-off: fresh semaphores, so that nothing of an earlier run
     /// (a chunk the model ran after the checker had stopped) leaks into it.
     @usableFromInline final class Run: @unchecked Sendable {
-        /// Ring slots the model may run: free ones (the model's thread draws the stimulus), or
-        /// with the stimulus in (batched: the checker's thread drew it). Created at 0 and
-        /// signalled: libdispatch traps when a semaphore is freed below its initial value.
+        /// Ring slots the model may fill (created at 0 and signalled: libdispatch
+        /// traps when a semaphore is freed below the value it was created with).
         @usableFromInline let free = DispatchSemaphore(value: 0)
         /// Chunks whose outputs are in the ring and not yet checked.
         @usableFromInline let outputsReady = DispatchSemaphore(value: 0)
@@ -49,12 +44,9 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         /// Under `lock`: the checker found a divergence, the model's thread stops.
         @usableFromInline var stopped = false
         @usableFromInline let cycles: Int
-        /// The stimulus is drawn on the checker's thread and a chunk runs in one C call.
-        @usableFromInline let batched: Bool
-        @usableFromInline let record: UnsafeMutablePointer<UInt64>?
-        @usableFromInline init(cycles: Int, batched: Bool, record: UnsafeMutablePointer<UInt64>?) {
-            self.cycles = cycles; self.batched = batched; self.record = record
-            if !batched { for _ in 0..<CheckerThread.depth { free.signal() } }
+        @usableFromInline init(cycles: Int) {
+            self.cycles = cycles
+            for _ in 0..<CheckerThread.depth { free.signal() }
         }
 
         /// Whether the checker has stopped the run (read once per chunk).
@@ -74,11 +66,6 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
     // Handed over with `begin` and back with `done`: the thread touches them only in between.
     @usableFromInline var checker: C
     @usableFromInline var coverage = CoverageCounts(names: [])
-    /// A batched run's stimulus, drawn here, a chunk ahead of the model per free slot.
-    @usableFromInline var stimulus: S?
-    @usableFromInline var random = SeededRandom(seed: 0)
-    /// The stimulus's cycle (its inputs persist from cycle to cycle, as on one thread).
-    @usableFromInline var stimulusIO: CycleIO
     /// The checker's cycle (inputs and outputs copied from the rings).
     @usableFromInline var io: CycleIO
     @usableFromInline var run: Run?
@@ -88,7 +75,6 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         self.checker = checker
         inputCount = inputs; outputCount = outputs
         io = CycleIO(CycleBuffers(inputs: inputs, outputs: outputs))
-        stimulusIO = CycleIO(CycleBuffers(inputs: inputs, outputs: outputs))
         ring = .allocate(capacity: max(1, Self.chunk * Self.depth * outputs))
         ring.initialize(repeating: 0, count: max(1, Self.chunk * Self.depth * outputs))
         inputRing = .allocate(capacity: max(1, Self.chunk * Self.depth * inputs))
@@ -115,20 +101,18 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         }
     }
 
-    /// Runs `cycles` cycles of `model` (reset) on the caller's thread (each
-    /// cycle's inputs copied to `record` when given): how the run ended.
-    /// `batched` (the stimulus does not read the design's outputs): the
-    /// checker's thread draws the stimulus a chunk ahead (from `stimulus` and
-    /// `random`, set before with `checker` and `coverage`) and the model runs a
-    /// chunk per C call. Otherwise the stimulus is drawn here from `st` and
-    /// `rng`, a cycle per call, each cycle's outputs in `sio.actual` before the
-    /// next draw, as on one thread.
+    /// Runs `cycles` cycles of `model` (reset) on the caller's thread, the
+    /// stimulus drawn there (and each cycle's inputs copied to `record` when
+    /// given): how the run ended. `batched`: a chunk per C call (the stimulus
+    /// must not read the design's outputs); else a cycle per call, each cycle's
+    /// outputs in `sio.actual` before the next draw, as in the one-thread loop.
+    /// `checker` and `coverage` must be set (the checker reset) before.
     @inlinable func run(_ model: VerilatedModel, cycles: Int, batched: Bool, stimulus st: inout S, random rng: inout SeededRandom,
                         io sio: inout CycleIO, record: UnsafeMutablePointer<UInt64>?,
                         inputSlots: UnsafeBufferPointer<Int>, outputSlots: UnsafeBufferPointer<Int>) -> LockstepBench.RunEnd {
-        let r = Run(cycles: cycles, batched: batched, record: record)
+        let r = Run(cycles: cycles)
         run = r
-        io.buffers.clear(); stimulusIO.buffers.clear()   // as the one-thread loop starts a run
+        io.buffers.clear()   // as the one-thread loop starts a run
         begin.signal()
         let nIn = inputCount, nOut = outputCount, chunk = Self.chunk, inputs = sio.inputs
         var c = 0, k = 0
@@ -139,6 +123,13 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
             let outs = ring + slot * chunk * nOut
             var n = 0
             if batched {
+                for i in 0..<want {
+                    sio.cycle = c + i
+                    st.next(&sio, &rng)
+                    let row = rows + i * nIn
+                    for j in 0..<nIn { row[j] = inputs[j] }
+                }
+                if let record { (record + c * nIn).update(from: rows, count: want * nIn) }
                 n = model.run(cycles: want, inputs: rows, inputSlots: inputSlots, outputs: outs, outputSlots: outputSlots)
             } else {
                 // The stimulus follows the design: one cycle per call, its outputs back in `sio` for the next draw.
@@ -166,38 +157,12 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         return result
     }
 
-    /// Draws chunk `k` of a batched run into its ring slot (and the record).
-    @inlinable @inline(__always)
-    func draw(_ k: Int, _ run: Run, _ st: inout S, _ rng: inout SeededRandom, _ sio: inout CycleIO) {
-        let nIn = inputCount, chunk = Self.chunk, inputs = sio.inputs
-        let first = k * chunk, count = min(chunk, run.cycles - first), rows = inputRing + (k % Self.depth) * chunk * nIn
-        for i in 0..<count {
-            sio.cycle = first + i
-            st.next(&sio, &rng)
-            let row = rows + i * nIn
-            for j in 0..<nIn { row[j] = inputs[j] }
-        }
-        if let record = run.record { (record + first * nIn).update(from: rows, count: count * nIn) }
-    }
-
-    /// This thread's side of a run: each chunk checked once the model has run
-    /// it; in a batched run also the stimulus, a chunk per slot the checks free.
+    /// This thread's side of a run: each chunk checked once the model has run it.
     @inlinable func work(_ run: Run) -> LockstepBench.RunEnd {
         var ch = checker, cov = coverage, lio = io
         defer { checker = ch; coverage = cov; io = lio }
-        var st = stimulus, rng = random, sio = stimulusIO
-        stimulus = nil   // the local holds the only reference while it draws
-        defer { stimulus = st; random = rng; stimulusIO = sio }
         let nIn = inputCount, nOut = outputCount, chunk = Self.chunk
         let inputs = lio.inputs, actuals = lio.actuals
-        let chunks = (run.cycles + chunk - 1) / chunk
-        var drawn = 0
-        if run.batched, st != nil {
-            while drawn < min(Self.depth, chunks) {
-                draw(drawn, run, &st!, &rng, &sio); drawn += 1
-                run.free.signal()
-            }
-        }
         var c = 0, k = 0
         while c < run.cycles {
             run.outputsReady.wait()
@@ -217,13 +182,8 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
             }
             let wanted = min(chunk, run.cycles - c)
             c += n; k += 1
-            if n < wanted { run.free.signal(); return .ended(cycle: c) }
-            if !run.batched {
-                run.free.signal()
-            } else if drawn < chunks, st != nil {
-                draw(drawn, run, &st!, &rng, &sio); drawn += 1
-                run.free.signal()
-            }
+            run.free.signal()
+            if n < wanted { return .ended(cycle: c) }
         }
         return .agreed
     }

@@ -51,14 +51,10 @@ final class RandomRunner<C: LockstepChecker, S: StimulusSource> {
             thread = t
             // Moved, not copied: the thread's values are the only references to their storage.
             t.checker = consume ch; t.coverage = consume cov
-            let batched = !st.readsOutputs
-            if batched { t.stimulus = st; t.random = random }   // drawn on the checker's thread
-            end = t.run(model, cycles: cycles, batched: batched, stimulus: &st, random: &random, io: &lio, record: record,
+            end = t.run(model, cycles: cycles, batched: !st.readsOutputs, stimulus: &st, random: &random, io: &lio, record: record,
                         inputSlots: UnsafeBufferPointer(start: bench.inputSlots, count: bench.ports.inputs.count),
                         outputSlots: UnsafeBufferPointer(start: bench.outputSlots, count: bench.ports.outputs.count))
             ch = t.checker; cov = t.coverage
-            if batched, let drawn = t.stimulus { st = drawn }
-            t.stimulus = nil
             t.coverage = CoverageCounts(names: [])   // the runner's copy is the only one again
         } else {
             end = bench.runCycles(model, cycles: cycles, checker: &ch, stimulus: &st, random: &random,

@@ -20,6 +20,9 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
     public var killedBy: String?
     /// "directed" or "random" (nil unless killed).
     public var killedIn: String?
+    /// The simulator that showed the difference when it was not Verilator: "icarus" for the
+    /// Icarus re-check of a survivor (`MutationCampaign.icarusRecheck`); nil: Verilator.
+    public var killedUnder: String?
     /// Killed because the RTL hung (no response, or no command accepted, within the
     /// bench's cycle limit) or its simulation timed out, not by a different response.
     public var timeout: Bool = false
@@ -46,11 +49,14 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
         switch verdict {
         case .killed:
             let how = timeout ? "killed by timeout (the RTL hung) in" : "killed by"
-            return "\(how) \(killedIn ?? "") '\(killedBy ?? "")' after \(commandsToKill ?? 0) commands in \(Self.seconds(secondsToKill ?? seconds))"
+            return "\(how) \(killedIn ?? "") '\(killedBy ?? "")'\(under) after \(commandsToKill ?? 0) commands in \(Self.seconds(secondsToKill ?? seconds))"
         case .survived: return "survived \(commands) commands in \(Self.seconds(seconds))"
         case .notBuilt: return "did not build"
         }
     }
+
+    /// " under Icarus" when the Icarus re-check killed it, "" under Verilator.
+    var under: String { killedUnder == "icarus" ? " under Icarus" : killedUnder.map { " under \($0)" } ?? "" }
 
     static func seconds(_ s: Double) -> String { String(format: s < 1 ? "%.2f s" : s < 10 ? "%.1f s" : "%.0f s", s) }
 }

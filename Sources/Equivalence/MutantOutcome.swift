@@ -35,7 +35,9 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
     /// Seconds of the mutant's whole campaign (directed suite and random streams; the shared
     /// model build not included); 0 when not built.
     public var seconds: Double
-    /// The divergence (killed) or why it did not build (not built).
+    /// The divergence (killed; a re-check's kill adds its `replay:` line) or why it did not
+    /// build (not built); for a survivor, the Icarus re-check's note when its netlist alone is
+    /// the control's (an equivalent mutant), else nil.
     public var detail: String?
 
     /// A row with no killer, no timeout and no detail: `commands` run in all and the campaign's

@@ -36,7 +36,9 @@ public struct MutationReport: Sendable, Codable {
         public var commands: Int
         /// Seconds of the mutant's whole campaign, model build not included (0 when not built).
         public var seconds: Double
-        /// The divergence that killed it, or Verilator's error when not built; nil for a survivor.
+        /// The divergence that killed it (with a re-check's `replay:` line), Verilator's error
+        /// when not built; for a survivor, the Icarus re-check's note when its netlist alone is
+        /// the control's (an equivalent mutant), else nil.
         public var detail: String?
         /// `file:line` with the file's name only (the table's column; the header names the path).
         var shortSource: String { source.split(separator: "/").last.map(String.init) ?? source }
@@ -197,6 +199,7 @@ public struct MutationReport: Sendable, Codable {
             for r in survivors {
                 out.append("  mutant \(r.id) (\(r.change)) at \(r.source)")
                 out.append("    \(r.sourceText)")
+                if let note = r.detail { out.append("    (\(note))") }
             }
             out.append("  " + Self.survivorNote)
         }

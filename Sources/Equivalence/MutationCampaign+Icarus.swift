@@ -16,8 +16,8 @@ import RouterSim
 ///
 /// Cost: Icarus runs a Yosys netlist about 40 times slower than the RTL it came from (its
 /// next-state logic is continuous assignments, evaluated on every input change, not only
-/// at the clock edge): about 140 commands per second at the defaults, so the 3 429 commands
-/// of the rule scenarios take about 25 s per survivor, the 42 894 of the sampled sweeps 5 min.
+/// at the clock edge): 70 to 140 commands per second at the defaults, so the 4 220 commands
+/// of the rule scenarios take 30 to 60 s per survivor, the 42 894 of the sampled sweeps 5 to 10 min.
 extension MutationCampaign {
     /// What the Icarus run of one netlist gave.
     struct IcarusRun {

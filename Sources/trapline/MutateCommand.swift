@@ -49,7 +49,7 @@ struct MutateCommand: ParsableCommand {
     var proveSurvivors: Int?
     @Option(name: .customLong("prove-timeout"), help: "Seconds of bmc3 per survivor with --prove-survivors.")
     var proveTimeout: Double = 120
-    @Flag(name: .customLong("no-icarus-recheck"), help: "Do not re-check survivors under Icarus (each survivor rebuilt alone by yosys runs the directed rule scenarios under Icarus, about 30 s each at the defaults): Verilator only, no iverilog needed.")
+    @Flag(name: .customLong("no-icarus-recheck"), help: "Do not re-check survivors under Icarus (each survivor rebuilt alone by yosys runs the directed rule scenarios under Icarus, 30-60 s each at the defaults): Verilator only, no iverilog needed.")
     var noIcarusRecheck = false
     @Flag(name: .customLong("icarus-sweeps"), help: "The Icarus re-check also runs the sweeps' samples, as equiv runs them on Icarus (about 5 min more per survivor at the defaults).")
     var icarusSweeps = false

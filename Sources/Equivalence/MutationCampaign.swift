@@ -9,7 +9,10 @@ import RouterSim
 /// budget) on Verilator; a divergence kills the mutant. Before the mutants, the
 /// netlist with no mutation selected (the control) runs the same campaign and
 /// must survive: otherwise the Yosys round trip itself differs and no verdict
-/// on a mutant would mean anything.
+/// on a mutant would mean anything. A mutant that survives its campaign is
+/// re-checked: the rule scenarios on other Verilator power-on values
+/// (`MutationCampaign+PowerOn`), then, rebuilt alone, under Icarus
+/// (`MutationCampaign+Icarus`); each has its control too.
 public struct MutationCampaign {
     /// The mutants to judge: the Yosys mutation list and the one netlist holding them all.
     public var design: MutantDesign

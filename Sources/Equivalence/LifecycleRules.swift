@@ -4,7 +4,7 @@ import RouterModel
 enum LifecycleRules {
     static func all(_ c: RouterConfig) -> [Scenario] {
         [launchRange(c), launchAbandons(c), launchSetsOwner(c), resumeWithoutReturn(c), resumeLoad(c),
-         bitmapWrites(c), bitmapBoundary(c), bitmapPerVMM(c)]
+         bitmapWrites(c), bitmapBoundary(c), bitmapPerVMM(c), bitmapUnwrittenGroups(c)]
     }
 
     static func launchRange(_ c: RouterConfig) -> Scenario {

@@ -20,6 +20,9 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
     public var killedBy: String?
     /// "directed" or "random" (nil unless killed).
     public var killedIn: String?
+    /// The simulator that showed the difference when it was not Verilator: "icarus" for the
+    /// Icarus re-check of a survivor (`MutationCampaign.icarusRecheck`); nil: Verilator.
+    public var killedUnder: String?
     /// Killed because the RTL hung (no response, or no command accepted, within the
     /// bench's cycle limit) or its simulation timed out, not by a different response.
     public var timeout: Bool = false
@@ -32,7 +35,9 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
     /// Seconds of the mutant's whole campaign (directed suite and random streams; the shared
     /// model build not included); 0 when not built.
     public var seconds: Double
-    /// The divergence (killed) or why it did not build (not built).
+    /// The divergence (killed; a re-check's kill adds its `replay:` line) or why it did not
+    /// build (not built); for a survivor, the Icarus re-check's note when its netlist alone is
+    /// the control's (an equivalent mutant), else nil.
     public var detail: String?
 
     /// A row with no killer, no timeout and no detail: `commands` run in all and the campaign's
@@ -46,11 +51,14 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
         switch verdict {
         case .killed:
             let how = timeout ? "killed by timeout (the RTL hung) in" : "killed by"
-            return "\(how) \(killedIn ?? "") '\(killedBy ?? "")' after \(commandsToKill ?? 0) commands in \(Self.seconds(secondsToKill ?? seconds))"
+            return "\(how) \(killedIn ?? "") '\(killedBy ?? "")'\(under) after \(commandsToKill ?? 0) commands in \(Self.seconds(secondsToKill ?? seconds))"
         case .survived: return "survived \(commands) commands in \(Self.seconds(seconds))"
         case .notBuilt: return "did not build"
         }
     }
+
+    /// " under Icarus" when the Icarus re-check killed it, "" under Verilator.
+    var under: String { killedUnder == "icarus" ? " under Icarus" : killedUnder.map { " under \($0)" } ?? "" }
 
     static func seconds(_ s: Double) -> String { String(format: s < 1 ? "%.2f s" : s < 10 ? "%.1f s" : "%.0f s", s) }
 }

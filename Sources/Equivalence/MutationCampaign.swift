@@ -9,7 +9,10 @@ import RouterSim
 /// budget) on Verilator; a divergence kills the mutant. Before the mutants, the
 /// netlist with no mutation selected (the control) runs the same campaign and
 /// must survive: otherwise the Yosys round trip itself differs and no verdict
-/// on a mutant would mean anything.
+/// on a mutant would mean anything. A mutant that survives its campaign is
+/// re-checked: the rule scenarios on other Verilator power-on values
+/// (`MutationCampaign+PowerOn`), then, rebuilt alone, under Icarus
+/// (`MutationCampaign+Icarus`); each has its control too.
 public struct MutationCampaign {
     /// The mutants to judge: the Yosys mutation list and the one netlist holding them all.
     public var design: MutantDesign
@@ -31,13 +34,23 @@ public struct MutationCampaign {
     public var sampledSweeps = false
     /// Where each mutant's campaign may write (one folder per mutant).
     public var outputDirectory: URL
-    /// After a mutant's campaign matched, the reset scenario ("6.1/6.2 every field of every
-    /// VMCS reads its reset value") runs again on this many fresh instances whose Verilator
-    /// power-on values come from other seeds (`powerOnSeed`). Every run of the campaign uses
-    /// the one init seed `seed`, so a register bit the mutant no longer resets reads its reset
-    /// value whenever that seed happens to power it on at that value (half the time for one
-    /// bit); each re-check draws again. 0: no re-check.
+    /// After a mutant's campaign matched, the directed rule scenarios (`powerOnScenarios`)
+    /// run again on this many fresh instances whose Verilator power-on values come from other
+    /// seeds (`powerOnSeed`). Every run of the campaign uses the one init seed `seed`, so a
+    /// register bit the mutant no longer resets reads its reset value whenever that seed
+    /// happens to power it on at that value (half the time for one bit); each re-check draws
+    /// again. 0: no re-check.
     public var powerOnRechecks = 8
+    /// After the power-on re-check, a survivor is rebuilt alone by Yosys and runs the directed
+    /// rule scenarios under Icarus (`icarusRecheck`), which shows what Verilator cannot (an
+    /// array index past the end, `x`). false: Verilator only.
+    public var icarusRecheck = true
+    /// The Icarus re-check runs the sweeps' samples too (as `equiv` runs them on Icarus):
+    /// about 5 min more per survivor at the defaults.
+    public var icarusSweeps = false
+    /// The generator-parameter flags that differ from the defaults, for the replay lines of
+    /// the re-checks' kills.
+    public var parameterFlags: [String] = []
 
     /// A run of `design`'s mutants against the reference on `config`, writing under
     /// `outputDirectory`; seed 1, 10 s per mutant, streams by budget, full sweeps.
@@ -59,6 +72,9 @@ public struct MutationCampaign {
         public var controlDivergence: String?
         /// Seconds to build (or load from the cache) the one Verilator model of every mutant.
         public var buildSeconds: Double
+        /// Commands and seconds of the Icarus control (the RTL through Yosys, no mutation, under
+        /// Icarus), run before the first Icarus re-check; nil when no re-check ran.
+        public var icarusControl: (commands: Int, seconds: Double)? = nil
         /// Wall-clock seconds of the whole run (build, control, mutants).
         public var seconds: Double
     }
@@ -91,23 +107,43 @@ public struct MutationCampaign {
         }
         let control = try campaign(select: 0, router: router)
         var controlDivergence = control.divergences.first?.description
-        if controlDivergence == nil, let (_, seed, text) = powerOnMismatch(rechecks) {
-            controlDivergence = "power-on re-check (init seed \(seed)): \(text)"
+        var controlRecheck = 0
+        if controlDivergence == nil, let p = powerOnMismatch(rechecks, commands: &controlRecheck) {
+            controlDivergence = "power-on re-check (init seed \(p.initSeed)), '\(p.scenario.name)': \(p.text)"
         }
         var outcomes: [MutantOutcome] = []
+        var icarusControl: (commands: Int, seconds: Double)? = nil
         if controlDivergence == nil {
             for m in design.mutations {
                 let result = try campaign(select: m.id, router: router)
                 var o = Self.outcome(m, result)
                 if o.verdict == .survived { powerOnRecheck(&o, rechecks) }
+                if o.verdict == .survived && icarusRecheck {
+                    if icarusControl == nil {
+                        progress("Icarus re-check: the RTL through yosys with no mutation (the control) under Icarus")
+                        var c = 0, s = 0.0
+                        if let d = try self.icarusControl(commands: &c, seconds: &s) {
+                            controlDivergence = "under Icarus (the RTL through yosys with no mutation, \(outputDirectory.appendingPathComponent("icarus-control/control.v").path)): \(d)"
+                            outcomes = []
+                            break
+                        }
+                        icarusControl = (c, s)
+                        progress("Icarus control: \(c) commands, equal to the reference, \(MutantOutcome.seconds(s))")
+                    }
+                    progress("mutant \(m.id)/\(design.mutations.count): survived Verilator (\(o.commands) commands); re-checking under Icarus (the mutant alone through yosys, \(icarusSweeps ? "directed suite with sampled sweeps" : "directed rule scenarios"))")
+                    if let note = try icarusRecheck(&o) { progress("mutant \(m.id)/\(design.mutations.count): \(note)") }
+                }
                 outcomes.append(o)
                 progress("mutant \(m.id)/\(design.mutations.count): \(o.summary)")
+                if o.verdict == .killed, let replay = o.detail?.components(separatedBy: "\nreplay: ").dropFirst().first {
+                    progress("  replay: \(replay)")
+                }
             }
         }
         setenv(MutantDesign.selectVariable, "0", 1)
         return Result(outcomes: outcomes, controlCommands: control.testcases.reduce(0) { $0 + $1.commands },
                       controlSeconds: control.seconds, controlDivergence: controlDivergence,
-                      buildSeconds: buildSeconds, seconds: Date().timeIntervalSince(t0))
+                      buildSeconds: buildSeconds, icarusControl: icarusControl, seconds: Date().timeIntervalSince(t0))
     }
 
     /// One campaign with mutant `select` active (0: none).
@@ -125,48 +161,6 @@ public struct MutationCampaign {
         o.shrinkFirstFailure = false
         o.waveOnMismatch = false
         return try Campaign(options: o, primary: router, secondary: nil).run()
-    }
-
-    /// Verilator init seed of power-on re-check `k` (1, 2, ...) of a campaign seeded `seed`:
-    /// odd and distinct from `seed` (the model uses `seed & 0x7fffffff | 1`).
-    public static func powerOnSeed(_ seed: UInt64, _ k: Int) -> UInt64 { ((seed | 1) &+ 2 * UInt64(k)) & 0x7FFF_FFFF }
-
-    /// The reset scenario on each of `routers` (the selected mutant active): the first that
-    /// differs from the reference, as (re-check index, init seed, description), nil when all match.
-    func powerOnMismatch(_ routers: [VerilatorRouter]) -> (Int, UInt64, String)? {
-        let commands = VMCSRules.resetValues(config).commands
-        for (k, r) in routers.enumerated() {
-            do {
-                let run = try r.lockstep(commands, handshake: Campaign.handshake(seed, unit: 0, directed: true), config: config)
-                if let m = run.mismatch {
-                    return (k, r.seed, "command \(m.index) \(TraceWriter.line(for: commands[m.index])): expected \(TraceWriter.line(for: m.expected)), got \(TraceWriter.line(for: m.actual))")
-                }
-            } catch {
-                return (k, r.seed, "\(error)")
-            }
-        }
-        return nil
-    }
-
-    /// Re-checks a survivor's reset values at other power-on values (`powerOnRechecks`);
-    /// a difference kills it, named after the reset scenario and the init seed that showed it.
-    func powerOnRecheck(_ o: inout MutantOutcome, _ routers: [VerilatorRouter]) {
-        guard !routers.isEmpty else { return }
-        let t0 = Date()
-        let n = VMCSRules.resetValues(config).commands.count
-        if let (k, initSeed, text) = powerOnMismatch(routers) {
-            o.verdict = .killed
-            o.killedBy = "\(VMCSRules.resetValues(config).name) (power-on re-check, init seed \(initSeed))"
-            o.killedIn = "directed"
-            o.timeout = text.contains("hung") || text.contains("timed out")
-            o.commandsToKill = o.commands + k * n + n
-            o.secondsToKill = o.seconds + Date().timeIntervalSince(t0)
-            o.detail = text
-            o.commands += (k + 1) * n
-        } else {
-            o.commands += routers.count * n
-        }
-        o.seconds += Date().timeIntervalSince(t0)
     }
 
     /// The row of mutant `m` from its campaign's result.

@@ -23,6 +23,8 @@ public struct MutationReport: Sendable, Codable {
         public var killedBy: String?
         /// "directed" or "random": the part of the campaign the killer belongs to; nil unless killed.
         public var killedIn: String?
+        /// "icarus" when the Icarus re-check of the survivor killed it; nil: Verilator.
+        public var killedUnder: String?
         /// Killed because the RTL hung or its simulation timed out, not by a different response.
         public var timeout: Bool
         /// Commands run until the first divergence (every unit before the killer, plus its
@@ -34,7 +36,9 @@ public struct MutationReport: Sendable, Codable {
         public var commands: Int
         /// Seconds of the mutant's whole campaign, model build not included (0 when not built).
         public var seconds: Double
-        /// The divergence that killed it, or Verilator's error when not built; nil for a survivor.
+        /// The divergence that killed it (with a re-check's `replay:` line), Verilator's error
+        /// when not built; for a survivor, the Icarus re-check's note when its netlist alone is
+        /// the control's (an equivalent mutant), else nil.
         public var detail: String?
         /// `file:line` with the file's name only (the table's column; the header names the path).
         var shortSource: String { source.split(separator: "/").last.map(String.init) ?? source }
@@ -67,6 +71,11 @@ public struct MutationReport: Sendable, Codable {
     public var controlCommands: Int
     /// Seconds of the control's campaign (0 when the netlist did not build).
     public var controlSeconds: Double
+    /// Commands of the Icarus control (the RTL through Yosys with no mutation, under Icarus),
+    /// run before the first Icarus re-check of a survivor; nil when none ran.
+    public var icarusControlCommands: Int?
+    /// Seconds of the Icarus control; nil when it did not run.
+    public var icarusControlSeconds: Double?
     /// Wall-clock seconds of the whole run (model build, control, mutants).
     public var seconds: Double
     /// One row per mutant, in Yosys' list order (by id).
@@ -120,7 +129,7 @@ public struct MutationReport: Sendable, Codable {
             return Row(id: m.id, mode: m.mode, source: src.map { $0.location(as: rtlName) } ?? "?",
                        sourceText: src.map { design.text(ofLine: $0.line) } ?? "",
                        sources: m.sources.map(\.text), change: m.what, verdict: o.verdict,
-                       killedBy: o.killedBy, killedIn: o.killedIn, timeout: o.timeout,
+                       killedBy: o.killedBy, killedIn: o.killedIn, killedUnder: o.killedUnder, timeout: o.timeout,
                        commandsToKill: o.commandsToKill, secondsToKill: o.secondsToKill,
                        commands: o.commands, seconds: o.seconds, detail: o.detail)
         }
@@ -132,6 +141,8 @@ public struct MutationReport: Sendable, Codable {
         buildSeconds = result.buildSeconds
         controlCommands = result.controlCommands
         controlSeconds = result.controlSeconds
+        icarusControlCommands = result.icarusControl?.commands
+        icarusControlSeconds = result.icarusControl?.seconds
         seconds = result.seconds
         note = Self.survivorNote
     }
@@ -156,7 +167,7 @@ public struct MutationReport: Sendable, Codable {
         for r in mutants {
             let by: String
             switch r.verdict {
-            case .killed: by = (r.timeout ? "timeout (hung) in " : "") + "\(r.killedIn ?? "") '\(r.killedBy ?? "")'"
+            case .killed: by = (r.timeout ? "timeout (hung) in " : "") + "\(r.killedIn ?? "") '\(r.killedBy ?? "")'" + (r.killedUnder == "icarus" ? " under Icarus" : "")
             case .survived, .notBuilt: by = "-"
             }
             rows.append(["\(r.id)", r.mode, r.shortSource, r.verdict.rawValue, by,
@@ -177,6 +188,9 @@ public struct MutationReport: Sendable, Codable {
         out.append("  median time to kill  " + (medianSecondsToKill.map(Self.secs) ?? "- (none killed)"))
         out.append(notBuilt == mutants.count && notBuilt > 0 ? "  control    not run (the netlist did not build)"
                    : "  control    no mutation: \(controlCommands) commands, equal to the reference, \(Self.secs(controlSeconds))")
+        if let c = icarusControlCommands, let s = icarusControlSeconds {
+            out.append("             under Icarus (yosys netlist, no mutation): \(c) commands, equal to the reference, \(Self.secs(s))")
+        }
         out.append("  time       \(Self.secs(seconds)) (model build \(Self.secs(buildSeconds)))")
         let survivors = mutants.filter { $0.verdict == .survived }
         if !survivors.isEmpty {
@@ -185,6 +199,7 @@ public struct MutationReport: Sendable, Codable {
             for r in survivors {
                 out.append("  mutant \(r.id) (\(r.change)) at \(r.source)")
                 out.append("    \(r.sourceText)")
+                if let note = r.detail { out.append("    (\(note))") }
             }
             out.append("  " + Self.survivorNote)
         }

@@ -18,11 +18,12 @@ struct MutateCommand: ParsableCommand {
         scenario) then seeded random streams until the mutant's campaign has run --budget-per-mutant seconds \
         (the directed suite always runs whole, and at least one random stream) on Verilator. A mutant is \
         killed when a response differs from the reference or the RTL hangs; a mutant that survives its \
-        campaign reads every field after reset again on 8 models with other power-on values (Verilator \
-        init seeds), where a bit it does not reset may show. Prints a table, the score \
+        campaign runs the directed rule scenarios again on 8 models with other power-on values (Verilator \
+        init seeds), where a bit it does not reset may show, then (unless --no-icarus-recheck) is rebuilt \
+        alone by yosys and runs the directed rule scenarios under Icarus, where an array index past the end or an x shows. Prints a table, the score \
         killed / (killed + survived), the median time to kill and the survivors with their source lines; \
         progress on stderr. Survivors may be equivalent mutants: --prove-survivors K checks each against the RTL to depth K. Same seed, same mutants in \
-        the same order. Exit codes: 0 it ran, 2 bad input, 3 a tool (Yosys, Verilator) is missing or failed.
+        the same order. Exit codes: 0 it ran, 2 bad input, 3 a tool (Yosys, Verilator, Icarus) is missing or failed.
         """)
 
     @OptionGroup var parameters: ParameterOptions
@@ -48,6 +49,10 @@ struct MutateCommand: ParsableCommand {
     var proveSurvivors: Int?
     @Option(name: .customLong("prove-timeout"), help: "Seconds of bmc3 per survivor with --prove-survivors.")
     var proveTimeout: Double = 120
+    @Flag(name: .customLong("no-icarus-recheck"), help: "Do not re-check survivors under Icarus (each survivor rebuilt alone by yosys runs the directed rule scenarios under Icarus, 30-60 s each at the defaults): Verilator only, no iverilog needed.")
+    var noIcarusRecheck = false
+    @Flag(name: .customLong("icarus-sweeps"), help: "The Icarus re-check also runs the sweeps' samples, as equiv runs them on Icarus (about 5 min more per survivor at the defaults).")
+    var icarusSweeps = false
     @Flag(name: .customLong("sampled-sweeps"), help: "Run the directed sweeps as samples (every 97th I/O port, the VMCS encoding classes): quicker per surviving mutant, may kill fewer.")
     var sampledSweeps = false
 
@@ -83,6 +88,7 @@ struct MutateCommand: ParsableCommand {
         try OutputPaths.checkFolder("--out", out, what: "the RTL copy, the mutation list and the mutants' netlist")
         let verilog = try routerVerilog(config: config, rtl: rtl)
         for tool in [Tool.yosys, .verilator] { _ = try Toolchain.locate(tool) }
+        if !noIcarusRecheck { try checkIcarus() }
 
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         // Each progress line is also what an interrupted run (SIGINT, SIGTERM) says it had reached.
@@ -117,6 +123,9 @@ struct MutateCommand: ParsableCommand {
         campaign.commandsPerStream = streamCommands
         campaign.sampledSweeps = sampledSweeps
         campaign.streams = streams
+        campaign.icarusRecheck = !noIcarusRecheck
+        campaign.icarusSweeps = icarusSweeps
+        campaign.parameterFlags = parameters.flags()
         let result: MutationCampaign.Result
         do { result = try campaign.run(progress: log) } catch let e as ModelError { throw cliError(e, rtl: rtl) }
         if let divergence = result.controlDivergence, result.outcomes.isEmpty {
@@ -125,7 +134,8 @@ struct MutateCommand: ParsableCommand {
         var report = MutationReport(result, design: design, rtlName: rtlName, seed: seed, count: count,
                                     budgetPerMutant: budgetPerMutant,
                                     parameters: parameters.flags(config) + (sampledSweeps ? ["--sampled-sweeps"] : [])
-                                        + (streams.map { ["--streams", "\($0)"] } ?? []))
+                                        + (streams.map { ["--streams", "\($0)"] } ?? [])
+                                        + (noIcarusRecheck ? ["--no-icarus-recheck"] : icarusSweeps ? ["--icarus-sweeps"] : []))
         try StandardOutput.print(report.text)
         let survivors = result.outcomes.filter { $0.verdict == .survived }
         if let proveSurvivors, !survivors.isEmpty {
@@ -143,6 +153,15 @@ struct MutateCommand: ParsableCommand {
 }
 
 extension MutateCommand {
+    /// As `equiv`: Icarus missing is exit 3 with the install command (here also the option that does without it).
+    func checkIcarus() throws {
+        for tool in [Tool.iverilog, .vvp] {
+            do { _ = try Toolchain.locate(tool) } catch let e as ToolError {
+                throw CLIError.tool("\(e); or run Verilator only: --no-icarus-recheck")
+            }
+        }
+    }
+
     /// The ids of `--only`, each within 1...--count; nil without the option.
     func selectedIDs() throws -> Set<Int>? {
         guard let only else { return nil }

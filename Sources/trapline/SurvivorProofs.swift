@@ -31,7 +31,7 @@ struct SurvivorProofs {
             let dir = folder.appendingPathComponent("survivor_\(m.id)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             log("survivor \(k + 1)/\(survivors.count) (mutant \(m.id)): building its netlist and the miter")
-            let mutant = try mutantVerilog(m, into: dir)
+            let mutant = try MutantDesign.alone(m, folder: folder, file: dir.appendingPathComponent("mutant.v"))
             let check = ProveAgainst(config: config, left: ("the RTL", original), right: ("mutant \(m.id)", mutant),
                                      cycleExact: false, directory: dir)
             let prover = try check.prover()
@@ -70,14 +70,5 @@ struct SurvivorProofs {
         }
         lines.append("  \(differ) differ from the RTL within depth \(depth) (holes in the campaign), \(equal) equal to that depth\(open > 0 ? ", \(open) undecided" : "")")
         return (lines, checks)
-    }
-
-    /// The RTL with one mutation applied (Yosys, as `MutantDesign` prepares the RTL), as Verilog.
-    func mutantVerilog(_ m: YosysMutation, into dir: URL) throws -> String {
-        let out = dir.appendingPathComponent("mutant.v")
-        let script = "read_verilog trapline_router.v; hierarchy -check -top trapline_router; proc; flatten; opt; "
-            + "\(m.command); opt_clean; write_verilog -noattr \(out.path)"
-        _ = try ProcessRunner.check(.yosys, ["-q", "-p", script], cwd: folder)
-        return try String(contentsOf: out, encoding: .utf8)
     }
 }

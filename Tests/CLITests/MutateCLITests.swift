@@ -20,7 +20,7 @@ import TestSupport
         let dir = try RepoPaths.scratchDirectory("mutate")
         defer { try? FileManager.default.removeItem(at: dir) }
         let json = dir.appendingPathComponent("mutate.json")
-        let r = try mutate(Self.small + ["--count", "3", "--seed", "1", "--budget-per-mutant", "0", "--sampled-sweeps",
+        let r = try mutate(Self.small + ["--count", "3", "--seed", "1", "--budget-per-mutant", "0", "--sampled-sweeps", "--no-icarus-recheck",
                                          "--out", dir.appendingPathComponent("out").path, "--json", json.path])
         #expect(r.status == 0, "\(r.stderr.suffix(800))")
         #expect(r.stderr.contains("mutant 1/3: "), "progress line per mutant: \(r.stderr)")
@@ -58,7 +58,7 @@ import TestSupport
         let dir = try RepoPaths.scratchDirectory("mutate-prove")
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try mutate(ProveCommandTests.small + ["--count", "40", "--seed", "1", "--only", "26", "--streams", "1",
-                                                      "--budget-per-mutant", "0", "--sampled-sweeps", "--prove-survivors", "8",
+                                                      "--budget-per-mutant", "0", "--sampled-sweeps", "--no-icarus-recheck", "--prove-survivors", "8",
                                                       "--out", dir.path, "--json", dir.appendingPathComponent("m.json").path])
         #expect(r.status == 0, "\(r.stderr.suffix(800))")
         #expect(r.stdout.contains("survived   1"), "\(r.stdout)")

@@ -156,8 +156,8 @@ extension MutateCommand {
     /// As `equiv`: Icarus missing is exit 3 with the install command (here also the option that does without it).
     func checkIcarus() throws {
         for tool in [Tool.iverilog, .vvp] {
-            do { _ = try Toolchain.locate(tool) } catch let e as ToolError {
-                throw CLIError.tool("\(e); or run Verilator only: --no-icarus-recheck")
+            do { _ = try Toolchain.locate(tool) } catch {
+                throw CLIError.tool("\(error); or run Verilator only: --no-icarus-recheck")
             }
         }
     }

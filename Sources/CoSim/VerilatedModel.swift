@@ -87,9 +87,9 @@ public final class VerilatedModel {
         self.spec = spec; self.layout = layout; self.entry = entry; self.fns = fns; self.stepFunction = fns.step; self.tickFunction = fns.tick; self.runFunction = fns.run
         self.top = spec.top; self.seed = seed
         // Cache lines of their own: the model writes them every cycle, maybe beside another thread's data.
-        inputs = Self.lineAligned(max(1, layout.inputSlots))
-        outputs = Self.lineAligned(max(1, layout.outputSlots))
-        sampledOutputs = Self.lineAligned(max(1, layout.outputSlots))
+        inputs = lineAligned(UInt64.self, max(1, layout.inputSlots), 0)
+        outputs = lineAligned(UInt64.self, max(1, layout.outputSlots), 0)
+        sampledOutputs = lineAligned(UInt64.self, max(1, layout.outputSlots), 0)
         let mixed = UInt32(truncatingIfNeeded: (seed ^ (seed >> 32)) &* 0x9E37_79B9_7F4A_7C15 >> 32)
         guard let inst = fns.new(mixed, inputs, outputs, sampledOutputs) else {
             inputs.deallocate(); outputs.deallocate(); sampledOutputs.deallocate()
@@ -98,14 +98,6 @@ public final class VerilatedModel {
         instance = inst
         noteEnd()   // an initial block may already have called $finish
         if let r = spec.reset { resetPort = try input(r) }
-    }
-
-    /// `count` zeroed slots on whole 64-byte cache lines (free with `deallocate()`).
-    static func lineAligned(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        let p = UnsafeMutableRawPointer.allocate(byteCount: (count * 8 + 63) / 64 * 64, alignment: 64)
-            .bindMemory(to: UInt64.self, capacity: count)
-        p.initialize(repeating: 0, count: count)
-        return p
     }
 
     deinit {

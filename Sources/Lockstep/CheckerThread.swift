@@ -75,12 +75,9 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         self.checker = checker
         inputCount = inputs; outputCount = outputs
         io = CycleIO(CycleBuffers(inputs: inputs, outputs: outputs))
-        ring = .allocate(capacity: max(1, Self.chunk * Self.depth * outputs))
-        ring.initialize(repeating: 0, count: max(1, Self.chunk * Self.depth * outputs))
-        inputRing = .allocate(capacity: max(1, Self.chunk * Self.depth * inputs))
-        inputRing.initialize(repeating: 0, count: max(1, Self.chunk * Self.depth * inputs))
-        counts = .allocate(capacity: Self.depth)
-        counts.initialize(repeating: 0, count: Self.depth)
+        ring = lineAligned(UInt64.self, max(1, Self.chunk * Self.depth * outputs), 0)
+        inputRing = lineAligned(UInt64.self, max(1, Self.chunk * Self.depth * inputs), 0)
+        counts = lineAligned(Int.self, Self.depth, 0)
         let body = ThreadBody { [self] in serve() }   // a Sendable box: the thread's closure captures no generic type
         let thread = Thread { body.run() }
         thread.name = "trapline-lockstep-checker"

@@ -1,3 +1,5 @@
+import CoSim
+
 /// One cycle's values, shared by the stimulus, the design and the reference:
 /// - the **inputs** applied this cycle (`io[input]`; set by the stimulus, read by
 ///   the reference; an input not set keeps last cycle's value);
@@ -112,13 +114,4 @@ public final class CycleBuffers {
         cares.update(repeating: true, count: max(1, outputCount))
         unknown.update(repeating: false, count: max(1, outputCount))
     }
-}
-
-/// `count` values `value` in memory of its own cache lines (64-byte aligned,
-/// rounded up to whole lines); free with `deallocate()`.
-func lineAligned<T>(_: T.Type, _ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
-    let bytes = (count * MemoryLayout<T>.stride + 63) / 64 * 64
-    let p = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64).bindMemory(to: T.self, capacity: count)
-    p.initialize(repeating: value, count: count)
-    return p
 }

@@ -25,12 +25,9 @@ import Foundation
 /// side, reports, and waits again; `stop()` ends it.
 @usableFromInline
 final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sendable {
-    /// Cycles per chunk: a hand-off between the threads costs a few microseconds.
-    @usableFromInline static var chunk: Int { 2048 }
-    /// Chunks in the ring: how far the model may run ahead of the checker.
-    @usableFromInline static var depth: Int { 8 }
-    /// Runs shorter than this stay on one thread (the hand-offs would not pay).
-    @usableFromInline static var minimumCycles: Int { 2 * chunk }
+    @usableFromInline static var chunk: Int { SplitSizes.chunk }
+    @usableFromInline static var depth: Int { SplitSizes.depth }
+    @usableFromInline static var minimumCycles: Int { SplitSizes.minimumCycles }
 
     /// One run's hand-off: fresh semaphores, so that nothing of an earlier run
     /// (a chunk the model ran after the checker had stopped) leaks into it.
@@ -111,7 +108,10 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         run = r
         io.buffers.clear()   // as the one-thread loop starts a run
         begin.signal()
-        let nIn = inputCount, nOut = outputCount, chunk = Self.chunk, inputs = sio.inputs
+        let nIn = inputCount, nOut = outputCount, chunk = Self.chunk, inputs = sio.inputs, actuals = sio.actuals
+        defer {   // the stimulus's last view of the outputs, back in its own buffer
+            if sio.actuals != actuals { actuals.update(from: sio.actuals, count: nOut); sio.actuals = actuals }
+        }
         var c = 0, k = 0
         while c < cycles {
             r.free.wait()
@@ -129,8 +129,9 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
                 if let record { (record + c * nIn).update(from: rows, count: want * nIn) }
                 n = model.run(cycles: want, inputs: rows, inputSlots: inputSlots, outputs: outs, outputSlots: outputSlots)
             } else {
-                // The stimulus follows the design: one cycle per call, its outputs back in `sio` for the next draw.
-                let raw = model.rawInputs, sampled = model.rawSampled, actuals = sio.actuals
+                // The stimulus follows the design: one cycle per call, its outputs back in `sio` for
+                // the next draw (`sio.actual` reads the ring row the outputs were sampled into).
+                let raw = model.rawInputs, sampled = model.rawSampled
                 while n < want {
                     sio.cycle = c + n
                     st.next(&sio, &rng)
@@ -138,7 +139,8 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
                     for j in 0..<nIn { let v = inputs[j]; raw[inputSlots[j]] = v; row[j] = v }
                     if _slowPath(!model.step()) { break }
                     let out = outs + n * nOut
-                    for j in 0..<nOut { let v = sampled[outputSlots[j]]; actuals[j] = v; out[j] = v }
+                    for j in 0..<nOut { out[j] = sampled[outputSlots[j]] }
+                    sio.actuals = out
                     n += 1
                 }
                 // The row of a cycle the simulation ended in was applied: it belongs to the record.
@@ -157,9 +159,14 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
     /// This thread's side of a run: each chunk checked once the model has run it.
     @inlinable func work(_ run: Run) -> LockstepBench.RunEnd {
         var ch = checker, cov = coverage, lio = io
-        defer { checker = ch; coverage = cov; io = lio }
+        // The checker reads each cycle's inputs and outputs where the model's thread put them.
+        let ownInputs = lio.inputs, ownActuals = lio.actuals
+        defer {
+            if lio.inputs != ownInputs { ownInputs.update(from: lio.inputs, count: inputCount); lio.inputs = ownInputs }
+            if lio.actuals != ownActuals { ownActuals.update(from: lio.actuals, count: outputCount); lio.actuals = ownActuals }
+            checker = ch; coverage = cov; io = lio
+        }
         let nIn = inputCount, nOut = outputCount, chunk = Self.chunk
-        let inputs = lio.inputs, actuals = lio.actuals
         var c = 0, k = 0
         while c < run.cycles {
             run.outputsReady.wait()
@@ -167,10 +174,8 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
             for i in 0..<n {
                 let cycle = c + i
                 lio.cycle = cycle
-                let row = rows + i * nIn
-                for j in 0..<nIn { inputs[j] = row[j] }
-                let sampled = base + i * nOut
-                for j in 0..<nOut { actuals[j] = sampled[j] }
+                lio.inputs = rows + i * nIn
+                lio.actuals = base + i * nOut
                 if _slowPath(!ch.check(&lio, &cov)) {
                     run.lock.lock(); run.stopped = true; run.lock.unlock()
                     run.free.signal()   // the model's thread may be waiting for a slot
@@ -184,6 +189,17 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         }
         return .agreed
     }
+}
+
+/// The sizes of a run split over two threads (`CheckerThread`).
+@usableFromInline
+enum SplitSizes {
+    /// Cycles per chunk: a hand-off between the threads costs a few microseconds.
+    @usableFromInline static var chunk: Int { 2048 }
+    /// Chunks in the ring: how far the model may run ahead of the checker.
+    @usableFromInline static var depth: Int { 8 }
+    /// Runs shorter than this stay on one thread (the hand-offs would not pay).
+    @usableFromInline static var minimumCycles: Int { 2 * chunk }
 }
 
 /// A closure handed to a `Thread` (which wants a Sendable one); the closure runs

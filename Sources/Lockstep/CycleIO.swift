@@ -15,8 +15,10 @@ import CoSim
 public struct CycleIO {
     @usableFromInline let buffers: CycleBuffers
     // The buffers' pointers, held here so that an inlined access is one load or store.
-    @usableFromInline let inputs: UnsafeMutablePointer<UInt64>
-    @usableFromInline let actuals: UnsafeMutablePointer<UInt64>
+    // A run split over two threads points `inputs` and `actuals` at rows of its rings
+    // instead of copying each cycle's values (`CheckerThread`), and back at the end.
+    @usableFromInline var inputs: UnsafeMutablePointer<UInt64>
+    @usableFromInline var actuals: UnsafeMutablePointer<UInt64>
     @usableFromInline let expected: UnsafeMutablePointer<UInt64>
     @usableFromInline let cares: UnsafeMutablePointer<Bool>
     @usableFromInline let unknown: UnsafeMutablePointer<Bool>

@@ -19,19 +19,38 @@ public final class LockstepBench {
     /// Model buffer slots of `ports.inputs` and `ports.outputs`, in order (owned; freed in deinit).
     @usableFromInline let inputSlots: UnsafeMutablePointer<Int>
     @usableFromInline let outputSlots: UnsafeMutablePointer<Int>
+    /// The driven inputs take consecutive slots of the model's input buffer, and
+    /// the outputs consecutive slots of its sampled buffer (every design whose
+    /// reset is declared before or after its other inputs): `runCycles` then lets
+    /// the stimulus and the checker work on the model's buffers, no copy per cycle.
+    @usableFromInline let slotsContiguous: Bool
 
     /// Builds (or loads from the cache) the model of `spec`.
-    public init(spec: ModelSpec, cache: ModelCache = ModelCache(), resetCycles: Int = 2) throws {
-        self.spec = spec
-        ports = try Ports(spec: spec)
+    public convenience init(spec: ModelSpec, cache: ModelCache = ModelCache(), resetCycles: Int = 2) throws {
+        let ports = try Ports(spec: spec)
         guard (0...1000).contains(resetCycles) else { throw LockstepError.badArgument("reset cycles \(resetCycles) is outside 0...1000") }
+        try self.init(spec: spec, ports: ports, entry: try cache.entry(for: spec), cache: cache, resetCycles: resetCycles)
+    }
+
+    /// The bench of `spec`, whose model `entry` of `cache` already holds (looked up by the caller).
+    public convenience init(spec: ModelSpec, entry: ModelCache.Entry, cache: ModelCache, resetCycles: Int = 2) throws {
+        let ports = try Ports(spec: spec)
+        guard (0...1000).contains(resetCycles) else { throw LockstepError.badArgument("reset cycles \(resetCycles) is outside 0...1000") }
+        try self.init(spec: spec, ports: ports, entry: entry, cache: cache, resetCycles: resetCycles)
+    }
+
+    private init(spec: ModelSpec, ports: Ports, entry: ModelCache.Entry, cache: ModelCache, resetCycles: Int) throws {
+        self.spec = spec
+        self.ports = ports
         self.resetCycles = spec.reset == nil ? 0 : resetCycles
         self.cache = cache
-        entry = try cache.entry(for: spec)
+        self.entry = entry
         let probe = try VerilatedModel(spec, entry: entry, seed: 1)
         let ins = try ports.inputs.map { try probe.input($0.name).slot }, outs = try ports.outputs.map { try probe.output($0.name).slot }
         inputSlots = .allocate(capacity: max(1, ins.count)); inputSlots.initialize(from: ins, count: ins.count)
         outputSlots = .allocate(capacity: max(1, outs.count)); outputSlots.initialize(from: outs, count: outs.count)
+        func consecutive(_ s: [Int]) -> Bool { s.indices.allSatisfy { s[$0] == s[0] + $0 } }
+        slotsContiguous = !ins.isEmpty && !outs.isEmpty && consecutive(ins) && consecutive(outs)
     }
 
     deinit { inputSlots.deallocate(); outputSlots.deallocate() }
@@ -58,6 +77,8 @@ public final class LockstepBench {
     /// outputs go to `io.actual`, the checker checks and counts coverage. When
     /// `record` is given, each cycle's inputs are copied there (`cycles` rows of
     /// `ports.inputs.count` values). No allocation, lookup or dynamic dispatch.
+    /// After `.ended`, `io`'s outputs may be those the model showed in the cycle it
+    /// ended in (never checked); after `.diverged`, those of the diverging cycle.
     @inlinable
     public func runCycles<C: LockstepChecker, S: StimulusSource>(
         _ model: VerilatedModel, cycles: Int, checker: inout C, stimulus: inout S, random: inout SeededRandom,
@@ -69,9 +90,28 @@ public final class LockstepBench {
         defer { checker = ch; stimulus = st; random = rng; io = lio; coverage = cov }
         let b = lio.buffers
         let nIn = b.inputCount, nOut = b.outputCount
-        let inputs = lio.inputs, actuals = lio.actuals
         let raw = model.rawInputs, sampled = model.rawSampled
         let inSlots = inputSlots, outSlots = outputSlots
+        if slotsContiguous && record == nil {
+            // The stimulus writes the model's inputs and the checker reads its sampled
+            // outputs in place; the values go back to the run's buffers at the end.
+            let ownInputs = lio.inputs, ownActuals = lio.actuals
+            let modelInputs = raw + inSlots[0], modelOutputs = UnsafeMutablePointer(mutating: sampled) + outSlots[0]
+            modelInputs.update(from: ownInputs, count: nIn); modelOutputs.update(from: ownActuals, count: nOut)
+            lio.inputs = modelInputs; lio.actuals = modelOutputs
+            defer {
+                ownInputs.update(from: modelInputs, count: nIn); ownActuals.update(from: modelOutputs, count: nOut)
+                lio.inputs = ownInputs; lio.actuals = ownActuals
+            }
+            for c in 0..<cycles {
+                lio.cycle = c
+                st.next(&lio, &rng)
+                if _slowPath(!model.step()) { return .ended(cycle: c) }
+                if _slowPath(!ch.check(&lio, &cov)) { return .diverged(cycle: c) }
+            }
+            return .agreed
+        }
+        let inputs = lio.inputs, actuals = lio.actuals
         for c in 0..<cycles {
             lio.cycle = c
             st.next(&lio, &rng)

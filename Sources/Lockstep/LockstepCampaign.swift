@@ -48,7 +48,10 @@ extension LockstepBench {
                 var c = prototype
                 var cov = CoverageCounts(names: [])
                 let (end, io) = try bench.run(rows: rows, initSeed: initSeed, checker: &c, coverage: &cov, wave: wave)
-                return (end, end == .agreed ? [] : c.failure(io, ports: ports))
+                // Only a divergence has the checker's lines: after an end the outputs in `io`
+                // may be those of the cycle the model ended in, which the checker never checked.
+                guard case .diverged = end else { return (end, []) }
+                return (end, c.failure(io, ports: ports))
             },
             recorded: { rows, samples in
                 var c = prototype

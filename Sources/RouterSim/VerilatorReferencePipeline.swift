@@ -16,11 +16,6 @@ final class ReferencePipeline: @unchecked Sendable {
     static let depth = 8
     static let minimumCommands = 4 * chunk
 
-    /// How far the driver may look back from the newest command it took
-    /// (`command(_:)`): the chunks between it and the oldest response not yet
-    /// checked stay in the ring, with two chunks to spare.
-    static let commandWindow = chunk * (depth - 2)
-
     private let ring: UnsafeMutablePointer<Response>
     /// The commands of the chunks in the ring (generated runs only).
     private let commandRing: UnsafeMutablePointer<Command>?
@@ -125,9 +120,8 @@ final class ReferencePipeline: @unchecked Sendable {
         }
     }
 
-    /// Command `index` of a generated run. The driver asks in order (each index at
-    /// least once, none more than `commandWindow` behind the newest); it waits
-    /// for each chunk here, so `expected` does not.
+    /// Command `index` of a generated run. The test bench asks in order, each index
+    /// once; it waits for each chunk here, so `expected` does not.
     @inline(__always)
     func command(_ index: Int) -> Command {
         while index >= available { filled.wait(); available += Self.chunk }
@@ -193,21 +187,36 @@ final class ReferencePipeline: @unchecked Sendable {
     deinit { ring.deallocate(); commandRing?.deallocate(); lineEnds?.deallocate(); lineBytes?.deallocate() }
 }
 
-/// Lockstep with the reference on its own thread (see `ReferencePipeline`).
-struct PipelinedLockstepSink: ResponseSink {
+/// Lockstep with the reference on its own thread (see `ReferencePipeline`): each
+/// response is compared with the one the pipeline made for the same command.
+struct PipelinedResponses: ResponseCheck {
     let pipeline: ReferencePipeline
     var keep: Bool
     var responses: [Response] = []
     var mismatch: (index: Int, expected: Response, actual: Response)?
+    /// Responses that matched, all in a row from the first.
+    var checked = 0
 
     @inline(__always)
-    mutating func accept(index: Int, response: Response) -> Bool {
+    mutating func take(_ index: Int, _ command: Command, _ response: Response) -> Bool {
         let expected = pipeline.expected(index)
         if keep { responses.append(response) }
         if expected != response {
             mismatch = (index, expected, response)
             return false
         }
+        checked = index + 1
         return true
+    }
+}
+
+/// The commands of a generated run, read from the `ReferencePipeline` that makes
+/// them on its own thread (only the pipeline's ring holds any).
+struct PipelineCommands: CommandStream {
+    let pipeline: ReferencePipeline
+    var index = 0
+    @inline(__always) mutating func next() -> Command {
+        defer { index += 1 }
+        return pipeline.command(index)
     }
 }

@@ -12,13 +12,13 @@ extension VerilatorRouter {
     /// gives the SPEC reset values, SPEC 7: the I/O bitmaps read 0).
     public func runSegments(_ segments: [[Command]], handshake: Handshake) throws -> [SimRun] {
         try Self.checkHandshake(handshake)
-        let (m, p) = try instance(wave: nil)
+        let m = try instance(wave: nil)
         var runs: [SimRun] = []
         for commands in segments {
-            var sink = CollectingSink()
-            sink.responses.reserveCapacity(commands.count)
-            let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink, source: sourceName)
-            runs.append(SimRun(responses: sink.responses, cycles: cycles))
+            var collected = CollectResponses()
+            collected.responses.reserveCapacity(commands.count)
+            let (_, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &collected)
+            runs.append(SimRun(responses: collected.responses, cycles: cycles))
         }
         return runs
     }

@@ -1,5 +1,6 @@
 import CoSim
 import Foundation
+import Lockstep
 import RouterModel
 
 /// Runs a router RTL (SPEC 9 interface, top `trapline_router`) compiled by
@@ -32,6 +33,10 @@ public final class VerilatorRouter: RouterSimulator {
     private let spec: ModelSpec
     /// The cache entry of the model without waveform support.
     public let entry: ModelCache.Entry
+    /// The router as a design of the generic lockstep layer: every run goes
+    /// through its per-cycle loop (`drive`).
+    let bench: LockstepBench
+    let signals: RouterSignals
     /// How messages name the RTL file (`SimulationEnded.source`), e.g. the `--rtl` path.
     public let sourceName: String?
     /// Wall-clock seconds one run may take, as a function of its number of
@@ -59,25 +64,23 @@ public final class VerilatorRouter: RouterSimulator {
     /// Builds (or finds in `cache`) the model of `verilog`; `sourceName` names the file in messages. Throws `VerilogRejected` (with `source` set) when Verilator refuses the text, or a `ToolError` when the build fails.
     public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1, sourceName: String? = nil) throws {
         self.verilog = verilog; self.cache = cache; self.seed = seed; self.sourceName = sourceName
-        spec = VerilatorRouterPorts.spec(verilog: verilog, trace: false)
+        spec = RouterSignals.spec(verilog: verilog, trace: false)
         do { entry = try cache.entry(for: spec) } catch var rejected as VerilogRejected {
             rejected.source = sourceName
             throw rejected
         }
+        bench = try LockstepBench(spec: spec, entry: entry, cache: cache, resetCycles: 2)
+        signals = try RouterSignals(bench.ports)
     }
 
     /// A fresh instance (with VCD support when `wave` is given; the trace is
     /// opened now when `waveFrom` is 0, else by the driver when command
     /// `waveFrom` is first offered).
-    func instance(wave: URL?, waveFrom: Int = 0) throws -> (VerilatedModel, VerilatorRouterPorts) {
-        let m: VerilatedModel
-        if let wave {
-            m = try VerilatedModel(VerilatorRouterPorts.spec(verilog: verilog, trace: true), cache: cache, seed: seed)
-            if waveFrom <= 0 { try m.openTrace(wave.path) }
-        } else {
-            m = try VerilatedModel(spec, entry: entry, seed: seed)   // built and looked up once, by init
-        }
-        return (m, try VerilatorRouterPorts(m))
+    func instance(wave: URL?, waveFrom: Int = 0) throws -> VerilatedModel {
+        guard let wave else { return try VerilatedModel(spec, entry: entry, seed: seed) }   // built and looked up once, by init
+        let m = try VerilatedModel(RouterSignals.spec(verilog: verilog, trace: true), cache: cache, seed: seed)
+        if waveFrom <= 0 { try m.openTrace(wave.path) }
+        return m
     }
 
     /// Runs `commands` from reset with `handshake`'s gaps and backpressure and returns every response, writing a VCD to `wave` when given. Throws `ProtocolViolation` or `SimulationEnded`.
@@ -90,14 +93,15 @@ public final class VerilatorRouter: RouterSimulator {
     /// gives a small file.
     public func run(_ commands: [Command], handshake: Handshake, wave: URL?, waveFrom: Int) throws -> SimRun {
         try Self.checkHandshake(handshake)
-        let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
+        let m = try instance(wave: wave, waveFrom: waveFrom)
         defer { m.closeTrace() }
         let limit = watchdog(commands.count)
         defer { limit?.disarm() }
-        var sink = CollectingSink()
-        sink.responses.reserveCapacity(commands.count)
-        let (_, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: Self.window(wave, waveFrom), source: sourceName)
-        return SimRun(responses: sink.responses, cycles: cycles)
+        var collected = CollectResponses()
+        collected.responses.reserveCapacity(commands.count)
+        let (_, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &collected,
+                                    trace: Self.window(wave, waveFrom))
+        return SimRun(responses: collected.responses, cycles: cycles)
     }
 
     /// The outcome of a lockstep run.
@@ -121,25 +125,23 @@ public final class VerilatorRouter: RouterSimulator {
                          wave: URL? = nil, waveFrom: Int = 0,
                          keepResponses: Bool = true, pipelined: Bool = true) throws -> LockstepResult {
         try Self.checkHandshake(handshake)
-        let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
-        let trace = Self.window(wave, waveFrom)
+        let m = try instance(wave: wave, waveFrom: waveFrom)
         defer { m.closeTrace() }
         let limit = watchdog(commands.count)
         defer { limit?.disarm() }
+        let trace = Self.window(wave, waveFrom)
         if pipelined && commands.count >= ReferencePipeline.minimumCommands {
             let pipeline = ReferencePipeline(commands: commands, config: config)
             defer { pipeline.finish() }
-            var sink = PipelinedLockstepSink(pipeline: pipeline, keep: keepResponses)
-            if keepResponses { sink.responses.reserveCapacity(commands.count) }
-            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace, source: sourceName)
-            return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
+            var checked = PipelinedResponses(pipeline: pipeline, keep: keepResponses)
+            if keepResponses { checked.responses.reserveCapacity(commands.count) }
+            let (got, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &checked, trace: trace)
+            return LockstepResult(responses: checked.responses, compared: got, cycles: cycles, mismatch: checked.mismatch)
         }
-        return try commands.withUnsafeBufferPointer { cmds in
-            var sink = LockstepSink(reference: Router(config: config), commands: cmds, keep: keepResponses)
-            if keepResponses { sink.responses.reserveCapacity(commands.count) }
-            let (got, cycles) = try Self.drive(m, p, commands, handshake, &sink, trace: trace, source: sourceName)
-            return LockstepResult(responses: sink.responses, compared: got, cycles: cycles, mismatch: sink.mismatch)
-        }
+        var reference = ReferenceResponses(config: config, keep: keepResponses)
+        if keepResponses { reference.responses.reserveCapacity(commands.count) }
+        let (got, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &reference, trace: trace)
+        return LockstepResult(responses: reference.responses, compared: got, cycles: cycles, mismatch: reference.mismatch)
     }
 
     /// The delayed trace start for the driver, if any.
@@ -170,18 +172,18 @@ extension VerilatorRouter {
     public func lockstepRandom(count: Int, seed: UInt64, handshake: Handshake, config: RouterConfig,
                                wave: URL? = nil, waveFrom: Int = 0, lines: LineWriter) throws -> LockstepResult {
         try Self.checkHandshake(handshake)
-        let (m, p) = try instance(wave: wave, waveFrom: waveFrom)
+        let m = try instance(wave: wave, waveFrom: waveFrom)
         defer { m.closeTrace() }
         let limit = watchdog(count)
         defer { limit?.disarm() }
         let pipeline = ReferencePipeline(randomCount: count, seed: seed, config: config, lines: lines)
-        var commands = StreamedCommands(pipeline: pipeline, count: count)
-        var sink = CheckingSink(pipeline: pipeline)
+        var checked = PipelinedResponses(pipeline: pipeline, keep: false)
         defer {
             pipeline.finish()
-            pipeline.finishLines(checked: sink.checked, then: sink.mismatch?.actual)
+            pipeline.finishLines(checked: checked.checked, then: checked.mismatch?.actual)
         }
-        let (got, cycles) = try Self.drive(m, p, &commands, handshake, &sink, trace: Self.window(wave, waveFrom), source: sourceName)
-        return LockstepResult(responses: [], compared: got, cycles: cycles, mismatch: sink.mismatch)
+        let (got, cycles) = try drive(m, PipelineCommands(pipeline: pipeline), count: count, handshake, &checked,
+                                      trace: Self.window(wave, waveFrom))
+        return LockstepResult(responses: [], compared: got, cycles: cycles, mismatch: checked.mismatch)
     }
 }

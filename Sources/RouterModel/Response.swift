@@ -44,3 +44,18 @@ public struct Response: Hashable, Sendable {
 }
 
 // Response kinds and policies (SPEC 8): `ResponseKind` and `Policy` of RouterSpec.
+
+extension Response {
+    /// Field for field equality, without a branch per field: the small fields packed
+    /// into one word, every word XORed (a lockstep run compares every response).
+    @inlinable
+    public static func == (a: Response, b: Response) -> Bool {
+        @inline(__always) func small(_ r: Response) -> UInt64 {
+            UInt64(r.kind) | UInt64(r.target) << 8 | UInt64(r.isSelf ? 1 : 0) << 16 | UInt64(r.fallback ? 1 : 0) << 17
+                | UInt64(r.policy) << 24 | UInt64(r.from) << 32 | UInt64(r.current) << 40 | UInt64(r.error) << 48
+        }
+        let wide = (a.qual ^ b.qual) | (a.entry ^ b.entry) | (a.data ^ b.data)
+            | (UInt64(a.info ^ b.info) | UInt64(a.errCode ^ b.errCode) << 32) | UInt64(a.reason ^ b.reason)
+        return (wide | (small(a) ^ small(b))) == 0
+    }
+}

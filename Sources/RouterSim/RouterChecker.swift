@@ -4,16 +4,15 @@ import RouterModel
 /// What the router test bench does with each response, in order: collect it,
 /// or compare it with the reference router (and write its trace line).
 protocol ResponseCheck {
-    /// Response `index` of the run, the RTL's answer to `command` (the command it
-    /// accepted `index`-th); false stops the run (a mismatch).
-    mutating func take(_ index: Int, _ command: Command, _ response: Response) -> Bool
+    /// Response `index` of the run, the RTL's answer to command `index`; false
+    /// stops the run (a mismatch).
+    mutating func take(_ index: Int, _ response: Response) -> Bool
 }
 
 /// The SPEC 9 handshake rules of the router as a checker of the generic lockstep
 /// layer: per cycle it reads the transfers (`cmd_valid && cmd_ready`,
-/// `rsp_valid && rsp_ready` at the rising edge), keeps the accepted commands that
-/// wait for their response, hands each response with its command to a
-/// `ResponseCheck`, and stops the run with a `ProtocolViolation` when the router
+/// `rsp_valid && rsp_ready` at the rising edge), counts the accepted commands that
+/// wait for their response, hands each response to a `ResponseCheck`, and stops the run with a `ProtocolViolation` when the router
 /// breaks the handshake: a response with no command outstanding, a command with
 /// no response within `responseTimeout` ready cycles, a command offered for
 /// `acceptTimeout` cycles with nothing outstanding and never accepted, more than
@@ -23,7 +22,7 @@ protocol ResponseCheck {
 /// `check` returns false to stop the run; `stop` says why: the run is over (every
 /// response taken and the drain clean), a mismatch, a violation, or `pauseAt`
 /// commands were accepted (the caller opens a VCD there and goes on).
-struct RouterChecker<Responses: ResponseCheck>: LockstepChecker {
+struct RouterChecker<Responses: ResponseCheck, Commands: CommandStream>: LockstepChecker {
     /// Why `check` stopped the run.
     enum Stop {
         case running, finished, mismatch, violation(ProtocolViolation), paused
@@ -51,13 +50,11 @@ struct RouterChecker<Responses: ResponseCheck>: LockstepChecker {
     /// Cycles after reset up to the last response (the drain not counted).
     private(set) var cycles: UInt64 = 0
     private var waitingReady = 0, offeredUnaccepted = 0, drained = 0
-    /// The accepted commands without a response, by index modulo `outstandingLimit`.
-    private let commands = OutstandingCommands(RouterChecker.outstandingLimit)
-    private let outstanding: UnsafeMutablePointer<Command>
+    /// The stimulus's commands, to name one in a message (`CommandStream.command`).
+    let commands: Commands
 
-    init(_ signals: RouterSignals, count: Int, responses: Responses) {
-        p = signals; self.count = count; self.responses = responses
-        outstanding = commands.slots
+    init(_ signals: RouterSignals, count: Int, responses: Responses, commands: Commands) {
+        p = signals; self.count = count; self.responses = responses; self.commands = commands
     }
 
     mutating func reset() {
@@ -74,7 +71,6 @@ struct RouterChecker<Responses: ResponseCheck>: LockstepChecker {
             if _slowPath(accepted - answered >= Self.outstandingLimit) {
                 return violation("cycle \(cycles): the router accepted \(accepted - answered + 1) commands without giving a response (SPEC 9: a response at most 2 cycles after acceptance); responses so far \(answered)", answered)
             }
-            outstanding[accepted % Self.outstandingLimit] = p.command(io)
             accepted += 1; offeredUnaccepted = 0
         } else if valid && accepted == answered {
             offeredUnaccepted += 1
@@ -86,19 +82,19 @@ struct RouterChecker<Responses: ResponseCheck>: LockstepChecker {
                 }
                 let index = answered
                 answered += 1; waitingReady = 0
-                if !responses.take(index, outstanding[index % Self.outstandingLimit], p.response(io)) {
+                if !responses.take(index, p.response(io)) {
                     stop = .mismatch
                     return false
                 }
             } else if answered < accepted {
                 waitingReady += 1
                 if _slowPath(waitingReady > Self.responseTimeout) {
-                    return violation("command \(answered) (\(outstanding[answered % Self.outstandingLimit])) got no response within \(Self.responseTimeout) cycles with rsp_ready high (SPEC 9: at most 2 cycles after acceptance); the router hung at cycle \(cycles)", answered)
+                    return violation("command \(answered) (\(commands.command(answered))) got no response within \(Self.responseTimeout) cycles with rsp_ready high (SPEC 9: at most 2 cycles after acceptance); the router hung at cycle \(cycles)", answered)
                 }
             }
         }
         if _slowPath(offeredUnaccepted > Self.acceptTimeout) {
-            return violation("command \(accepted) (\(p.command(io))) was offered for \(Self.acceptTimeout) cycles with nothing outstanding and cmd_ready stayed low; the router hung at cycle \(cycles)", accepted)
+            return violation("command \(accepted) (\(commands.command(accepted))) was offered for \(Self.acceptTimeout) cycles with nothing outstanding and cmd_ready stayed low; the router hung at cycle \(cycles)", accepted)
         }
         if _slowPath(accepted == pauseAt) {
             pauseAt = Int.max
@@ -133,15 +129,3 @@ struct RouterChecker<Responses: ResponseCheck>: LockstepChecker {
     var coverageBins: [String] { [] }
 }
 
-/// The storage of `RouterChecker`'s outstanding commands (a checker is a value; its
-/// ring is allocated once and read and written without checks per cycle).
-final class OutstandingCommands {
-    let slots: UnsafeMutablePointer<Command>
-    let count: Int
-    init(_ count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: Command(op: 0), count: count)
-    }
-    deinit { slots.deallocate() }
-}

@@ -3,7 +3,7 @@ import Lockstep
 import RouterModel
 
 /// The SPEC 9 ports of `trapline_router` as handles of the generic lockstep
-/// layer (`Ports`), resolved once per bench; `load`, `command` and `response`
+/// layer (`Ports`), resolved once per bench; `load` and `response`
 /// move a whole command or response between a `CycleIO` and the model's values
 /// without strings, lookups or allocation.
 struct RouterSignals: Sendable {
@@ -42,17 +42,6 @@ struct RouterSignals: Sendable {
         io[intType] = UInt64(c.intType); io[errValid] = c.errValid ? 1 : 0
         io[errCode] = UInt64(c.errCode); io[qual] = c.qual; io[vmcs] = UInt64(c.vmcs)
         io[field] = UInt64(c.field); io[data] = c.data; io[guest] = UInt64(c.guest)
-    }
-
-    /// The command on the cmd_* inputs this cycle: what the RTL takes when it accepts
-    /// (a command's operands fit their ports, SPEC 9, so this is the command loaded).
-    @inline(__always)
-    func command(_ io: CycleIO) -> Command {
-        Command(op: UInt8(truncatingIfNeeded: io[op]), reason: UInt16(truncatingIfNeeded: io[reason]),
-                vector: UInt8(truncatingIfNeeded: io[vector]), intType: UInt8(truncatingIfNeeded: io[intType]),
-                errValid: io[errValid] != 0, errCode: UInt32(truncatingIfNeeded: io[errCode]), qual: io[qual],
-                vmcs: UInt8(truncatingIfNeeded: io[vmcs]), field: UInt32(truncatingIfNeeded: io[field]), data: io[data],
-                guest: UInt8(truncatingIfNeeded: io[guest]))
     }
 
     /// The response on the rsp_* outputs as sampled at this cycle's rising edge.

@@ -7,6 +7,9 @@ import RouterModel
 protocol CommandStream {
     /// The next command.
     mutating func next() -> Command
+    /// Command `i`, already taken by `next` and at most `RouterChecker.outstandingLimit`
+    /// behind the newest (for messages; a copy of the stream answers it too).
+    func command(_ i: Int) -> Command
 }
 
 /// Commands of an array, in order.
@@ -17,6 +20,7 @@ struct ArrayCommands: CommandStream {
         defer { index += 1 }
         return commands[index]
     }
+    func command(_ i: Int) -> Command { commands[i] }
 }
 
 /// The SPEC 9 valid/ready test bench of the router as a stimulus of the generic

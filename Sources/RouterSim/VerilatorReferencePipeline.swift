@@ -35,9 +35,9 @@ final class ReferencePipeline: @unchecked Sendable {
     private static let slotBytes = chunk * TraceWriter.maxLineBytes
     /// Per ring entry: where its line ends in its slot of `lineBytes`.
     private let lineEnds: UnsafeMutablePointer<Int32>?
-    /// Chunks whose lines were written, by the checking thread: chunk j as soon as the checker
-    /// asks for the first response after it (every response of chunk j matched), before its
-    /// slot is handed back; the rest in `finishLines`.
+    /// Chunks whose lines were written: by the pipeline's thread, chunk j when it takes its
+    /// slot back for chunk j + depth (the checker freed it: every response matched); the
+    /// rest by `finishLines`, once the pipeline's thread is done.
     private var writtenChunks = 0
 
     init(commands: [Command], config: RouterConfig) {
@@ -46,7 +46,8 @@ final class ReferencePipeline: @unchecked Sendable {
         commandRing = nil
         lines = nil; lineEnds = nil; lineBytes = nil
         let thread = Thread { [self] in
-            commands.withUnsafeBufferPointer { cmds in produce(count: cmds.count, config: config) { cmds[$0] } }
+            var router = Router(config: config)
+            commands.withUnsafeBufferPointer { cmds in produce(count: cmds.count) { (cmds[$0], router.execute(cmds[$0])) } }
             finished.signal()
         }
         thread.name = "trapline-reference"
@@ -58,11 +59,16 @@ final class ReferencePipeline: @unchecked Sendable {
     /// reads the commands with `command(_:)`, the checker the responses with
     /// `expected(_:)`. Nothing holds more than the ring.
     ///
+    /// The expected responses are the generator's shadow router's
+    /// (`RandomTraceGenerator.nextWithResponse`: a `Router(config:)` run from reset on
+    /// the same commands), so the reference runs once per command, not twice.
+    ///
     /// With `lines`, the pipeline's thread also formats each expected response as its
     /// trace line (SPEC 10): a response that matched is the expected one, so its line is
     /// known before the model gives it, and formatting leaves the simulation thread. The
-    /// checking thread writes each chunk's lines, in one call, once it has checked the whole
-    /// chunk (`expected`); call `finishLines(checked:then:)` after `finish()` for the rest.
+    /// pipeline's thread also writes them, a chunk per call, when it takes back a slot
+    /// the checker has freed (every response of that chunk matched), so the writes leave
+    /// the simulation thread too; call `finishLines(checked:then:)` after `finish()` for the rest.
     init(randomCount count: Int, seed: UInt64, config: RouterConfig, lines: LineWriter? = nil) {
         ring = .allocate(capacity: Self.chunk * Self.depth)
         ring.initialize(repeating: Response(kind: 0), count: Self.chunk * Self.depth)
@@ -81,38 +87,39 @@ final class ReferencePipeline: @unchecked Sendable {
         }
         let thread = Thread { [self] in
             var generator = RandomTraceGenerator(seed: seed, config: config)
-            produce(count: count, config: config) { _ in generator.next() }
+            produce(count: count) { _ in generator.nextWithResponse() }
             finished.signal()
         }
         thread.name = "trapline-reference"
         thread.start()
     }
 
-    private func produce(count: Int, config: RouterConfig, _ next: (Int) -> Command) {
-        var router = Router(config: config)
+    /// Fills the ring a chunk at a time with `next(i)`: command i and its reference response.
+    private func produce(count: Int, _ next: (Int) -> (Command, Response)) {
         var index = 0, k = 0
         while index < count {
             free.wait()
             cancelLock.lock(); let stop = cancelled; cancelLock.unlock()
             if stop { return }
+            // The slot's previous chunk was checked whole (the checker freed it): its lines go out now.
+            if lines != nil && k >= Self.depth { writeChunk(k - Self.depth) }
             let slot = k % Self.depth, offset = slot * Self.chunk
             let end = min(count, index + Self.chunk)
-            if let lineEnds, let lineBytes {   // the checker writes the slot's lines when it finished the chunk
+            if let lineEnds, let lineBytes {
                 let base = lineBytes + slot * Self.slotBytes
                 var used = 0
                 for i in index..<end {
-                    let c = next(i)
+                    let (c, r) = next(i)
                     commandRing?[offset + i - index] = c
-                    let r = router.execute(c)
                     ring[offset + i - index] = r
                     used += TraceWriter.writeLine(r, at: base + used)
                     lineEnds[offset + i - index] = Int32(used)
                 }
             } else {
                 for i in index..<end {
-                    let c = next(i)
+                    let (c, r) = next(i)
                     commandRing?[offset + i - index] = c
-                    ring[offset + i - index] = router.execute(c)
+                    ring[offset + i - index] = r
                 }
             }
             index = end; k += 1
@@ -120,8 +127,9 @@ final class ReferencePipeline: @unchecked Sendable {
         }
     }
 
-    /// Command `index` of a generated run. The test bench asks in order, each index
-    /// once; it waits for each chunk here, so `expected` does not.
+    /// Command `index` of a generated run. The test bench asks in order (a message may
+    /// ask again for one of the last few hundred); it waits for each chunk here, so
+    /// `expected` does not.
     @inline(__always)
     func command(_ index: Int) -> Command {
         while index >= available { filled.wait(); available += Self.chunk }
@@ -133,10 +141,7 @@ final class ReferencePipeline: @unchecked Sendable {
     func expected(_ index: Int) -> Response {
         let inChunk = index % Self.chunk
         if inChunk == 0 {
-            if index > 0 {   // the previous chunk is done with (each of its responses matched)
-                if lines != nil { writeChunk(index / Self.chunk - 1) }
-                free.signal()
-            }
+            if index > 0 { free.signal() }   // the previous chunk is done with (each of its responses matched)
             if commandRing == nil { filled.wait() }   // a generated run's driver waited in `command`
         }
         return ring[((index / Self.chunk) % Self.depth) * Self.chunk + inChunk]
@@ -155,7 +160,7 @@ final class ReferencePipeline: @unchecked Sendable {
         finished.wait()
     }
 
-    /// Writes chunk `j`'s lines (on the checking thread, before the slot is handed back).
+    /// Writes chunk `j`'s lines (before its slot is filled again).
     @inline(never)
     private func writeChunk(_ j: Int) {
         writeLines(slot: j % Self.depth, count: Self.chunk)
@@ -198,7 +203,7 @@ struct PipelinedResponses: ResponseCheck {
     var checked = 0
 
     @inline(__always)
-    mutating func take(_ index: Int, _ command: Command, _ response: Response) -> Bool {
+    mutating func take(_ index: Int, _ response: Response) -> Bool {
         let expected = pipeline.expected(index)
         if keep { responses.append(response) }
         if expected != response {
@@ -219,4 +224,5 @@ struct PipelineCommands: CommandStream {
         defer { index += 1 }
         return pipeline.command(index)
     }
+    func command(_ i: Int) -> Command { pipeline.command(i) }
 }

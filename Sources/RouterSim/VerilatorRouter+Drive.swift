@@ -40,7 +40,7 @@ extension VerilatorRouter {
         let resetEnd = m.cycles + 2   // the model's cycle count when reset is over
         try m.reset(cycles: 2)
         var stimulus = RouterStimulus(commands, count: count, handshake: handshake, signals: p)
-        var checker = RouterChecker(p, count: count, responses: responses)
+        var checker = RouterChecker(p, count: count, responses: responses, commands: commands)
         if let trace { checker.pauseAt = trace.from }
         var random = SeededRandom(seed: handshake.seed)
         var io = CycleIO(ports: bench.ports)

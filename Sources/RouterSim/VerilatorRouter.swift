@@ -138,7 +138,7 @@ public final class VerilatorRouter: RouterSimulator {
             let (got, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &checked, trace: trace)
             return LockstepResult(responses: checked.responses, compared: got, cycles: cycles, mismatch: checked.mismatch)
         }
-        var reference = ReferenceResponses(config: config, keep: keepResponses)
+        var reference = ReferenceResponses(commands, config: config, keep: keepResponses)
         if keepResponses { reference.responses.reserveCapacity(commands.count) }
         let (got, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &reference, trace: trace)
         return LockstepResult(responses: reference.responses, compared: got, cycles: cycles, mismatch: reference.mismatch)

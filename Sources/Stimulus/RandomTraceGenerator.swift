@@ -36,6 +36,8 @@ public struct RandomTraceGenerator: Sendable {
     public let config: RouterConfig
     /// The levers towards coverage holes (`StimulusBias.none`: plain random).
     public let bias: StimulusBias
+    /// `!bias.isNone`, worked out once (a whole-struct compare per command otherwise).
+    let biased: Bool
     var rng: SeededRandom
     /// The generator's own model of the router, to steer by.
     var shadow: Router
@@ -46,6 +48,7 @@ public struct RandomTraceGenerator: Sendable {
     public init(seed: UInt64, config: RouterConfig = .default, bias: StimulusBias = .none) {
         self.config = config
         self.bias = bias
+        biased = !bias.isNone
         rng = SeededRandom(seed: seed)
         shadow = Router(config: config)
         boot = []
@@ -53,15 +56,20 @@ public struct RandomTraceGenerator: Sendable {
     }
 
     /// The next command (also applied to the shadow router).
-    public mutating func next() -> Command {
+    public mutating func next() -> Command { nextWithResponse().command }
+
+    /// The next command and the shadow router's response to it. The shadow is a
+    /// `Router(config:)` that has run every command of the stream from reset, so
+    /// this is the reference's response: a streamed lockstep run takes it instead
+    /// of running a second reference on the same commands.
+    public mutating func nextWithResponse() -> (command: Command, response: Response) {
         let command: Command
         if bootIndex < boot.count {
             command = boot[bootIndex]; bootIndex += 1
         } else {
             command = shadow.current.isVMM ? vmmCommand() : guestCommand()
         }
-        _ = shadow.execute(command)
-        return command
+        return (command, shadow.execute(command))
     }
 
     /// The shadow router's state after the commands so far.
@@ -91,7 +99,7 @@ public struct RandomTraceGenerator: Sendable {
         let busy = ret != nil
         let launchWeight = ret?.isVMM == true ? 3 : 17
         let resumeWeight = busy ? 25 : 3
-        if !bias.isNone, let steered = steeredCommand(me, returnTo: ret) { return steered }
+        if biased, let steered = steeredCommand(me, returnTo: ret) { return steered }
         let weights = [30, launchWeight, resumeWeight, 9, 13, 3, 1]
         var roll = below(weights.reduce(0, +))
         var choice = 0

@@ -81,8 +81,8 @@ extension OutputBuffer {
 
 /// Response lines of a streamed Verilator run (`VerilatorRouter.lockstepRandom`),
 /// written straight to stdout in the pipeline's chunks (about 400 KB each), from
-/// the thread that runs the model. After a write error nothing more is written;
-/// `finish()` throws it.
+/// the pipeline's thread during the run and the caller's at the end (one at a
+/// time). After a write error nothing more is written; `finish()` throws it.
 final class StandardOutputLines: LineWriter, @unchecked Sendable {
     /// The errno of the first failed write.
     private var failure: Int32?

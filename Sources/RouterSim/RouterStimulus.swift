@@ -3,7 +3,7 @@ import RouterModel
 
 /// Where the router test bench takes its commands from, in order, one call per
 /// command: an array (`ArrayCommands`) or the constrained-random generator
-/// (`FedCommands`, nothing kept: memory does not grow with the run).
+/// (`PipelineCommands`, made on the reference pipeline's thread; only its ring holds any).
 protocol CommandStream {
     /// The next command.
     mutating func next() -> Command

@@ -46,6 +46,19 @@ public struct MutantOutcome: Sendable, Codable, Equatable {
         self.mutation = mutation; self.verdict = verdict; self.commands = commands; self.seconds = seconds
     }
 
+    /// Marks the mutant killed by `testcase` (in "directed" or "random", under `simulator`
+    /// when not Verilator), after `commands` commands and `seconds` seconds of its
+    /// campaign; `detail` says what differed, `timeout` whether the RTL hung.
+    mutating func kill(by testcase: String, in unit: String, under simulator: String? = nil, timeout: Bool,
+                       commands: Int, seconds: Double, detail: String) {
+        verdict = .killed; killedBy = testcase; killedIn = unit; killedUnder = simulator
+        self.timeout = timeout; commandsToKill = commands; secondsToKill = seconds; self.detail = detail
+    }
+
+    /// Whether an error text says the RTL hung (no response or acceptance in time, or a
+    /// simulation past its time limit) rather than answering differently.
+    static func isHang(_ message: String) -> Bool { message.contains("hung") || message.contains("timed out") }
+
     /// "killed by directed '5.2 nmi' after 37 commands in 0.4 s", "survived 12 s", ...
     public var summary: String {
         switch verdict {

@@ -24,7 +24,7 @@ extension MutationCampaign {
         /// Commands run (up to and including the failing scenario).
         var commands = 0
         /// The first divergence, the scenario's unit number in the suite and its commands; nil when all matched.
-        var failure: (divergence: Divergence, unit: Int, commands: [Command], commandsBefore: Int)?
+        var failure: (divergence: Divergence, unit: Int, commands: [Command])?
     }
 
     /// The scenarios the Icarus re-check runs, with their unit numbers in `DirectedSuite.scenarios`
@@ -43,13 +43,12 @@ extension MutationCampaign {
         var stats = SimulatorStats(name: icarus.name)
         for (unit, scenario, commands) in icarusScenarios() {
             let reference = Compare.reference(commands, config: config)
-            let before = run.commands
             let d = try Compare.check(icarus, commands, reference: reference,
                                       handshake: Campaign.handshake(seed, unit: unit, directed: true),
                                       testcase: scenario, stats: &stats)
             if let d {
                 run.commands += d.index + 1
-                run.failure = (d, unit, commands, before)
+                run.failure = (d, unit, commands)
                 return run
             }
             run.commands += commands.count
@@ -95,15 +94,10 @@ extension MutationCampaign {
             o.seconds += seconds
         }
         guard let f = run.failure else { return nil }
-        let message: String? = { if case .broken(let text)? = f.divergence.values.first?.value { return text } else { return nil } }()
-        o.verdict = .killed
-        o.killedBy = f.divergence.testcase
-        o.killedIn = "directed"
-        o.killedUnder = "icarus"
-        o.timeout = message.map { $0.contains("hung") || $0.contains("timed out") } ?? false
-        o.commandsToKill = o.commands + run.commands
-        o.secondsToKill = o.seconds + seconds
-        o.detail = f.divergence.description
+        var hung = false
+        if case .broken(let message)? = f.divergence.values.first?.value { hung = MutantOutcome.isHang(message) }
+        o.kill(by: f.divergence.testcase, in: "directed", under: "icarus", timeout: hung,
+               commands: o.commands + run.commands, seconds: o.seconds + seconds, detail: f.divergence.description)
         let trace = dir.appendingPathComponent("icarus.jsonl")
         if (try? TraceWriter.text(for: f.commands).write(to: trace, atomically: true, encoding: .utf8)) != nil {
             var replay = ReplayCommand(trace: trace.path, simulator: "icarus",

@@ -62,7 +62,7 @@ extension MutationCampaign {
                     total += s.commands.count
                     return PowerOnMismatch(recheck: k, initSeed: r.seed, scenario: s, unit: unit, handshake: hs,
                                            commandsBefore: before, index: s.commands.count - 1, text: text,
-                                           hung: text.contains("hung") || text.contains("timed out"))
+                                           hung: MutantOutcome.isHang(text))
                 }
                 total += s.commands.count
             }
@@ -78,13 +78,9 @@ extension MutationCampaign {
         let t0 = Date()
         var run = 0
         if let p = powerOnMismatch(routers, commands: &run) {
-            o.verdict = .killed
-            o.killedBy = "\(p.scenario.name) (power-on re-check, init seed \(p.initSeed))"
-            o.killedIn = "directed"
-            o.timeout = p.hung
-            o.commandsToKill = o.commands + p.commandsBefore + p.index + 1
-            o.secondsToKill = o.seconds + Date().timeIntervalSince(t0)
-            o.detail = p.text + (replayLine(p, id: o.mutation.id).map { "\nreplay: \($0)" } ?? "")
+            o.kill(by: "\(p.scenario.name) (power-on re-check, init seed \(p.initSeed))", in: "directed", timeout: p.hung,
+                   commands: o.commands + p.commandsBefore + p.index + 1, seconds: o.seconds + Date().timeIntervalSince(t0),
+                   detail: p.text + (replayLine(p, id: o.mutation.id).map { "\nreplay: \($0)" } ?? ""))
         }
         o.commands += run
         o.seconds += Date().timeIntervalSince(t0)

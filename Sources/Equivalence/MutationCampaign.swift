@@ -172,14 +172,11 @@ public struct MutationCampaign {
         let before = result.testcases[..<k]
         var o = MutantOutcome(mutation: m, verdict: .killed, commands: commands, seconds: result.seconds)
         let killer = result.testcases[k]
-        o.killedBy = killer.name
-        o.killedIn = killer.classname == "equiv.random" ? "random" : "directed"
-        o.commandsToKill = before.reduce(0) { $0 + $1.commands } + d.index + 1
-        o.secondsToKill = before.reduce(0) { $0 + $1.seconds } + killer.seconds
-        if case .broken(let message)? = d.values.first?.value {
-            o.timeout = message.contains("hung") || message.contains("timed out")
-        }
-        o.detail = d.description
+        var hung = false
+        if case .broken(let message)? = d.values.first?.value { hung = MutantOutcome.isHang(message) }
+        o.kill(by: killer.name, in: killer.classname == "equiv.random" ? "random" : "directed", timeout: hung,
+               commands: before.reduce(0) { $0 + $1.commands } + d.index + 1,
+               seconds: before.reduce(0) { $0 + $1.seconds } + killer.seconds, detail: d.description)
         return o
     }
 }

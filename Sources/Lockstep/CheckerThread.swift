@@ -25,9 +25,12 @@ import Foundation
 /// side, reports, and waits again; `stop()` ends it.
 @usableFromInline
 final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sendable {
-    @usableFromInline static var chunk: Int { SplitSizes.chunk }
-    @usableFromInline static var depth: Int { SplitSizes.depth }
-    @usableFromInline static var minimumCycles: Int { SplitSizes.minimumCycles }
+    /// Cycles per chunk: a hand-off between the threads costs a few microseconds.
+    @usableFromInline static var chunk: Int { 2048 }
+    /// Chunks in the ring: how far the model may run ahead of the checker.
+    @usableFromInline static var depth: Int { 8 }
+    /// Runs shorter than this stay on one thread (the hand-offs would not pay).
+    @usableFromInline static var minimumCycles: Int { 2 * chunk }
 
     /// One run's hand-off: fresh semaphores, so that nothing of an earlier run
     /// (a chunk the model ran after the checker had stopped) leaks into it.
@@ -189,17 +192,6 @@ final class CheckerThread<C: LockstepChecker, S: StimulusSource>: @unchecked Sen
         }
         return .agreed
     }
-}
-
-/// The sizes of a run split over two threads (`CheckerThread`).
-@usableFromInline
-enum SplitSizes {
-    /// Cycles per chunk: a hand-off between the threads costs a few microseconds.
-    @usableFromInline static var chunk: Int { 2048 }
-    /// Chunks in the ring: how far the model may run ahead of the checker.
-    @usableFromInline static var depth: Int { 8 }
-    /// Runs shorter than this stay on one thread (the hand-offs would not pay).
-    @usableFromInline static var minimumCycles: Int { 2 * chunk }
 }
 
 /// A closure handed to a `Thread` (which wants a Sendable one); the closure runs

@@ -27,25 +27,23 @@ public final class LockstepBench {
 
     /// Builds (or loads from the cache) the model of `spec`.
     public convenience init(spec: ModelSpec, cache: ModelCache = ModelCache(), resetCycles: Int = 2) throws {
-        let ports = try Ports(spec: spec)
-        guard (0...1000).contains(resetCycles) else { throw LockstepError.badArgument("reset cycles \(resetCycles) is outside 0...1000") }
-        try self.init(spec: spec, ports: ports, entry: try cache.entry(for: spec), cache: cache, resetCycles: resetCycles)
+        try self.init(spec: spec, cache: cache, resetCycles: resetCycles) { try cache.entry(for: spec) }
     }
 
     /// The bench of `spec`, whose model `entry` of `cache` already holds (looked up by the caller).
     public convenience init(spec: ModelSpec, entry: ModelCache.Entry, cache: ModelCache, resetCycles: Int = 2) throws {
-        let ports = try Ports(spec: spec)
-        guard (0...1000).contains(resetCycles) else { throw LockstepError.badArgument("reset cycles \(resetCycles) is outside 0...1000") }
-        try self.init(spec: spec, ports: ports, entry: entry, cache: cache, resetCycles: resetCycles)
+        try self.init(spec: spec, cache: cache, resetCycles: resetCycles) { entry }
     }
 
-    private init(spec: ModelSpec, ports: Ports, entry: ModelCache.Entry, cache: ModelCache, resetCycles: Int) throws {
+    /// The ports and the reset length are checked before `entry` is asked for (a build, maybe).
+    private init(spec: ModelSpec, cache: ModelCache, resetCycles: Int, entry: () throws -> ModelCache.Entry) throws {
+        ports = try Ports(spec: spec)
+        guard (0...1000).contains(resetCycles) else { throw LockstepError.badArgument("reset cycles \(resetCycles) is outside 0...1000") }
         self.spec = spec
-        self.ports = ports
         self.resetCycles = spec.reset == nil ? 0 : resetCycles
         self.cache = cache
-        self.entry = entry
-        let probe = try VerilatedModel(spec, entry: entry, seed: 1)
+        self.entry = try entry()
+        let probe = try VerilatedModel(spec, entry: self.entry, seed: 1)
         let ins = try ports.inputs.map { try probe.input($0.name).slot }, outs = try ports.outputs.map { try probe.output($0.name).slot }
         inputSlots = .allocate(capacity: max(1, ins.count)); inputSlots.initialize(from: ins, count: ins.count)
         outputSlots = .allocate(capacity: max(1, outs.count)); outputSlots.initialize(from: outs, count: outs.count)

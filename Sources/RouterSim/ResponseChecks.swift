@@ -11,29 +11,43 @@ struct CollectResponses: ResponseCheck {
     }
 }
 
-/// Lockstep: each response is compared with the reference router's answer to the
-/// same command as it arrives, the reference running on the test bench's thread;
-/// the run stops at the first difference (`PipelinedResponses` runs it ahead, on
-/// a thread of its own).
-struct ReferenceResponses: ResponseCheck {
+/// Where a lockstep run's expected responses come from, asked in order 0, 1, 2...:
+/// the reference router on the test bench's thread (`InlineReference`) or run
+/// ahead on a thread of its own (`ReferencePipeline`).
+protocol ExpectedResponses {
+    /// The reference's response to command `index`.
+    mutating func expected(_ index: Int) -> Response
+}
+
+/// The reference router on the test bench's thread, one command per response.
+struct InlineReference: ExpectedResponses {
     let commands: [Command]
-    var reference: Router
+    var router: Router
+    init(_ commands: [Command], config: RouterConfig) { self.commands = commands; router = Router(config: config) }
+    @inline(__always) mutating func expected(_ index: Int) -> Response { router.execute(commands[index]) }
+}
+
+/// Lockstep: each response is compared with the reference's as it arrives; the run
+/// stops at the first difference.
+struct ComparedResponses<Expected: ExpectedResponses>: ResponseCheck {
+    var reference: Expected
     var keep: Bool
     var responses: [Response] = []
     var mismatch: (index: Int, expected: Response, actual: Response)?
+    /// Responses that matched, all in a row from the first.
+    var checked = 0
 
-    init(_ commands: [Command], config: RouterConfig, keep: Bool) {
-        self.commands = commands; reference = Router(config: config); self.keep = keep
-    }
+    init(_ reference: Expected, keep: Bool) { self.reference = reference; self.keep = keep }
 
     @inline(__always)
     mutating func take(_ index: Int, _ response: Response) -> Bool {
-        let expected = reference.execute(commands[index])
+        let expected = reference.expected(index)
         if keep { responses.append(response) }
         if expected != response {
             mismatch = (index, expected, response)
             return false
         }
+        checked = index + 1
         return true
     }
 }

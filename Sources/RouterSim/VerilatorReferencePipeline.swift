@@ -11,7 +11,7 @@ import Stimulus
 /// Expected responses go into a ring of `depth` chunks of `chunk` responses;
 /// two semaphores hand chunks back and forth (one wait per chunk, none per
 /// command). Not used for short runs (`minimumCommands`).
-final class ReferencePipeline: @unchecked Sendable {
+final class ReferencePipeline: ExpectedResponses, @unchecked Sendable {
     static let chunk = 4096
     static let depth = 8
     static let minimumCommands = 4 * chunk
@@ -190,29 +190,6 @@ final class ReferencePipeline: @unchecked Sendable {
     }
 
     deinit { ring.deallocate(); commandRing?.deallocate(); lineEnds?.deallocate(); lineBytes?.deallocate() }
-}
-
-/// Lockstep with the reference on its own thread (see `ReferencePipeline`): each
-/// response is compared with the one the pipeline made for the same command.
-struct PipelinedResponses: ResponseCheck {
-    let pipeline: ReferencePipeline
-    var keep: Bool
-    var responses: [Response] = []
-    var mismatch: (index: Int, expected: Response, actual: Response)?
-    /// Responses that matched, all in a row from the first.
-    var checked = 0
-
-    @inline(__always)
-    mutating func take(_ index: Int, _ response: Response) -> Bool {
-        let expected = pipeline.expected(index)
-        if keep { responses.append(response) }
-        if expected != response {
-            mismatch = (index, expected, response)
-            return false
-        }
-        checked = index + 1
-        return true
-    }
 }
 
 /// The commands of a generated run, read from the `ReferencePipeline` that makes

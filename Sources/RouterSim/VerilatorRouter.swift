@@ -30,9 +30,8 @@ public final class VerilatorRouter: RouterSimulator {
     public let cache: ModelCache
     /// Seed of Verilator's random initial register values (`--init-seed`).
     public let seed: UInt64
-    private let spec: ModelSpec
     /// The cache entry of the model without waveform support.
-    public let entry: ModelCache.Entry
+    public var entry: ModelCache.Entry { bench.entry }
     /// The router as a design of the generic lockstep layer: every run goes
     /// through its per-cycle loop (`drive`).
     let bench: LockstepBench
@@ -64,7 +63,8 @@ public final class VerilatorRouter: RouterSimulator {
     /// Builds (or finds in `cache`) the model of `verilog`; `sourceName` names the file in messages. Throws `VerilogRejected` (with `source` set) when Verilator refuses the text, or a `ToolError` when the build fails.
     public init(verilog: String, cache: ModelCache = ModelCache(), seed: UInt64 = 1, sourceName: String? = nil) throws {
         self.verilog = verilog; self.cache = cache; self.seed = seed; self.sourceName = sourceName
-        spec = RouterSignals.spec(verilog: verilog, trace: false)
+        let spec = RouterSignals.spec(verilog: verilog, trace: false)
+        let entry: ModelCache.Entry
         do { entry = try cache.entry(for: spec) } catch var rejected as VerilogRejected {
             rejected.source = sourceName
             throw rejected
@@ -77,7 +77,7 @@ public final class VerilatorRouter: RouterSimulator {
     /// opened now when `waveFrom` is 0, else by the driver when command
     /// `waveFrom` is first offered).
     func instance(wave: URL?, waveFrom: Int = 0) throws -> VerilatedModel {
-        guard let wave else { return try VerilatedModel(spec, entry: entry, seed: seed) }   // built and looked up once, by init
+        guard let wave else { return try VerilatedModel(bench.spec, entry: bench.entry, seed: seed) }   // built and looked up once, by init
         let m = try VerilatedModel(RouterSignals.spec(verilog: verilog, trace: true), cache: cache, seed: seed)
         if waveFrom <= 0 { try m.openTrace(wave.path) }
         return m
@@ -133,12 +133,12 @@ public final class VerilatorRouter: RouterSimulator {
         if pipelined && commands.count >= ReferencePipeline.minimumCommands {
             let pipeline = ReferencePipeline(commands: commands, config: config)
             defer { pipeline.finish() }
-            var checked = PipelinedResponses(pipeline: pipeline, keep: keepResponses)
+            var checked = ComparedResponses(pipeline, keep: keepResponses)
             if keepResponses { checked.responses.reserveCapacity(commands.count) }
             let (got, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &checked, trace: trace)
             return LockstepResult(responses: checked.responses, compared: got, cycles: cycles, mismatch: checked.mismatch)
         }
-        var reference = ReferenceResponses(commands, config: config, keep: keepResponses)
+        var reference = ComparedResponses(InlineReference(commands, config: config), keep: keepResponses)
         if keepResponses { reference.responses.reserveCapacity(commands.count) }
         let (got, cycles) = try drive(m, ArrayCommands(commands: commands), count: commands.count, handshake, &reference, trace: trace)
         return LockstepResult(responses: reference.responses, compared: got, cycles: cycles, mismatch: reference.mismatch)
@@ -177,7 +177,7 @@ extension VerilatorRouter {
         let limit = watchdog(count)
         defer { limit?.disarm() }
         let pipeline = ReferencePipeline(randomCount: count, seed: seed, config: config, lines: lines)
-        var checked = PipelinedResponses(pipeline: pipeline, keep: false)
+        var checked = ComparedResponses(pipeline, keep: false)
         defer {
             pipeline.finish()
             pipeline.finishLines(checked: checked.checked, then: checked.mismatch?.actual)
